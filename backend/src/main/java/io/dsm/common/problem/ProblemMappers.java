@@ -1,0 +1,97 @@
+package io.dsm.common.problem;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Maps every failure that reaches the HTTP layer onto one problem+json format. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return ProblemResponses.of(e.toProblem());
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolations(ConstraintViolationException e) {
+        return ProblemResponses.of(ProblemException.invalid(Violations.from(e.getConstraintViolations())).toProblem());
+    }
+
+    @ServerExceptionMapper
+    public Response staleUpdate(OptimisticLockException e) {
+        return ProblemResponses.of(StaleVersion.exception().toProblem());
+    }
+
+    @ServerExceptionMapper
+    public Response staleUpdate(StaleStateException e) {
+        return ProblemResponses.of(StaleVersion.exception().toProblem());
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return ProblemResponses.of(ProblemType.NOT_FOUND, "There is no resource at this address.");
+    }
+
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowedException e) {
+        Response problem = ProblemResponses.of(ProblemType.METHOD_NOT_ALLOWED,
+                "This address does not accept this HTTP method.");
+        return Response.fromResponse(problem).allow(e.getResponse().getAllowedMethods()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unsupportedMediaType(NotSupportedException e) {
+        return ProblemResponses.of(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                "Send the request body as application/json.");
+    }
+
+    @ServerExceptionMapper
+    public Response notAcceptable(NotAcceptableException e) {
+        return ProblemResponses.of(ProblemType.NOT_ACCEPTABLE,
+                "This resource is available as application/json.");
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        if (e.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException unreadable) {
+            return JsonProblemMappers.respond(unreadable);
+        }
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e);
+        }
+        String reason = Response.Status.fromStatusCode(status) == null ? "Request rejected"
+                : Response.Status.fromStatusCode(status).getReasonPhrase();
+        return ProblemResponses.of(new Problem("urn:dsm:problem:http-" + status, reason, status,
+                reason + ".", List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        var unavailable = StoreUnavailable.detect(e);
+        if (unavailable.isPresent()) {
+            LOG.warnf("dsm's store is unreachable: %s", unavailable.get());
+            return Response.fromResponse(ProblemResponses.of(ProblemType.STORE_UNAVAILABLE,
+                    "dsm's own database is unreachable. Retry in a few seconds."))
+                    .header("Retry-After", "5").build();
+        }
+        String reference = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected error, reference %s", reference);
+        return ProblemResponses.of(ProblemType.INTERNAL,
+                "An unexpected error occurred. Report the reference " + reference + " to the operator.");
+    }
+}

@@ -1,0 +1,33 @@
+package io.dsm.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+/**
+ * Everything dsm itself is configured with. The {@code dsm.} prefix means every value can also be
+ * set as a {@code DSM_*} environment variable (for example {@code DSM_REGIONS}).
+ */
+@ConfigMapping(prefix = "dsm")
+public interface DsmConfig {
+
+    /** Regions a data source may be placed in; the first one is the default when there is only one. */
+    @WithDefault("default")
+    List<String> regions();
+
+    /** Where the embedded store and the generated secret key live. */
+    @WithName("data-dir")
+    @WithDefault("./data")
+    Path dataDir();
+
+    /**
+     * Base64 of the 32-byte AES key that encrypts stored passwords. Optional only with the embedded
+     * store, which then generates one in the data directory.
+     */
+    @WithName("secret-key")
+    Optional<String> secretKey();
+}

@@ -1,0 +1,68 @@
+package io.dsm.datasource;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A registered data source as stored. The API never exposes this class; see the api package. */
+@Entity
+@Table(name = "data_source")
+public class DataSourceEntity extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    public String identifier;
+
+    @Enumerated(EnumType.STRING)
+    public DataSourceType type;
+
+    public String region;
+
+    @Enumerated(EnumType.STRING)
+    public DatabaseAttribute attribute;
+
+    @Column(name = "heartbeat_enabled")
+    public boolean heartbeatEnabled;
+
+    public String host;
+
+    public int port;
+
+    public String username;
+
+    /** Sealed by {@link io.dsm.common.crypto.SecretCipher} with the id as associated data. */
+    @Column(name = "password_sealed")
+    public String passwordSealed;
+
+    @Column(name = "database_name")
+    public String databaseName;
+
+    @Column(name = "schema_name")
+    public String schemaName;
+
+    public String remarks;
+
+    /** Null unless the attribute is PRIMARY_STANDBY. */
+    @Embedded
+    public StandbyEndpoint standby;
+
+    @Version
+    public long version;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+}

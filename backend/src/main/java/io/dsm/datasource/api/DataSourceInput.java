@@ -1,0 +1,97 @@
+package io.dsm.datasource.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import io.dsm.common.crypto.Secret;
+import io.dsm.common.validation.HostName;
+import io.dsm.common.validation.Utf8Size;
+import io.dsm.datasource.DataSourceType;
+import io.dsm.datasource.DatabaseAttribute;
+
+/**
+ * What a client sends to create or replace a data source. The read-only fields of
+ * {@link DataSourceResponse} are accepted and ignored, so a client can send back what it read.
+ */
+@JsonIgnoreProperties(value = { "id", "passwordSet", "heartbeat", "createdAt", "updatedAt" })
+@Schema(name = "DataSourceInput", description = "A data source as sent to create or replace it. The read-only fields of DataSource may be sent back and are ignored.")
+public record DataSourceInput(
+        @NotNull(message = "is required")
+        @Pattern(regexp = Rules.IDENTIFIER, message = Rules.IDENTIFIER_MESSAGE)
+        @Schema(description = "Unique name of the data source, compared ignoring case.", examples = "orderdb01", maxLength = 32)
+        String identifier,
+
+        @NotNull(message = "is required")
+        @Schema(description = "The database product.", examples = "POSTGRESQL")
+        DataSourceType type,
+
+        @Schema(description = "One of the configured regions (GET /api/regions). Optional when only one region is configured.",
+                examples = "default", maxLength = 64)
+        String region,
+
+        @NotNull(message = "is required")
+        @Schema(description = "The role of the database.", examples = "PRIMARY")
+        DatabaseAttribute attribute,
+
+        @Schema(description = "Keep a heartbeat table updated in this database. Allowed only for PRIMARY and PRIMARY_STANDBY.",
+                defaultValue = "false")
+        Boolean heartbeatEnabled,
+
+        @NotBlank(message = "is required")
+        @Size(max = 253, message = "must be at most 253 characters")
+        @Pattern(regexp = Rules.HOST_CHARACTERS, message = Rules.HOST_CHARACTERS_MESSAGE)
+        @HostName
+        @Schema(description = "IPv4 address, IPv6 literal or DNS name of the database server.", examples = "10.0.12.7")
+        String host,
+
+        @NotNull(message = "is required")
+        @Min(value = 1, message = Rules.PORT_MESSAGE)
+        @Max(value = 65535, message = Rules.PORT_MESSAGE)
+        @Schema(description = "TCP port of the database server.", examples = "5432")
+        Integer port,
+
+        @NotBlank(message = "is required")
+        @Size(max = 63, message = "must be at most 63 characters")
+        @Utf8Size(max = 63)
+        @Schema(description = "Database user for migration. At most 63 bytes in UTF-8.", examples = "migrator")
+        String username,
+
+        @Schema(type = SchemaType.STRING, format = "password", writeOnly = true, maxLength = Rules.PASSWORD_MAX,
+                description = "Password of the user. Required on create; on update, absent or null keeps the stored password. Never returned.")
+        Secret password,
+
+        @NotBlank(message = "is required")
+        @Size(max = 63, message = "must be at most 63 characters")
+        @Utf8Size(max = 63)
+        @Schema(description = "Database to connect to. At most 63 bytes in UTF-8.", examples = "orders")
+        String databaseName,
+
+        @Size(max = 63, message = "must be at most 63 characters")
+        @Utf8Size(max = 63)
+        @Schema(description = "Schema to migrate. Absent or empty: every schema the user can read.", examples = "public")
+        String schemaName,
+
+        @Size(max = 128, message = "must be at most 128 characters")
+        @Schema(description = "Free text about the data source.", examples = "Order service, production")
+        String remarks,
+
+        @Valid
+        @Schema(description = "The standby database. Required with PRIMARY_STANDBY, rejected with every other attribute.")
+        StandbyInput standby,
+
+        @Schema(description = "Required on update: the version the data source was read at. Ignored on create.", examples = "3")
+        Long version) {
+
+    public boolean heartbeat() {
+        return Boolean.TRUE.equals(heartbeatEnabled);
+    }
+}

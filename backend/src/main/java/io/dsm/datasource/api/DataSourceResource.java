@@ -1,0 +1,173 @@
+package io.dsm.datasource.api;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.dsm.common.problem.Problem;
+import io.dsm.common.problem.ProblemException;
+import io.dsm.datasource.service.DataSourceService;
+
+@Path("/datasources")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Data sources", description = "Register, find, change and remove data sources")
+@APIResponse(responseCode = "503", description = "dsm's own database is unreachable; retry later.",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class DataSourceResource {
+
+    private final DataSourceService service;
+
+    public DataSourceResource(DataSourceService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createDataSource", summary = "Register a data source")
+    @APIResponse(responseCode = "201", description = "Created.",
+            headers = @Header(name = "Location", description = "URL of the new data source.", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DataSourceResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input; `violations` names each field.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The identifier is already used (ignoring case).",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "The body is not application/json.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(DataSourceInput input, @Context UriInfo uriInfo) {
+        DataSourceResponse created = service.create(requireBody(input));
+        URI location = uriInfo.getAbsolutePathBuilder().path(created.id().toString()).build();
+        return Response.created(location).entity(created).build();
+    }
+
+    @GET
+    @Operation(operationId = "listDataSources", summary = "Find data sources, a page at a time")
+    @APIResponse(responseCode = "200", description = "One page of matches.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DataSourcePage.class)))
+    @APIResponse(responseCode = "400", description = "An invalid query parameter; `violations` names it.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public DataSourcePage list(
+            @Parameter(description = "Case-insensitive substring of identifier, host, database name, username or remarks.",
+                    schema = @Schema(maxLength = ListParameters.MAX_QUERY)) @QueryParam("q") String q,
+            @Parameter(description = "Only this type.", schema = @Schema(implementation = io.dsm.datasource.DataSourceType.class))
+            @QueryParam("type") String type,
+            @Parameter(description = "Only this database attribute.", schema = @Schema(implementation = io.dsm.datasource.DatabaseAttribute.class))
+            @QueryParam("attribute") String attribute,
+            @Parameter(description = "Only this region.") @QueryParam("region") String region,
+            @Parameter(description = "Order of the results.", schema = @Schema(enumeration = { "createdAt", "-createdAt",
+                    "identifier", "-identifier" }, defaultValue = "-createdAt")) @QueryParam("sort") String sort,
+            @Parameter(description = "Page number, counting from 1.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1"))
+            @QueryParam("page") String page,
+            @Parameter(description = "Page size.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
+            @QueryParam("size") String size) {
+        return service.list(ListParameters.parse(q, type, attribute, region, sort, page, size));
+    }
+
+    @GET
+    @Path("/identifier-availability")
+    @Operation(operationId = "checkIdentifierAvailability", summary = "Whether an identifier is free",
+            description = "For a form's live check; compares ignoring case, like the uniqueness rule.")
+    @APIResponse(responseCode = "200", description = "The answer.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IdentifierAvailability.class)))
+    @APIResponse(responseCode = "400", description = "The identifier is missing or malformed.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public IdentifierAvailability identifierAvailability(
+            @Parameter(description = "The identifier to check.", required = true,
+                    schema = @Schema(pattern = Rules.IDENTIFIER)) @QueryParam("identifier") String identifier,
+            @Parameter(description = "A data source to leave out, for example the one being edited.",
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("excludeId") String excludeId) {
+        if (identifier == null || !identifier.matches(Rules.IDENTIFIER)) {
+            throw ProblemException.invalid("identifier", identifier == null ? "is required" : Rules.IDENTIFIER_MESSAGE);
+        }
+        UUID except = excludeId == null || excludeId.isBlank() ? null : parseId(excludeId, "excludeId");
+        return new IdentifierAvailability(service.identifierAvailable(identifier, except));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getDataSource", summary = "Read one data source")
+    @APIResponse(responseCode = "200", description = "The data source.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DataSourceResponse.class)))
+    @APIResponse(responseCode = "404", description = "No data source has this id.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public DataSourceResponse get(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
+        return service.get(pathId(id));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "updateDataSource", summary = "Replace a data source",
+            description = "Send the whole data source with the `version` you read. An absent or null password keeps the stored one.")
+    @APIResponse(responseCode = "200", description = "The new state.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DataSourceResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input; `violations` names each field.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No data source has this id.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The version is out of date, or the identifier is used by another data source.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "The body is not application/json.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public DataSourceResponse update(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
+            DataSourceInput input) {
+        UUID parsed = pathId(id);
+        return service.update(parsed, requireBody(input));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(operationId = "deleteDataSource", summary = "Remove a data source",
+            description = "Removes the registration only; the database itself is not touched.")
+    @APIResponse(responseCode = "204", description = "Removed.")
+    @APIResponse(responseCode = "404", description = "No data source has this id.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public void delete(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
+        service.delete(pathId(id));
+    }
+
+    /** An id that is not a UUID names no data source: 404, as for an unknown one. */
+    private static UUID pathId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("There is no data source with this id.");
+        }
+    }
+
+    private static UUID parseId(String id, String field) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(field, "must be a UUID");
+        }
+    }
+
+    private static DataSourceInput requireBody(DataSourceInput input) {
+        if (input == null) {
+            throw ProblemException.invalid("body", "is required: send the data source as a JSON object");
+        }
+        return input;
+    }
+}

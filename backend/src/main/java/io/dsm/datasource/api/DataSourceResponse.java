@@ -1,0 +1,47 @@
+package io.dsm.datasource.api;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import io.dsm.datasource.DataSourceType;
+import io.dsm.datasource.DatabaseAttribute;
+
+/** A data source as the API shows it: never a password, only whether one is set. */
+@Schema(name = "DataSource", description = "A registered data source.")
+public record DataSourceResponse(
+        @Schema(readOnly = true, description = "Server-generated id.", examples = "0b6c2f7e-5d0e-4c1a-9d3e-7f1f5a2b9c10")
+        UUID id,
+        @Schema(description = "Unique name, 1 to 32 ASCII letters or digits.", examples = "orderdb01", pattern = Rules.IDENTIFIER)
+        String identifier,
+        DataSourceType type,
+        @Schema(examples = "default")
+        String region,
+        DatabaseAttribute attribute,
+        boolean heartbeatEnabled,
+        @Schema(examples = "10.0.12.7")
+        String host,
+        @Schema(examples = "5432", minimum = "1", maximum = "65535")
+        int port,
+        @Schema(examples = "migrator")
+        String username,
+        @Schema(readOnly = true, description = "Whether a password is stored. The password itself is never returned.")
+        boolean passwordSet,
+        @Schema(examples = "orders")
+        String databaseName,
+        @Schema(nullable = true, examples = "public")
+        String schemaName,
+        @Schema(nullable = true, examples = "Order service, production")
+        String remarks,
+        @Schema(nullable = true, description = "The standby of a PRIMARY_STANDBY data source; null otherwise.")
+        StandbyResponse standby,
+        @Schema(readOnly = true)
+        HeartbeatStatus heartbeat,
+        @Schema(readOnly = true, description = "Raised by every update; send it back with PUT.", examples = "0")
+        long version,
+        @Schema(readOnly = true, examples = "2026-11-24T08:15:30.123456Z")
+        Instant createdAt,
+        @Schema(readOnly = true, examples = "2026-11-24T08:15:30.123456Z")
+        Instant updatedAt) {
+}

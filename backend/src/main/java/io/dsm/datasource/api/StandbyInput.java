@@ -1,0 +1,42 @@
+package io.dsm.datasource.api;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import io.dsm.common.crypto.Secret;
+import io.dsm.common.validation.HostName;
+import io.dsm.common.validation.Utf8Size;
+
+@JsonIgnoreProperties(value = { "passwordSet" })
+@Schema(name = "StandbyInput", description = "The standby of a PRIMARY_STANDBY data source.")
+public record StandbyInput(
+        @NotBlank(message = "is required")
+        @Size(max = 253, message = "must be at most 253 characters")
+        @Pattern(regexp = Rules.HOST_CHARACTERS, message = Rules.HOST_CHARACTERS_MESSAGE)
+        @HostName
+        @Schema(description = "IPv4 address, IPv6 literal or DNS name of the standby server.", examples = "10.0.12.8")
+        String host,
+
+        @NotNull(message = "is required")
+        @Min(value = 1, message = Rules.PORT_MESSAGE)
+        @Max(value = 65535, message = Rules.PORT_MESSAGE)
+        @Schema(description = "TCP port of the standby server.", examples = "5432")
+        Integer port,
+
+        @Size(max = 63, message = "must be at most 63 characters")
+        @Utf8Size(max = 63)
+        @Schema(description = "Database user on the standby. Absent: the primary's username.", examples = "migrator")
+        String username,
+
+        @Schema(type = SchemaType.STRING, format = "password", writeOnly = true, maxLength = Rules.PASSWORD_MAX,
+                description = "Password on the standby. Absent on create: the primary's password; absent on update: the stored one. Never returned.")
+        Secret password) {
+}

@@ -1,0 +1,28 @@
+package io.dsm.datasource.service;
+
+import io.dsm.datasource.DataSourceEntity;
+import io.dsm.datasource.StandbyEndpoint;
+import io.dsm.datasource.api.DataSourceResponse;
+import io.dsm.datasource.api.HeartbeatStatus;
+import io.dsm.datasource.api.StandbyResponse;
+
+/** Shows a stored data source without its secrets. */
+final class DataSourceMapper {
+
+    private DataSourceMapper() {
+    }
+
+    static DataSourceResponse toResponse(DataSourceEntity entity) {
+        return new DataSourceResponse(entity.id, entity.identifier, entity.type, entity.region, entity.attribute,
+                entity.heartbeatEnabled, entity.host, entity.port, entity.username, entity.passwordSealed != null,
+                entity.databaseName, entity.schemaName, entity.remarks, toResponse(entity.standby),
+                HeartbeatStatus.DISABLED, entity.version, entity.createdAt, entity.updatedAt);
+    }
+
+    private static StandbyResponse toResponse(StandbyEndpoint standby) {
+        if (standby == null || standby.host == null) {
+            return null;
+        }
+        return new StandbyResponse(standby.host, standby.port, standby.username, standby.passwordSealed != null);
+    }
+}

@@ -1,0 +1,183 @@
+package io.dsm.datasource.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.hibernate.exception.ConstraintViolationException;
+
+import io.dsm.common.crypto.Secret;
+import io.dsm.common.crypto.SecretCipher;
+import io.dsm.common.problem.ProblemException;
+import io.dsm.common.problem.StaleVersion;
+import io.dsm.common.problem.Violation;
+import io.dsm.datasource.DataSourceEntity;
+import io.dsm.datasource.StandbyEndpoint;
+import io.dsm.datasource.api.DataSourceInput;
+import io.dsm.datasource.api.DataSourcePage;
+import io.dsm.datasource.api.DataSourceResponse;
+import io.dsm.datasource.api.StandbyInput;
+import io.dsm.datasource.service.DataSourceRules.Purpose;
+import io.dsm.region.Regions;
+
+/** The registry's use cases. Each public method is one transaction. */
+@ApplicationScoped
+public class DataSourceService {
+
+    static final String IDENTIFIER_INDEX = "ux_data_source_identifier_ci";
+
+    private final DataSourceRepository repository;
+    private final DataSourceRules rules;
+    private final Regions regions;
+    private final SecretCipher cipher;
+    private final Clock clock;
+
+    public DataSourceService(DataSourceRepository repository, DataSourceRules rules, Regions regions,
+            SecretCipher cipher) {
+        this.repository = repository;
+        this.rules = rules;
+        this.regions = regions;
+        this.cipher = cipher;
+        this.clock = Clock.systemUTC();
+    }
+
+    @Transactional
+    public DataSourceResponse create(DataSourceInput input) {
+        rules.check(input, Purpose.CREATE);
+        if (repository.identifierTaken(input.identifier(), null)) {
+            throw duplicateIdentifier();
+        }
+        DataSourceEntity entity = new DataSourceEntity();
+        entity.id = UUID.randomUUID();
+        apply(input, entity);
+        entity.createdAt = entity.updatedAt;
+        repository.persist(entity);
+        flushGuardingIdentifier();
+        return DataSourceMapper.toResponse(entity);
+    }
+
+    @Transactional
+    public DataSourceResponse update(UUID id, DataSourceInput input) {
+        DataSourceEntity entity = find(id);
+        rules.check(input, Purpose.UPDATE);
+        if (input.version() != entity.version) {
+            throw StaleVersion.exception();
+        }
+        if (!entity.identifier.equalsIgnoreCase(input.identifier())
+                && repository.identifierTaken(input.identifier(), id)) {
+            throw duplicateIdentifier();
+        }
+        apply(input, entity);
+        flushGuardingIdentifier();
+        return DataSourceMapper.toResponse(entity);
+    }
+
+    @Transactional
+    public void delete(UUID id) {
+        repository.delete(find(id));
+    }
+
+    @Transactional
+    public DataSourceResponse get(UUID id) {
+        return DataSourceMapper.toResponse(find(id));
+    }
+
+    @Transactional
+    public DataSourcePage list(DataSourceFilter filter) {
+        DataSourceRepository.Page page = repository.search(filter);
+        List<DataSourceResponse> items = page.items().stream().map(DataSourceMapper::toResponse).toList();
+        return new DataSourcePage(items, filter.page(), filter.size(), page.total());
+    }
+
+    @Transactional
+    public boolean identifierAvailable(String identifier, UUID exceptId) {
+        return !repository.identifierTaken(identifier, exceptId);
+    }
+
+    private DataSourceEntity find(UUID id) {
+        return Optional.ofNullable(repository.findById(id)).orElseThrow(() -> notFound(id));
+    }
+
+    public static ProblemException notFound(Object id) {
+        return ProblemException.notFound("There is no data source with id " + id + ".");
+    }
+
+    private void apply(DataSourceInput input, DataSourceEntity entity) {
+        entity.identifier = input.identifier();
+        entity.type = input.type();
+        entity.region = regions.resolve(input.region()).orElseThrow();
+        entity.attribute = input.attribute();
+        entity.heartbeatEnabled = input.heartbeat();
+        entity.host = input.host();
+        entity.port = input.port();
+        entity.username = input.username();
+        if (input.password() != null) {
+            entity.passwordSealed = seal(input.password(), entity);
+        }
+        entity.databaseName = input.databaseName();
+        entity.schemaName = blankToNull(input.schemaName());
+        entity.remarks = blankToNull(input.remarks());
+        entity.standby = standbyOf(input, entity);
+        // Always touched, so that every update raises the version, even one that changes nothing else.
+        entity.updatedAt = now();
+    }
+
+    /** The standby's username and password default to the primary's; an update without a password keeps the stored one. */
+    private StandbyEndpoint standbyOf(DataSourceInput input, DataSourceEntity entity) {
+        StandbyInput requested = input.standby();
+        if (requested == null) {
+            return null;
+        }
+        StandbyEndpoint standby = new StandbyEndpoint();
+        standby.host = requested.host();
+        standby.port = requested.port();
+        standby.username = requested.username() == null || requested.username().isBlank()
+                ? entity.username : requested.username();
+        if (requested.password() != null) {
+            standby.passwordSealed = seal(requested.password(), entity);
+        } else if (entity.standby != null && entity.standby.passwordSealed != null) {
+            standby.passwordSealed = entity.standby.passwordSealed;
+        } else {
+            // Sealed values are bound to the row, not to the primary or standby half, so this is a copy.
+            standby.passwordSealed = entity.passwordSealed;
+        }
+        return standby;
+    }
+
+    private String seal(Secret secret, DataSourceEntity entity) {
+        return cipher.seal(secret, entity.id.toString());
+    }
+
+    private Instant now() {
+        // PostgreSQL keeps microseconds; the response must show what a later read returns.
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    /** The unique index settles creates and renames that passed {@link #create}'s check at the same time. */
+    private void flushGuardingIdentifier() {
+        try {
+            repository.flush();
+        } catch (ConstraintViolationException e) {
+            if (IDENTIFIER_INDEX.equals(e.getConstraintName())) {
+                throw duplicateIdentifier();
+            }
+            throw e;
+        }
+    }
+
+    private static ProblemException duplicateIdentifier() {
+        return ProblemException.conflict("A data source with this identifier already exists.",
+                List.of(new Violation("identifier",
+                        "is already used by another data source (identifiers are compared ignoring case)")));
+    }
+}

@@ -1,0 +1,85 @@
+package io.dsm.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.dsm.testing.ApiTest;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/** The document that generated clients are built from. */
+@QuarkusTest
+class OpenApiDocumentTest extends ApiTest {
+
+    private static JsonPath document() {
+        return given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void givesEveryOperationAnIdATagAndProblemResponsesForErrors() {
+        Map<String, Map<String, Map<String, Object>>> paths = document().getMap("paths");
+        assertThat(paths).containsKeys("/api/datasources", "/api/datasources/{id}",
+                "/api/datasources/identifier-availability", "/api/regions");
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            if (method.equals("parameters")) {
+                return;
+            }
+            assertThat(operation).as(method + " " + path).containsKeys("operationId", "tags", "summary");
+            @SuppressWarnings("unchecked")
+            Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) operation.get("responses");
+            responses.forEach((status, response) -> {
+                if (status.startsWith("4") || status.startsWith("5")) {
+                    assertThat(response.toString()).as(method + " " + path + " " + status).contains("application/problem+json");
+                }
+            });
+        }));
+    }
+
+    @Test
+    void marksThePasswordWriteOnlyAndNeverShowsItInTheResource() {
+        JsonPath doc = document();
+        assertThat(doc.getBoolean("components.schemas.DataSourceInput.properties.password.writeOnly")).isTrue();
+        assertThat(doc.getString("components.schemas.DataSourceInput.properties.password.format")).isEqualTo("password");
+        assertThat(doc.getBoolean("components.schemas.StandbyInput.properties.password.writeOnly")).isTrue();
+        assertThat(doc.getMap("components.schemas.DataSource.properties")).doesNotContainKey("password")
+                .containsKey("passwordSet");
+        assertThat(doc.getBoolean("components.schemas.DataSource.properties.passwordSet.readOnly")).isTrue();
+    }
+
+    @Test
+    void describesTheConstraintsOfTheFields() {
+        JsonPath doc = document();
+        String input = "components.schemas.DataSourceInput.properties.";
+        assertThat(doc.getString(input + "identifier.pattern")).isEqualTo("^[A-Za-z0-9]{1,32}$");
+        assertThat(doc.getInt(input + "port.minimum")).isEqualTo(1);
+        assertThat(doc.getInt(input + "port.maximum")).isEqualTo(65535);
+        assertThat(doc.getInt(input + "host.maxLength")).isEqualTo(253);
+        assertThat(doc.getInt(input + "remarks.maxLength")).isEqualTo(128);
+        assertThat(doc.getList("components.schemas.DatabaseAttribute.enum"))
+                .containsExactly("PRIMARY", "PRIMARY_STANDBY", "STANDBY", "CHILD_NODE");
+        assertThat(doc.getList("components.schemas.DataSourceInput.required"))
+                .contains("identifier", "type", "attribute", "host", "port", "username", "databaseName");
+    }
+
+    @Test
+    void writesACopyAtBuildTimeForClientGeneration() throws Exception {
+        Path stored = Path.of("target/openapi/openapi.json");
+        assertThat(stored).exists();
+        assertThat(Files.readString(stored)).contains("\"operationId\" : \"createDataSource\"");
+    }
+
+    @Test
+    void carriesNoRealisticSecretInItsExamples() {
+        String text = given().accept("application/json").get("/q/openapi?format=json").asString();
+        List<String> passwordExamples = JsonPath.from(text).getList("components.schemas.DataSourceInput.properties.password.examples");
+        assertThat(passwordExamples).isNullOrEmpty();
+        assertThat(text).doesNotContainIgnoringCase("secret123").doesNotContain(io.dsm.testing.DataSources.PASSWORD);
+    }
+}

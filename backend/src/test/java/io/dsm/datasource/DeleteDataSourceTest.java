@@ -1,0 +1,41 @@
+package io.dsm.datasource;
+
+import static io.dsm.testing.DataSources.primary;
+import static io.dsm.testing.DataSources.uniqueIdentifier;
+import static io.restassured.RestAssured.given;
+
+import org.junit.jupiter.api.Test;
+
+import io.dsm.testing.ApiTest;
+import io.dsm.testing.DataSources;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class DeleteDataSourceTest extends ApiTest {
+
+    @Test
+    void deletesADataSourceSoThatItIsGone() {
+        String id = DataSources.create(primary(uniqueIdentifier("del"))).getString("id");
+        given().delete("/api/datasources/" + id).then().statusCode(204);
+        given().get("/api/datasources/" + id).then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void freesTheIdentifierOfADeletedDataSource() {
+        String identifier = uniqueIdentifier("reuse");
+        String id = DataSources.create(primary(identifier)).getString("id");
+        given().delete("/api/datasources/" + id).then().statusCode(204);
+        DataSources.create(primary(identifier));
+    }
+
+    @Test
+    void answers404ForAnUnknownId() {
+        given().delete("/api/datasources/00000000-0000-0000-0000-000000000000")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void answers404ForAnIdThatIsNotAUuid() {
+        given().delete("/api/datasources/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
+    }
+}

@@ -1,0 +1,51 @@
+package io.dsm.datasource;
+
+import static io.dsm.testing.DataSources.primary;
+import static io.dsm.testing.DataSources.uniqueIdentifier;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import org.junit.jupiter.api.Test;
+
+import io.dsm.testing.ApiTest;
+import io.dsm.testing.DataSources;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class IdentifierAvailabilityTest extends ApiTest {
+
+    @Test
+    void saysAnUnusedIdentifierIsAvailable() {
+        given().queryParam("identifier", uniqueIdentifier("free")).get("/api/datasources/identifier-availability")
+                .then().statusCode(200).body("available", equalTo(true));
+    }
+
+    @Test
+    void saysAnIdentifierInUseIsTakenIgnoringCase() {
+        String identifier = uniqueIdentifier("used");
+        DataSources.create(primary(identifier));
+        given().queryParam("identifier", identifier.toUpperCase()).get("/api/datasources/identifier-availability")
+                .then().statusCode(200).body("available", equalTo(false));
+    }
+
+    @Test
+    void leavesOutTheDataSourceBeingEdited() {
+        String identifier = uniqueIdentifier("edit");
+        String id = DataSources.create(primary(identifier)).getString("id");
+        given().queryParam("identifier", identifier).queryParam("excludeId", id)
+                .get("/api/datasources/identifier-availability")
+                .then().statusCode(200).body("available", equalTo(true));
+    }
+
+    @Test
+    void rejectsAMalformedIdentifier() {
+        given().queryParam("identifier", "no spaces allowed").get("/api/datasources/identifier-availability")
+                .then().statusCode(400).body("violations[0].field", equalTo("identifier"));
+    }
+
+    @Test
+    void requiresTheIdentifier() {
+        given().get("/api/datasources/identifier-availability")
+                .then().statusCode(400).body("violations[0].field", equalTo("identifier"));
+    }
+}

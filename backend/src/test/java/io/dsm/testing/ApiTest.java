@@ -1,0 +1,25 @@
+package io.dsm.testing;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+
+import io.restassured.RestAssured;
+import io.restassured.builder.RequestSpecBuilder;
+import io.restassured.http.ContentType;
+
+/** Base of every test that calls the API: JSON by default and the secret-leak guard on. */
+public abstract class ApiTest {
+
+    @BeforeAll
+    static void installGuards() {
+        SecretLeakGuard.install();
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    /** Built per test: the builder copies RestAssured's port, which Quarkus sets once the application is up. */
+    @BeforeEach
+    void sendJson() {
+        RestAssured.requestSpecification = new RequestSpecBuilder()
+                .setContentType(ContentType.JSON).setAccept(ContentType.JSON).build();
+    }
+}
