@@ -1,0 +1,106 @@
+package io.dsm.packaged;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.dsm.common.crypto.SecretCipher;
+
+/** The packaged app with its embedded default: what an operator stores is there after a restart. */
+class EmbeddedDefaultRestartIT {
+
+    private static final String PASSWORD = "pw-Survives-Restart-41d9";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void keepsDataSourcesAndTheirPasswordsAcrossARestart(@TempDir Path dir) throws Exception {
+        Path dataDir = dir.resolve("data");
+        Path log = dir.resolve("app.log");
+        String id;
+        try (PackagedApp app = PackagedApp.start(dataDir, log, Map.of())) {
+            HttpResponse<String> created = post(app, "/api/datasources", """
+                    {"identifier": "restart01", "type": "POSTGRESQL", "attribute": "PRIMARY", "host": "db.example",
+                     "port": 5432, "username": "migrator", "password": "%s", "databaseName": "orders"}""".formatted(PASSWORD));
+            assertThat(created.statusCode()).isEqualTo(201);
+            id = JSON.readTree(created.body()).get("id").asText();
+            assertThat(app.stop()).as("exit code after SIGTERM").isIn(0, 143);
+        }
+        assertThat(dataDir.resolve("postgres/postmaster.pid")).as("the embedded server stops with the app").doesNotExist();
+        assertThat(dataDir.resolve("secret.key")).exists();
+
+        try (PackagedApp app = PackagedApp.start(dataDir, log, Map.of())) {
+            HttpResponse<String> read = get(app, "/api/datasources/" + id);
+            assertThat(read.statusCode()).isEqualTo(200);
+            JsonNode body = JSON.readTree(read.body());
+            assertThat(body.get("identifier").asText()).isEqualTo("restart01");
+            assertThat(body.get("passwordSet").asBoolean()).isTrue();
+
+            SecretCipher cipher = SecretCipher.fromBase64(Files.readString(dataDir.resolve("secret.key")));
+            assertThat(cipher.open(storedPassword(dataDir, id), id).reveal()).isEqualTo(PASSWORD);
+            assertThat(app.output()).doesNotContain(PASSWORD).contains("Embedded PostgreSQL started");
+        }
+    }
+
+    @Test
+    void refusesToStartWithAMalformedSecretKeyAndSaysWhy(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("app.log");
+        assertThat(startFailure(dir, log, Map.of("DSM_SECRET_KEY", "dG9vLXNob3J0")))
+                .contains("DSM_SECRET_KEY decodes to 9 bytes; it must be 32 bytes")
+                .doesNotContain("dG9vLXNob3J0")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void refusesToStartWithInvalidRegionsAndSaysWhy(@TempDir Path dir) throws Exception {
+        assertThat(startFailure(dir, dir.resolve("app.log"), Map.of("DSM_REGIONS", "east,east")))
+                .contains("DSM_REGIONS is invalid: 'east' is listed twice")
+                .doesNotContain("\tat ");
+    }
+
+    private static String startFailure(Path dir, Path log, Map<String, String> environment) throws Exception {
+        try (PackagedApp app = PackagedApp.start(dir.resolve("data"), log, environment)) {
+            throw new AssertionError("The app started with " + environment);
+        } catch (IllegalStateException expected) {
+            return Files.readString(log);
+        }
+    }
+
+    private static String storedPassword(Path dataDir, String id) throws Exception {
+        List<String> pid = Files.readAllLines(dataDir.resolve("postgres/postmaster.pid"));
+        String url = "jdbc:postgresql://localhost:" + pid.get(3).trim() + "/postgres";
+        try (Connection connection = DriverManager.getConnection(url, "postgres", "");
+                ResultSet row = connection.createStatement().executeQuery(
+                        "SELECT password_sealed FROM data_source WHERE id = '" + java.util.UUID.fromString(id) + "'")) {
+            assertThat(row.next()).isTrue();
+            return row.getString(1);
+        }
+    }
+
+    private HttpResponse<String> post(PackagedApp app, String path, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(PackagedApp app, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
