@@ -1,0 +1,36 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
+import { I18nProvider } from '@/lib/i18n/I18nProvider';
+import { useI18n } from '@/lib/i18n/i18n-context';
+import type { Language } from '@/lib/i18n/languages';
+import { createQueryClient } from './query-client';
+import { theme } from './theme';
+
+function AntdConfig({ children }: { children: ReactNode }) {
+  const { antdLocale } = useI18n();
+  return (
+    <ConfigProvider locale={antdLocale} theme={theme}>
+      {/* AntApp gives message/notification/modal hooks that follow this theme and locale. */}
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+interface Props {
+  children: ReactNode;
+  /** For tests: a fresh client per test, so no answer leaks from one test to the next. */
+  queryClient?: QueryClient;
+  language?: Language;
+}
+
+export function AppProviders({ children, queryClient, language }: Props) {
+  const [client] = useState(() => queryClient ?? createQueryClient());
+  return (
+    <QueryClientProvider client={client}>
+      <I18nProvider initialLanguage={language}>
+        <AntdConfig>{children}</AntdConfig>
+      </I18nProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,20 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from '@/lib/api/client';
+import { unwrap } from '@/lib/api/api-error';
+import { regionKeys } from './query-keys';
+
+/** Regions are configuration: they change with a redeploy, not while the page is open. */
+export function useRegions() {
+  const query = useQuery({
+    queryKey: regionKeys.all,
+    queryFn: ({ signal }) => unwrap(api.GET('/api/regions', { signal })),
+    staleTime: Infinity,
+  });
+  const regions = query.data?.regions ?? [];
+  return {
+    ...query,
+    regions,
+    /** The console shows region fields and columns only when there is a choice to make. */
+    multiRegion: regions.length > 1,
+  };
+}

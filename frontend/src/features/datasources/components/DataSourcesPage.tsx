@@ -1,0 +1,162 @@
+import { App, Button, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
+import { ErrorState } from '@/components/ErrorState';
+import { TableSkeleton } from '@/components/TableSkeleton';
+import type { DataSource } from '@/lib/api/types';
+import { useMessages } from '@/lib/i18n/i18n-context';
+import { useDataSources } from '../api/use-data-sources';
+import { useRegions } from '../api/use-regions';
+import { useRowConnectionTests } from '../api/use-row-connection-tests';
+import { hasFilters, toListQuery } from '../utils/list-params';
+import { DataSourcesTable } from './DataSourcesTable';
+import { DataSourcesToolbar } from './DataSourcesToolbar';
+import { DeleteDataSourceModal } from './DeleteDataSourceModal';
+import { FirstRunEmptyState } from './FirstRunEmptyState';
+import { NoMatchesState } from './NoMatchesState';
+import { loadDataSourceDialog, loadDataSourceDrawer, type DialogRequest } from './dialog-request';
+import { useListParams } from './use-list-params';
+
+const DataSourceDialog = lazy(loadDataSourceDialog);
+const DataSourceDrawer = lazy(loadDataSourceDrawer);
+
+const HIGHLIGHT_MS = 4_000;
+
+/** The "Data Source Management" page: find, inspect, test, create, change and remove data sources. */
+export function DataSourcesPage() {
+  const m = useMessages();
+  const { message } = App.useApp();
+  const list = useListParams();
+  const { params } = list;
+  const dataSources = useDataSources(toListQuery(params));
+  const { regions, multiRegion } = useRegions();
+  const rowTests = useRowConnectionTests();
+
+  const [dialog, setDialog] = useState<DialogRequest | null>(null);
+  const [deleting, setDeleting] = useState<DataSource | null>(null);
+  const [highlightId, setHighlightId] = useState<string>();
+  const highlightTimer = useRef<number>(undefined);
+
+  // Fetch the dialog's code while the operator reads the list, so "Create" opens at once.
+  useEffect(() => {
+    if (!dataSources.isSuccess) return;
+    const preload = () => void loadDataSourceDialog();
+    if ('requestIdleCallback' in window) window.requestIdleCallback(preload);
+    else setTimeout(preload, 1500);
+  }, [dataSources.isSuccess]);
+  useEffect(() => () => window.clearTimeout(highlightTimer.current), []);
+
+  const highlight = useCallback((id: string | undefined) => {
+    setHighlightId(id);
+    window.clearTimeout(highlightTimer.current);
+    highlightTimer.current = window.setTimeout(() => setHighlightId(undefined), HIGHLIGHT_MS);
+  }, []);
+
+  const openCreate = () => setDialog({ mode: 'create' });
+  const openEdit = useCallback((source: DataSource) => setDialog({ mode: 'edit', source }), []);
+  const openCopy = useCallback((source: DataSource) => setDialog({ mode: 'copy', source }), []);
+
+  const onSaved = (saved: DataSource, mode: DialogRequest['mode']) => {
+    setDialog(null);
+    highlight(saved.id);
+    const identifier = saved.identifier ?? '';
+    void message.success(mode === 'edit' ? m.toast.updated(identifier) : m.toast.created(identifier));
+  };
+
+  const onDeleted = (deleted: DataSource) => {
+    setDeleting(null);
+    if (list.detailId === deleted.id) list.setDetail(undefined);
+    void message.success(m.toast.deleted(deleted.identifier ?? ''));
+  };
+
+  const page = dataSources.data;
+  const firstRun = page !== undefined && (page.total ?? 0) === 0 && !hasFilters(params);
+
+  return (
+    <div className="page">
+      <div className="page-header">
+        <div>
+          <Typography.Title level={2} className="page-header__title">
+            {m.list.title}
+          </Typography.Title>
+          <Typography.Text type="secondary">{m.list.subtitle}</Typography.Text>
+        </div>
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={openCreate}
+          onMouseEnter={() => void loadDataSourceDialog()}
+          onFocus={() => void loadDataSourceDialog()}
+        >
+          {m.list.create}
+        </Button>
+      </div>
+
+      {dataSources.isPending ? (
+        <TableSkeleton label={m.list.title} />
+      ) : dataSources.isError && page === undefined ? (
+        <ErrorState
+          title={m.list.loadFailed}
+          error={dataSources.error}
+          onRetry={() => void dataSources.refetch()}
+          retrying={dataSources.isFetching}
+        />
+      ) : firstRun ? (
+        <FirstRunEmptyState onCreate={openCreate} />
+      ) : (
+        <>
+          <DataSourcesToolbar
+            params={params}
+            regions={regions}
+            multiRegion={multiRegion}
+            refreshing={dataSources.isFetching}
+            onChange={list.changeFilters}
+            onClear={list.clearFilters}
+            onRefresh={() => void dataSources.refetch()}
+          />
+          <DataSourcesTable
+            page={page}
+            params={params}
+            loading={dataSources.isPlaceholderData}
+            multiRegion={multiRegion}
+            tests={rowTests.tests}
+            highlightId={highlightId}
+            emptyText={<NoMatchesState onClear={list.clearFilters} />}
+            detailHref={list.detailHref}
+            onOpenDetail={list.setDetail}
+            onPageChange={list.setPage}
+            onSortChange={(sort) => list.set({ ...params, sort, page: 1 })}
+            onTest={rowTests.run}
+            onCopy={openCopy}
+            onEdit={openEdit}
+            onDelete={setDeleting}
+          />
+        </>
+      )}
+
+      <Suspense fallback={null}>
+        {dialog && (
+          <DataSourceDialog
+            request={dialog}
+            regions={regions}
+            multiRegion={multiRegion}
+            onClose={() => setDialog(null)}
+            onSaved={onSaved}
+          />
+        )}
+        {list.detailId && (
+          <DataSourceDrawer
+            id={list.detailId}
+            onClose={() => list.setDetail(undefined)}
+            onEdit={openEdit}
+            onCopy={openCopy}
+            onDelete={setDeleting}
+            test={rowTests.tests.get(list.detailId)}
+            onTest={rowTests.run}
+          />
+        )}
+      </Suspense>
+      {deleting && <DeleteDataSourceModal dataSource={deleting} onClose={() => setDeleting(null)} onDeleted={onDeleted} />}
+    </div>
+  );
+}

@@ -1,0 +1,203 @@
+import type { ReactNode } from 'react';
+import { Grid, Table, Tooltip, Typography, type TableProps } from 'antd';
+import type { ColumnType, SorterResult } from 'antd/es/table/interface';
+import { formatDateTime, formatShortDateTime } from '@/lib/format/relative-time';
+import type { DataSource, DataSourcePage, DataSourceSort } from '@/lib/api/types';
+import { useI18n } from '@/lib/i18n/i18n-context';
+import type { RowTest } from '../api/use-row-connection-tests';
+import { formatEndpoint } from '../utils/endpoint';
+import { PAGE_SIZES, type ListParams } from '../utils/list-params';
+import { HeartbeatCell } from './HeartbeatCell';
+import { RowActions, type RowActionHandlers } from './RowActions';
+
+interface Props extends RowActionHandlers {
+  page: DataSourcePage | undefined;
+  params: ListParams;
+  loading: boolean;
+  multiRegion: boolean;
+  tests: ReadonlyMap<string, RowTest>;
+  /** A row to draw attention to, e.g. the one just created. */
+  highlightId: string | undefined;
+  emptyText: ReactNode;
+  detailHref: (id: string) => string;
+  onOpenDetail: (id: string) => void;
+  onPageChange: (page: number, size: number) => void;
+  onSortChange: (sort: DataSourceSort) => void;
+}
+
+type SortableColumn = 'createdAt' | 'identifier';
+
+function sortOrderOf(sort: DataSourceSort, column: SortableColumn): 'ascend' | 'descend' | null {
+  if (sort === column) return 'ascend';
+  if (sort === `-${column}`) return 'descend';
+  return null;
+}
+
+function sortFrom(sorter: SorterResult<DataSource>): DataSourceSort {
+  const column = sorter.columnKey === 'identifier' ? 'identifier' : 'createdAt';
+  if (!sorter.order) return '-createdAt';
+  return sorter.order === 'ascend' ? column : `-${column}`;
+}
+
+function regionColumn(title: string): ColumnType<DataSource> {
+  return { key: 'region', title, width: 110, responsive: ['lg'], render: (_, row) => row.region };
+}
+
+export function DataSourcesTable(props: Props) {
+  const { messages: m, language } = useI18n();
+  const { params, page, tests } = props;
+
+  const columns: TableProps<DataSource>['columns'] = [
+    {
+      key: 'identifier',
+      width: 130,
+      title: m.list.columns.identifier,
+      fixed: 'left',
+      sorter: true,
+      sortOrder: sortOrderOf(params.sort, 'identifier'),
+      sortDirections: ['ascend', 'descend'],
+      render: (_, row) => (
+        <a
+          className="identifier-link"
+          href={props.detailHref(row.id ?? '')}
+          onClick={(event) => {
+            if (event.metaKey || event.ctrlKey || event.shiftKey) return; // let the browser open a tab
+            event.preventDefault();
+            props.onOpenDetail(row.id ?? '');
+          }}
+        >
+          {row.identifier}
+        </a>
+      ),
+    },
+    {
+      key: 'type',
+      width: 96,
+      title: m.list.columns.type,
+      responsive: ['lg'],
+      render: (_, row) => (row.type ? m.type[row.type] : ''),
+    },
+    {
+      key: 'endpoint',
+      width: 160,
+      title: m.list.columns.endpoint,
+      render: (_, row) => (
+        <div className="endpoint-cell">
+          <Typography.Text className="mono">{formatEndpoint(row.host, row.port)}</Typography.Text>
+          {row.standby && (
+            <Typography.Text type="secondary" className="mono endpoint-cell__standby">
+              {m.list.standbyEndpoint}: {formatEndpoint(row.standby.host, row.standby.port)}
+            </Typography.Text>
+          )}
+        </div>
+      ),
+    },
+    {
+      key: 'username',
+      width: 100,
+      title: m.list.columns.username,
+      responsive: ['md'],
+      render: (_, row) => row.username,
+    },
+    {
+      key: 'database',
+      width: 120,
+      title: m.list.columns.database,
+      responsive: ['md'],
+      render: (_, row) => (
+        <>
+          {row.databaseName}
+          <Typography.Text type="secondary"> / {row.schemaName || m.list.allSchemas}</Typography.Text>
+        </>
+      ),
+    },
+    ...(props.multiRegion ? [regionColumn(m.list.columns.region)] : []),
+    {
+      key: 'attribute',
+      width: 120,
+      title: m.list.columns.attribute,
+      responsive: ['lg'],
+      render: (_, row) => (row.attribute ? m.attribute[row.attribute] : null),
+    },
+    {
+      key: 'heartbeat',
+      width: 110,
+      title: m.list.columns.heartbeat,
+      responsive: ['sm'],
+      render: (_, row) => <HeartbeatCell heartbeat={row.heartbeat} />,
+    },
+    {
+      key: 'createdAt',
+      width: 120,
+      title: m.list.columns.createdAt,
+      responsive: ['md'],
+      sorter: true,
+      sortOrder: sortOrderOf(params.sort, 'createdAt'),
+      sortDirections: ['descend', 'ascend'],
+      render: (_, row) =>
+        row.createdAt ? (
+          <Tooltip title={formatDateTime(new Date(row.createdAt), language)}>
+            <time dateTime={row.createdAt} className="nowrap">
+              {formatShortDateTime(new Date(row.createdAt))}
+            </time>
+          </Tooltip>
+        ) : null,
+    },
+    {
+      key: 'actions',
+      width: 240,
+      title: m.list.columns.actions,
+      fixed: 'right',
+      render: (_, row) => (
+        <RowActions
+          dataSource={row}
+          test={tests.get(row.id ?? '')}
+          onTest={props.onTest}
+          onCopy={props.onCopy}
+          onEdit={props.onEdit}
+          onDelete={props.onDelete}
+        />
+      ),
+    },
+  ];
+
+  // Columns have set widths and text wraps inside them, so that at 1280 px every column fits
+  // without scrolling sideways; narrower screens drop columns (`responsive`) and scroll the rest.
+  const screens = Grid.useBreakpoint();
+  const scrollWidth = columns
+    .filter((column) => !column.responsive || column.responsive.some((breakpoint) => screens[breakpoint]))
+    .reduce((sum, column) => sum + Number(column.width ?? 0), 0);
+
+  return (
+    <Table<DataSource>
+      className="datasource-table"
+      size="middle"
+      tableLayout="fixed"
+      rowKey={(row) => row.id ?? ''}
+      columns={columns}
+      dataSource={page?.items ?? []}
+      loading={props.loading}
+      scroll={{ x: scrollWidth }}
+      rowClassName={(row) => (row.id === props.highlightId ? 'row--highlight' : '')}
+      locale={{ emptyText: props.emptyText }}
+      showSorterTooltip={false}
+      pagination={{
+        current: params.page,
+        pageSize: params.size,
+        total: page?.total ?? 0,
+        pageSizeOptions: PAGE_SIZES.map(String),
+        showSizeChanger: true,
+        showTotal: (total) => m.list.total(total),
+        responsive: true,
+        hideOnSinglePage: false,
+      }}
+      onChange={(pagination, _filters, sorter, extra) => {
+        if (extra.action === 'sort' && !Array.isArray(sorter)) {
+          props.onSortChange(sortFrom(sorter));
+        } else if (extra.action === 'paginate') {
+          props.onPageChange(pagination.current ?? 1, pagination.pageSize ?? params.size);
+        }
+      }}
+    />
+  );
+}

@@ -1,0 +1,76 @@
+import { Button, Dropdown, Grid } from 'antd';
+import { CopyOutlined, DeleteOutlined, EditOutlined, MoreOutlined } from '@ant-design/icons';
+import type { DataSource } from '@/lib/api/types';
+import { useMessages } from '@/lib/i18n/i18n-context';
+import type { RowTest } from '../api/use-row-connection-tests';
+import { RowConnectionTest } from './RowConnectionTest';
+
+export interface RowActionHandlers {
+  onCopy: (dataSource: DataSource) => void;
+  onEdit: (dataSource: DataSource) => void;
+  onDelete: (dataSource: DataSource) => void;
+  onTest: (id: string) => Promise<RowTest>;
+}
+
+interface Props extends RowActionHandlers {
+  dataSource: DataSource;
+  test: RowTest | undefined;
+}
+
+/** Test Connection, Copy, Edit, Delete: inline links on wide screens, a menu beside the test on phones. */
+export function RowActions({ dataSource, test, onTest, onCopy, onEdit, onDelete }: Props) {
+  const m = useMessages();
+  const screens = Grid.useBreakpoint();
+  const identifier = dataSource.identifier ?? '';
+  const testButton = <RowConnectionTest dataSource={dataSource} test={test} onRun={onTest} />;
+
+  if (!screens.md) {
+    return (
+      <div className="row-actions">
+        {testButton}
+        <Dropdown
+          trigger={['click']}
+          menu={{
+            items: [
+              { key: 'copy', icon: <CopyOutlined />, label: m.list.actions.copy, onClick: () => onCopy(dataSource) },
+              { key: 'edit', icon: <EditOutlined />, label: m.list.actions.edit, onClick: () => onEdit(dataSource) },
+              {
+                key: 'delete',
+                icon: <DeleteOutlined />,
+                label: m.list.actions.delete,
+                danger: true,
+                onClick: () => onDelete(dataSource),
+              },
+            ],
+          }}
+        >
+          <Button type="text" size="small" icon={<MoreOutlined />} aria-label={`${m.list.actions.more}: ${identifier}`} />
+        </Dropdown>
+      </div>
+    );
+  }
+
+  return (
+    <div className="row-actions">
+      {testButton}
+      <Button type="link" size="small" className="row-action"
+        aria-label={`${m.list.actions.copy} ${identifier}`}
+        onClick={() => onCopy(dataSource)}
+      >
+        {m.list.actions.copy}
+      </Button>
+      <Button type="link" size="small" className="row-action"
+        aria-label={`${m.list.actions.edit} ${identifier}`}
+        onClick={() => onEdit(dataSource)}
+      >
+        {m.list.actions.edit}
+      </Button>
+      <Button type="link" size="small" danger className="row-action"
+        aria-label={`${m.list.actions.delete} ${identifier}`}
+        onClick={() => onDelete(dataSource)}
+      >
+        {m.list.actions.delete}
+      </Button>
+    </div>
+  );
+}

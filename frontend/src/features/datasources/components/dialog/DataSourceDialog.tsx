@@ -1,0 +1,123 @@
+import { App, Form, Modal } from 'antd';
+import { useState, type ReactNode } from 'react';
+import type { DataSource } from '@/lib/api/types';
+import { useMessages } from '@/lib/i18n/i18n-context';
+import { emptyFormValues, formValuesFrom, type DataSourceFormValues } from '../../utils/form-values';
+import type { DialogRequest } from '../dialog-request';
+import { DataSourceFormFields } from './DataSourceFormFields';
+import { DialogFooter } from './DialogFooter';
+import { DialogNoticeBanner } from './DialogNoticeBanner';
+import { TestOutcome } from './TestOutcome';
+import { useDataSourceDialog } from './use-data-source-dialog';
+import { useFieldRules } from './use-field-rules';
+
+/**
+ * Ant Design draws the required star with CSS, which screen readers read as part of the label
+ * ("star Host IP Address"). This star is hidden from them; the input says aria-required instead.
+ */
+function requiredMark(label: ReactNode, { required }: { required: boolean }) {
+  return (
+    <>
+      {required && (
+        <span className="required-mark" aria-hidden>
+          *
+        </span>
+      )}
+      {label}
+    </>
+  );
+}
+
+interface Props {
+  request: DialogRequest;
+  regions: readonly string[];
+  multiRegion: boolean;
+  onClose: () => void;
+  onSaved: (saved: DataSource, mode: DialogRequest['mode']) => void;
+}
+
+/**
+ * "Create Data Source", also for Edit and Copy. Fill in, Test Connection, OK: OK is offered once a
+ * test of exactly the values on screen passed. The form, passwords included, is destroyed on close.
+ */
+export default function DataSourceDialog({ request, regions, multiRegion, onClose, onSaved }: Props) {
+  const m = useMessages();
+  const { modal } = App.useApp();
+  const [form] = Form.useForm<DataSourceFormValues>();
+  const [open, setOpen] = useState(true);
+  const [initialValues] = useState(() =>
+    request.mode === 'create' ? emptyFormValues(regions) : formValuesFrom(request.source, request.mode, regions),
+  );
+  const dialog = useDataSourceDialog({ request, form, regions, multiRegion, onSaved });
+  const rules = useFieldRules({ form, mode: request.mode, excludeId: request.mode === 'edit' ? dialog.source?.id : undefined });
+
+  const title =
+    request.mode === 'create'
+      ? m.form.createTitle
+      : request.mode === 'edit'
+        ? m.form.editTitle(request.source.identifier ?? '')
+        : m.form.copyTitle(request.source.identifier ?? '');
+
+  // Escape, the close button and Cancel all come here: typed work is not thrown away unasked.
+  const requestClose = () => {
+    if (dialog.saving) return;
+    if (!form.isFieldsTouched()) {
+      setOpen(false);
+      return;
+    }
+    modal.confirm({
+      title: m.form.unsavedTitle,
+      content: m.form.unsavedBody,
+      okText: m.form.discard,
+      okButtonProps: { danger: true },
+      cancelText: m.form.keepEditing,
+      onOk: () => setOpen(false),
+    });
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={title}
+      width={760}
+      style={{ top: 24 }}
+      className="datasource-dialog"
+      onCancel={requestClose}
+      afterClose={onClose}
+      mask={{ closable: false }}
+      destroyOnHidden
+      footer={
+        <DialogFooter
+          status={dialog.status}
+          okEnabled={dialog.okEnabled}
+          connectionUntouched={dialog.connectionUntouched && request.mode === 'edit'}
+          testing={dialog.testing}
+          saving={dialog.saving}
+          onCancel={requestClose}
+          onTest={() => void dialog.runTest()}
+          onOk={() => void dialog.submit()}
+        />
+      }
+    >
+      <Form<DataSourceFormValues>
+        form={form}
+        layout="vertical"
+        initialValues={initialValues}
+        onValuesChange={dialog.onValuesChange}
+        className="datasource-form"
+        requiredMark={requiredMark}
+        aria-label={title}
+      >
+        {dialog.notice && <DialogNoticeBanner notice={dialog.notice} onReload={() => void dialog.reload()} />}
+        <DataSourceFormFields
+          mode={request.mode}
+          rules={rules}
+          regions={regions}
+          multiRegion={multiRegion}
+          standbyPasswordStored={dialog.source?.standby?.passwordSet ?? false}
+        />
+        <TestOutcome testing={dialog.testing} report={dialog.report} stale={dialog.reportStale} />
+      </Form>
+    </Modal>
+  );
+}

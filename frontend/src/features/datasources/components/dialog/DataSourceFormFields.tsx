@@ -1,0 +1,120 @@
+import { Col, Form, Input, InputNumber, Row, Select } from 'antd';
+import { DATA_SOURCE_TYPES } from '@/lib/api/enum-values';
+import type { DatabaseAttribute } from '@/lib/api/types';
+import { PasswordInput } from '@/components/PasswordInput';
+import { useMessages } from '@/lib/i18n/i18n-context';
+import { REMARKS_MAX } from '../../utils/field-rules';
+import { hasStandby, supportsHeartbeat, type DialogMode } from '../../utils/form-values';
+import { AdvancedFields } from './AdvancedFields';
+import { AttributeField } from './AttributeField';
+import { HeartbeatField } from './HeartbeatField';
+import { StandbyFields } from './StandbyFields';
+import type { FieldRules } from './use-field-rules';
+
+interface Props {
+  mode: DialogMode;
+  rules: FieldRules;
+  regions: readonly string[];
+  multiRegion: boolean;
+  standbyPasswordStored: boolean;
+}
+
+/**
+ * The fields of the data source form, with the OMS seed's labels in the seed's order. Region,
+ * heartbeat and standby appear only when they apply.
+ */
+export function DataSourceFormFields({ mode, rules, regions, multiRegion, standbyPasswordStored }: Props) {
+  const m = useMessages();
+  const f = m.form;
+  const attribute = Form.useWatch<DatabaseAttribute | undefined>('attribute');
+  const editing = mode === 'edit';
+
+  return (
+    <>
+      <Row gutter={16}>
+        <Col xs={24} sm={8}>
+          <Form.Item name="type" label={f.type} rules={rules.type} required>
+            <Select options={DATA_SOURCE_TYPES.map((value) => ({ value, label: m.type[value] }))} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={16}>
+          <Form.Item
+            name="identifier"
+            label={f.identifier}
+            rules={rules.identifier}
+            extra={f.identifierHelp}
+            hasFeedback
+            required
+          >
+            <Input
+              placeholder={f.identifierPlaceholder}
+              maxLength={64}
+              autoComplete="off"
+              spellCheck={false}
+              autoFocus
+            />
+          </Form.Item>
+        </Col>
+      </Row>
+
+      {multiRegion && (
+        <Form.Item name="region" label={f.region} rules={rules.region} extra={f.regionHelp} required>
+          <Select placeholder={f.regionPlaceholder} options={regions.map((value) => ({ value, label: value }))} />
+        </Form.Item>
+      )}
+
+      <AttributeField rules={rules} />
+      {supportsHeartbeat(attribute) && <HeartbeatField />}
+
+      <Row gutter={16}>
+        <Col xs={24} sm={16}>
+          <Form.Item name="host" label={f.host} rules={rules.host} required>
+            <Input placeholder={f.hostPlaceholder} autoComplete="off" spellCheck={false} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={8}>
+          <Form.Item name="port" label={f.port} rules={rules.port} required>
+            <InputNumber className="full-width" inputMode="numeric" />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={16}>
+        <Col xs={24} sm={12}>
+          <Form.Item name="username" label={f.username} rules={rules.username} required>
+            <Input autoComplete="off" spellCheck={false} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="password" label={f.password} rules={rules.password} required={!editing}>
+            <PasswordInput placeholder={editing ? f.passwordKeep : f.passwordRequired} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={16}>
+        <Col xs={24} sm={12}>
+          <Form.Item name="databaseName" label={f.databaseName} rules={rules.databaseName} required>
+            <Input autoComplete="off" spellCheck={false} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="schemaName" label={f.schemaName} rules={rules.schemaName} extra={f.schemaNameHelp}>
+            <Input autoComplete="off" spellCheck={false} />
+          </Form.Item>
+        </Col>
+      </Row>
+
+      {hasStandby(attribute) && (
+        <StandbyFields
+          rules={rules}
+          passwordPlaceholder={editing && standbyPasswordStored ? f.standbyPasswordKeep : f.standbyPasswordSameAsPrimary}
+        />
+      )}
+
+      <Form.Item name="remarks" label={f.remarks} rules={rules.remarks}>
+        <Input.TextArea rows={2} showCount maxLength={REMARKS_MAX} placeholder={f.remarksPlaceholder} />
+      </Form.Item>
+
+      <AdvancedFields rules={rules} />
+    </>
+  );
+}

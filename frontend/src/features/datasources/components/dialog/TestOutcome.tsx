@@ -1,0 +1,33 @@
+import { Alert, Spin } from 'antd';
+import { useEffect, useRef } from 'react';
+import { useMessages } from '@/lib/i18n/i18n-context';
+import type { ConnectionTestResult } from '../../api/pending-contract';
+import { ConnectionTestReport } from '../ConnectionTestReport';
+
+interface Props {
+  testing: boolean;
+  report: ConnectionTestResult | undefined;
+  stale: boolean;
+}
+
+/**
+ * Where the dialog shows its connection test: announced to screen readers as it changes, and
+ * scrolled into view, because the button that started it sits at the bottom of a long form.
+ */
+export function TestOutcome({ testing, report, stale }: Props) {
+  const m = useMessages();
+  const region = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (report) region.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [report]);
+
+  return (
+    <div ref={region} className="test-outcome" aria-live="polite" aria-busy={testing}>
+      {testing ? (
+        <Alert type="info" showIcon icon={<Spin size="small" />} title={m.test.running} />
+      ) : (
+        report && <ConnectionTestReport result={report} stale={stale} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import type { FormInstance, Rule } from 'antd/es/form';
+import { useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import type { Messages } from '@/lib/i18n/messages/en';
+import { useMessages } from '@/lib/i18n/i18n-context';
+import { isIdentifierAvailable } from '../../api/identifier-availability';
+import {
+  checkCaCertificate,
+  checkHost,
+  checkIdentifier,
+  checkName,
+  checkPassword,
+  checkPort,
+  checkRemarks,
+  checkRequired,
+  type FieldProblem,
+} from '../../utils/field-rules';
+import type { DataSourceFormValues } from '../../utils/form-values';
+
+/** Pause after the last keystroke before asking the server whether an identifier is free. */
+export const AVAILABILITY_DEBOUNCE_MS = 300;
+
+export function problemText(problem: FieldProblem, label: string, m: Messages): string {
+  switch (problem.code) {
+    case 'required':
+      return m.rules.required(label);
+    case 'bytes':
+      return m.rules.bytes(problem.max);
+    case 'maxChars':
+      return m.rules.maxChars(problem.max);
+    default:
+      return m.rules[problem.code];
+  }
+}
+
+/** An antd rule from one of the pure checks in field-rules.ts. */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- V ties the check to the field's value type
+function rule<V>(check: (value: V) => FieldProblem | undefined, label: string, m: Messages): Rule {
+  return {
+    validator: (_, value: V) => {
+      const problem = check(value);
+      return problem ? Promise.reject(new Error(problemText(problem, label, m))) : Promise.resolve();
+    },
+  };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+interface Options {
+  form: FormInstance<DataSourceFormValues>;
+  mode: 'create' | 'edit' | 'copy';
+  /** The data source being edited, left out of the uniqueness check. */
+  excludeId: string | undefined;
+}
+
+/** The validation rules of every field, mirroring the server's, in the current language. */
+export function useFieldRules({ form, mode, excludeId }: Options) {
+  const m = useMessages();
+  const queryClient = useQueryClient();
+
+  return useMemo(() => {
+    const f = m.form;
+    const identifierAvailable: Rule = {
+      validator: async (_, value: string) => {
+        if (checkIdentifier(value)) return; // the format rule speaks first
+        await sleep(AVAILABILITY_DEBOUNCE_MS);
+        // A newer keystroke has its own validation running; this one no longer matters.
+        if (form.getFieldValue('identifier') !== value) return;
+        let available = true;
+        try {
+          available = await isIdentifierAvailable(queryClient, value, excludeId);
+        } catch {
+          return; // cannot tell now; the server checks again on save
+        }
+        if (!available) throw new Error(m.rules.identifierTaken);
+      },
+    };
+
+    return {
+      type: [rule(checkRequired, f.type, m)],
+      identifier: [rule(checkIdentifier, f.identifier, m), identifierAvailable],
+      region: [rule(checkRequired, f.region, m)],
+      attribute: [rule(checkRequired, f.attribute, m)],
+      host: [rule(checkHost, f.host, m)],
+      port: [rule(checkPort, f.port, m)],
+      username: [rule((value: string) => checkName(value, { required: true }), f.username, m)],
+      password: [rule((value: string) => checkPassword(value, { required: mode !== 'edit' }), f.password, m)],
+      databaseName: [rule((value: string) => checkName(value, { required: true }), f.databaseName, m)],
+      schemaName: [rule((value: string) => checkName(value, { required: false }), f.schemaName, m)],
+      remarks: [rule(checkRemarks, f.remarks, m)],
+      standbyHost: [rule(checkHost, f.standbyHost, m)],
+      standbyPort: [rule(checkPort, f.standbyPort, m)],
+      standbyUsername: [rule((value: string) => checkName(value, { required: false }), f.standbyUsername, m)],
+      standbyPassword: [rule((value: string) => checkPassword(value, { required: false }), f.standbyPassword, m)],
+      caCertificate: (required: boolean) => [
+        rule((value: string) => checkCaCertificate(value, { required }), f.caCertificate, m),
+      ],
+    };
+  }, [m, mode, form, queryClient, excludeId]);
+}
+
+export type FieldRules = ReturnType<typeof useFieldRules>;

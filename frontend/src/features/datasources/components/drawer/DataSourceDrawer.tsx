@@ -1,0 +1,129 @@
+import { Alert, Button, Descriptions, Drawer, Grid, Skeleton, Space, Tag, Typography } from 'antd';
+import { CopyOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { describeError } from '@/components/ErrorState';
+import { RelativeTime } from '@/components/RelativeTime';
+import { isApiError } from '@/lib/api/api-error';
+import type { DataSource } from '@/lib/api/types';
+import { formatDateTime } from '@/lib/format/relative-time';
+import { useI18n } from '@/lib/i18n/i18n-context';
+import { useDataSource } from '../../api/use-data-source';
+import type { RowTest } from '../../api/use-row-connection-tests';
+import { formatEndpoint } from '../../utils/endpoint';
+import { HeartbeatCell } from '../HeartbeatCell';
+import { RowConnectionTest } from '../RowConnectionTest';
+
+interface Props {
+  id: string;
+  test: RowTest | undefined;
+  onClose: () => void;
+  onTest: (id: string) => Promise<RowTest>;
+  onEdit: (dataSource: DataSource) => void;
+  onCopy: (dataSource: DataSource) => void;
+  onDelete: (dataSource: DataSource) => void;
+}
+
+/** Everything stored about one data source (never its password), opened from its identifier. */
+export default function DataSourceDrawer({ id, test, onClose, onTest, onEdit, onCopy, onDelete }: Props) {
+  const { messages: m, language } = useI18n();
+  const screens = Grid.useBreakpoint();
+  const query = useDataSource(id);
+  const source = query.data;
+  const d = m.drawer;
+  const f = m.form;
+  const dateTime = (value: string | undefined) =>
+    value ? (
+      <>
+        {formatDateTime(new Date(value), language)} (<RelativeTime value={value} />)
+      </>
+    ) : (
+      m.common.notSet
+    );
+
+  return (
+    <Drawer
+      open
+      onClose={onClose}
+      size={screens.md ? 560 : '100%'}
+      title={source ? d.title(source.identifier ?? '') : d.loading}
+      className="datasource-drawer"
+      extra={
+        source && (
+          <Space wrap>
+            <Button icon={<EditOutlined />} onClick={() => onEdit(source)}>
+              {m.list.actions.edit}
+            </Button>
+            <Button icon={<CopyOutlined />} onClick={() => onCopy(source)}>
+              {m.list.actions.copy}
+            </Button>
+            <Button icon={<DeleteOutlined />} danger aria-label={m.list.actions.delete} onClick={() => onDelete(source)} />
+          </Space>
+        )
+      }
+    >
+      {query.isPending ? (
+        <Skeleton active paragraph={{ rows: 10 }} />
+      ) : query.isError ? (
+        <Alert
+          type={isApiError(query.error) && query.error.status === 404 ? 'warning' : 'error'}
+          showIcon
+          title={isApiError(query.error) && query.error.status === 404 ? d.notFound : describeError(query.error, m.common)}
+        />
+      ) : (
+        <>
+          <div className="drawer-test">
+            <RowConnectionTest dataSource={query.data} test={test} onRun={onTest} />
+          </div>
+          <Descriptions column={1} size="small" bordered className="drawer-descriptions">
+            <Descriptions.Item label={f.identifier}>
+              <Typography.Text strong copyable>
+                {query.data.identifier}
+              </Typography.Text>
+            </Descriptions.Item>
+            <Descriptions.Item label={f.type}>{query.data.type ? m.type[query.data.type] : m.common.notSet}</Descriptions.Item>
+            <Descriptions.Item label={f.region}>{query.data.region ?? m.common.notSet}</Descriptions.Item>
+            <Descriptions.Item label={f.attribute}>
+              {query.data.attribute ? <Tag variant="filled">{m.attribute[query.data.attribute]}</Tag> : m.common.notSet}
+            </Descriptions.Item>
+            <Descriptions.Item label={m.list.columns.endpoint}>
+              <Typography.Text className="mono" copyable>
+                {formatEndpoint(query.data.host, query.data.port)}
+              </Typography.Text>
+            </Descriptions.Item>
+            <Descriptions.Item label={f.username}>{query.data.username}</Descriptions.Item>
+            <Descriptions.Item label={d.password}>
+              {query.data.passwordSet ? d.passwordStored : d.passwordMissing}
+            </Descriptions.Item>
+            <Descriptions.Item label={f.databaseName}>{query.data.databaseName}</Descriptions.Item>
+            <Descriptions.Item label={f.schemaName}>{query.data.schemaName || m.list.allSchemas}</Descriptions.Item>
+            {query.data.standby && (
+              <Descriptions.Item label={d.standby}>
+                <Typography.Text className="mono">
+                  {formatEndpoint(query.data.standby.host, query.data.standby.port)}
+                </Typography.Text>
+                <br />
+                {f.username}: {query.data.standby.username ?? query.data.username} · {d.password}:{' '}
+                {query.data.standby.passwordSet ? d.passwordStored : d.passwordMissing}
+              </Descriptions.Item>
+            )}
+            <Descriptions.Item label={d.heartbeatTable}>
+              <HeartbeatCell heartbeat={query.data.heartbeat} />
+              {query.data.heartbeat?.lastError && (
+                <Typography.Paragraph type="danger" className="drawer-error">
+                  {d.lastError}: {query.data.heartbeat.lastError}
+                </Typography.Paragraph>
+              )}
+            </Descriptions.Item>
+            <Descriptions.Item label={f.remarks}>{query.data.remarks || m.common.notSet}</Descriptions.Item>
+            <Descriptions.Item label={m.list.columns.createdAt}>{dateTime(query.data.createdAt)}</Descriptions.Item>
+            <Descriptions.Item label={d.updatedAt}>{dateTime(query.data.updatedAt)}</Descriptions.Item>
+            <Descriptions.Item label={d.id}>
+              <Typography.Text className="mono" type="secondary" copyable>
+                {query.data.id}
+              </Typography.Text>
+            </Descriptions.Item>
+          </Descriptions>
+        </>
+      )}
+    </Drawer>
+  );
+}

@@ -1,0 +1,143 @@
+import { HEARTBEAT_ATTRIBUTES } from '@/lib/api/enum-values';
+import type { DataSource, DataSourceInput, DataSourceType, DatabaseAttribute, StandbyInput } from '@/lib/api/types';
+import { DEFAULT_TLS_MODE, type TlsMode } from '../api/pending-contract';
+
+/**
+ * What the Create / Edit / Copy dialog edits. Passwords live here only while the dialog is open:
+ * the form is destroyed when it closes, and they are never copied into queries, URLs or logs.
+ */
+export interface DataSourceFormValues {
+  type: DataSourceType;
+  identifier: string;
+  region: string | undefined;
+  attribute: DatabaseAttribute;
+  heartbeatEnabled: boolean;
+  host: string;
+  port: number | null;
+  username: string;
+  password: string;
+  databaseName: string;
+  schemaName: string;
+  remarks: string;
+  standby: StandbyFormValues;
+  tls: { mode: TlsMode; caCertificate: string };
+}
+
+export interface StandbyFormValues {
+  host: string;
+  port: number | null;
+  username: string;
+  password: string;
+}
+
+export type DialogMode = 'create' | 'edit' | 'copy';
+
+export const DEFAULT_PORT = 5432;
+
+export function supportsHeartbeat(attribute: DatabaseAttribute | undefined): boolean {
+  return attribute !== undefined && HEARTBEAT_ATTRIBUTES.includes(attribute);
+}
+
+export function hasStandby(attribute: DatabaseAttribute | undefined): boolean {
+  return attribute === 'PRIMARY_STANDBY';
+}
+
+/** A blank form. With a single region it is chosen already; with several the operator must choose. */
+export function emptyFormValues(regions: readonly string[]): DataSourceFormValues {
+  return {
+    type: 'POSTGRESQL',
+    identifier: '',
+    region: regions.length === 1 ? regions[0] : undefined,
+    attribute: 'PRIMARY',
+    heartbeatEnabled: false,
+    host: '',
+    port: DEFAULT_PORT,
+    username: '',
+    password: '',
+    databaseName: '',
+    schemaName: '',
+    remarks: '',
+    standby: { host: '', port: DEFAULT_PORT, username: '', password: '' },
+    tls: { mode: DEFAULT_TLS_MODE, caCertificate: '' },
+  };
+}
+
+/**
+ * The form for editing or copying a stored data source. Passwords start empty in both: the API
+ * never returns them. On edit, empty means "keep the stored one"; a copy needs them typed again,
+ * and its identifier too, since identifiers are unique.
+ */
+export function formValuesFrom(source: DataSource, mode: 'edit' | 'copy', regions: readonly string[]): DataSourceFormValues {
+  const blank = emptyFormValues(regions);
+  return {
+    type: source.type ?? blank.type,
+    identifier: mode === 'edit' ? (source.identifier ?? '') : '',
+    region: source.region ?? blank.region,
+    attribute: source.attribute ?? blank.attribute,
+    heartbeatEnabled: source.heartbeatEnabled ?? false,
+    host: source.host ?? '',
+    port: source.port ?? DEFAULT_PORT,
+    username: source.username ?? '',
+    password: '',
+    databaseName: source.databaseName ?? '',
+    schemaName: source.schemaName ?? '',
+    remarks: source.remarks ?? '',
+    standby: source.standby
+      ? {
+          host: source.standby.host ?? '',
+          port: source.standby.port ?? DEFAULT_PORT,
+          // The API fills an absent standby username with the primary's; show it empty again
+          // when it is the same, so that changing the primary's username changes both.
+          username: source.standby.username && source.standby.username !== source.username ? source.standby.username : '',
+          password: '',
+        }
+      : blank.standby,
+    tls: blank.tls,
+  };
+}
+
+function optional(value: string): string | undefined {
+  return value === '' ? undefined : value;
+}
+
+function standbyInput(standby: StandbyFormValues): StandbyInput {
+  return {
+    host: standby.host.trim(),
+    port: standby.port ?? DEFAULT_PORT,
+    username: optional(standby.username),
+    password: optional(standby.password),
+  };
+}
+
+export interface InputOptions {
+  mode: DialogMode;
+  /** The version read, for an update. */
+  version?: number;
+  /** Whether the region is asked for; with one region the server picks it. */
+  multiRegion: boolean;
+}
+
+/**
+ * The request body for the form's values. Fields hidden by the chosen attribute are left out
+ * (a standby only with Primary + Standby, heartbeat only for the primary attributes), so that
+ * what was typed before switching attribute is not sent. On edit an empty password is left out:
+ * the server then keeps the stored one.
+ */
+export function toDataSourceInput(values: DataSourceFormValues, options: InputOptions): DataSourceInput {
+  return {
+    identifier: values.identifier,
+    type: values.type,
+    region: options.multiRegion ? values.region : undefined,
+    attribute: values.attribute,
+    heartbeatEnabled: supportsHeartbeat(values.attribute) && values.heartbeatEnabled,
+    host: values.host.trim(),
+    port: values.port ?? DEFAULT_PORT,
+    username: values.username,
+    password: options.mode === 'edit' ? optional(values.password) : values.password,
+    databaseName: values.databaseName,
+    schemaName: optional(values.schemaName),
+    remarks: optional(values.remarks),
+    standby: hasStandby(values.attribute) ? standbyInput(values.standby) : undefined,
+    version: options.mode === 'edit' ? options.version : undefined,
+  };
+}

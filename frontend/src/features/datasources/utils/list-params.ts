@@ -1,0 +1,84 @@
+import { DATABASE_ATTRIBUTES, DATA_SOURCE_TYPES, SORTS, isOneOf } from '@/lib/api/enum-values';
+import type { DataSourceSort, DataSourceType, DatabaseAttribute, ListDataSourcesQuery } from '@/lib/api/types';
+
+/** What the list shows, as kept in the URL's query string. */
+export interface ListParams {
+  q: string;
+  type: DataSourceType | undefined;
+  attribute: DatabaseAttribute | undefined;
+  region: string | undefined;
+  sort: DataSourceSort;
+  page: number;
+  size: number;
+}
+
+export const DEFAULT_SORT: DataSourceSort = '-createdAt';
+export const PAGE_SIZES = [10, 20, 50, 100] as const;
+export const DEFAULT_PAGE_SIZE = 20;
+/** The API's limit for `q`; a longer pasted text is cut rather than sent to be rejected. */
+export const MAX_QUERY_LENGTH = 200;
+
+function positiveInteger(value: string | null): number | undefined {
+  if (value === null || !/^\d+$/.test(value)) return undefined;
+  const number = Number(value);
+  return number >= 1 ? number : undefined;
+}
+
+/** Reads the list's state from a URL; anything missing or malformed falls back to the default. */
+export function readListParams(search: URLSearchParams): ListParams {
+  const type = search.get('type');
+  const attribute = search.get('attribute');
+  const sort = search.get('sort');
+  const size = positiveInteger(search.get('size'));
+  return {
+    q: (search.get('q') ?? '').slice(0, MAX_QUERY_LENGTH),
+    type: isOneOf(DATA_SOURCE_TYPES, type) ? type : undefined,
+    attribute: isOneOf(DATABASE_ATTRIBUTES, attribute) ? attribute : undefined,
+    region: search.get('region') || undefined,
+    sort: isOneOf(SORTS, sort) ? sort : DEFAULT_SORT,
+    page: positiveInteger(search.get('page')) ?? 1,
+    size: PAGE_SIZES.find((allowed) => allowed === size) ?? DEFAULT_PAGE_SIZE,
+  };
+}
+
+/**
+ * Writes the list's state into a URL, leaving out defaults so shared links stay short, and keeping
+ * the parameters that belong to others (such as the open drawer's `detail`).
+ */
+export function writeListParams(params: ListParams, base: URLSearchParams): URLSearchParams {
+  const next = new URLSearchParams(base);
+  const set = (key: string, value: string | undefined, fallback?: string) => {
+    if (value === undefined || value === '' || value === fallback) next.delete(key);
+    else next.set(key, value);
+  };
+  set('q', params.q.trim());
+  set('type', params.type);
+  set('attribute', params.attribute);
+  set('region', params.region);
+  set('sort', params.sort, DEFAULT_SORT);
+  set('page', String(params.page), '1');
+  set('size', String(params.size), String(DEFAULT_PAGE_SIZE));
+  return next;
+}
+
+/** Changes to what is listed start again at page 1: page 7 of another result means nothing. */
+export function withFilterChange(params: ListParams, change: Partial<Omit<ListParams, 'page'>>): ListParams {
+  return { ...params, ...change, page: 1 };
+}
+
+export function hasFilters(params: ListParams): boolean {
+  return params.q.trim() !== '' || params.type !== undefined || params.attribute !== undefined || params.region !== undefined;
+}
+
+/** The API query for these params: the one place that decides what a list request asks for. */
+export function toListQuery(params: ListParams): ListDataSourcesQuery {
+  return {
+    q: params.q.trim() || undefined,
+    type: params.type,
+    attribute: params.attribute,
+    region: params.region,
+    sort: params.sort,
+    page: params.page,
+    size: params.size,
+  };
+}

@@ -1,0 +1,30 @@
+import type { DataSourceSort, DataSourceType, DatabaseAttribute, HeartbeatState } from './types';
+
+/**
+ * Runtime lists of the API's enum values, for menus and for validating URL parameters. Each list
+ * is checked against its generated type both ways: a value the API does not know is an error, and
+ * so is a value the API gained that the list lacks (regenerate the client and this fails to compile).
+ */
+function exhaustive<T extends string>() {
+  return <const L extends readonly T[]>(values: L & ([T] extends [L[number]] ? unknown : never)): L => values;
+}
+
+export const DATA_SOURCE_TYPES = exhaustive<DataSourceType>()(['POSTGRESQL']);
+
+export const DATABASE_ATTRIBUTES = exhaustive<DatabaseAttribute>()([
+  'PRIMARY',
+  'PRIMARY_STANDBY',
+  'STANDBY',
+  'CHILD_NODE',
+]);
+
+export const HEARTBEAT_STATES = exhaustive<HeartbeatState>()(['DISABLED', 'PENDING', 'ACTIVE', 'FAILING']);
+
+export const SORTS = exhaustive<DataSourceSort>()(['-createdAt', 'createdAt', 'identifier', '-identifier']);
+
+/** The attributes whose database is written to, so that a heartbeat table may be kept there. */
+export const HEARTBEAT_ATTRIBUTES: readonly DatabaseAttribute[] = ['PRIMARY', 'PRIMARY_STANDBY'];
+
+export function isOneOf<T extends string>(values: readonly T[], value: string | null | undefined): value is T {
+  return value != null && (values as readonly string[]).includes(value);
+}
