@@ -1,6 +1,7 @@
 package io.dsm.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,4 +31,29 @@ public interface DsmConfig {
      */
     @WithName("secret-key")
     Optional<String> secretKey();
+
+    /** Connection tests. */
+    Test test();
+
+    /** Where connection tests (and later heartbeats) may connect. */
+    Connect connect();
+
+    interface Test {
+        /** How long one connection test may take in all ({@code DSM_TEST_TIMEOUT}, at most 30s). */
+        @WithDefault("5s")
+        Duration timeout();
+
+        /** How many tests may run at once ({@code DSM_TEST_CONCURRENCY}); more get 429. */
+        @WithDefault("16")
+        int concurrency();
+    }
+
+    interface Connect {
+        /** CIDRs never connected to ({@code DSM_CONNECT_DENY}); the default holds the cloud metadata addresses. */
+        @WithDefault("169.254.0.0/16,fe80::/10")
+        List<String> deny();
+
+        /** If set, only these CIDRs may be connected to ({@code DSM_CONNECT_ALLOW}); deny still wins. */
+        Optional<List<String>> allow();
+    }
 }

@@ -53,6 +53,13 @@ public class DataSourceEntity extends PanacheEntityBase {
 
     public String remarks;
 
+    @Column(name = "tls_mode")
+    public TlsMode tlsMode = TlsMode.PREFER;
+
+    /** PEM; used with the verify modes only. */
+    @Column(name = "tls_ca_certificate")
+    public String tlsCaCertificate;
+
     /** Null unless the attribute is PRIMARY_STANDBY. */
     @Embedded
     public StandbyEndpoint standby;

@@ -69,6 +69,18 @@ class OpenApiDocumentTest extends ApiTest {
     }
 
     @Test
+    void describesTheTestInputAsTheCreateInputWithAnOptionalIdentifier() {
+        JsonPath doc = document();
+        assertThat(doc.getMap("components.schemas.ConnectionTestInput.properties"))
+                .containsOnlyKeys(doc.getMap("components.schemas.DataSourceInput.properties").keySet());
+        assertThat(doc.getList("components.schemas.ConnectionTestInput.required")).doesNotContain("identifier")
+                .contains("host", "port", "password");
+        assertThat(doc.getString("paths.'/api/datasources/test-connection'.post.requestBody.content.'application/json'.schema.$ref"))
+                .isEqualTo("#/components/schemas/ConnectionTestInput");
+        assertThat(doc.getString("paths.'/api/datasources/test-connection'.post.operationId")).isEqualTo("testConnection");
+    }
+
+    @Test
     void writesACopyAtBuildTimeForClientGeneration() throws Exception {
         Path stored = Path.of("target/openapi/openapi.json");
         assertThat(stored).exists();

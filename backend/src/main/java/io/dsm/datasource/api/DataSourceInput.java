@@ -88,6 +88,10 @@ public record DataSourceInput(
         @Schema(description = "The standby database. Required with PRIMARY_STANDBY, rejected with every other attribute.")
         StandbyInput standby,
 
+        @Valid
+        @Schema(description = "TLS for connections to the database. Absent: mode prefer.")
+        TlsSettings tls,
+
         @Schema(description = "Required on update: the version the data source was read at. Ignored on create.", examples = "3")
         Long version) {
 

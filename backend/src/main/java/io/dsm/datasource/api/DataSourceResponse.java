@@ -36,6 +36,7 @@ public record DataSourceResponse(
         String remarks,
         @Schema(nullable = true, description = "The standby of a PRIMARY_STANDBY data source; null otherwise.")
         StandbyResponse standby,
+        TlsSettings tls,
         @Schema(readOnly = true)
         HeartbeatStatus heartbeat,
         @Schema(readOnly = true, description = "Raised by every update; send it back with PUT.", examples = "0")

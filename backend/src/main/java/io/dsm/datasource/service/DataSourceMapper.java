@@ -5,6 +5,7 @@ import io.dsm.datasource.StandbyEndpoint;
 import io.dsm.datasource.api.DataSourceResponse;
 import io.dsm.datasource.api.HeartbeatStatus;
 import io.dsm.datasource.api.StandbyResponse;
+import io.dsm.datasource.api.TlsSettings;
 
 /** Shows a stored data source without its secrets. */
 final class DataSourceMapper {
@@ -16,7 +17,7 @@ final class DataSourceMapper {
         return new DataSourceResponse(entity.id, entity.identifier, entity.type, entity.region, entity.attribute,
                 entity.heartbeatEnabled, entity.host, entity.port, entity.username, entity.passwordSealed != null,
                 entity.databaseName, entity.schemaName, entity.remarks, toResponse(entity.standby),
-                HeartbeatStatus.DISABLED, entity.version, entity.createdAt, entity.updatedAt);
+                new TlsSettings(entity.tlsMode, entity.tlsCaCertificate), HeartbeatStatus.DISABLED, entity.version, entity.createdAt, entity.updatedAt);
     }
 
     private static StandbyResponse toResponse(StandbyEndpoint standby) {

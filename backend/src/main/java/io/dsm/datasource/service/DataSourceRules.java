@@ -14,6 +14,7 @@ import io.dsm.common.problem.Violation;
 import io.dsm.common.problem.Violations;
 import io.dsm.datasource.DataSourceType;
 import io.dsm.datasource.api.DataSourceInput;
+import io.dsm.datasource.api.TlsSettings;
 import io.dsm.region.Regions;
 
 /**
@@ -27,7 +28,25 @@ public class DataSourceRules {
     static final Set<DataSourceType> SUPPORTED_TYPES = EnumSet.of(DataSourceType.POSTGRESQL);
     static final int PASSWORD_MAX = 1024;
 
-    public enum Purpose { CREATE, UPDATE }
+    /** What the data source is checked for; each purpose requires a little more or less. */
+    public enum Purpose {
+        CREATE(true, true, false),
+        UPDATE(true, false, true),
+        /** A test of an unsaved data source: the form may not have an identifier yet. */
+        TEST(false, true, false),
+        /** A test of a saved data source with edits: absent passwords are the stored ones. */
+        TEST_STORED(false, false, false);
+
+        final boolean identifierRequired;
+        final boolean passwordRequired;
+        final boolean versionRequired;
+
+        Purpose(boolean identifierRequired, boolean passwordRequired, boolean versionRequired) {
+            this.identifierRequired = identifierRequired;
+            this.passwordRequired = passwordRequired;
+            this.versionRequired = versionRequired;
+        }
+    }
 
     private final Validator validator;
     private final Regions regions;
@@ -40,6 +59,9 @@ public class DataSourceRules {
     /** @throws ProblemException (400) naming every invalid field */
     public void check(DataSourceInput input, Purpose purpose) {
         List<Violation> violations = new ArrayList<>(Violations.from(validator.validate(input)));
+        if (!purpose.identifierRequired && input.identifier() == null) {
+            violations.removeIf(v -> v.field().equals("identifier"));
+        }
         if (input.type() != null && !SUPPORTED_TYPES.contains(input.type())) {
             violations.add(new Violation("type", "is not supported; supported types: " + SUPPORTED_TYPES));
         }
@@ -55,11 +77,12 @@ public class DataSourceRules {
                 violations.add(new Violation("standby", "is allowed only with attribute PRIMARY_STANDBY"));
             }
         }
-        checkPassword("password", input.password(), purpose == Purpose.CREATE, violations);
+        checkPassword("password", input.password(), purpose.passwordRequired, violations);
         if (input.standby() != null) {
             checkPassword("standby.password", input.standby().password(), false, violations);
         }
-        if (purpose == Purpose.UPDATE && input.version() == null) {
+        checkTls(input.tls(), violations);
+        if (purpose.versionRequired && input.version() == null) {
             violations.add(new Violation("version", "is required: send the version you read"));
         }
         if (!violations.isEmpty()) {
@@ -76,6 +99,18 @@ public class DataSourceRules {
         violations.add(new Violation("region", region == null || region.isBlank()
                 ? "is required when several regions are configured; one of: " + known
                 : "must be one of: " + known));
+    }
+
+    private static void checkTls(TlsSettings tls, List<Violation> violations) {
+        if (tls == null || tls.caCertificate() == null || tls.caCertificate().isBlank()) {
+            return;
+        }
+        if (!tls.modeOrDefault().verifiesCertificate()) {
+            violations.add(new Violation("tls.caCertificate", "is used only with mode verify-ca or verify-full"));
+        } else if (!PemCertificates.isValid(tls.caCertificate())) {
+            violations.add(new Violation("tls.caCertificate",
+                    "must be one or more PEM certificates (-----BEGIN CERTIFICATE----- ...)"));
+        }
     }
 
     private static void checkPassword(String field, Secret password, boolean required, List<Violation> violations) {

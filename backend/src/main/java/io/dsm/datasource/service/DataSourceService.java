@@ -23,6 +23,7 @@ import io.dsm.datasource.api.DataSourceInput;
 import io.dsm.datasource.api.DataSourcePage;
 import io.dsm.datasource.api.DataSourceResponse;
 import io.dsm.datasource.api.StandbyInput;
+import io.dsm.datasource.api.TlsSettings;
 import io.dsm.datasource.service.DataSourceRules.Purpose;
 import io.dsm.region.Regions;
 
@@ -124,6 +125,9 @@ public class DataSourceService {
         entity.schemaName = blankToNull(input.schemaName());
         entity.remarks = blankToNull(input.remarks());
         entity.standby = standbyOf(input, entity);
+        TlsSettings tls = input.tls() == null ? TlsSettings.DEFAULT : input.tls();
+        entity.tlsMode = tls.modeOrDefault();
+        entity.tlsCaCertificate = blankToNull(tls.caCertificate());
         // Always touched, so that every update raises the version, even one that changes nothing else.
         entity.updatedAt = now();
     }

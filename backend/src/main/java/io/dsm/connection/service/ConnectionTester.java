@@ -1,0 +1,113 @@
+package io.dsm.connection.service;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+
+import io.dsm.config.DsmConfig;
+import io.dsm.config.StartupFailure;
+import io.dsm.connection.CheckStatus;
+import io.dsm.connection.api.Check;
+import io.dsm.connection.api.ConnectionTestResult;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
+
+/**
+ * Runs connection tests: at most DSM_TEST_CONCURRENCY at once, each within DSM_TEST_TIMEOUT, the
+ * endpoints of a primary/standby pair side by side so that one slow half does not starve the other.
+ */
+@Startup
+@Singleton
+public class ConnectionTester {
+
+    static final Duration MAX_TIMEOUT = Duration.ofSeconds(30);
+    private static final Logger LOG = Logger.getLogger(ConnectionTester.class);
+
+    private final Duration timeout;
+    private final Semaphore permits;
+    private final AddressPolicy policy;
+    private final MeterRegistry meters;
+    private final ExecutorService workers = Executors.newCachedThreadPool(daemon("dsm-test-worker"));
+
+    public ConnectionTester(DsmConfig config, AddressPolicy policy, MeterRegistry meters) {
+        this.timeout = config.test().timeout();
+        if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_TIMEOUT) > 0) {
+            throw new StartupFailure("DSM_TEST_TIMEOUT must be more than 0 and at most 30s; it is " + timeout.toSeconds() + "s");
+        }
+        if (config.test().concurrency() < 1) {
+            throw new StartupFailure("DSM_TEST_CONCURRENCY must be at least 1");
+        }
+        this.permits = new Semaphore(config.test().concurrency());
+        this.policy = policy;
+        this.meters = meters;
+    }
+
+    /** @throws TooManyTests when DSM_TEST_CONCURRENCY tests are already running */
+    public ConnectionTestResult test(List<ConnectionSpec> specs) {
+        if (!permits.tryAcquire()) {
+            meters.counter("dsm.connection.tests", "outcome", "rejected").increment();
+            throw new TooManyTests();
+        }
+        long start = System.nanoTime();
+        try {
+            TestBudget budget = new TestBudget(timeout);
+            List<Future<TargetProbe>> others = new ArrayList<>();
+            for (ConnectionSpec spec : specs.subList(1, specs.size())) {
+                others.add(workers.submit(() -> new TargetProbe(spec, policy, budget, workers).run()));
+            }
+            List<TargetProbe> probes = new ArrayList<>();
+            probes.add(new TargetProbe(specs.get(0), policy, budget, workers).run());
+            for (Future<TargetProbe> other : others) {
+                probes.add(await(other));
+            }
+            List<Check> checks = probes.stream().flatMap(p -> p.checks().stream()).toList();
+            boolean success = checks.stream().noneMatch(c -> c.status() == CheckStatus.FAILED);
+            String version = probes.stream().flatMap(p -> p.serverVersion().stream()).findFirst().orElse(null);
+            long elapsed = (System.nanoTime() - start) / 1_000_000;
+            meters.counter("dsm.connection.tests", "outcome", success ? "passed" : "failed").increment();
+            LOG.infof("Connection test of %s: %s in %d ms", specs.get(0), success ? "passed" : "failed "
+                    + checks.stream().filter(c -> c.status() == CheckStatus.FAILED).map(c -> c.target() + " " + c.name()).toList(),
+                    elapsed);
+            return new ConnectionTestResult(success, elapsed, version, checks);
+        } finally {
+            permits.release();
+        }
+    }
+
+    private static TargetProbe await(Future<TargetProbe> probe) {
+        try {
+            return probe.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("A connection probe failed unexpectedly", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while testing a connection", e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        workers.shutdownNow();
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,102 @@
+package io.dsm.connection.service;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.Properties;
+
+import org.postgresql.Driver;
+
+import io.dsm.datasource.TlsMode;
+
+/**
+ * Opens the one unpooled connection of a test. The URL holds only the structured host, port and
+ * database; every driver property is set here from an allow-list, so nothing a client sends can
+ * reach pgjdbc's socketFactory, sslfactory, loggerFile or any other property.
+ */
+final class JdbcConnector {
+
+    private static final Driver DRIVER = new Driver();
+
+    private JdbcConnector() {
+    }
+
+    /** A connection, or the failure with the utility-mode options in effect when it happened. */
+    record Attempt(Connection connection, Optional<String> options, SQLException failure) {
+    }
+
+    static Attempt connect(ConnectionSpec spec, InetAddress address, TestBudget budget, Optional<String> options) {
+        Path caFile = null;
+        try {
+            Properties properties = new Properties();
+            properties.setProperty("user", spec.username());
+            spec.password().ifPresent(secret -> properties.setProperty("password", secret.reveal()));
+            properties.setProperty("connectTimeout", String.valueOf(budget.remainingSeconds()));
+            properties.setProperty("socketTimeout", String.valueOf(budget.remainingSeconds()));
+            properties.setProperty("tcpKeepAlive", "false");
+            properties.setProperty("gssEncMode", "disable");
+            properties.setProperty("ApplicationName", "dsm connection test");
+            properties.setProperty("socketFactory", PinnedSocketFactory.class.getName());
+            properties.setProperty("socketFactoryArg", PinnedSocketFactory.argument(address, budget.deadlineNanos()));
+            properties.setProperty("sslmode", spec.tlsMode().value());
+            if (spec.tlsMode().verifiesCertificate()) {
+                if (spec.caCertificate() != null) {
+                    caFile = writeCa(spec.caCertificate());
+                    properties.setProperty("sslrootcert", caFile.toString());
+                } else {
+                    properties.setProperty("sslfactory", "org.postgresql.ssl.DefaultJavaSSLFactory");
+                }
+            }
+            options.ifPresent(value -> properties.setProperty("options", value));
+            Connection connection = DRIVER.connect(url(spec), properties);
+            return new Attempt(connection, options, null);
+        } catch (SQLException e) {
+            return new Attempt(null, options, e);
+        } finally {
+            deleteQuietly(caFile);
+        }
+    }
+
+    static String url(ConnectionSpec spec) {
+        String host = spec.host();
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        String hostPart = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
+        return "jdbc:postgresql://" + hostPart + ":" + spec.port() + "/"
+                + URLEncoder.encode(spec.databaseName(), StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    static boolean usesTls(TlsMode mode) {
+        return mode != TlsMode.DISABLE;
+    }
+
+    private static Path writeCa(String pem) {
+        try {
+            Path file = Files.createTempFile("dsm-ca-", ".pem",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, pem, StandardCharsets.US_ASCII);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("The CA certificate could not be written to a temporary file", e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // a temporary file with a public certificate; the OS cleans it up
+            }
+        }
+    }
+}

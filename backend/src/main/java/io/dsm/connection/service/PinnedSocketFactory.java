@@ -1,0 +1,118 @@
+package io.dsm.connection.service;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketAddress;
+import java.net.SocketTimeoutException;
+import java.util.concurrent.TimeUnit;
+
+import javax.net.SocketFactory;
+
+/**
+ * pgjdbc's socket factory for connection tests (set by dsm, never by a client). Its argument,
+ * {@code <address>|<deadline in System.nanoTime>}, carries all it needs, so it works whichever
+ * class loader pgjdbc instantiates it from:
+ * <ul>
+ * <li>whatever host name pgjdbc resolves, the socket dials the address the address policy
+ * approved, so a DNS answer that changes between check and connect cannot redirect the test
+ * (pgjdbc keeps the host name for TLS host verification);</li>
+ * <li>every connect and every read waits at most until the test's deadline, so a server that
+ * accepts and never answers, or trickles bytes, cannot hold the test past its bound.</li>
+ * </ul>
+ */
+public class PinnedSocketFactory extends SocketFactory {
+
+    private final InetAddress address;
+    private final long deadlineNanos;
+
+    public PinnedSocketFactory(String argument) throws IOException {
+        int separator = argument.lastIndexOf('|');
+        this.address = InetAddress.getByName(argument.substring(0, separator));
+        this.deadlineNanos = Long.parseLong(argument.substring(separator + 1));
+    }
+
+    static String argument(InetAddress address, long deadlineNanos) {
+        return address.getHostAddress() + "|" + deadlineNanos;
+    }
+
+    @Override
+    public Socket createSocket() {
+        return new DeadlineSocket(address, deadlineNanos);
+    }
+
+    @Override
+    public Socket createSocket(String host, int port) throws IOException {
+        return connected(port);
+    }
+
+    @Override
+    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+        return connected(port);
+    }
+
+    @Override
+    public Socket createSocket(InetAddress host, int port) throws IOException {
+        return connected(port);
+    }
+
+    @Override
+    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
+        return connected(port);
+    }
+
+    private Socket connected(int port) throws IOException {
+        Socket socket = createSocket();
+        socket.connect(new InetSocketAddress(address, port));
+        return socket;
+    }
+
+    private static final class DeadlineSocket extends Socket {
+        private final InetAddress address;
+        private final long deadlineNanos;
+
+        DeadlineSocket(InetAddress address, long deadlineNanos) {
+            this.address = address;
+            this.deadlineNanos = deadlineNanos;
+        }
+
+        @Override
+        public void connect(SocketAddress endpoint, int timeout) throws IOException {
+            int remaining = remainingMillis();
+            int bounded = timeout == 0 ? remaining : Math.min(timeout, remaining);
+            super.connect(new InetSocketAddress(address, ((InetSocketAddress) endpoint).getPort()), bounded);
+        }
+
+        @Override
+        public InputStream getInputStream() throws IOException {
+            return new FilterInputStream(super.getInputStream()) {
+                @Override
+                public int read() throws IOException {
+                    arm();
+                    return super.read();
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) throws IOException {
+                    arm();
+                    return super.read(buffer, offset, length);
+                }
+            };
+        }
+
+        private void arm() throws IOException {
+            setSoTimeout(remainingMillis());
+        }
+
+        private int remainingMillis() throws SocketTimeoutException {
+            long remaining = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
+            if (remaining <= 0) {
+                throw new SocketTimeoutException("The connection test's time is up");
+            }
+            return (int) Math.min(Integer.MAX_VALUE, remaining);
+        }
+    }
+}

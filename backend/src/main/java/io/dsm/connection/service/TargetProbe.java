@@ -1,0 +1,260 @@
+package io.dsm.connection.service;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.dsm.connection.CheckName;
+import io.dsm.connection.CheckStatus;
+import io.dsm.connection.api.Check;
+
+/** Runs the checks for one endpoint, in order, within the test's budget. */
+final class TargetProbe {
+
+    private final ConnectionSpec spec;
+    private final AddressPolicy policy;
+    private final TestBudget budget;
+    private final ExecutorService resolver;
+    private final ServerText text;
+    private final List<Check> checks = new ArrayList<>();
+    private String serverVersion;
+
+    TargetProbe(ConnectionSpec spec, AddressPolicy policy, TestBudget budget, ExecutorService resolver) {
+        this.spec = spec;
+        this.policy = policy;
+        this.budget = budget;
+        this.resolver = resolver;
+        this.text = new ServerText(spec.password());
+    }
+
+    List<Check> checks() {
+        return checks;
+    }
+
+    Optional<String> serverVersion() {
+        return Optional.ofNullable(serverVersion);
+    }
+
+    TargetProbe run() {
+        InetAddress address;
+        try {
+            address = resolve();
+        } catch (Failed failed) {
+            return fail(failed.failure);
+        }
+        Optional<String> refusal = policy.refusal(address);
+        if (refusal.isPresent()) {
+            return fail(new Failure(CheckName.NETWORK, "Connections to " + spec.host() + " are not allowed: "
+                    + refusal.get() + ". Nothing was sent to it.",
+                    "Ask the operator of dsm to allow this address (DSM_CONNECT_ALLOW / DSM_CONNECT_DENY), if it is a database.",
+                    null));
+        }
+        long tcpStart = System.nanoTime();
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address, spec.port()), (int) Math.max(1, budget.remainingMillis()));
+        } catch (IOException e) {
+            return fail(ConnectFailures.tcpFailure(e, spec, budget.totalMillis()));
+        }
+        long tcpMillis = (System.nanoTime() - tcpStart) / 1_000_000;
+        if (spec.password().isEmpty()) {
+            pass(CheckName.NETWORK, reached(address, tcpMillis) + ".");
+            return fail(new Failure(CheckName.AUTHENTICATION, "The stored password cannot be used: " + spec.passwordProblem() + ".",
+                    "Enter the password again.", null));
+        }
+        JdbcConnector.Attempt attempt = connectWithUtilityMode(address);
+        if (attempt.connection() == null) {
+            return fail(ConnectFailures.classify(attempt.failure(), spec, text, budget.expired(), budget.totalMillis()));
+        }
+        try (Connection connection = attempt.connection()) {
+            afterConnect(connection, address, tcpMillis, attempt.options());
+        } catch (SQLException e) {
+            recordLate(e);
+        }
+        return this;
+    }
+
+    private JdbcConnector.Attempt connectWithUtilityMode(InetAddress address) {
+        JdbcConnector.Attempt attempt = JdbcConnector.connect(spec, address, budget, Optional.empty());
+        while (attempt.connection() == null && !budget.expired()) {
+            Optional<String> retry = GreenplumUtilityMode.retryAfter(spec.attribute(), attempt.options(),
+                    attempt.failure().getMessage());
+            if (retry.isEmpty()) {
+                break;
+            }
+            attempt = JdbcConnector.connect(spec, address, budget, retry);
+        }
+        return attempt;
+    }
+
+    private void afterConnect(Connection connection, InetAddress address, long tcpMillis, Optional<String> options)
+            throws SQLException {
+        int versionNum;
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(
+                        "SELECT current_setting('server_version'), current_setting('server_version_num')::int")) {
+            row.next();
+            serverVersion = row.getString(1).split(" ")[0];
+            versionNum = row.getInt(2);
+        }
+        StringBuilder network = new StringBuilder(reached(address, tcpMillis)).append("; ").append(tls(connection));
+        options.ifPresent(o -> network.append("; connected in ").append(GreenplumUtilityMode.describe(o)));
+        pass(CheckName.NETWORK, network + ".");
+        pass(CheckName.AUTHENTICATION, "User " + ConnectFailures.quoted(spec.username()) + " signed in.");
+        pass(CheckName.DATABASE, "Connected to database " + ConnectFailures.quoted(spec.databaseName()) + " (PostgreSQL "
+                + serverVersion + ").");
+        ServerChecks server = new ServerChecks(connection, spec, text);
+        record(CheckName.SCHEMA, server.schema());
+        record(CheckName.ROLE, server.role());
+        if (spec.heartbeat() && spec.expectsPrimary()) {
+            record(CheckName.HEARTBEAT, server.heartbeat());
+        }
+        if (spec.expectsPrimary()) {
+            record(CheckName.REPLICATION, server.replication(versionNum));
+        }
+    }
+
+    private String reached(InetAddress address, long tcpMillis) {
+        String resolved = address.getHostAddress().equals(spec.host()) ? "" : " (" + address.getHostAddress() + ")";
+        return "Reached " + spec.host() + resolved + ":" + spec.port() + " in " + tcpMillis + " ms";
+    }
+
+    private static String tls(Connection connection) {
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(
+                        "SELECT ssl, version, cipher FROM pg_stat_ssl WHERE pid = pg_backend_pid()")) {
+            if (row.next() && row.getBoolean(1)) {
+                return "encrypted with " + row.getString(2) + " (" + row.getString(3) + ")";
+            }
+            return "not encrypted";
+        } catch (SQLException e) {
+            return "encryption unknown";
+        }
+    }
+
+    /** A check that failed after the connection was made: a lost connection or the budget ran out. */
+    private void recordLate(SQLException e) {
+        Set<CheckName> done = EnumSet.noneOf(CheckName.class);
+        checks.forEach(check -> done.add(check.name()));
+        CheckName next = nextAfter(done);
+        String message = budget.expired()
+                ? "The server did not answer within the " + budget.totalMillis() + " ms the test may take."
+                : "The connection broke during the check: " + text.clean(e.getMessage());
+        add(next, CheckStatus.FAILED, message, "Retry; if it persists, check the server's load and log.", e.getSQLState());
+        skipAfter(next);
+    }
+
+    private CheckName nextAfter(Set<CheckName> done) {
+        for (CheckName name : applicableChecks()) {
+            if (!done.contains(name)) {
+                return name;
+            }
+        }
+        return CheckName.REPLICATION;
+    }
+
+    private InetAddress resolve() throws Failed {
+        Future<InetAddress[]> lookup = resolver.submit(() -> InetAddress.getAllByName(stripBrackets(spec.host())));
+        try {
+            InetAddress[] addresses = lookup.get(Math.max(1, budget.remainingMillis()), TimeUnit.MILLISECONDS);
+            for (InetAddress candidate : addresses) {
+                if (policy.refusal(candidate).isEmpty()) {
+                    return candidate;
+                }
+            }
+            return addresses[0];
+        } catch (ExecutionException e) {
+            throw new Failed(ConnectFailures.unknownHost(spec));
+        } catch (TimeoutException e) {
+            lookup.cancel(true);
+            throw new Failed(new Failure(CheckName.NETWORK, "Resolving " + spec.host() + " took longer than "
+                    + budget.totalMillis() + " ms.", "Check dsm's DNS servers, or use the IP address.", null));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Failed(new Failure(CheckName.NETWORK, "The test was interrupted.", null, null));
+        }
+    }
+
+    private static String stripBrackets(String host) {
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    }
+
+    private TargetProbe fail(Failure failure) {
+        for (CheckName name : applicableChecks()) {
+            if (name == failure.check()) {
+                add(name, CheckStatus.FAILED, failure.message(), failure.hint(), failure.sqlState());
+                skipAfter(name);
+                return this;
+            }
+            if (checks.stream().noneMatch(c -> c.name() == name)) {
+                pass(name, passedBefore(name));
+            }
+        }
+        return this;
+    }
+
+    private String passedBefore(CheckName name) {
+        return switch (name) {
+            case NETWORK -> "Reached " + spec.host() + ":" + spec.port() + ".";
+            case AUTHENTICATION -> "User " + ConnectFailures.quoted(spec.username()) + " signed in.";
+            default -> "Passed.";
+        };
+    }
+
+    private void skipAfter(CheckName failed) {
+        boolean after = false;
+        for (CheckName name : applicableChecks()) {
+            if (after) {
+                add(name, CheckStatus.SKIPPED, "Not run: " + failed + " failed.", null, null);
+            }
+            after |= name == failed;
+        }
+    }
+
+    private List<CheckName> applicableChecks() {
+        List<CheckName> names = new ArrayList<>(List.of(CheckName.NETWORK, CheckName.AUTHENTICATION, CheckName.DATABASE,
+                CheckName.SCHEMA, CheckName.ROLE));
+        if (spec.heartbeat() && spec.expectsPrimary()) {
+            names.add(CheckName.HEARTBEAT);
+        }
+        if (spec.expectsPrimary()) {
+            names.add(CheckName.REPLICATION);
+        }
+        return names;
+    }
+
+    private void record(CheckName name, CheckResult result) {
+        add(name, result.status(), result.message(), result.hint(), result.sqlState());
+    }
+
+    private void pass(CheckName name, String message) {
+        add(name, CheckStatus.PASSED, message, null, null);
+    }
+
+    private void add(CheckName name, CheckStatus status, String message, String hint, String sqlState) {
+        checks.add(new Check(spec.target(), name, status, message, hint, sqlState));
+    }
+
+    private static final class Failed extends Exception {
+        final Failure failure;
+
+        Failed(Failure failure) {
+            super(null, null, false, false);
+            this.failure = failure;
+        }
+    }
+}

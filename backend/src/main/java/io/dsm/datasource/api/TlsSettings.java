@@ -1,0 +1,29 @@
+package io.dsm.datasource.api;
+
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import io.dsm.datasource.TlsMode;
+
+@Schema(name = "TlsSettings", description = "How connections to the data source use TLS.")
+public record TlsSettings(
+        @Schema(type = SchemaType.STRING, enumeration = { "disable", "prefer", "require", "verify-ca", "verify-full" },
+                defaultValue = "prefer", description = """
+                        As libpq's sslmode. disable: never TLS. prefer: TLS when the server offers it. require: TLS, \
+                        certificate not checked. verify-ca: TLS with a certificate signed by the CA. verify-full: as \
+                        verify-ca, and the certificate must name the host.""")
+        TlsMode mode,
+        @Size(max = 16384, message = "must be at most 16384 characters")
+        @Schema(nullable = true, maxLength = 16384, description = """
+                PEM of the CA that signed the server's certificate, for verify-ca and verify-full. Absent with a verify \
+                mode: the JVM's trusted CAs are used.""", examples = "-----BEGIN CERTIFICATE-----\\nMIIB...\\n-----END CERTIFICATE-----")
+        String caCertificate) {
+
+    public static final TlsSettings DEFAULT = new TlsSettings(TlsMode.PREFER, null);
+
+    public TlsMode modeOrDefault() {
+        return mode == null ? TlsMode.PREFER : mode;
+    }
+}

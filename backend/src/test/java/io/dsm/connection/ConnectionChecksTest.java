@@ -1,0 +1,167 @@
+package io.dsm.connection;
+
+import static io.dsm.connection.TestBodies.check;
+import static io.dsm.connection.TestBodies.migrator;
+import static io.dsm.connection.TestBodies.statuses;
+import static io.dsm.connection.TestBodies.test;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.dsm.testing.ApiTest;
+import io.dsm.testing.TargetServer;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+
+/** Each check against a real PostgreSQL with scram-sha-256 authentication, one finding at a time. */
+@QuarkusTest
+@TestProfile(ConnectionTestProfile.class)
+class ConnectionChecksTest extends ApiTest {
+
+    static TargetServer target;
+
+    @BeforeAll
+    static void startTarget() {
+        target = TargetServer.start();
+    }
+
+    @AfterAll
+    static void stopTarget() {
+        target.close();
+    }
+
+    @Test
+    void passesEveryCheckWithTheRightPasswordAndWarnsWhatIncrementalSyncLacks() {
+        Map<String, Object> body = migrator(target.port());
+        body.put("schemaName", "sales");
+        body.put("heartbeatEnabled", true);
+        JsonPath result = test(body);
+        assertThat(result.getBoolean("success")).isTrue();
+        assertThat(result.getString("serverVersion")).startsWith("17.");
+        assertThat(statuses(result)).containsExactly("PRIMARY NETWORK PASSED", "PRIMARY AUTHENTICATION PASSED",
+                "PRIMARY DATABASE PASSED", "PRIMARY SCHEMA PASSED", "PRIMARY ROLE PASSED", "PRIMARY HEARTBEAT PASSED",
+                "PRIMARY REPLICATION WARNING");
+        assertThat(check(result, "PRIMARY", "SCHEMA").get("message")).contains("all 2 of its tables");
+        assertThat(check(result, "PRIMARY", "REPLICATION").get("message")).contains("wal_level is replica")
+                .contains("neither REPLICATION nor superuser");
+        assertThat(check(result, "PRIMARY", "REPLICATION").get("hint")).contains("ALTER ROLE migrator REPLICATION;");
+        assertThat(result.getLong("elapsedMs")).isLessThan(ConnectionTestProfile.TIMEOUT_MS);
+    }
+
+    @Test
+    void failsAuthenticationForAWrongPasswordAndSkipsTheRest() {
+        Map<String, Object> body = migrator(target.port());
+        body.put("password", "pw-Wrong-Guess-000");
+        JsonPath result = test(body);
+        assertThat(result.getBoolean("success")).isFalse();
+        assertThat(statuses(result)).containsExactly("PRIMARY NETWORK PASSED", "PRIMARY AUTHENTICATION FAILED",
+                "PRIMARY DATABASE SKIPPED", "PRIMARY SCHEMA SKIPPED", "PRIMARY ROLE SKIPPED", "PRIMARY REPLICATION SKIPPED");
+        Map<String, String> authentication = check(result, "PRIMARY", "AUTHENTICATION");
+        assertThat(authentication.get("sqlState")).isEqualTo("28P01");
+        assertThat(authentication.get("message")).isEqualTo("Password authentication failed for user \"migrator\".");
+        assertThat(authentication.get("hint")).contains("username and password");
+    }
+
+    @Test
+    void failsAuthenticationForAnUnknownUser() {
+        Map<String, Object> body = migrator(target.port());
+        body.put("username", "nobody_here");
+        assertThat(check(test(body), "PRIMARY", "AUTHENTICATION").get("status")).isEqualTo("FAILED");
+    }
+
+    @Test
+    void failsDatabaseForAnUnknownDatabase() {
+        Map<String, Object> body = migrator(target.port());
+        body.put("databaseName", "nosuchdb");
+        Map<String, String> database = check(test(body), "PRIMARY", "DATABASE");
+        assertThat(database).containsEntry("status", "FAILED").containsEntry("sqlState", "3D000");
+        assertThat(database.get("message")).isEqualTo("Database \"nosuchdb\" does not exist on the server.");
+    }
+
+    @Test
+    void failsSchemaForAnUnknownSchema() {
+        Map<String, Object> body = migrator(target.port());
+        body.put("schemaName", "nosuchschema");
+        Map<String, String> schema = check(test(body), "PRIMARY", "SCHEMA");
+        assertThat(schema).containsEntry("status", "FAILED").containsEntry("sqlState", "3F000");
+    }
+
+    @Test
+    void failsSchemaWithoutUsageAndSaysWhatToGrant() {
+        Map<String, Object> body = migrator(target.port());
+        body.put("schemaName", "locked");
+        Map<String, String> schema = check(test(body), "PRIMARY", "SCHEMA");
+        assertThat(schema).containsEntry("status", "FAILED").containsEntry("sqlState", "42501");
+        assertThat(schema.get("hint")).isEqualTo("GRANT USAGE ON SCHEMA locked TO migrator;");
+    }
+
+    @Test
+    void warnsWhenTheUserCannotReadEveryTableOfTheSchema() {
+        Map<String, Object> body = migrator(target.port());
+        body.put("username", TargetServer.READER);
+        body.put("password", TargetServer.READER_PASSWORD);
+        body.put("schemaName", "sales");
+        Map<String, String> schema = check(test(body), "PRIMARY", "SCHEMA");
+        assertThat(schema).containsEntry("status", "WARNING");
+        assertThat(schema.get("message")).contains("can read 1 of the 2 tables");
+    }
+
+    @Test
+    void countsTheReadableSchemasWhenNoneIsGiven() {
+        Map<String, String> schema = check(test(migrator(target.port())), "PRIMARY", "SCHEMA");
+        assertThat(schema).containsEntry("status", "PASSED");
+        assertThat(schema.get("message")).contains("can use 2 of 3 schemas");
+    }
+
+    @Test
+    void failsHeartbeatForAUserWhoMayNotCreateTables() {
+        Map<String, Object> body = migrator(target.port());
+        body.put("username", TargetServer.READER);
+        body.put("password", TargetServer.READER_PASSWORD);
+        body.put("heartbeatEnabled", true);
+        JsonPath result = test(body);
+        assertThat(result.getBoolean("success")).isFalse();
+        Map<String, String> heartbeat = check(result, "PRIMARY", "HEARTBEAT");
+        assertThat(heartbeat).containsEntry("status", "FAILED").containsEntry("sqlState", "42501");
+        assertThat(heartbeat.get("message")).isEqualTo("Permission denied to create table in schema \"public\".");
+        assertThat(heartbeat.get("hint")).startsWith("GRANT CREATE ON SCHEMA public TO reader;");
+    }
+
+    @Test
+    void runsNoHeartbeatCheckWhenHeartbeatIsOff() {
+        assertThat(statuses(test(migrator(target.port())))).noneMatch(s -> s.contains("HEARTBEAT"));
+    }
+
+    @Test
+    void acceptsATestBeforeTheIdentifierIsFilledAndStoresNothing() {
+        long before = given().get("/api/datasources").jsonPath().getLong("total");
+        test(migrator(target.port()));
+        assertThat(given().get("/api/datasources").jsonPath().getLong("total")).isEqualTo(before);
+    }
+
+    @Test
+    void rejectsInvalidInputLikeCreateDoes() {
+        Map<String, Object> body = migrator(target.port());
+        body.put("port", 0);
+        body.put("host", "db?socketFactory=evil");
+        given().body(body).post("/api/datasources/test-connection")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", contains("host", "port"));
+    }
+
+    @Test
+    void requiresThePasswordToTestAnUnsavedDataSource() {
+        Map<String, Object> body = migrator(target.port());
+        body.remove("password");
+        given().body(body).post("/api/datasources/test-connection")
+                .then().statusCode(400).body("violations.field", contains("password"));
+    }
+}

