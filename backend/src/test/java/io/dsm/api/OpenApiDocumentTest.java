@@ -43,10 +43,20 @@ class OpenApiDocumentTest extends ApiTest {
     }
 
     @Test
+    void definesNoSchemaThatOnlyReferencesItself() {
+        Map<String, Map<String, Object>> schemas = document().getMap("components.schemas");
+        schemas.forEach((name, schema) -> assertThat(schema.get("$ref")).as(name)
+                .isNotEqualTo("#/components/schemas/" + name));
+    }
+
+    @Test
     void marksThePasswordWriteOnlyAndNeverShowsItInTheResource() {
         JsonPath doc = document();
         assertThat(doc.getBoolean("components.schemas.DataSourceInput.properties.password.writeOnly")).isTrue();
-        assertThat(doc.getString("components.schemas.DataSourceInput.properties.password.format")).isEqualTo("password");
+        assertThat(doc.getString("components.schemas.DataSourceInput.properties.password.$ref"))
+                .isEqualTo("#/components/schemas/Secret");
+        assertThat(doc.getString("components.schemas.Secret.format")).isEqualTo("password");
+        assertThat(doc.getBoolean("components.schemas.Secret.writeOnly")).isTrue();
         assertThat(doc.getBoolean("components.schemas.StandbyInput.properties.password.writeOnly")).isTrue();
         assertThat(doc.getMap("components.schemas.DataSource.properties")).doesNotContainKey("password")
                 .containsKey("passwordSet");
@@ -78,6 +88,16 @@ class OpenApiDocumentTest extends ApiTest {
         assertThat(doc.getString("paths.'/api/datasources/test-connection'.post.requestBody.content.'application/json'.schema.$ref"))
                 .isEqualTo("#/components/schemas/ConnectionTestInput");
         assertThat(doc.getString("paths.'/api/datasources/test-connection'.post.operationId")).isEqualTo("testConnection");
+    }
+
+    @Test
+    void matchesTheCommittedDocumentThatClientsAreGeneratedFrom() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var served = json.readTree(given().accept("application/json").get("/q/openapi?format=json").asString());
+        var committed = json.readTree(Files.readString(Path.of("../api/openapi.json")));
+        assertThat(committed.equals(served)).as("api/openapi.json is stale; refresh it with: "
+                + "./mvnw -q -pl backend package -DskipTests && cp backend/target/openapi/openapi.json api/openapi.json")
+                .isTrue();
     }
 
     @Test

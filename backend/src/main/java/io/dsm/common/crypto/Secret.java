@@ -3,11 +3,14 @@ package io.dsm.common.crypto;
 import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A password in transit. It has no getter Jackson can see and its {@code toString} is redacted, so
  * a record, a log line or an exception that includes it cannot print the value.
  */
+@Schema(type = SchemaType.STRING, format = "password", writeOnly = true, description = "A password: write-only, never returned.")
 public final class Secret {
 
     private final String value;
