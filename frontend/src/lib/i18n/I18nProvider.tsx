@@ -20,7 +20,9 @@ export function I18nProvider({ children, initialLanguage }: Props) {
   // The shown language lags the wanted one while its chunk loads; the page stays usable meanwhile.
   const [loaded, setLoaded] = useState<Loaded | null>(() => (wanted === 'en' ? LOADED_ENGLISH : null));
 
+  const shownLanguage = loaded?.language;
   useEffect(() => {
+    if (shownLanguage === wanted) return;
     let current = true;
     void loadLanguage(wanted).then(
       (pack) => current && setLoaded({ language: wanted, pack }),
@@ -29,7 +31,7 @@ export function I18nProvider({ children, initialLanguage }: Props) {
     return () => {
       current = false;
     };
-  }, [wanted]);
+  }, [wanted, shownLanguage]);
 
   useEffect(() => {
     if (loaded) document.documentElement.lang = loaded.language;

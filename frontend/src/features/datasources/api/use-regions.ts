@@ -3,6 +3,8 @@ import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/api-error';
 import { regionKeys } from './query-keys';
 
+const NO_REGIONS: readonly string[] = [];
+
 /** Regions are configuration: they change with a redeploy, not while the page is open. */
 export function useRegions() {
   const query = useQuery({
@@ -10,7 +12,7 @@ export function useRegions() {
     queryFn: ({ signal }) => unwrap(api.GET('/api/regions', { signal })),
     staleTime: Infinity,
   });
-  const regions = query.data?.regions ?? [];
+  const regions = query.data?.regions ?? NO_REGIONS;
   return {
     ...query,
     regions,

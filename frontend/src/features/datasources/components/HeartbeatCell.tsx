@@ -20,8 +20,9 @@ export function HeartbeatCell({ heartbeat }: { heartbeat: HeartbeatStatus | unde
     <div className="heartbeat-cell">
       {state === 'FAILING' && heartbeat?.lastError ? (
         <Tooltip title={heartbeat.lastError}>
-          <span tabIndex={0} aria-description={heartbeat.lastError} className="heartbeat-cell__failing">
+          <span tabIndex={0} className="heartbeat-cell__failing">
             {badge}
+            <span className="visually-hidden">: {heartbeat.lastError}</span>
           </span>
         </Tooltip>
       ) : (

@@ -1,5 +1,5 @@
 import { App, Form, Modal } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import type { DataSource } from '@/lib/api/types';
 import { useMessages } from '@/lib/i18n/i18n-context';
 import { emptyFormValues, formValuesFrom, type DataSourceFormValues } from '../../utils/form-values';
@@ -10,23 +10,6 @@ import { DialogNoticeBanner } from './DialogNoticeBanner';
 import { TestOutcome } from './TestOutcome';
 import { useDataSourceDialog } from './use-data-source-dialog';
 import { useFieldRules } from './use-field-rules';
-
-/**
- * Ant Design draws the required star with CSS, which screen readers read as part of the label
- * ("star Host IP Address"). This star is hidden from them; the input says aria-required instead.
- */
-function requiredMark(label: ReactNode, { required }: { required: boolean }) {
-  return (
-    <>
-      {required && (
-        <span className="required-mark" aria-hidden>
-          *
-        </span>
-      )}
-      {label}
-    </>
-  );
-}
 
 interface Props {
   request: DialogRequest;
@@ -105,7 +88,6 @@ export default function DataSourceDialog({ request, regions, multiRegion, onClos
         initialValues={initialValues}
         onValuesChange={dialog.onValuesChange}
         className="datasource-form"
-        requiredMark={requiredMark}
         aria-label={title}
       >
         {dialog.notice && <DialogNoticeBanner notice={dialog.notice} onReload={() => void dialog.reload()} />}

@@ -1,4 +1,5 @@
 import { Col, Form, Input, InputNumber, Row, Select } from 'antd';
+import { memo } from 'react';
 import { DATA_SOURCE_TYPES } from '@/lib/api/enum-values';
 import type { DatabaseAttribute } from '@/lib/api/types';
 import { PasswordInput } from '@/components/PasswordInput';
@@ -21,9 +22,16 @@ interface Props {
 
 /**
  * The fields of the data source form, with the OMS seed's labels in the seed's order. Region,
- * heartbeat and standby appear only when they apply.
+ * heartbeat and standby appear only when they apply. Memoized: the dialog re-renders on every
+ * connection edit (to move the OK gate), and the fields need not follow; each field renders itself.
  */
-export function DataSourceFormFields({ mode, rules, regions, multiRegion, standbyPasswordStored }: Props) {
+export const DataSourceFormFields = memo(function DataSourceFormFields({
+  mode,
+  rules,
+  regions,
+  multiRegion,
+  standbyPasswordStored,
+}: Props) {
   const m = useMessages();
   const f = m.form;
   const attribute = Form.useWatch<DatabaseAttribute | undefined>('attribute');
@@ -117,4 +125,4 @@ export function DataSourceFormFields({ mode, rules, regions, multiRegion, standb
       <AdvancedFields rules={rules} />
     </>
   );
-}
+});

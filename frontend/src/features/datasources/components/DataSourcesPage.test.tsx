@@ -1,0 +1,219 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { PASSED_TEST, aDataSource, aPage, fakeApi, json, problem } from '@/testing/fake-api';
+import { renderWithApp } from '@/testing/render';
+import { DataSourcesPage } from './DataSourcesPage';
+
+const oneRegion = () => json({ regions: ['default'] });
+
+function openPageAt(url: string) {
+  window.history.replaceState(null, '', url);
+  return renderWithApp(<DataSourcesPage />);
+}
+
+const search = () => new URLSearchParams(window.location.search);
+
+/**
+ * A dialog by its title. Not by accessible name: under test, rc-util gives every generated id the
+ * same value, so aria-labelledby cannot be trusted here (browsers get unique ids).
+ */
+async function findDialog(title: string) {
+  await screen.findByText(title);
+  const dialog = screen.getAllByRole('dialog').find((candidate) => within(candidate).queryByText(title));
+  if (!dialog) throw new Error(`No dialog titled ${title}`);
+  return dialog;
+}
+
+describe('the Data Source Management page', () => {
+  it('asks the API for what the URL describes', async () => {
+    const api = fakeApi({ 'GET /api/datasources': () => json(aPage([aDataSource()])), 'GET /api/regions': oneRegion });
+
+    openPageAt('/?q=orders&attribute=STANDBY&sort=identifier&page=2');
+
+    await screen.findByRole('table');
+    const asked = api.to('GET', '/api/datasources')[0]?.url.searchParams;
+    expect(asked?.get('q')).toBe('orders');
+    expect(asked?.get('attribute')).toBe('STANDBY');
+    expect(asked?.get('sort')).toBe('identifier');
+    expect(asked?.get('page')).toBe('2');
+    expect(screen.getByRole('searchbox', { name: 'Search data sources' })).toHaveValue('orders');
+  });
+
+  it('lists each data source with its address, user, database and heartbeat', async () => {
+    fakeApi({
+      'GET /api/datasources': () =>
+        json(
+          aPage([
+            aDataSource({
+              identifier: 'orders01',
+              host: '10.0.12.7',
+              port: 5433,
+              username: 'migrator',
+              databaseName: 'orders',
+              schemaName: 'sales',
+              heartbeatEnabled: true,
+              heartbeat: { state: 'FAILING', lastBeatAt: null, lastError: 'permission denied for schema sales' },
+            }),
+          ]),
+        ),
+      'GET /api/regions': oneRegion,
+    });
+
+    openPageAt('/');
+
+    const row = (await screen.findByRole('link', { name: 'orders01' })).closest('tr')!;
+    expect(within(row).getByText('10.0.12.7:5433')).toBeInTheDocument();
+    expect(within(row).getByText('migrator')).toBeInTheDocument();
+    expect(within(row).getByText('/ sales', { exact: false })).toBeInTheDocument();
+    expect(within(row).getByText('Failing')).toBeInTheDocument();
+    // In the tooltip for the eye, and in the cell itself for screen readers.
+    expect(within(row).getByText(/permission denied for schema sales/)).toBeInTheDocument();
+  });
+
+  it('puts the search into the URL once typing pauses, back on page 1', async () => {
+    const api = fakeApi({ 'GET /api/datasources': () => json(aPage([aDataSource()], 60)), 'GET /api/regions': oneRegion });
+    const { user } = openPageAt('/?page=3');
+    const box = await screen.findByRole('searchbox', { name: 'Search data sources' });
+
+    await user.type(box, 'ord');
+
+    await waitFor(() => expect(search().get('q')).toBe('ord'));
+    expect(search().get('page')).toBeNull();
+    // One request for the typed word, not one per keystroke.
+    await waitFor(() => expect(api.to('GET', '/api/datasources').filter((r) => r.url.searchParams.has('q'))).toHaveLength(1));
+  });
+
+  it('sorts by Added At, oldest first, when asked', async () => {
+    fakeApi({ 'GET /api/datasources': () => json(aPage([aDataSource()])), 'GET /api/regions': oneRegion });
+    const { user } = openPageAt('/');
+
+    await user.click(await screen.findByRole('columnheader', { name: /Added At/ }));
+
+    await waitFor(() => expect(search().get('sort')).toBe('createdAt'));
+  });
+
+  it('explains what a data source is when there is none yet, and offers to create one', async () => {
+    fakeApi({ 'GET /api/datasources': () => json(aPage([])), 'GET /api/regions': oneRegion });
+
+    openPageAt('/');
+
+    expect(await screen.findByText('No data sources yet')).toBeInTheDocument();
+    expect(screen.getByText(/A data source is a PostgreSQL database registered once/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /Create your first data source/ })).toBeInTheDocument();
+  });
+
+  it('says when nothing matches a search, and offers to clear it', async () => {
+    fakeApi({ 'GET /api/datasources': () => json(aPage([])), 'GET /api/regions': oneRegion });
+
+    openPageAt('/?q=nothing');
+
+    expect(await screen.findByText('Nothing matches this search and these filters.')).toBeInTheDocument();
+    expect(screen.queryByText('No data sources yet')).not.toBeInTheDocument();
+  });
+
+  it('shows why the list failed to load and loads it again on Retry', async () => {
+    let calls = 0;
+    fakeApi({
+      'GET /api/datasources': () => {
+        calls += 1;
+        return calls === 1 ? problem(503, [], 'The database of dsm is unreachable.') : json(aPage([aDataSource({ identifier: 'back01' })]));
+      },
+      'GET /api/regions': oneRegion,
+    });
+    const { user } = openPageAt('/');
+
+    expect(await screen.findByText('The database of dsm is unreachable.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: /Retry/ }));
+
+    expect(await screen.findByRole('link', { name: 'back01' })).toBeInTheDocument();
+  });
+
+  it('shows the region column and filter only when there are several regions', async () => {
+    fakeApi({
+      'GET /api/datasources': () => json(aPage([aDataSource({ region: 'cn-shanghai' })])),
+      'GET /api/regions': () => json({ regions: ['cn-hangzhou', 'cn-shanghai'] }),
+    });
+
+    openPageAt('/');
+
+    expect(await screen.findByRole('columnheader', { name: 'Region' })).toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: 'Region' })).toBeInTheDocument();
+  });
+
+  it('has no region column with a single region', async () => {
+    fakeApi({ 'GET /api/datasources': () => json(aPage([aDataSource()])), 'GET /api/regions': oneRegion });
+
+    openPageAt('/');
+
+    await screen.findByRole('table');
+    expect(screen.queryByRole('columnheader', { name: 'Region' })).not.toBeInTheDocument();
+  });
+
+  it('opens the details of a data source from its identifier, and keeps it in the URL', async () => {
+    const source = aDataSource({ identifier: 'orders01', remarks: 'Order service' });
+    fakeApi({
+      'GET /api/datasources': () => json(aPage([source])),
+      'GET /api/regions': oneRegion,
+      [`GET /api/datasources/${source.id}`]: () => json(source),
+    });
+    const { user } = openPageAt('/');
+
+    await user.click(await screen.findByRole('link', { name: 'orders01' }));
+
+    expect(search().get('detail')).toBe(source.id);
+    expect(await screen.findByText('Data source orders01')).toBeInTheDocument();
+    expect(screen.getByText('Order service')).toBeInTheDocument();
+    expect(screen.getByText('Stored (never shown)')).toBeInTheDocument();
+  });
+
+  it('asks before deleting, naming the data source, then removes it', async () => {
+    const source = aDataSource({ identifier: 'orders01' });
+    let items = [source];
+    const api = fakeApi({
+      'GET /api/datasources': () => json(aPage(items)),
+      'GET /api/regions': oneRegion,
+      [`DELETE /api/datasources/${source.id}`]: () => {
+        items = [];
+        return new Response(null, { status: 204 });
+      },
+    });
+    const { user } = openPageAt('/');
+
+    await user.click(await screen.findByRole('button', { name: 'Delete orders01' }));
+    const confirm = await findDialog('Delete data source orders01?');
+    expect(within(confirm).getByText(/The database itself, its data and its users are not touched/)).toBeInTheDocument();
+    await user.click(within(confirm).getByRole('button', { name: 'Delete' }));
+
+    expect(await screen.findByText('Data source orders01 deleted')).toBeInTheDocument();
+    expect(api.to('DELETE', `/api/datasources/${source.id}`)).toHaveLength(1);
+    await waitFor(() => expect(screen.queryByRole('link', { name: 'orders01' })).not.toBeInTheDocument());
+  });
+
+  it('tests a row and shows the result next to it', async () => {
+    const source = aDataSource({ identifier: 'orders01' });
+    fakeApi({
+      'GET /api/datasources': () => json(aPage([source])),
+      'GET /api/regions': oneRegion,
+      [`POST /api/datasources/${source.id}/test-connection`]: () => json(PASSED_TEST),
+    });
+    const { user } = openPageAt('/');
+
+    await user.click(await screen.findByRole('button', { name: 'Test Connection' }));
+
+    expect(await screen.findByText('Connection test of orders01')).toBeInTheDocument();
+    expect(screen.getByText('Connection test passed')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Connection test passed' })).toBeInTheDocument();
+  });
+
+  it('opens a copy of a row with its identifier and password empty', async () => {
+    const source = aDataSource({ identifier: 'orders01', host: '10.1.2.3' });
+    fakeApi({ 'GET /api/datasources': () => json(aPage([source])), 'GET /api/regions': oneRegion });
+    const { user } = openPageAt('/');
+
+    await user.click(await screen.findByRole('button', { name: 'Copy orders01' }));
+
+    const dialog = await findDialog('Copy Data Source orders01');
+    expect(within(dialog).getByLabelText('Data Source Identifier')).toHaveValue('');
+    expect(within(dialog).getByLabelText('Host IP Address')).toHaveValue('10.1.2.3');
+  });
+});

@@ -1,0 +1,349 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { PASSED_TEST, WRONG_PASSWORD_TEST, aDataSource, fakeApi, json, problem } from '@/testing/fake-api';
+import { renderWithApp } from '@/testing/render';
+import type { DialogRequest } from '../dialog-request';
+import DataSourceDialog from './DataSourceDialog';
+
+const available = () => json({ available: true });
+
+function openDialog(request: DialogRequest = { mode: 'create' }, regions: string[] = ['default']) {
+  const onSaved = vi.fn();
+  const onClose = vi.fn();
+  const view = renderWithApp(
+    <DataSourceDialog
+      request={request}
+      regions={regions}
+      multiRegion={regions.length > 1}
+      onSaved={onSaved}
+      onClose={onClose}
+    />,
+  );
+  return { ...view, onSaved, onClose, dialog: () => screen.getByRole('dialog') };
+}
+
+/** Pastes into a field: one input event instead of one per character keeps the tests fast. */
+async function fill(user: UserEvent, label: string, text: string) {
+  await user.click(screen.getByLabelText(label));
+  await user.paste(text);
+}
+
+async function fillConnection(user: UserEvent) {
+  await fill(user, 'Data Source Identifier', 'orders01');
+  await fill(user, 'Host IP Address', '10.0.12.7');
+  await fill(user, 'Username', 'migrator');
+  await fill(user, 'Password', 's3cret');
+  await fill(user, 'DB Name', 'orders');
+}
+
+const okButton = () => screen.getByRole('button', { name: 'OK' });
+const testButton = () => screen.getByRole('button', { name: /Test Connection|Test Again/ });
+
+describe('the Create Data Source dialog', () => {
+  it('shows the seed fields in the seed order', () => {
+    fakeApi({});
+    openDialog();
+    const labels = [...document.querySelectorAll('.datasource-form label')].map((label) => label.textContent.replace('*', ''));
+    const seedOrder = [
+      'Data Source Type',
+      'Data Source Identifier',
+      'Database Attributes',
+      'Host IP Address',
+      'Port',
+      'Username',
+      'Password',
+      'DB Name',
+      'Schema Name (Optional)',
+      'Remarks (Optional)',
+    ];
+    expect(labels.filter((label) => seedOrder.includes(label))).toEqual(seedOrder);
+  });
+
+  it('offers OK only after a passed test', async () => {
+    const api = fakeApi({
+      'GET /api/datasources/identifier-availability': available,
+      'POST /api/datasources/test-connection': () => json(PASSED_TEST),
+    });
+    const { user } = openDialog();
+    await fillConnection(user);
+    expect(okButton()).toBeDisabled();
+
+    await user.click(testButton());
+
+    expect(await screen.findByText('Connection test passed')).toBeInTheDocument();
+    expect(okButton()).toBeEnabled();
+    expect(api.to('POST', '/api/datasources/test-connection')[0]?.body).toMatchObject({
+      host: '10.0.12.7',
+      username: 'migrator',
+      password: 's3cret',
+    });
+  });
+
+  it('takes OK away again when a connection field changes after the test', async () => {
+    fakeApi({
+      'GET /api/datasources/identifier-availability': available,
+      'POST /api/datasources/test-connection': () => json(PASSED_TEST),
+    });
+    const { user } = openDialog();
+    await fillConnection(user);
+    await user.click(testButton());
+    await waitFor(() => expect(okButton()).toBeEnabled());
+
+    await user.type(screen.getByLabelText('Host IP Address'), '1');
+
+    expect(okButton()).toBeDisabled();
+    expect(screen.getAllByText(/A connection field changed since the last test/).length).toBeGreaterThan(0);
+  });
+
+  it('keeps OK after a remark is changed: remarks are not part of the connection', async () => {
+    fakeApi({
+      'GET /api/datasources/identifier-availability': available,
+      'POST /api/datasources/test-connection': () => json(PASSED_TEST),
+    });
+    const { user } = openDialog();
+    await fillConnection(user);
+    await user.click(testButton());
+    await waitFor(() => expect(okButton()).toBeEnabled());
+
+    await fill(user, 'Remarks (Optional)', 'orders, production');
+
+    expect(okButton()).toBeEnabled();
+  });
+
+  it('shows every check of a failed test with its message and hint, and keeps OK off', async () => {
+    fakeApi({
+      'GET /api/datasources/identifier-availability': available,
+      'POST /api/datasources/test-connection': () => json(WRONG_PASSWORD_TEST),
+    });
+    const { user } = openDialog();
+    await fillConnection(user);
+
+    await user.click(testButton());
+
+    const report = await screen.findByRole('region', { name: 'Connection test failed' });
+    expect(within(report).getByText('Authentication')).toBeInTheDocument();
+    expect(within(report).getByText('password authentication failed for user "migrator"')).toBeInTheDocument();
+    expect(within(report).getByText(/Check the username and password/)).toBeInTheDocument();
+    expect(within(report).getByText('SQLSTATE 28P01')).toBeInTheDocument();
+    expect(within(report).getByText('Skipped')).toBeInTheDocument();
+    expect(okButton()).toBeDisabled();
+  });
+
+  it('does not test while a connection field is invalid, and says which', async () => {
+    const api = fakeApi({ 'GET /api/datasources/identifier-availability': available });
+    const { user } = openDialog();
+    await fill(user, 'Host IP Address', 'db/evil');
+
+    await user.click(testButton());
+
+    expect(await screen.findByText(/Must not contain spaces or any of/)).toBeInTheDocument();
+    expect(api.to('POST', '/api/datasources/test-connection')).toHaveLength(0);
+  });
+
+  it('says when too many tests run at once, with the wait the server asked for', async () => {
+    fakeApi({
+      'GET /api/datasources/identifier-availability': available,
+      'POST /api/datasources/test-connection': () => json({ status: 429, title: 'Too many' }, 429, { 'Retry-After': '3' }),
+    });
+    const { user } = openDialog();
+    await fillConnection(user);
+
+    await user.click(testButton());
+
+    expect(await screen.findByText(/Try again in 3 s/)).toBeInTheDocument();
+  });
+
+  it('checks the identifier as it is typed, letters and digits only', async () => {
+    fakeApi({ 'GET /api/datasources/identifier-availability': available });
+    const { user } = openDialog();
+
+    await user.type(screen.getByLabelText('Data Source Identifier'), 'order db');
+
+    expect(await screen.findByText('Use letters and digits only, without spaces')).toBeInTheDocument();
+  });
+
+  it('says when another data source already uses the identifier', async () => {
+    const api = fakeApi({ 'GET /api/datasources/identifier-availability': () => json({ available: false }) });
+    const { user } = openDialog();
+
+    await user.type(screen.getByLabelText('Data Source Identifier'), 'Orders01');
+
+    expect(await screen.findByText(/already uses this identifier/)).toBeInTheDocument();
+    // Asked once, after typing paused, not once per keystroke.
+    expect(api.to('GET', '/api/datasources/identifier-availability')).toHaveLength(1);
+    expect(api.to('GET', '/api/datasources/identifier-availability')[0]?.url.searchParams.get('identifier')).toBe('Orders01');
+  });
+
+  it('puts the server violations on their fields when saving is refused', async () => {
+    fakeApi({
+      'GET /api/datasources/identifier-availability': available,
+      'POST /api/datasources/test-connection': () => json(PASSED_TEST),
+      'POST /api/datasources': () =>
+        problem(400, [
+          { field: 'standby.port', message: 'must be between 1 and 65535' },
+          { field: 'databaseName', message: 'does not exist on this server' },
+        ]),
+    });
+    const { user } = openDialog();
+    await user.click(screen.getByLabelText(/Primary Database \+ Standby Database/));
+    await fillConnection(user);
+    await fill(user, 'Standby Host IP Address', '10.0.12.8');
+    await user.click(testButton());
+    await waitFor(() => expect(okButton()).toBeEnabled());
+
+    await user.click(okButton());
+
+    const standbyPort = screen.getByLabelText('Standby Port');
+    await waitFor(() => expect(standbyPort).toHaveAttribute('aria-invalid', 'true'));
+    expect(screen.getByText('must be between 1 and 65535')).toBeInTheDocument();
+    expect(screen.getByText('does not exist on this server')).toBeInTheDocument();
+  });
+
+  it('saves on OK and hands back the new data source', async () => {
+    const created = aDataSource({ identifier: 'orders01' });
+    const api = fakeApi({
+      'GET /api/datasources/identifier-availability': available,
+      'POST /api/datasources/test-connection': () => json(PASSED_TEST),
+      'POST /api/datasources': () => json(created, 201),
+    });
+    const { user, onSaved } = openDialog();
+    await fillConnection(user);
+    await user.click(testButton());
+    await waitFor(() => expect(okButton()).toBeEnabled());
+
+    await user.click(okButton());
+
+    await waitFor(() => expect(onSaved).toHaveBeenCalledWith(created, 'create'));
+    expect(api.to('POST', '/api/datasources')[0]?.body).toMatchObject({
+      identifier: 'orders01',
+      type: 'POSTGRESQL',
+      attribute: 'PRIMARY',
+      port: 5432,
+    });
+  });
+});
+
+describe('what the dialog shows depends on the choices', () => {
+  it('asks for the region only when there are several', () => {
+    fakeApi({});
+    openDialog({ mode: 'create' }, ['default']);
+    expect(screen.queryByLabelText('Region')).not.toBeInTheDocument();
+  });
+
+  it('requires a region when there are several', async () => {
+    fakeApi({});
+    openDialog({ mode: 'create' }, ['cn-hangzhou', 'cn-shanghai']);
+    expect(await screen.findByLabelText('Region')).toBeRequired();
+  });
+
+  it('offers the heartbeat option for the two primary attributes only', async () => {
+    fakeApi({});
+    const { user } = openDialog();
+    const heartbeat = /Allow the service to automatically write incremental heartbeat data/;
+    expect(screen.getByLabelText(heartbeat)).toBeInTheDocument();
+    expect(screen.getByText(/oms_postgres_heartbeat/)).toBeInTheDocument();
+
+    await user.click(screen.getByLabelText(/^Standby Database/));
+    expect(screen.queryByLabelText(heartbeat)).not.toBeInTheDocument();
+
+    await user.click(screen.getByLabelText(/Child Node/));
+    expect(screen.queryByLabelText(heartbeat)).not.toBeInTheDocument();
+
+    await user.click(screen.getByLabelText(/Primary Database \+ Standby Database/));
+    expect(screen.getByLabelText(heartbeat)).toBeInTheDocument();
+  });
+
+  it('shows the standby section for Primary + Standby only', async () => {
+    fakeApi({});
+    const { user } = openDialog();
+    expect(screen.queryByLabelText('Standby Host IP Address')).not.toBeInTheDocument();
+
+    await user.click(screen.getByLabelText(/Primary Database \+ Standby Database/));
+
+    for (const label of ['Standby Host IP Address', 'Standby Port', 'Standby Username (Optional)', 'Standby Password (Optional)']) {
+      expect(screen.getByLabelText(label)).toBeInTheDocument();
+    }
+    expect(screen.getByLabelText('Standby Port')).toHaveValue('5432');
+  });
+
+  it('masks the password and reveals it on request', async () => {
+    fakeApi({});
+    const { user } = openDialog();
+    const password = screen.getByLabelText('Password');
+    expect(password).toHaveAttribute('type', 'password');
+
+    await user.click(screen.getAllByRole('button', { name: 'Show password' })[0]!);
+
+    expect(password).toHaveAttribute('type', 'text');
+  });
+});
+
+describe('editing a data source', () => {
+  const stored = aDataSource({ identifier: 'orders01', version: 4 });
+
+  it('says that an empty password keeps the current one', () => {
+    fakeApi({});
+    openDialog({ mode: 'edit', source: stored });
+    expect(screen.getByLabelText('Password')).toHaveValue('');
+    expect(screen.getByLabelText('Password')).toHaveAttribute('placeholder', 'Leave empty to keep the current password');
+  });
+
+  it('tests the stored data source without a password unless one is typed', async () => {
+    const api = fakeApi({
+      [`POST /api/datasources/${stored.id}/test-connection`]: () => json(PASSED_TEST),
+    });
+    const { user } = openDialog({ mode: 'edit', source: stored });
+    await user.clear(screen.getByLabelText('Host IP Address'));
+    await fill(user, 'Host IP Address', '10.0.12.9');
+
+    await user.click(testButton());
+
+    await screen.findByText('Connection test passed');
+    const sent = api.to('POST', `/api/datasources/${stored.id}/test-connection`)[0]?.body;
+    expect(sent).toMatchObject({ host: '10.0.12.9', version: 4 });
+    expect(sent).not.toHaveProperty('password');
+  });
+
+  it('saves a change of remarks without a new test', async () => {
+    const api = fakeApi({
+      'GET /api/datasources/identifier-availability': available,
+      [`PUT /api/datasources/${stored.id}`]: () => json({ ...stored, remarks: 'moved', version: 5 }),
+    });
+    const { user, onSaved } = openDialog({ mode: 'edit', source: stored });
+    await fill(user, 'Remarks (Optional)', 'moved');
+
+    await user.click(okButton());
+
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(api.to('PUT', `/api/datasources/${stored.id}`)[0]?.body).toMatchObject({ remarks: 'moved', version: 4 });
+  });
+
+  it('explains a version conflict and reloads the current values on request', async () => {
+    const newer = { ...stored, remarks: 'changed by a colleague', version: 5 };
+    fakeApi({
+      'GET /api/datasources/identifier-availability': available,
+      [`PUT /api/datasources/${stored.id}`]: () => problem(409, [{ field: 'version', message: 'is out of date' }]),
+      [`GET /api/datasources/${stored.id}`]: () => json(newer),
+    });
+    const { user } = openDialog({ mode: 'edit', source: stored });
+    await fill(user, 'Remarks (Optional)', 'mine');
+    await user.click(okButton());
+
+    expect(await screen.findByText('Someone else changed this data source')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Reload' }));
+
+    await waitFor(() => expect(screen.getByLabelText('Remarks (Optional)')).toHaveValue('changed by a colleague'));
+  });
+});
+
+describe('copying a data source', () => {
+  it('starts from the same values with the identifier and password empty', () => {
+    fakeApi({});
+    openDialog({ mode: 'copy', source: aDataSource({ identifier: 'orders01', host: '10.9.9.9' }) });
+    expect(screen.getByLabelText('Data Source Identifier')).toHaveValue('');
+    expect(screen.getByLabelText('Password')).toHaveValue('');
+    expect(screen.getByLabelText('Host IP Address')).toHaveValue('10.9.9.9');
+    expect(okButton()).toBeDisabled();
+  });
+});

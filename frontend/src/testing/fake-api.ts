@@ -1,0 +1,106 @@
+import { vi } from 'vitest';
+import type { DataSource } from '@/lib/api/types';
+import type { ConnectionTestResult } from '@/features/datasources/api/pending-contract';
+
+/** A request the console sent, as the fake server saw it. */
+export interface SeenRequest {
+  method: string;
+  url: URL;
+  body: unknown;
+}
+
+type Handler = (request: SeenRequest) => Response | Promise<Response>;
+
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json', ...headers },
+  });
+}
+
+export function problem(status: number, violations: { field: string; message: string }[] = [], detail = 'Rejected') {
+  return json({ type: 'urn:test', title: 'Problem', status, detail, violations }, status);
+}
+
+/**
+ * Replaces fetch with routes keyed "METHOD /path" (path without query string). Unrouted requests
+ * fail the test loudly. Every request is recorded, so a test can assert what was (not) sent.
+ */
+export function fakeApi(routes: Record<string, Handler>) {
+  const requests: SeenRequest[] = [];
+  const fetchStub = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = new Request(input instanceof URL ? input.href : input, init);
+    const url = new URL(request.url);
+    const text = await request.text();
+    const seen: SeenRequest = { method: request.method, url, body: text ? (JSON.parse(text) as unknown) : undefined };
+    requests.push(seen);
+    const handler = routes[`${request.method} ${url.pathname}`];
+    if (!handler) throw new Error(`No fake route for ${request.method} ${url.pathname}`);
+    return handler(seen);
+  });
+  vi.stubGlobal('fetch', fetchStub);
+  return {
+    requests,
+    /** The requests to one route, oldest first. */
+    to: (method: string, path: string) => requests.filter((r) => r.method === method && r.url.pathname === path),
+  };
+}
+
+let counter = 0;
+
+export function aDataSource(overrides: Partial<DataSource> = {}): DataSource {
+  counter += 1;
+  return {
+    id: `00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`,
+    identifier: `orders${counter}`,
+    type: 'POSTGRESQL',
+    region: 'default',
+    attribute: 'PRIMARY',
+    heartbeatEnabled: false,
+    host: '10.0.12.7',
+    port: 5432,
+    username: 'migrator',
+    passwordSet: true,
+    databaseName: 'orders',
+    schemaName: 'public',
+    remarks: null,
+    standby: null,
+    heartbeat: { state: 'DISABLED', lastBeatAt: null, lastError: null },
+    version: 0,
+    createdAt: '2026-11-24T08:15:30Z',
+    updatedAt: '2026-11-24T08:15:30Z',
+    ...overrides,
+  };
+}
+
+export function aPage(items: DataSource[], total = items.length) {
+  return { items, page: 1, size: 20, total };
+}
+
+export const PASSED_TEST: ConnectionTestResult = {
+  success: true,
+  elapsedMs: 42,
+  serverVersion: '15.8',
+  checks: [
+    { target: 'PRIMARY', name: 'NETWORK', status: 'PASSED', message: 'Reached 10.0.12.7:5432', hint: null, sqlState: null },
+    { target: 'PRIMARY', name: 'AUTHENTICATION', status: 'PASSED', message: 'Logged in as migrator', hint: null, sqlState: null },
+  ],
+};
+
+export const WRONG_PASSWORD_TEST: ConnectionTestResult = {
+  success: false,
+  elapsedMs: 17,
+  serverVersion: null,
+  checks: [
+    { target: 'PRIMARY', name: 'NETWORK', status: 'PASSED', message: 'Reached 10.0.12.7:5432', hint: null, sqlState: null },
+    {
+      target: 'PRIMARY',
+      name: 'AUTHENTICATION',
+      status: 'FAILED',
+      message: 'password authentication failed for user "migrator"',
+      hint: 'Check the username and password.',
+      sqlState: '28P01',
+    },
+    { target: 'PRIMARY', name: 'DATABASE', status: 'SKIPPED', message: 'Not checked: login failed', hint: null, sqlState: null },
+  ],
+};
