@@ -39,7 +39,9 @@ for (const file of [...initial].sort()) {
 const lazy = (await readdir(path.join(dist, 'assets'))).filter((f) => f.endsWith('.js') && !initial.has(`assets/${f}`));
 let lazyTotal = 0;
 for (const file of lazy) lazyTotal += await gzipKb(`assets/${file}`);
-console.log(`  total ${total.toFixed(1)} KB of ${BUDGET_KB} KB budget; ${lazy.length} lazy chunks, ${lazyTotal.toFixed(1)} KB`);
+console.log(
+  `  total ${total.toFixed(1)} KB of ${BUDGET_KB} KB budget; ${lazy.length} lazy chunks, ${lazyTotal.toFixed(1)} KB`,
+);
 if (total > BUDGET_KB) {
   console.error(`Initial JavaScript is ${total.toFixed(1)} KB gzipped, over the ${BUDGET_KB} KB budget.`);
   process.exit(1);

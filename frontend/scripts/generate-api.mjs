@@ -4,7 +4,7 @@
 //   node scripts/generate-api.mjs --check  fails when the committed file differs from what the
 //                                          document produces (a stale client must not ship)
 //
-// The document path comes from DSM_OPENAPI (default: the one the backend build writes), so the
+// The document path comes from DSM_OPENAPI (default: api/openapi.json, committed by the backend), so the
 // Maven build and a developer pointing at a running snapshot use the same command.
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -12,10 +12,7 @@ import path from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const documentPath = path.resolve(
-  root,
-  process.env.DSM_OPENAPI ?? '../backend/target/openapi/openapi.json',
-);
+const documentPath = path.resolve(root, process.env.DSM_OPENAPI ?? '../api/openapi.json');
 const outputPath = path.join(root, 'src/lib/api/schema.d.ts');
 const checkOnly = process.argv.includes('--check');
 
@@ -29,8 +26,10 @@ async function render() {
   try {
     document = JSON.parse(await readFile(documentPath, 'utf8'));
   } catch (error) {
-    console.error(`Cannot read the OpenAPI document at ${documentPath}: ${error instanceof Error ? error.message : String(error)}`);
-    console.error('Build the backend first, or set DSM_OPENAPI to the path of openapi.json.');
+    console.error(
+      `Cannot read the OpenAPI document at ${documentPath}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    console.error('Set DSM_OPENAPI to the path of the backend OpenAPI document (openapi.json).');
     process.exit(2);
   }
   // Servers carry the port the backend happened to run on; they are not part of the contract.

@@ -6,7 +6,13 @@ export function TableSkeleton({ rows = 6, label }: { rows?: number; label: strin
     <div className="table-skeleton" role="status" aria-live="polite" aria-label={label}>
       <Skeleton.Input active block className="table-skeleton__header" />
       {Array.from({ length: rows }, (_, index) => (
-        <Skeleton key={index} active title={false} paragraph={{ rows: 1, width: '100%' }} className="table-skeleton__row" />
+        <Skeleton
+          key={index}
+          active
+          title={false}
+          paragraph={{ rows: 1, width: '100%' }}
+          className="table-skeleton__row"
+        />
       ))}
     </div>
   );

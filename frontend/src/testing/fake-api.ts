@@ -1,6 +1,5 @@
 import { vi } from 'vitest';
-import type { DataSource } from '@/lib/api/types';
-import type { ConnectionTestResult } from '@/features/datasources/api/pending-contract';
+import type { ConnectionTestResult, DataSource } from '@/lib/api/types';
 
 /** A request the console sent, as the fake server saw it. */
 export interface SeenRequest {
@@ -82,8 +81,22 @@ export const PASSED_TEST: ConnectionTestResult = {
   elapsedMs: 42,
   serverVersion: '15.8',
   checks: [
-    { target: 'PRIMARY', name: 'NETWORK', status: 'PASSED', message: 'Reached 10.0.12.7:5432', hint: null, sqlState: null },
-    { target: 'PRIMARY', name: 'AUTHENTICATION', status: 'PASSED', message: 'Logged in as migrator', hint: null, sqlState: null },
+    {
+      target: 'PRIMARY',
+      name: 'NETWORK',
+      status: 'PASSED',
+      message: 'Reached 10.0.12.7:5432',
+      hint: null,
+      sqlState: null,
+    },
+    {
+      target: 'PRIMARY',
+      name: 'AUTHENTICATION',
+      status: 'PASSED',
+      message: 'Logged in as migrator',
+      hint: null,
+      sqlState: null,
+    },
   ],
 };
 
@@ -92,7 +105,14 @@ export const WRONG_PASSWORD_TEST: ConnectionTestResult = {
   elapsedMs: 17,
   serverVersion: null,
   checks: [
-    { target: 'PRIMARY', name: 'NETWORK', status: 'PASSED', message: 'Reached 10.0.12.7:5432', hint: null, sqlState: null },
+    {
+      target: 'PRIMARY',
+      name: 'NETWORK',
+      status: 'PASSED',
+      message: 'Reached 10.0.12.7:5432',
+      hint: null,
+      sqlState: null,
+    },
     {
       target: 'PRIMARY',
       name: 'AUTHENTICATION',
@@ -101,6 +121,13 @@ export const WRONG_PASSWORD_TEST: ConnectionTestResult = {
       hint: 'Check the username and password.',
       sqlState: '28P01',
     },
-    { target: 'PRIMARY', name: 'DATABASE', status: 'SKIPPED', message: 'Not checked: login failed', hint: null, sqlState: null },
+    {
+      target: 'PRIMARY',
+      name: 'DATABASE',
+      status: 'SKIPPED',
+      message: 'Not checked: login failed',
+      hint: null,
+      sqlState: null,
+    },
   ],
 };

@@ -13,5 +13,13 @@ export function renderWithApp(ui: ReactElement, { language = 'en' }: { language?
   // The pointer-events check walks getComputedStyle up the tree on every event, which is slow in
   // jsdom with Ant Design's many style tags; no test here relies on pointer-events: none.
   const user = userEvent.setup({ pointerEventsCheck: PointerEventsCheckLevel.Never });
-  return { user, queryClient, ...render(<AppProviders queryClient={queryClient} language={language}>{ui}</AppProviders>) };
+  return {
+    user,
+    queryClient,
+    ...render(
+      <AppProviders queryClient={queryClient} language={language}>
+        {ui}
+      </AppProviders>,
+    ),
+  };
 }

@@ -1,4 +1,4 @@
-import type { DataSourceSort, DataSourceType, DatabaseAttribute, HeartbeatState } from './types';
+import type { DataSourceSort, DataSourceType, DatabaseAttribute, HeartbeatState, TlsMode } from './types';
 
 /**
  * Runtime lists of the API's enum values, for menus and for validating URL parameters. Each list
@@ -21,6 +21,8 @@ export const DATABASE_ATTRIBUTES = exhaustive<DatabaseAttribute>()([
 export const HEARTBEAT_STATES = exhaustive<HeartbeatState>()(['DISABLED', 'PENDING', 'ACTIVE', 'FAILING']);
 
 export const SORTS = exhaustive<DataSourceSort>()(['-createdAt', 'createdAt', 'identifier', '-identifier']);
+
+export const TLS_MODES = exhaustive<TlsMode>()(['disable', 'prefer', 'require', 'verify-ca', 'verify-full']);
 
 /** The attributes whose database is written to, so that a heartbeat table may be kept there. */
 export const HEARTBEAT_ATTRIBUTES: readonly DatabaseAttribute[] = ['PRIMARY', 'PRIMARY_STANDBY'];

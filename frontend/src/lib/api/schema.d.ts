@@ -46,6 +46,26 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/datasources/{id}/test-connection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Test a saved data source
+         * @description Without a body, tests the data source as stored. With a body (the edit form's fields), tests those instead; an absent password means the stored one.
+         */
+        post: operations["testStoredConnection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/datasources/identifier-availability": {
         parameters: {
             query?: never;
@@ -60,6 +80,26 @@ export type paths = {
         get: operations["checkIdentifierAvailability"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/datasources/test-connection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Test a data source before saving it
+         * @description Runs the checks against the data source in the body (the identifier may be absent). Nothing is stored. A test that ran answers 200 whether the database passed or not.
+         */
+        post: operations["testConnection"];
         delete?: never;
         options?: never;
         head?: never;
@@ -87,6 +127,130 @@ export type paths = {
 export type webhooks = Record<string, never>;
 export type components = {
     schemas: {
+        /** @description One step of a connection test. */
+        Check: {
+            /**
+             * @description How to fix it.
+             * @example Check the username and password.
+             */
+            hint?: string | null;
+            /**
+             * @description What was found, in words a person understands.
+             * @example Password authentication failed for user "migrator".
+             */
+            message?: string;
+            name?: components["schemas"]["CheckName"];
+            /**
+             * @description The PostgreSQL SQLSTATE behind a failure, when there is one.
+             * @example 28P01
+             */
+            sqlState?: string | null;
+            status?: components["schemas"]["CheckStatus"];
+            target?: components["schemas"]["CheckTarget"];
+        };
+        /**
+         * @description NETWORK: address policy, name resolution, TCP reach and TLS. AUTHENTICATION: user and password. DATABASE: the database exists and may be connected to. SCHEMA: the schema exists and is usable (without one: how many schemas are readable). ROLE: primary or standby as the attribute says. HEARTBEAT: the heartbeat table can be written (only with heartbeat on). REPLICATION: what incremental sync needs (primaries only).
+         * @enum {string}
+         */
+        CheckName: "NETWORK" | "AUTHENTICATION" | "DATABASE" | "SCHEMA" | "ROLE" | "HEARTBEAT" | "REPLICATION";
+        /**
+         * @description SKIPPED: could not run because an earlier check failed.
+         * @enum {string}
+         */
+        CheckStatus: "PASSED" | "FAILED" | "WARNING" | "SKIPPED";
+        /**
+         * @description PRIMARY: the data source's own endpoint. STANDBY: the standby of a PRIMARY_STANDBY data source.
+         * @enum {string}
+         */
+        CheckTarget: "PRIMARY" | "STANDBY";
+        /** @description A data source to test: the fields of DataSourceInput; the identifier may be absent. For a saved data source the password may be absent too (the stored one is used). */
+        ConnectionTestInput: {
+            /**
+             * @description The role of the database.
+             * @example PRIMARY
+             */
+            attribute: components["schemas"]["DatabaseAttribute"];
+            /**
+             * @description Database to connect to. At most 63 bytes in UTF-8.
+             * @example orders
+             */
+            databaseName: string;
+            /**
+             * @description Keep a heartbeat table updated in this database. Allowed only for PRIMARY and PRIMARY_STANDBY.
+             * @default false
+             */
+            heartbeatEnabled: boolean;
+            /**
+             * @description IPv4 address, IPv6 literal or DNS name of the database server.
+             * @example 10.0.12.7
+             */
+            host: string;
+            /**
+             * @description Unique name of the data source, compared ignoring case.
+             * @example orderdb01
+             */
+            identifier?: string;
+            /** @description Password of the user. Required on create; on update, absent or null keeps the stored password. Never returned. */
+            password: components["schemas"]["Secret"];
+            /**
+             * Format: int32
+             * @description TCP port of the database server.
+             * @example 5432
+             */
+            port: number;
+            /**
+             * @description One of the configured regions (GET /api/regions). Optional when only one region is configured.
+             * @example default
+             */
+            region?: string;
+            /**
+             * @description Free text about the data source.
+             * @example Order service, production
+             */
+            remarks?: string;
+            /**
+             * @description Schema to migrate. Absent or empty: every schema the user can read.
+             * @example public
+             */
+            schemaName?: string;
+            /** @description The standby database. Required with PRIMARY_STANDBY, rejected with every other attribute. */
+            standby?: components["schemas"]["StandbyInput"];
+            /** @description TLS for connections to the database. Absent: mode prefer. */
+            tls?: components["schemas"]["TlsSettings"];
+            /**
+             * @description The database product.
+             * @example POSTGRESQL
+             */
+            type: components["schemas"]["DataSourceType"];
+            /**
+             * @description Database user for migration. At most 63 bytes in UTF-8.
+             * @example migrator
+             */
+            username: string;
+            /**
+             * Format: int64
+             * @description Required on update: the version the data source was read at. Ignored on create.
+             * @example 3
+             */
+            version?: number;
+        };
+        /** @description The outcome of a connection test that ran, passed or not. */
+        ConnectionTestResult: {
+            checks?: components["schemas"]["Check"][];
+            /**
+             * Format: int64
+             * @description How long the whole test took.
+             * @example 41
+             */
+            elapsedMs?: number;
+            /**
+             * @description The server's version, when a connection was made.
+             * @example 15.18
+             */
+            serverVersion?: string | null;
+            /** @description True when no check FAILED (warnings allowed). */
+            success?: boolean;
+        };
         /**
          * @description PRIMARY: a primary database. PRIMARY_STANDBY: a primary with a standby (incremental sync reads the primary; schema, full migration and verification read the standby), described by `standby`. STANDBY: a standby only (schema, full migration and verification). CHILD_NODE: a direct connection to a Greenplum segment node.
          * @enum {string}
@@ -128,6 +292,7 @@ export type components = {
             schemaName?: string | null;
             /** @description The standby of a PRIMARY_STANDBY data source; null otherwise. */
             standby?: components["schemas"]["Standby"] | null;
+            tls?: components["schemas"]["TlsSettings"];
             type?: components["schemas"]["DataSourceType"];
             /** @example 2026-11-24T08:15:30.123456Z */
             readonly updatedAt?: components["schemas"]["Instant"];
@@ -167,10 +332,7 @@ export type components = {
              * @example orderdb01
              */
             identifier: string;
-            /**
-             * Format: password
-             * @description Password of the user. Required on create; on update, absent or null keeps the stored password. Never returned.
-             */
+            /** @description Password of the user. Required on create; on update, absent or null keeps the stored password. Never returned. */
             password?: components["schemas"]["Secret"];
             /**
              * Format: int32
@@ -195,6 +357,8 @@ export type components = {
             schemaName?: string;
             /** @description The standby database. Required with PRIMARY_STANDBY, rejected with every other attribute. */
             standby?: components["schemas"]["StandbyInput"];
+            /** @description TLS for connections to the database. Absent: mode prefer. */
+            tls?: components["schemas"]["TlsSettings"];
             /**
              * @description The database product.
              * @example POSTGRESQL
@@ -298,7 +462,10 @@ export type components = {
              */
             regions?: string[];
         };
-        /** Format: password */
+        /**
+         * Format: password
+         * @description A password: write-only, never returned.
+         */
         Secret: string;
         /** @description The standby of a PRIMARY_STANDBY data source. */
         Standby: {
@@ -321,10 +488,7 @@ export type components = {
              * @example 10.0.12.8
              */
             host: string;
-            /**
-             * Format: password
-             * @description Password on the standby. Absent on create: the primary's password; absent on update: the stored one. Never returned.
-             */
+            /** @description Password on the standby. Absent on create: the primary's password; absent on update: the stored one. Never returned. */
             password?: components["schemas"]["Secret"];
             /**
              * Format: int32
@@ -337,6 +501,22 @@ export type components = {
              * @example migrator
              */
             username?: string;
+        };
+        /** @enum {string} */
+        TlsMode: "disable" | "prefer" | "require" | "verify-ca" | "verify-full";
+        /** @description How connections to the data source use TLS. */
+        TlsSettings: {
+            /**
+             * @description PEM of the CA that signed the server's certificate, for verify-ca and verify-full. Absent with a verify mode: the JVM's trusted CAs are used.
+             * @example -----BEGIN CERTIFICATE-----\nMIIB...\n-----END CERTIFICATE-----
+             */
+            caCertificate?: string | null;
+            /**
+             * @description As libpq's sslmode. disable: never TLS. prefer: TLS when the server offers it. require: TLS, certificate not checked. verify-ca: TLS with a certificate signed by the CA. verify-full: as verify-ca, and the certificate must name the host.
+             * @default prefer
+             * @enum {string}
+             */
+            mode: components["schemas"]["TlsMode"];
         };
         /** Format: uuid */
         UUID: string;
@@ -626,6 +806,69 @@ export interface operations {
             };
         };
     };
+    testStoredConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ConnectionTestInput"];
+            };
+        };
+        responses: {
+            /** @description The test ran; `success` says whether every check passed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionTestResult"];
+                };
+            };
+            /** @description Invalid edited fields; `violations` names each one. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No data source has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many tests are running; retry after Retry-After seconds. */
+            429: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description dsm's own database is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     checkIdentifierAvailability: {
         parameters: {
             query: {
@@ -652,6 +895,67 @@ export interface operations {
             /** @description The identifier is missing or malformed. */
             400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description dsm's own database is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    testConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConnectionTestInput"];
+            };
+        };
+        responses: {
+            /** @description The test ran; `success` says whether every check passed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionTestResult"];
+                };
+            };
+            /** @description Invalid input; `violations` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many tests are running; retry after Retry-After seconds. */
+            429: {
+                headers: {
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

@@ -14,5 +14,12 @@ export type HeartbeatState = Schemas['HeartbeatState'];
 export type Problem = Schemas['Problem'];
 export type Violation = Schemas['Violation'];
 
+export type ConnectionTestInput = Schemas['ConnectionTestInput'];
+export type ConnectionTestResult = Schemas['ConnectionTestResult'];
+export type Check = Schemas['Check'];
+export type CheckStatus = Schemas['CheckStatus'];
+export type TlsMode = Schemas['TlsMode'];
+export type TlsSettings = Schemas['TlsSettings'];
+
 export type ListDataSourcesQuery = NonNullable<operations['listDataSources']['parameters']['query']>;
 export type DataSourceSort = NonNullable<ListDataSourcesQuery['sort']>;

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import type { ConnectionTestResult } from './pending-contract';
+import type { ConnectionTestResult } from '@/lib/api/types';
 import { testConnection } from './test-connection';
 
 export interface RowTest {

@@ -6,8 +6,7 @@ import { dataSourceKeys } from './query-keys';
 
 /** What the dialog saves: a new data source, or a replacement of an existing one at a version. */
 export type SaveRequest =
-  | { kind: 'create'; input: DataSourceInput }
-  | { kind: 'update'; id: string; input: DataSourceInput };
+  { kind: 'create'; input: DataSourceInput } | { kind: 'update'; id: string; input: DataSourceInput };
 
 function save(request: SaveRequest): Promise<DataSource> {
   if (request.kind === 'create') {

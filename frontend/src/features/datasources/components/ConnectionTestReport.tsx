@@ -1,13 +1,8 @@
 import { Tag, Typography } from 'antd';
-import {
-  CheckCircleFilled,
-  CloseCircleFilled,
-  ExclamationCircleFilled,
-  MinusCircleOutlined,
-} from '@ant-design/icons';
+import { CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled, MinusCircleOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { useMessages } from '@/lib/i18n/i18n-context';
-import type { CheckStatus, ConnectionTestResult } from '../api/pending-contract';
+import type { CheckStatus, ConnectionTestResult } from '@/lib/api/types';
 
 const STATUS_ICON: Record<CheckStatus, ReactNode> = {
   PASSED: <CheckCircleFilled className="check-icon check-icon--passed" />,
@@ -33,10 +28,11 @@ interface Props {
 /** Every check of a connection test: what was checked, how it went, what the server said and what to do. */
 export function ConnectionTestReport({ result, stale = false, compact = false }: Props) {
   const m = useMessages();
-  const warned = result.checks.some((check) => check.status === 'WARNING');
+  const checks = result.checks ?? [];
+  const warned = checks.some((check) => check.status === 'WARNING');
   const verdict = !result.success ? m.test.failed : warned ? m.test.passedWithWarnings : m.test.passed;
   const verdictStatus: CheckStatus = !result.success ? 'FAILED' : warned ? 'WARNING' : 'PASSED';
-  const showTarget = result.checks.some((check) => check.target === 'STANDBY');
+  const showTarget = checks.some((check) => check.target === 'STANDBY');
 
   return (
     <section
@@ -46,39 +42,44 @@ export function ConnectionTestReport({ result, stale = false, compact = false }:
       <header className="test-report__verdict">
         {STATUS_ICON[verdictStatus]}
         <Typography.Text strong>{verdict}</Typography.Text>
-        <Typography.Text type="secondary">{m.test.summary(result.elapsedMs, result.serverVersion)}</Typography.Text>
+        <Typography.Text type="secondary">
+          {m.test.summary(result.elapsedMs ?? 0, result.serverVersion ?? null)}
+        </Typography.Text>
       </header>
       {stale && <Typography.Text type="warning">{m.form.okNeedsNewTest}</Typography.Text>}
       <ul className="test-report__checks">
-        {result.checks.map((check) => (
-          <li key={`${check.target}-${check.name}`} className="test-report__check">
-            <span className="test-report__icon" aria-hidden>
-              {STATUS_ICON[check.status]}
-            </span>
-            <div className="test-report__body">
-              <div className="test-report__title">
-                <Typography.Text strong>
-                  {showTarget && `${m.test.target[check.target]} · `}
-                  {m.test.checks[check.name]}
-                </Typography.Text>
-                <Tag color={STATUS_COLOR[check.status]} variant="filled">
-                  {m.test.status[check.status]}
-                </Tag>
-                {check.sqlState && (
-                  <Typography.Text type="secondary" code className="test-report__sqlstate">
-                    {m.test.sqlState(check.sqlState)}
+        {checks.map((check, index) => {
+          const status = check.status ?? 'SKIPPED';
+          return (
+            <li key={index} className="test-report__check">
+              <span className="test-report__icon" aria-hidden>
+                {STATUS_ICON[status]}
+              </span>
+              <div className="test-report__body">
+                <div className="test-report__title">
+                  <Typography.Text strong>
+                    {showTarget && check.target && `${m.test.target[check.target]} · `}
+                    {check.name && m.test.checks[check.name]}
+                  </Typography.Text>
+                  <Tag color={STATUS_COLOR[status]} variant="filled">
+                    {m.test.status[status]}
+                  </Tag>
+                  {check.sqlState && (
+                    <Typography.Text type="secondary" code className="test-report__sqlstate">
+                      {m.test.sqlState(check.sqlState)}
+                    </Typography.Text>
+                  )}
+                </div>
+                <Typography.Text className="test-report__message">{check.message}</Typography.Text>
+                {check.hint && (
+                  <Typography.Text type="secondary" className="test-report__hint">
+                    {m.test.hint}: {check.hint}
                   </Typography.Text>
                 )}
               </div>
-              <Typography.Text className="test-report__message">{check.message}</Typography.Text>
-              {check.hint && (
-                <Typography.Text type="secondary" className="test-report__hint">
-                  {m.test.hint}: {check.hint}
-                </Typography.Text>
-              )}
-            </div>
-          </li>
-        ))}
+            </li>
+          );
+        })}
       </ul>
     </section>
   );

@@ -71,7 +71,10 @@ describe('the Data Source Management page', () => {
   });
 
   it('puts the search into the URL once typing pauses, back on page 1', async () => {
-    const api = fakeApi({ 'GET /api/datasources': () => json(aPage([aDataSource()], 60)), 'GET /api/regions': oneRegion });
+    const api = fakeApi({
+      'GET /api/datasources': () => json(aPage([aDataSource()], 60)),
+      'GET /api/regions': oneRegion,
+    });
     const { user } = openPageAt('/?page=3');
     const box = await screen.findByRole('searchbox', { name: 'Search data sources' });
 
@@ -80,7 +83,9 @@ describe('the Data Source Management page', () => {
     await waitFor(() => expect(search().get('q')).toBe('ord'));
     expect(search().get('page')).toBeNull();
     // One request for the typed word, not one per keystroke.
-    await waitFor(() => expect(api.to('GET', '/api/datasources').filter((r) => r.url.searchParams.has('q'))).toHaveLength(1));
+    await waitFor(() =>
+      expect(api.to('GET', '/api/datasources').filter((r) => r.url.searchParams.has('q'))).toHaveLength(1),
+    );
   });
 
   it('sorts by Added At, oldest first, when asked', async () => {
@@ -116,7 +121,9 @@ describe('the Data Source Management page', () => {
     fakeApi({
       'GET /api/datasources': () => {
         calls += 1;
-        return calls === 1 ? problem(503, [], 'The database of dsm is unreachable.') : json(aPage([aDataSource({ identifier: 'back01' })]));
+        return calls === 1
+          ? problem(503, [], 'The database of dsm is unreachable.')
+          : json(aPage([aDataSource({ identifier: 'back01' })]));
       },
       'GET /api/regions': oneRegion,
     });
@@ -181,7 +188,9 @@ describe('the Data Source Management page', () => {
 
     await user.click(await screen.findByRole('button', { name: 'Delete orders01' }));
     const confirm = await findDialog('Delete data source orders01?');
-    expect(within(confirm).getByText(/The database itself, its data and its users are not touched/)).toBeInTheDocument();
+    expect(
+      within(confirm).getByText(/The database itself, its data and its users are not touched/),
+    ).toBeInTheDocument();
     await user.click(within(confirm).getByRole('button', { name: 'Delete' }));
 
     expect(await screen.findByText('Data source orders01 deleted')).toBeInTheDocument();

@@ -156,7 +156,9 @@ export function DataSourcesPage() {
           />
         )}
       </Suspense>
-      {deleting && <DeleteDataSourceModal dataSource={deleting} onClose={() => setDeleting(null)} onDeleted={onDeleted} />}
+      {deleting && (
+        <DeleteDataSourceModal dataSource={deleting} onClose={() => setDeleting(null)} onDeleted={onDeleted} />
+      )}
     </div>
   );
 }

@@ -19,10 +19,7 @@ export function DeleteDataSourceModal({ dataSource, onClose, onDeleted }: Props)
   const identifier = dataSource.identifier ?? '';
 
   const confirm = () =>
-    remove.mutate(
-      { id: dataSource.id ?? '', dropHeartbeatTable },
-      { onSuccess: () => onDeleted(dataSource) },
-    );
+    remove.mutate({ id: dataSource.id ?? '', dropHeartbeatTable }, { onSuccess: () => onDeleted(dataSource) });
 
   return (
     <Modal
@@ -47,7 +44,12 @@ export function DeleteDataSourceModal({ dataSource, onClose, onDeleted }: Props)
           <Typography.Paragraph type="secondary">{m.delete.dropHeartbeatUnavailable}</Typography.Paragraph>
         ))}
       {remove.isError && (
-        <Alert type="error" showIcon title={m.toast.deleteFailed(identifier)} description={describeError(remove.error, m.common)} />
+        <Alert
+          type="error"
+          showIcon
+          title={m.toast.deleteFailed(identifier)}
+          description={describeError(remove.error, m.common)}
+        />
       )}
     </Modal>
   );

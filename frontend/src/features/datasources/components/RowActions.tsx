@@ -44,7 +44,12 @@ export function RowActions({ dataSource, test, onTest, onCopy, onEdit, onDelete 
             ],
           }}
         >
-          <Button type="text" size="small" icon={<MoreOutlined />} aria-label={`${m.list.actions.more}: ${identifier}`} />
+          <Button
+            type="text"
+            size="small"
+            icon={<MoreOutlined />}
+            aria-label={`${m.list.actions.more}: ${identifier}`}
+          />
         </Dropdown>
       </div>
     );
@@ -53,19 +58,29 @@ export function RowActions({ dataSource, test, onTest, onCopy, onEdit, onDelete 
   return (
     <div className="row-actions">
       {testButton}
-      <Button type="link" size="small" className="row-action"
+      <Button
+        type="link"
+        size="small"
+        className="row-action"
         aria-label={`${m.list.actions.copy} ${identifier}`}
         onClick={() => onCopy(dataSource)}
       >
         {m.list.actions.copy}
       </Button>
-      <Button type="link" size="small" className="row-action"
+      <Button
+        type="link"
+        size="small"
+        className="row-action"
         aria-label={`${m.list.actions.edit} ${identifier}`}
         onClick={() => onEdit(dataSource)}
       >
         {m.list.actions.edit}
       </Button>
-      <Button type="link" size="small" danger className="row-action"
+      <Button
+        type="link"
+        size="small"
+        danger
+        className="row-action"
         aria-label={`${m.list.actions.delete} ${identifier}`}
         onClick={() => onDelete(dataSource)}
       >

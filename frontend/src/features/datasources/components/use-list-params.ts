@@ -31,11 +31,14 @@ export function useListParams() {
   const setPage = useCallback((page: number, size: number) => set({ ...params, page, size: size }), [params, set]);
 
   const detailId = search.get('detail') ?? undefined;
-  const detailHref = useCallback((id: string) => {
-    const next = new URLSearchParams(search);
-    next.set('detail', id);
-    return `?${next.toString()}`;
-  }, [search]);
+  const detailHref = useCallback(
+    (id: string) => {
+      const next = new URLSearchParams(search);
+      next.set('detail', id);
+      return `?${next.toString()}`;
+    },
+    [search],
+  );
   const setDetail = useCallback(
     (id: string | undefined) => {
       const next = new URLSearchParams(search);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { INITIAL_GATE, canSave, gateReducer, gateStatus, touchesConnection, type GateAction } from './connection-test-gate';
+import {
+  INITIAL_GATE,
+  canSave,
+  gateReducer,
+  gateStatus,
+  touchesConnection,
+  type GateAction,
+} from './connection-test-gate';
 
 const run = (...actions: GateAction[]) => actions.reduce(gateReducer, INITIAL_GATE);
 

@@ -41,9 +41,7 @@ export type GateStatus =
 export const INITIAL_GATE: GateState = { revision: 0, lastTest: null };
 
 export type GateAction =
-  | { kind: 'connectionChanged' }
-  | { kind: 'tested'; revision: number; passed: boolean }
-  | { kind: 'reset' };
+  { kind: 'connectionChanged' } | { kind: 'tested'; revision: number; passed: boolean } | { kind: 'reset' };
 
 export function gateReducer(state: GateState, action: GateAction): GateState {
   switch (action.kind) {

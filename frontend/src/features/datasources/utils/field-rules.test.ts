@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { checkCaCertificate, checkHost, checkIdentifier, checkName, checkPassword, checkPort, checkRemarks } from './field-rules';
+import {
+  checkCaCertificate,
+  checkHost,
+  checkIdentifier,
+  checkName,
+  checkPassword,
+  checkPort,
+  checkRemarks,
+} from './field-rules';
 
 describe('the identifier rule', () => {
   it('accepts up to 32 letters and digits', () => {
@@ -88,7 +96,11 @@ describe('the remarks rule', () => {
 
 describe('the CA certificate rule', () => {
   it('wants a PEM certificate', () => {
-    expect(checkCaCertificate('-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----', { required: true })).toBeUndefined();
-    expect(checkCaCertificate('not a certificate', { required: true })).toEqual({ code: 'pem' });
+    expect(checkCaCertificate('-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----')).toBeUndefined();
+    expect(checkCaCertificate('not a certificate')).toEqual({ code: 'pem' });
+  });
+
+  it('may stay empty: the trusted authorities of the service are used then', () => {
+    expect(checkCaCertificate('')).toBeUndefined();
   });
 });

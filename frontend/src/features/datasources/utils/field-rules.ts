@@ -22,6 +22,7 @@ export const HOST_MAX = 253;
 export const NAME_MAX_BYTES = 63;
 export const REMARKS_MAX = 128;
 export const PASSWORD_MAX = 1024;
+export const CA_CERTIFICATE_MAX = 16384;
 
 const encoder = new TextEncoder();
 
@@ -67,7 +68,10 @@ export function checkName(value: string | undefined, { required }: { required: b
   return undefined;
 }
 
-export function checkPassword(value: string | undefined, { required }: { required: boolean }): FieldProblem | undefined {
+export function checkPassword(
+  value: string | undefined,
+  { required }: { required: boolean },
+): FieldProblem | undefined {
   if (isEmpty(value)) return required ? { code: 'required' } : undefined;
   if (value.length > PASSWORD_MAX) return { code: 'maxChars', max: PASSWORD_MAX };
   return undefined;
@@ -79,9 +83,10 @@ export function checkRemarks(value: string | undefined): FieldProblem | undefine
   return undefined;
 }
 
-export function checkCaCertificate(value: string | undefined, { required }: { required: boolean }): FieldProblem | undefined {
-  if (isEmpty(value?.trim())) return required ? { code: 'required' } : undefined;
+export function checkCaCertificate(value: string | undefined): FieldProblem | undefined {
+  if (isEmpty(value?.trim())) return undefined;
   if (!/-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----/.test(value ?? '')) return { code: 'pem' };
+  if ((value ?? '').length > CA_CERTIFICATE_MAX) return { code: 'maxChars', max: CA_CERTIFICATE_MAX };
   return undefined;
 }
 

@@ -1,28 +1,26 @@
 import type { NamePath } from './violation-paths';
 
 /** Every field of the data source form, by its name path (which is also its JSON path in the API body). */
-const FORM_FIELDS = new Set(
-  [
-    'type',
-    'identifier',
-    'region',
-    'attribute',
-    'heartbeatEnabled',
-    'host',
-    'port',
-    'username',
-    'password',
-    'databaseName',
-    'schemaName',
-    'remarks',
-    'standby.host',
-    'standby.port',
-    'standby.username',
-    'standby.password',
-    'tls.mode',
-    'tls.caCertificate',
-  ],
-);
+const FORM_FIELDS = new Set([
+  'type',
+  'identifier',
+  'region',
+  'attribute',
+  'heartbeatEnabled',
+  'host',
+  'port',
+  'username',
+  'password',
+  'databaseName',
+  'schemaName',
+  'remarks',
+  'standby.host',
+  'standby.port',
+  'standby.username',
+  'standby.password',
+  'tls.mode',
+  'tls.caCertificate',
+]);
 
 /**
  * Violations about a whole object have no input of their own; they go to the field that decides

@@ -37,7 +37,11 @@ describe('the form of a stored data source', () => {
   });
 
   it('copies every other field', () => {
-    expect(formValuesFrom(stored, 'copy', [])).toMatchObject({ host: '10.0.12.7', databaseName: 'orders', remarks: 'prod' });
+    expect(formValuesFrom(stored, 'copy', [])).toMatchObject({
+      host: '10.0.12.7',
+      databaseName: 'orders',
+      remarks: 'prod',
+    });
   });
 });
 
@@ -69,12 +73,29 @@ describe('the request body', () => {
   });
 
   it('turns the heartbeat off for attributes that cannot have one', () => {
-    expect(toDataSourceInput(filled({ attribute: 'STANDBY', heartbeatEnabled: true }), options).heartbeatEnabled).toBe(false);
-    expect(toDataSourceInput(filled({ attribute: 'PRIMARY', heartbeatEnabled: true }), options).heartbeatEnabled).toBe(true);
+    expect(toDataSourceInput(filled({ attribute: 'STANDBY', heartbeatEnabled: true }), options).heartbeatEnabled).toBe(
+      false,
+    );
+    expect(toDataSourceInput(filled({ attribute: 'PRIMARY', heartbeatEnabled: true }), options).heartbeatEnabled).toBe(
+      true,
+    );
   });
 
   it('sends the region only when there is a choice', () => {
     expect(toDataSourceInput(filled({ region: 'a' }), options).region).toBeUndefined();
     expect(toDataSourceInput(filled({ region: 'a' }), { ...options, multiRegion: true }).region).toBe('a');
+  });
+
+  it('sends TLS as chosen, with the CA certificate only for a mode that verifies', () => {
+    const pem = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----';
+    expect(toDataSourceInput(filled(), options).tls).toEqual({ mode: 'prefer', caCertificate: null });
+    expect(toDataSourceInput(filled({ tls: { mode: 'verify-full', caCertificate: pem } }), options).tls).toEqual({
+      mode: 'verify-full',
+      caCertificate: pem,
+    });
+    expect(toDataSourceInput(filled({ tls: { mode: 'require', caCertificate: pem } }), options).tls).toEqual({
+      mode: 'require',
+      caCertificate: null,
+    });
   });
 });

@@ -1,6 +1,13 @@
 import { HEARTBEAT_ATTRIBUTES } from '@/lib/api/enum-values';
-import type { DataSource, DataSourceInput, DataSourceType, DatabaseAttribute, StandbyInput } from '@/lib/api/types';
-import { DEFAULT_TLS_MODE, type TlsMode } from '../api/pending-contract';
+import type {
+  DataSource,
+  DataSourceInput,
+  DataSourceType,
+  DatabaseAttribute,
+  StandbyInput,
+  TlsMode,
+  TlsSettings,
+} from '@/lib/api/types';
 
 /**
  * What the Create / Edit / Copy dialog edits. Passwords live here only while the dialog is open:
@@ -33,6 +40,10 @@ export interface StandbyFormValues {
 export type DialogMode = 'create' | 'edit' | 'copy';
 
 export const DEFAULT_PORT = 5432;
+/** The API's default: encrypt when the server offers it, as libpq does. */
+export const DEFAULT_TLS_MODE: TlsMode = 'prefer';
+/** The modes that check the server's certificate, for which a CA certificate can be given. */
+export const VERIFYING_TLS_MODES: readonly TlsMode[] = ['verify-ca', 'verify-full'];
 
 export function supportsHeartbeat(attribute: DatabaseAttribute | undefined): boolean {
   return attribute !== undefined && HEARTBEAT_ATTRIBUTES.includes(attribute);
@@ -67,7 +78,11 @@ export function emptyFormValues(regions: readonly string[]): DataSourceFormValue
  * never returns them. On edit, empty means "keep the stored one"; a copy needs them typed again,
  * and its identifier too, since identifiers are unique.
  */
-export function formValuesFrom(source: DataSource, mode: 'edit' | 'copy', regions: readonly string[]): DataSourceFormValues {
+export function formValuesFrom(
+  source: DataSource,
+  mode: 'edit' | 'copy',
+  regions: readonly string[],
+): DataSourceFormValues {
   const blank = emptyFormValues(regions);
   return {
     type: source.type ?? blank.type,
@@ -88,16 +103,23 @@ export function formValuesFrom(source: DataSource, mode: 'edit' | 'copy', region
           port: source.standby.port ?? DEFAULT_PORT,
           // The API fills an absent standby username with the primary's; show it empty again
           // when it is the same, so that changing the primary's username changes both.
-          username: source.standby.username && source.standby.username !== source.username ? source.standby.username : '',
+          username:
+            source.standby.username && source.standby.username !== source.username ? source.standby.username : '',
           password: '',
         }
       : blank.standby,
-    tls: blank.tls,
+    tls: { mode: source.tls?.mode ?? DEFAULT_TLS_MODE, caCertificate: source.tls?.caCertificate ?? '' },
   };
 }
 
 function optional(value: string): string | undefined {
   return value === '' ? undefined : value;
+}
+
+/** The certificate is sent only with a mode that uses it, so switching to "require" drops it. */
+function tlsInput(tls: DataSourceFormValues['tls']): TlsSettings {
+  const certificate = tls.caCertificate.trim();
+  return { mode: tls.mode, caCertificate: VERIFYING_TLS_MODES.includes(tls.mode) && certificate ? certificate : null };
 }
 
 function standbyInput(standby: StandbyFormValues): StandbyInput {
@@ -120,7 +142,8 @@ export interface InputOptions {
 /**
  * The request body for the form's values. Fields hidden by the chosen attribute are left out
  * (a standby only with Primary + Standby, heartbeat only for the primary attributes), so that
- * what was typed before switching attribute is not sent. On edit an empty password is left out:
+ * what was typed before switching attribute is not sent; likewise a CA certificate with a TLS mode
+ * that does not use it. On edit an empty password is left out:
  * the server then keeps the stored one.
  */
 export function toDataSourceInput(values: DataSourceFormValues, options: InputOptions): DataSourceInput {
@@ -138,6 +161,7 @@ export function toDataSourceInput(values: DataSourceFormValues, options: InputOp
     schemaName: optional(values.schemaName),
     remarks: optional(values.remarks),
     standby: hasStandby(values.attribute) ? standbyInput(values.standby) : undefined,
+    tls: tlsInput(values.tls),
     version: options.mode === 'edit' ? options.version : undefined,
   };
 }

@@ -17,7 +17,9 @@ describe('the list state in the URL', () => {
   });
 
   it('reads search, filters, sort and page', () => {
-    expect(read('q=orders&type=POSTGRESQL&attribute=STANDBY&region=cn-hangzhou&sort=identifier&page=3&size=50')).toEqual({
+    expect(
+      read('q=orders&type=POSTGRESQL&attribute=STANDBY&region=cn-hangzhou&sort=identifier&page=3&size=50'),
+    ).toEqual({
       q: 'orders',
       type: 'POSTGRESQL',
       attribute: 'STANDBY',
@@ -39,7 +41,10 @@ describe('the list state in the URL', () => {
   });
 
   it('goes back to page 1 when a filter changes', () => {
-    expect(withFilterChange({ ...read(''), page: 4 }, { attribute: 'PRIMARY' })).toMatchObject({ page: 1, attribute: 'PRIMARY' });
+    expect(withFilterChange({ ...read(''), page: 4 }, { attribute: 'PRIMARY' })).toMatchObject({
+      page: 1,
+      attribute: 'PRIMARY',
+    });
   });
 
   it('survives a round trip through the URL', () => {

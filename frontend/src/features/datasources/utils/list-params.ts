@@ -67,7 +67,9 @@ export function withFilterChange(params: ListParams, change: Partial<Omit<ListPa
 }
 
 export function hasFilters(params: ListParams): boolean {
-  return params.q.trim() !== '' || params.type !== undefined || params.attribute !== undefined || params.region !== undefined;
+  return (
+    params.q.trim() !== '' || params.type !== undefined || params.attribute !== undefined || params.region !== undefined
+  );
 }
 
 /** The API query for these params: the one place that decides what a list request asks for. */

@@ -15,7 +15,10 @@ describe('a violation path', () => {
 
 describe('splitting server violations', () => {
   it('puts a standby violation on the standby field', () => {
-    const { fields } = splitViolations([{ field: 'standby.port', message: 'must be between 1 and 65535' }], formFieldFor);
+    const { fields } = splitViolations(
+      [{ field: 'standby.port', message: 'must be between 1 and 65535' }],
+      formFieldFor,
+    );
     expect(fields).toEqual([{ name: ['standby', 'port'], errors: ['must be between 1 and 65535'] }]);
   });
 
@@ -41,6 +44,8 @@ describe('splitting server violations', () => {
       [{ field: 'standby', message: 'is allowed only with attribute PRIMARY_STANDBY' }],
       formFieldFor,
     );
-    expect(fields).toEqual([{ name: ['attribute'], errors: ['standby is allowed only with attribute PRIMARY_STANDBY'] }]);
+    expect(fields).toEqual([
+      { name: ['attribute'], errors: ['standby is allowed only with attribute PRIMARY_STANDBY'] },
+    ]);
   });
 });

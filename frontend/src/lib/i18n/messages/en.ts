@@ -149,16 +149,15 @@ export const en = {
       'verify-full': 'verify-full: encrypt, verify the authority and the host name',
     },
     caCertificate: 'CA certificate (PEM)',
-    caCertificateHelp: 'The certificate of the authority that signed the server certificate. Required for the verify modes.',
+    caCertificateHelp:
+      "The certificate of the authority that signed the server's certificate. Empty: the service's trusted authorities are used.",
     caCertificatePlaceholder: '-----BEGIN CERTIFICATE-----',
-    tlsUnavailable: 'This server does not support TLS settings yet; connections use its defaults.',
     testConnection: 'Test Connection',
     testAgain: 'Test Again',
     okNeedsTest: 'Run Test Connection first: OK is enabled once the test of these exact values passes.',
     okNeedsNewTest: 'A connection field changed since the last test: test again to enable OK.',
     okNeedsPassingTest: 'The last test failed: fix the connection and test again to enable OK.',
     connectionUnchanged: 'The connection is unchanged, so no new test is needed to save.',
-    testUnavailable: 'This server cannot test connections yet.',
     unsavedTitle: 'Discard your changes?',
     unsavedBody: 'The data source has not been saved.',
     discard: 'Discard',
@@ -209,8 +208,7 @@ export const en = {
   },
   delete: {
     title: (identifier: string) => `Delete data source ${identifier}?`,
-    body:
-      'The registration is removed from the service. The database itself, its data and its users are not touched.',
+    body: 'The registration is removed from the service. The database itself, its data and its users are not touched.',
     dropHeartbeat: 'Also drop the heartbeat table oms_postgres_heartbeat from the database',
     dropHeartbeatUnavailable: 'This server cannot drop the heartbeat table; drop it by hand if you no longer need it.',
     confirm: 'Delete',

@@ -44,7 +44,9 @@ describe('the Create Data Source dialog', () => {
   it('shows the seed fields in the seed order', () => {
     fakeApi({});
     openDialog();
-    const labels = [...document.querySelectorAll('.datasource-form label')].map((label) => label.textContent.replace('*', ''));
+    const labels = [...document.querySelectorAll('.datasource-form label')].map((label) =>
+      label.textContent.replace('*', ''),
+    );
     const seedOrder = [
       'Data Source Type',
       'Data Source Identifier',
@@ -144,7 +146,8 @@ describe('the Create Data Source dialog', () => {
   it('says when too many tests run at once, with the wait the server asked for', async () => {
     fakeApi({
       'GET /api/datasources/identifier-availability': available,
-      'POST /api/datasources/test-connection': () => json({ status: 429, title: 'Too many' }, 429, { 'Retry-After': '3' }),
+      'POST /api/datasources/test-connection': () =>
+        json({ status: 429, title: 'Too many' }, 429, { 'Retry-After': '3' }),
     });
     const { user } = openDialog();
     await fillConnection(user);
@@ -172,7 +175,9 @@ describe('the Create Data Source dialog', () => {
     expect(await screen.findByText(/already uses this identifier/)).toBeInTheDocument();
     // Asked once, after typing paused, not once per keystroke.
     expect(api.to('GET', '/api/datasources/identifier-availability')).toHaveLength(1);
-    expect(api.to('GET', '/api/datasources/identifier-availability')[0]?.url.searchParams.get('identifier')).toBe('Orders01');
+    expect(api.to('GET', '/api/datasources/identifier-availability')[0]?.url.searchParams.get('identifier')).toBe(
+      'Orders01',
+    );
   });
 
   it('puts the server violations on their fields when saving is refused', async () => {
@@ -261,7 +266,12 @@ describe('what the dialog shows depends on the choices', () => {
 
     await user.click(screen.getByLabelText(/Primary Database \+ Standby Database/));
 
-    for (const label of ['Standby Host IP Address', 'Standby Port', 'Standby Username (Optional)', 'Standby Password (Optional)']) {
+    for (const label of [
+      'Standby Host IP Address',
+      'Standby Port',
+      'Standby Username (Optional)',
+      'Standby Password (Optional)',
+    ]) {
       expect(screen.getByLabelText(label)).toBeInTheDocument();
     }
     expect(screen.getByLabelText('Standby Port')).toHaveValue('5432');
@@ -286,7 +296,10 @@ describe('editing a data source', () => {
     fakeApi({});
     openDialog({ mode: 'edit', source: stored });
     expect(screen.getByLabelText('Password')).toHaveValue('');
-    expect(screen.getByLabelText('Password')).toHaveAttribute('placeholder', 'Leave empty to keep the current password');
+    expect(screen.getByLabelText('Password')).toHaveAttribute(
+      'placeholder',
+      'Leave empty to keep the current password',
+    );
   });
 
   it('tests the stored data source without a password unless one is typed', async () => {

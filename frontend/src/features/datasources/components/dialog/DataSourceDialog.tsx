@@ -32,7 +32,11 @@ export default function DataSourceDialog({ request, regions, multiRegion, onClos
     request.mode === 'create' ? emptyFormValues(regions) : formValuesFrom(request.source, request.mode, regions),
   );
   const dialog = useDataSourceDialog({ request, form, regions, multiRegion, onSaved });
-  const rules = useFieldRules({ form, mode: request.mode, excludeId: request.mode === 'edit' ? dialog.source?.id : undefined });
+  const rules = useFieldRules({
+    form,
+    mode: request.mode,
+    excludeId: request.mode === 'edit' ? dialog.source?.id : undefined,
+  });
 
   const title =
     request.mode === 'create'

@@ -114,7 +114,9 @@ export const DataSourceFormFields = memo(function DataSourceFormFields({
       {hasStandby(attribute) && (
         <StandbyFields
           rules={rules}
-          passwordPlaceholder={editing && standbyPasswordStored ? f.standbyPasswordKeep : f.standbyPasswordSameAsPrimary}
+          passwordPlaceholder={
+            editing && standbyPasswordStored ? f.standbyPasswordKeep : f.standbyPasswordSameAsPrimary
+          }
         />
       )}
 

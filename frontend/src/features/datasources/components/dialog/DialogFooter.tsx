@@ -18,7 +18,16 @@ interface Props {
 const HINT_ID = 'datasource-dialog-ok-hint';
 
 /** Cancel, Test Connection, OK, and, beside them, why OK is not offered yet. */
-export function DialogFooter({ status, okEnabled, connectionUntouched, testing, saving, onCancel, onTest, onOk }: Props) {
+export function DialogFooter({
+  status,
+  okEnabled,
+  connectionUntouched,
+  testing,
+  saving,
+  onCancel,
+  onTest,
+  onOk,
+}: Props) {
   const m = useMessages();
   const hint = okEnabled
     ? connectionUntouched && status !== 'passed'

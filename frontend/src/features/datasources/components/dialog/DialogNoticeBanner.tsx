@@ -12,44 +12,44 @@ export function DialogNoticeBanner({ notice, onReload }: { notice: DialogNotice;
   if (notice.kind === 'stale') {
     return (
       <div ref={anchor}>
-      <Alert
-        className="dialog-notice"
-        type="warning"
-        showIcon
-        title={m.form.staleTitle}
-        description={m.form.staleBody}
-        action={
-          <Button size="small" onClick={onReload}>
-            {m.form.reload}
-          </Button>
-        }
-      />
+        <Alert
+          className="dialog-notice"
+          type="warning"
+          showIcon
+          title={m.form.staleTitle}
+          description={m.form.staleBody}
+          action={
+            <Button size="small" onClick={onReload}>
+              {m.form.reload}
+            </Button>
+          }
+        />
       </div>
     );
   }
   return (
     <div ref={anchor}>
-    <Alert
-      className="dialog-notice"
-      type="error"
-      showIcon
-      role="alert"
-      title={notice.title}
-      description={
-        <>
-          {notice.description}
-          {notice.violations.length > 0 && (
-            <ul className="dialog-notice__violations">
-              {notice.violations.map((violation, index) => (
-                <li key={index}>
-                  {violation.field ? <code>{violation.field}</code> : null} {violation.message}
-                </li>
-              ))}
-            </ul>
-          )}
-        </>
-      }
-    />
+      <Alert
+        className="dialog-notice"
+        type="error"
+        showIcon
+        role="alert"
+        title={notice.title}
+        description={
+          <>
+            {notice.description}
+            {notice.violations.length > 0 && (
+              <ul className="dialog-notice__violations">
+                {notice.violations.map((violation, index) => (
+                  <li key={index}>
+                    {violation.field ? <code>{violation.field}</code> : null} {violation.message}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
+        }
+      />
     </div>
   );
 }

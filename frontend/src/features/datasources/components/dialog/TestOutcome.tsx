@@ -1,7 +1,7 @@
 import { Alert, Spin } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useMessages } from '@/lib/i18n/i18n-context';
-import type { ConnectionTestResult } from '../../api/pending-contract';
+import type { ConnectionTestResult } from '@/lib/api/types';
 import { ConnectionTestReport } from '../ConnectionTestReport';
 
 interface Props {

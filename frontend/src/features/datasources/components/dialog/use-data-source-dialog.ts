@@ -5,7 +5,7 @@ import { describeError } from '@/components/ErrorState';
 import { isApiError } from '@/lib/api/api-error';
 import type { DataSource, Violation } from '@/lib/api/types';
 import { useMessages } from '@/lib/i18n/i18n-context';
-import type { ConnectionTestResult } from '../../api/pending-contract';
+import type { ConnectionTestResult } from '@/lib/api/types';
 import { fetchDataSource } from '../../api/use-data-source';
 import { dataSourceKeys } from '../../api/query-keys';
 import { useSaveDataSource } from '../../api/use-save-data-source';
@@ -18,8 +18,7 @@ import type { DialogRequest } from '../dialog-request';
 
 /** Something the dialog must tell the operator above its fields. */
 export type DialogNotice =
-  | { kind: 'error'; title: string; description: string; violations: Violation[] }
-  | { kind: 'stale' };
+  { kind: 'error'; title: string; description: string; violations: Violation[] } | { kind: 'stale' };
 
 /** The fields a connection test needs valid before it is worth sending. */
 const CONNECTION_NAMES: NamePath[] = [
@@ -122,19 +121,20 @@ export function useDataSourceDialog({ request, form, regions, multiRegion, onSav
     }
     const body = input();
     const testRequest: ConnectionTestRequest =
-      mode === 'edit' && source?.id
-        ? { kind: 'stored', id: source.id, input: body }
-        : { kind: 'unsaved', input: { ...body, identifier: body.identifier || undefined } };
+      mode === 'edit' && source?.id ? { kind: 'stored', id: source.id, input: body } : { kind: 'unsaved', input: body };
     try {
       const result = await test.mutateAsync(testRequest);
       setReport(result);
-      dispatch({ kind: 'tested', revision: startedAt, passed: result.success });
+      dispatch({ kind: 'tested', revision: startedAt, passed: result.success === true });
     } catch (error) {
       setReport(undefined);
       if (isApiError(error) && error.status === 429) {
-        setNotice({ kind: 'error', title: m.test.failed, description: m.test.tooMany(error.retryAfterSeconds), violations: [] });
-      } else if (isApiError(error) && error.status === 405) {
-        setNotice({ kind: 'error', title: m.test.failed, description: m.form.testUnavailable, violations: [] });
+        setNotice({
+          kind: 'error',
+          title: m.test.failed,
+          description: m.test.tooMany(error.retryAfterSeconds),
+          violations: [],
+        });
       } else {
         showError(m.test.failed, error);
       }
@@ -150,10 +150,13 @@ export function useDataSourceDialog({ request, form, regions, multiRegion, onSav
       return;
     }
     const body = input();
-    save.mutate(mode === 'edit' && source?.id ? { kind: 'update', id: source.id, input: body } : { kind: 'create', input: body }, {
-      onSuccess: (saved) => onSaved(saved, mode),
-      onError: (error) => showError(m.form.saveFailed, error),
-    });
+    save.mutate(
+      mode === 'edit' && source?.id ? { kind: 'update', id: source.id, input: body } : { kind: 'create', input: body },
+      {
+        onSuccess: (saved) => onSaved(saved, mode),
+        onError: (error) => showError(m.form.saveFailed, error),
+      },
+    );
   };
 
   /** After a version conflict: show what is stored now. The operator's edits are discarded, knowingly. */

@@ -92,9 +92,8 @@ export function useFieldRules({ form, mode, excludeId }: Options) {
       standbyPort: [rule(checkPort, f.standbyPort, m)],
       standbyUsername: [rule((value: string) => checkName(value, { required: false }), f.standbyUsername, m)],
       standbyPassword: [rule((value: string) => checkPassword(value, { required: false }), f.standbyPassword, m)],
-      caCertificate: (required: boolean) => [
-        rule((value: string) => checkCaCertificate(value, { required }), f.caCertificate, m),
-      ],
+      // Optional even for the verify modes: without one the service's trusted authorities are used.
+      caCertificate: [rule(checkCaCertificate, f.caCertificate, m)],
     };
   }, [m, mode, form, queryClient, excludeId]);
 }

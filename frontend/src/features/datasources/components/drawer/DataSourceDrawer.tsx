@@ -55,7 +55,12 @@ export default function DataSourceDrawer({ id, test, onClose, onTest, onEdit, on
             <Button icon={<CopyOutlined />} onClick={() => onCopy(source)}>
               {m.list.actions.copy}
             </Button>
-            <Button icon={<DeleteOutlined />} danger aria-label={m.list.actions.delete} onClick={() => onDelete(source)} />
+            <Button
+              icon={<DeleteOutlined />}
+              danger
+              aria-label={m.list.actions.delete}
+              onClick={() => onDelete(source)}
+            />
           </Space>
         )
       }
@@ -66,7 +71,9 @@ export default function DataSourceDrawer({ id, test, onClose, onTest, onEdit, on
         <Alert
           type={isApiError(query.error) && query.error.status === 404 ? 'warning' : 'error'}
           showIcon
-          title={isApiError(query.error) && query.error.status === 404 ? d.notFound : describeError(query.error, m.common)}
+          title={
+            isApiError(query.error) && query.error.status === 404 ? d.notFound : describeError(query.error, m.common)
+          }
         />
       ) : (
         <>
@@ -79,7 +86,9 @@ export default function DataSourceDrawer({ id, test, onClose, onTest, onEdit, on
                 {query.data.identifier}
               </Typography.Text>
             </Descriptions.Item>
-            <Descriptions.Item label={f.type}>{query.data.type ? m.type[query.data.type] : m.common.notSet}</Descriptions.Item>
+            <Descriptions.Item label={f.type}>
+              {query.data.type ? m.type[query.data.type] : m.common.notSet}
+            </Descriptions.Item>
             <Descriptions.Item label={f.region}>{query.data.region ?? m.common.notSet}</Descriptions.Item>
             <Descriptions.Item label={f.attribute}>
               {query.data.attribute ? <Tag variant="filled">{m.attribute[query.data.attribute]}</Tag> : m.common.notSet}
@@ -105,6 +114,10 @@ export default function DataSourceDrawer({ id, test, onClose, onTest, onEdit, on
                 {query.data.standby.passwordSet ? d.passwordStored : d.passwordMissing}
               </Descriptions.Item>
             )}
+            <Descriptions.Item label={d.tls}>
+              {query.data.tls?.mode ?? 'prefer'}
+              {query.data.tls?.caCertificate ? ` · ${m.form.caCertificate}` : ''}
+            </Descriptions.Item>
             <Descriptions.Item label={d.heartbeatTable}>
               <HeartbeatCell heartbeat={query.data.heartbeat} />
               {query.data.heartbeat?.lastError && (
