@@ -34,7 +34,8 @@ export default tseslint.config(
   {
     files: ['*.{js,ts}', 'scripts/**/*.mjs', 'e2e/**/*.mjs', 'bench/**/*.mjs'],
     extends: [js.configs.recommended],
-    languageOptions: { globals: globals.node },
+    // Node scripts, some of whose functions run in the browser (page.evaluate).
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
     files: ['vite.config.ts'],

@@ -31,6 +31,8 @@ export async function launch({ width = 1280, height = 800, locale = 'en-US' } = 
     args: FLAGS,
     viewport: { width, height },
     locale,
+    // Screenshots should show settled screens, not fades and smooth scrolls half-way.
+    reducedMotion: 'reduce',
   });
   return {
     context,

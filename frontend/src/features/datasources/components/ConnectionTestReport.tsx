@@ -2,9 +2,10 @@ import { Tag, Typography } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled, MinusCircleOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { useMessages } from '@/lib/i18n/i18n-context';
+import { verdictOf } from '../utils/test-verdict';
 import type { CheckStatus, ConnectionTestResult } from '@/lib/api/types';
 
-const STATUS_ICON: Record<CheckStatus, ReactNode> = {
+export const STATUS_ICON: Record<CheckStatus, ReactNode> = {
   PASSED: <CheckCircleFilled className="check-icon check-icon--passed" />,
   FAILED: <CloseCircleFilled className="check-icon check-icon--failed" />,
   WARNING: <ExclamationCircleFilled className="check-icon check-icon--warning" />,
@@ -29,9 +30,8 @@ interface Props {
 export function ConnectionTestReport({ result, stale = false, compact = false }: Props) {
   const m = useMessages();
   const checks = result.checks ?? [];
-  const warned = checks.some((check) => check.status === 'WARNING');
-  const verdict = !result.success ? m.test.failed : warned ? m.test.passedWithWarnings : m.test.passed;
-  const verdictStatus: CheckStatus = !result.success ? 'FAILED' : warned ? 'WARNING' : 'PASSED';
+  const verdictStatus = verdictOf(result);
+  const verdict = m.test.verdict[verdictStatus];
   const showTarget = checks.some((check) => check.target === 'STANDBY');
 
   return (

@@ -1,4 +1,4 @@
-import { App, Button, Typography } from 'antd';
+import { App, Button, Grid, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
 import { ErrorState } from '@/components/ErrorState';
@@ -9,6 +9,7 @@ import { useDataSources } from '../api/use-data-sources';
 import { useRegions } from '../api/use-regions';
 import { useRowConnectionTests } from '../api/use-row-connection-tests';
 import { hasFilters, toListQuery } from '../utils/list-params';
+import { DataSourceCards } from './DataSourceCards';
 import { DataSourcesTable } from './DataSourcesTable';
 import { DataSourcesToolbar } from './DataSourcesToolbar';
 import { DeleteDataSourceModal } from './DeleteDataSourceModal';
@@ -70,6 +71,8 @@ export function DataSourcesPage() {
   };
 
   const page = dataSources.data;
+  // Nine columns do not fit a phone: below the md breakpoint the list becomes cards.
+  const ListView = Grid.useBreakpoint().md === false ? DataSourceCards : DataSourcesTable;
   const firstRun = page !== undefined && (page.total ?? 0) === 0 && !hasFilters(params);
 
   return (
@@ -114,7 +117,7 @@ export function DataSourcesPage() {
             onClear={list.clearFilters}
             onRefresh={() => void dataSources.refetch()}
           />
-          <DataSourcesTable
+          <ListView
             page={page}
             params={params}
             loading={dataSources.isPlaceholderData}

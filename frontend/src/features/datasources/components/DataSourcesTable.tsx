@@ -1,29 +1,14 @@
-import type { ReactNode } from 'react';
 import { Grid, Table, Tooltip, Typography, type TableProps } from 'antd';
 import type { ColumnType, SorterResult } from 'antd/es/table/interface';
 import { formatDateTime, formatShortDateTime } from '@/lib/format/relative-time';
-import type { DataSource, DataSourcePage, DataSourceSort } from '@/lib/api/types';
+import type { DataSource, DataSourceSort } from '@/lib/api/types';
 import { useI18n } from '@/lib/i18n/i18n-context';
-import type { RowTest } from '../api/use-row-connection-tests';
 import { formatEndpoint } from '../utils/endpoint';
-import { PAGE_SIZES, type ListParams } from '../utils/list-params';
+import { PAGE_SIZES } from '../utils/list-params';
 import { HeartbeatCell } from './HeartbeatCell';
-import { RowActions, type RowActionHandlers } from './RowActions';
-
-interface Props extends RowActionHandlers {
-  page: DataSourcePage | undefined;
-  params: ListParams;
-  loading: boolean;
-  multiRegion: boolean;
-  tests: ReadonlyMap<string, RowTest>;
-  /** A row to draw attention to, e.g. the one just created. */
-  highlightId: string | undefined;
-  emptyText: ReactNode;
-  detailHref: (id: string) => string;
-  onOpenDetail: (id: string) => void;
-  onPageChange: (page: number, size: number) => void;
-  onSortChange: (sort: DataSourceSort) => void;
-}
+import { IdentifierLink } from './IdentifierLink';
+import type { ListViewProps } from './list-view';
+import { RowActions } from './RowActions';
 
 type SortableColumn = 'createdAt' | 'identifier';
 
@@ -43,7 +28,8 @@ function regionColumn(title: string): ColumnType<DataSource> {
   return { key: 'region', title, width: 110, responsive: ['lg'], render: (_, row) => row.region };
 }
 
-export function DataSourcesTable(props: Props) {
+/** The list on wide screens: one row per data source, sortable, paged by the server. */
+export function DataSourcesTable(props: ListViewProps) {
   const { messages: m, language } = useI18n();
   const { params, page, tests } = props;
 
@@ -57,29 +43,19 @@ export function DataSourcesTable(props: Props) {
       sortOrder: sortOrderOf(params.sort, 'identifier'),
       sortDirections: ['ascend', 'descend'],
       render: (_, row) => (
-        <a
-          className="identifier-link"
-          href={props.detailHref(row.id ?? '')}
-          onClick={(event) => {
-            if (event.metaKey || event.ctrlKey || event.shiftKey) return; // let the browser open a tab
-            event.preventDefault();
-            props.onOpenDetail(row.id ?? '');
-          }}
-        >
-          {row.identifier}
-        </a>
+        <IdentifierLink dataSource={row} href={props.detailHref(row.id ?? '')} onOpen={props.onOpenDetail} />
       ),
     },
     {
       key: 'type',
-      width: 96,
+      width: 104,
       title: m.list.columns.type,
       responsive: ['lg'],
       render: (_, row) => (row.type ? m.type[row.type] : ''),
     },
     {
       key: 'endpoint',
-      width: 160,
+      width: 150,
       title: m.list.columns.endpoint,
       render: (_, row) => (
         <div className="endpoint-cell">
@@ -94,7 +70,7 @@ export function DataSourcesTable(props: Props) {
     },
     {
       key: 'username',
-      width: 100,
+      width: 96,
       title: m.list.columns.username,
       responsive: ['md'],
       render: (_, row) => row.username,
@@ -121,7 +97,7 @@ export function DataSourcesTable(props: Props) {
     },
     {
       key: 'heartbeat',
-      width: 110,
+      width: 100,
       title: m.list.columns.heartbeat,
       responsive: ['sm'],
       render: (_, row) => <HeartbeatCell heartbeat={row.heartbeat} />,
@@ -145,11 +121,12 @@ export function DataSourcesTable(props: Props) {
     },
     {
       key: 'actions',
-      width: 240,
+      width: 264,
       title: m.list.columns.actions,
       fixed: 'right',
       render: (_, row) => (
         <RowActions
+          compact={false}
           dataSource={row}
           test={tests.get(row.id ?? '')}
           onTest={props.onTest}

@@ -1,4 +1,4 @@
-import { Button, Dropdown, Grid } from 'antd';
+import { Button, Dropdown } from 'antd';
 import { CopyOutlined, DeleteOutlined, EditOutlined, MoreOutlined } from '@ant-design/icons';
 import type { DataSource } from '@/lib/api/types';
 import { useMessages } from '@/lib/i18n/i18n-context';
@@ -15,16 +15,17 @@ export interface RowActionHandlers {
 interface Props extends RowActionHandlers {
   dataSource: DataSource;
   test: RowTest | undefined;
+  /** Copy, Edit and Delete in a menu, for the narrow cards on phones. */
+  compact: boolean;
 }
 
-/** Test Connection, Copy, Edit, Delete: inline links on wide screens, a menu beside the test on phones. */
-export function RowActions({ dataSource, test, onTest, onCopy, onEdit, onDelete }: Props) {
+/** Test Connection, Copy, Edit, Delete: inline links in the table, a menu beside the test on phones. */
+export function RowActions({ dataSource, test, compact, onTest, onCopy, onEdit, onDelete }: Props) {
   const m = useMessages();
-  const screens = Grid.useBreakpoint();
   const identifier = dataSource.identifier ?? '';
   const testButton = <RowConnectionTest dataSource={dataSource} test={test} onRun={onTest} />;
 
-  if (!screens.md) {
+  if (compact) {
     return (
       <div className="row-actions">
         {testButton}

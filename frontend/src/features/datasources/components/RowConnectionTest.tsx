@@ -1,12 +1,12 @@
 import { Alert, Button, Popover } from 'antd';
-import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { useState } from 'react';
 import { describeError } from '@/components/ErrorState';
 import { isApiError } from '@/lib/api/api-error';
 import type { DataSource } from '@/lib/api/types';
 import { useMessages } from '@/lib/i18n/i18n-context';
 import type { RowTest } from '../api/use-row-connection-tests';
-import { ConnectionTestReport } from './ConnectionTestReport';
+import { verdictOf, type TestVerdict } from '../utils/test-verdict';
+import { ConnectionTestReport, STATUS_ICON } from './ConnectionTestReport';
 
 interface Props {
   dataSource: DataSource;
@@ -16,7 +16,8 @@ interface Props {
 
 /**
  * "Test Connection" in a row: tests the stored data source and opens the report right there, by
- * the button; a mark by the button keeps the verdict visible and reopens the report.
+ * the button; a mark by the button keeps the verdict visible and reopens the report. The mark has
+ * its own slot, so that its arrival does not push the other actions aside.
  */
 export function RowConnectionTest({ dataSource, test, onRun }: Props) {
   const m = useMessages();
@@ -45,8 +46,13 @@ export function RowConnectionTest({ dataSource, test, onRun }: Props) {
     />
   ) : null;
 
-  const passed = test?.result?.success === true;
-  const verdictKnown = !test?.running && (test?.result !== undefined || test?.error !== undefined);
+  const verdict: TestVerdict | undefined = test?.running
+    ? undefined
+    : test?.result
+      ? verdictOf(test.result)
+      : test?.error !== undefined
+        ? 'FAILED'
+        : undefined;
 
   return (
     <Popover
@@ -61,16 +67,18 @@ export function RowConnectionTest({ dataSource, test, onRun }: Props) {
         <Button type="link" size="small" loading={test?.running} onClick={run} className="row-action">
           {m.list.actions.test}
         </Button>
-        {verdictKnown && (
-          <Button
-            type="text"
-            size="small"
-            className={`row-test__verdict ${passed ? 'row-test__verdict--passed' : 'row-test__verdict--failed'}`}
-            aria-label={passed ? m.test.passed : m.test.failed}
-            icon={passed ? <CheckCircleFilled /> : <CloseCircleFilled />}
-            onClick={() => setOpen(true)}
-          />
-        )}
+        <span className="row-test__verdict-slot">
+          {verdict && (
+            <Button
+              type="text"
+              size="small"
+              className="row-test__verdict"
+              aria-label={m.test.verdict[verdict]}
+              icon={STATUS_ICON[verdict]}
+              onClick={() => setOpen(true)}
+            />
+          )}
+        </span>
       </span>
     </Popover>
   );

@@ -185,7 +185,11 @@ export const en = {
     running: 'Testing the connection…',
     passed: 'Connection test passed',
     failed: 'Connection test failed',
-    passedWithWarnings: 'Connection test passed with warnings',
+    verdict: {
+      PASSED: 'Connection test passed',
+      WARNING: 'Connection test passed with warnings',
+      FAILED: 'Connection test failed',
+    },
     summary: (elapsedMs: number, version: string | null) =>
       `${elapsedMs} ms` + (version ? ` · PostgreSQL ${version}` : ''),
     target: { PRIMARY: 'Primary', STANDBY: 'Standby' },
@@ -194,7 +198,7 @@ export const en = {
       AUTHENTICATION: 'Authentication',
       DATABASE: 'Database',
       SCHEMA: 'Schema',
-      ROLE: 'Role privileges',
+      ROLE: 'Server role',
       HEARTBEAT: 'Heartbeat table',
       REPLICATION: 'Replication',
     },
@@ -236,6 +240,8 @@ export const en = {
     version: 'Version',
     tls: 'TLS mode',
     standby: 'Standby',
+    schemaName: 'Schema Name',
+    remarks: 'Remarks',
   },
 };
 

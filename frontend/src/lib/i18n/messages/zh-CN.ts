@@ -177,7 +177,11 @@ export const zhCN: Messages = {
     running: '正在测试连接…',
     passed: '连接测试通过',
     failed: '连接测试失败',
-    passedWithWarnings: '连接测试通过，但有警告',
+    verdict: {
+      PASSED: '连接测试通过',
+      WARNING: '连接测试通过，但有警告',
+      FAILED: '连接测试失败',
+    },
     summary: (elapsedMs: number, version: string | null) =>
       `${elapsedMs} 毫秒` + (version ? ` · PostgreSQL ${version}` : ''),
     target: { PRIMARY: '主库', STANDBY: '备库' },
@@ -186,7 +190,7 @@ export const zhCN: Messages = {
       AUTHENTICATION: '认证',
       DATABASE: '数据库',
       SCHEMA: 'Schema',
-      ROLE: '用户权限',
+      ROLE: '主备角色',
       HEARTBEAT: '心跳表',
       REPLICATION: '复制',
     },
@@ -228,5 +232,7 @@ export const zhCN: Messages = {
     version: '版本',
     tls: 'TLS 模式',
     standby: '备库',
+    schemaName: 'Schema 名称',
+    remarks: '备注',
   },
 };

@@ -1,5 +1,6 @@
 import { Alert, Button } from 'antd';
 import { useEffect, useRef } from 'react';
+import { scrollIntoView } from '@/lib/dom/scroll-into-view';
 import { useMessages } from '@/lib/i18n/i18n-context';
 import type { DialogNotice } from './use-data-source-dialog';
 
@@ -8,7 +9,7 @@ export function DialogNoticeBanner({ notice, onReload }: { notice: DialogNotice;
   const m = useMessages();
   // It sits above the fields, far from the buttons that caused it: bring it into view.
   const anchor = useRef<HTMLDivElement>(null);
-  useEffect(() => anchor.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' }), [notice]);
+  useEffect(() => scrollIntoView(anchor.current), [notice]);
   if (notice.kind === 'stale') {
     return (
       <div ref={anchor}>

@@ -1,5 +1,6 @@
 import { Alert, Spin } from 'antd';
 import { useEffect, useRef } from 'react';
+import { scrollIntoView } from '@/lib/dom/scroll-into-view';
 import { useMessages } from '@/lib/i18n/i18n-context';
 import type { ConnectionTestResult } from '@/lib/api/types';
 import { ConnectionTestReport } from '../ConnectionTestReport';
@@ -18,7 +19,7 @@ export function TestOutcome({ testing, report, stale }: Props) {
   const m = useMessages();
   const region = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (report) region.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    if (report) scrollIntoView(region.current);
   }, [report]);
 
   return (

@@ -27,7 +27,6 @@ export default function DataSourceDrawer({ id, test, onClose, onTest, onEdit, on
   const { messages: m, language } = useI18n();
   const screens = Grid.useBreakpoint();
   const query = useDataSource(id);
-  const source = query.data;
   const d = m.drawer;
   const f = m.form;
   const dateTime = (value: string | undefined) =>
@@ -44,26 +43,8 @@ export default function DataSourceDrawer({ id, test, onClose, onTest, onEdit, on
       open
       onClose={onClose}
       size={screens.md ? 560 : '100%'}
-      title={source ? d.title(source.identifier ?? '') : d.loading}
+      title={query.data ? d.title(query.data.identifier ?? '') : d.loading}
       className="datasource-drawer"
-      extra={
-        source && (
-          <Space wrap>
-            <Button icon={<EditOutlined />} onClick={() => onEdit(source)}>
-              {m.list.actions.edit}
-            </Button>
-            <Button icon={<CopyOutlined />} onClick={() => onCopy(source)}>
-              {m.list.actions.copy}
-            </Button>
-            <Button
-              icon={<DeleteOutlined />}
-              danger
-              aria-label={m.list.actions.delete}
-              onClick={() => onDelete(source)}
-            />
-          </Space>
-        )
-      }
     >
       {query.isPending ? (
         <Skeleton active paragraph={{ rows: 10 }} />
@@ -77,9 +58,19 @@ export default function DataSourceDrawer({ id, test, onClose, onTest, onEdit, on
         />
       ) : (
         <>
-          <div className="drawer-test">
+          {/* Actions in the body, not the header: a phone has no room beside a long identifier. */}
+          <Space wrap className="drawer-actions">
             <RowConnectionTest dataSource={query.data} test={test} onRun={onTest} />
-          </div>
+            <Button size="small" icon={<EditOutlined />} onClick={() => onEdit(query.data)}>
+              {m.list.actions.edit}
+            </Button>
+            <Button size="small" icon={<CopyOutlined />} onClick={() => onCopy(query.data)}>
+              {m.list.actions.copy}
+            </Button>
+            <Button size="small" danger icon={<DeleteOutlined />} onClick={() => onDelete(query.data)}>
+              {m.list.actions.delete}
+            </Button>
+          </Space>
           <Descriptions column={1} size="small" bordered className="drawer-descriptions">
             <Descriptions.Item label={f.identifier}>
               <Typography.Text strong copyable>
@@ -103,7 +94,7 @@ export default function DataSourceDrawer({ id, test, onClose, onTest, onEdit, on
               {query.data.passwordSet ? d.passwordStored : d.passwordMissing}
             </Descriptions.Item>
             <Descriptions.Item label={f.databaseName}>{query.data.databaseName}</Descriptions.Item>
-            <Descriptions.Item label={f.schemaName}>{query.data.schemaName || m.list.allSchemas}</Descriptions.Item>
+            <Descriptions.Item label={d.schemaName}>{query.data.schemaName || m.list.allSchemas}</Descriptions.Item>
             {query.data.standby && (
               <Descriptions.Item label={d.standby}>
                 <Typography.Text className="mono">
@@ -126,7 +117,7 @@ export default function DataSourceDrawer({ id, test, onClose, onTest, onEdit, on
                 </Typography.Paragraph>
               )}
             </Descriptions.Item>
-            <Descriptions.Item label={f.remarks}>{query.data.remarks || m.common.notSet}</Descriptions.Item>
+            <Descriptions.Item label={d.remarks}>{query.data.remarks || m.common.notSet}</Descriptions.Item>
             <Descriptions.Item label={m.list.columns.createdAt}>{dateTime(query.data.createdAt)}</Descriptions.Item>
             <Descriptions.Item label={d.updatedAt}>{dateTime(query.data.updatedAt)}</Descriptions.Item>
             <Descriptions.Item label={d.id}>

@@ -1,0 +1,103 @@
+// The console as an operator sees it: the actions of the e2e steps in the words of the UI.
+import { check } from './harness.mjs';
+
+/** @typedef {import('playwright-core').Page} Page */
+/** @typedef {import('playwright-core').Locator} Locator */
+
+export class ConsolePage {
+  /**
+   * @param {Page} page
+   * @param {string} baseUrl
+   */
+  constructor(page, baseUrl) {
+    this.page = page;
+    this.baseUrl = baseUrl.replace(/\/$/, '');
+  }
+
+  /** @param {string} [query] */
+  async open(query = '') {
+    await this.page.goto(`${this.baseUrl}/${query}`);
+    await this.page.getByRole('heading', { name: 'Data Source Management' }).waitFor();
+    // The first page has come when the table (cards on a phone) or the first-run state is shown.
+    await this.page.locator('.datasource-table, .datasource-cards, .first-run').first().waitFor();
+  }
+
+  dialog() {
+    return this.page.locator('.datasource-dialog');
+  }
+
+  /** @param {string} identifier */
+  row(identifier) {
+    return this.page.locator('.datasource-table tbody tr').filter({
+      has: this.page.getByRole('link', { name: identifier, exact: true }),
+    });
+  }
+
+  async openCreate() {
+    const create = this.page.getByRole('button', { name: /Create (your first )?Data Source/i }).first();
+    await create.click();
+    await this.dialog().getByText('Create Data Source').first().waitFor();
+    return this.dialog();
+  }
+
+  /**
+   * Types into a dialog field by its label.
+   * @param {string} label
+   * @param {string | number} value
+   */
+  async fill(label, value) {
+    const field = this.dialog().getByLabel(label, { exact: true });
+    await field.fill(String(value));
+  }
+
+  /** @param {{ identifier?: string, host?: string, port?: number, username?: string, password?: string, database?: string, schema?: string, remarks?: string }} values */
+  async fillForm(values) {
+    if (values.identifier !== undefined) await this.fill('Data Source Identifier', values.identifier);
+    if (values.host !== undefined) await this.fill('Host IP Address', values.host);
+    if (values.port !== undefined) await this.fill('Port', values.port);
+    if (values.username !== undefined) await this.fill('Username', values.username);
+    if (values.password !== undefined) await this.fill('Password', values.password);
+    if (values.database !== undefined) await this.fill('DB Name', values.database);
+    if (values.schema !== undefined) await this.fill('Schema Name (Optional)', values.schema);
+    if (values.remarks !== undefined) await this.fill('Remarks (Optional)', values.remarks);
+  }
+
+  /** Presses Test Connection and waits for the report; returns its verdict element. */
+  async testConnection() {
+    await this.dialog()
+      .getByRole('button', { name: /Test (Connection|Again)/ })
+      .click();
+    const report = this.dialog().locator('.test-report');
+    await report.waitFor({ timeout: 30_000 });
+    return report;
+  }
+
+  okButton() {
+    return this.dialog().getByRole('button', { name: 'OK', exact: true });
+  }
+
+  /** @param {string} text */
+  async waitForToast(text) {
+    await this.page.locator('.ant-message').getByText(text).first().waitFor();
+  }
+
+  async waitForDialogClosed() {
+    await this.dialog().waitFor({ state: 'hidden' });
+  }
+
+  /**
+   * @param {Locator} locator
+   * @param {string} what
+   */
+  async expectDisabled(locator, what) {
+    check(await locator.isDisabled(), `${what} should be disabled`);
+  }
+
+  /**
+   * @param {Locator} locator
+   * @param {string} what
+   */
+  async expectEnabled(locator, what) {
+    check(await locator.isEnabled(), `${what} should be enabled`);
+  }
+}

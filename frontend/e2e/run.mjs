@@ -1,0 +1,278 @@
+// End-to-end tests of the console in Debian's Chromium, against a running dsm (API and console on
+// one origin, or the Vite dev server proxying to one) and a real PostgreSQL target with a password.
+// Starts no server itself. Environment:
+//   DSM_URL          where the console is served, e.g. http://localhost:8080
+//   TARGET_HOST, TARGET_PORT, TARGET_USER, TARGET_PASSWORD, TARGET_DB   the PostgreSQL to register
+//   SCREENSHOT_DIR   where to write PNGs (default: screenshots/e2e)
+// Exits non-zero when a step fails; the last line is "N passed, N failed".
+import { launch } from './lib/browser.mjs';
+import { ConsolePage } from './lib/console-page.mjs';
+import { Harness, check, eventually } from './lib/harness.mjs';
+
+/** @param {string} name */
+function required(name) {
+  const value = process.env[name];
+  if (!value) {
+    console.error(`${name} is not set (see the header of e2e/run.mjs)`);
+    console.log('0 passed, 1 failed');
+    process.exit(2);
+  }
+  return value;
+}
+
+const DSM_URL = required('DSM_URL');
+const target = {
+  host: required('TARGET_HOST'),
+  port: Number(required('TARGET_PORT')),
+  username: required('TARGET_USER'),
+  password: required('TARGET_PASSWORD'),
+  database: required('TARGET_DB'),
+};
+const harness = new Harness(process.env.SCREENSHOT_DIR ?? 'screenshots/e2e');
+
+// Unique per run, so reruns against the same store do not collide: letters and digits only.
+const runId = Date.now().toString(36);
+const identifier = `e2e${runId}`;
+const copyIdentifier = `e2e${runId}copy`;
+
+const COPY_STEP = 'copy it: the same values with identifier and password to fill in';
+
+const browser = await launch({ width: 1280, height: 900 });
+const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+/** @type {string[]} */
+const browserErrors = [];
+page.on('pageerror', (error) => browserErrors.push(error.message));
+page.on('console', (message) => {
+  if (message.type() === 'error') browserErrors.push(message.text());
+});
+const ui = new ConsolePage(page, DSM_URL);
+
+/** @param {import('playwright-core').Locator} report */
+async function expectPassed(report) {
+  await report.getByText(/^Connection test passed/).waitFor();
+}
+
+try {
+  await harness.step('the list page opens', async () => {
+    await ui.open();
+    const empty = await page.locator('.first-run').isVisible();
+    await harness.screenshot(page, empty ? 'list-empty-1280' : 'list-1280');
+  });
+
+  await harness.step('a wrong password shows the AUTHENTICATION failure in the dialog', async () => {
+    await ui.openCreate();
+    await ui.fillForm({ ...target, identifier, password: `${target.password}-wrong` });
+    const report = await ui.testConnection();
+    await report.getByText('Connection test failed').waitFor();
+    const authentication = report
+      .locator('.test-report__check')
+      .filter({ has: page.getByText('Authentication', { exact: true }) });
+    await authentication.getByText('Failed', { exact: true }).waitFor();
+    const text = (await authentication.textContent()) ?? '';
+    check(text.includes('28P01'), `the AUTHENTICATION check should name SQLSTATE 28P01, got: ${text}`);
+    check(!text.includes(`${target.password}-wrong`), 'the report must not show the password');
+    await ui.expectDisabled(ui.okButton(), 'OK after a failed test');
+    await harness.screenshot(page, 'dialog-failed-test-1280');
+  });
+
+  await harness.step('create through the dialog after a passed Test Connection', async () => {
+    if (!(await ui.dialog().isVisible())) {
+      await ui.openCreate();
+      await ui.fillForm({ ...target, identifier });
+    }
+    await ui.fill('Password', target.password);
+    await ui.expectDisabled(ui.okButton(), 'OK before testing the corrected password');
+    await expectPassed(await ui.testConnection());
+    await ui.expectEnabled(ui.okButton(), 'OK after a passed test');
+    await harness.screenshot(page, 'dialog-passed-test-1280');
+
+    await ui.okButton().click();
+    await ui.waitForDialogClosed();
+    await ui.waitForToast(`Data source ${identifier} created`);
+    await ui.row(identifier).waitFor();
+    await harness.screenshot(page, 'list-with-rows-1280');
+  });
+
+  await harness.step(
+    'search finds it, and the search survives a reload',
+    async () => {
+      const box = page.getByRole('searchbox', { name: 'Search data sources' });
+      await box.fill(identifier.toUpperCase());
+      await page.waitForURL((url) => url.searchParams.get('q') === identifier.toUpperCase());
+      await ui.row(identifier).waitFor();
+      const rows = page.locator('.datasource-table tbody tr.ant-table-row');
+      await eventually(async () => (await rows.count()) === 1, 'exactly one row should match');
+      await page.reload();
+      await ui.row(identifier).waitFor();
+      check((await box.inputValue()) === identifier.toUpperCase(), 'the search box keeps the search after a reload');
+    },
+    { needs: ['create through the dialog after a passed Test Connection'] },
+  );
+
+  await harness.step(
+    'its details open in a drawer with a shareable URL',
+    async () => {
+      await page.getByRole('link', { name: identifier, exact: true }).click();
+      const drawer = page.locator('.datasource-drawer');
+      await drawer.getByText(`Data source ${identifier}`).waitFor();
+      await drawer.getByText('Stored (never shown)').first().waitFor();
+      check(new URL(page.url()).searchParams.has('detail'), 'the URL names the open data source');
+      await harness.screenshot(page, 'drawer-1280');
+      await page.keyboard.press('Escape');
+      await drawer.waitFor({ state: 'hidden' });
+      check(!new URL(page.url()).searchParams.has('detail'), 'closing the drawer removes it from the URL');
+    },
+    { needs: ['create through the dialog after a passed Test Connection'] },
+  );
+
+  await harness.step(
+    'edit it: a remark saves without a test, a schema change is tested with the stored password',
+    async () => {
+      await page.getByRole('button', { name: `Edit ${identifier}` }).click();
+      await ui.dialog().getByText(`Edit Data Source ${identifier}`).waitFor();
+      const password = ui.dialog().getByLabel('Password', { exact: true });
+      check((await password.inputValue()) === '', 'the password field starts empty');
+      check(
+        (await password.getAttribute('placeholder')) === 'Leave empty to keep the current password',
+        'the placeholder says an empty password keeps the current one',
+      );
+      await ui.fill('Remarks (Optional)', 'Edited by the e2e test');
+      await ui.expectEnabled(ui.okButton(), 'OK when only a remark changed');
+      await ui.okButton().click();
+      await ui.waitForDialogClosed();
+      await ui.waitForToast(`Data source ${identifier} saved`);
+
+      await page.getByRole('button', { name: `Edit ${identifier}` }).click();
+      await ui.dialog().getByText(`Edit Data Source ${identifier}`).waitFor();
+      check(
+        (await ui.dialog().getByLabel('Remarks (Optional)').inputValue()) === 'Edited by the e2e test',
+        'the saved remark is shown when editing again',
+      );
+      await ui.fill('Schema Name (Optional)', 'public');
+      await ui.expectDisabled(ui.okButton(), 'OK after a connection field changed');
+      await expectPassed(await ui.testConnection());
+      await ui.okButton().click();
+      await ui.waitForDialogClosed();
+      await ui.waitForToast(`Data source ${identifier} saved`);
+      await ui.row(identifier).getByText('/ public').waitFor();
+    },
+    { needs: ['create through the dialog after a passed Test Connection'] },
+  );
+
+  await harness.step(
+    COPY_STEP,
+    async () => {
+      await page.getByRole('searchbox', { name: 'Search data sources' }).fill('');
+      await page.getByRole('button', { name: `Copy ${identifier}` }).click();
+      await ui.dialog().getByText(`Copy Data Source ${identifier}`).waitFor();
+      check((await ui.dialog().getByLabel('Data Source Identifier').inputValue()) === '', 'the identifier is empty');
+      check((await ui.dialog().getByLabel('Password', { exact: true }).inputValue()) === '', 'the password is empty');
+      check(
+        (await ui.dialog().getByLabel('Host IP Address').inputValue()) === target.host,
+        'the host is copied from the original',
+      );
+      await ui.fillForm({ identifier: copyIdentifier, password: target.password });
+      await expectPassed(await ui.testConnection());
+      await ui.okButton().click();
+      await ui.waitForDialogClosed();
+      await ui.waitForToast(`Data source ${copyIdentifier} created`);
+      await ui.row(copyIdentifier).waitFor();
+    },
+    { needs: ['create through the dialog after a passed Test Connection'] },
+  );
+
+  await harness.step(
+    'test a row: the result shows next to it',
+    async () => {
+      await ui.row(identifier).getByRole('button', { name: 'Test Connection' }).click();
+      const popover = page.locator('.ant-popover').filter({ hasText: `Connection test of ${identifier}` });
+      await popover.getByText(/^Connection test passed/).waitFor({ timeout: 30_000 });
+      await harness.screenshot(page, 'row-test-1280');
+      await page.keyboard.press('Escape');
+      await page.mouse.click(5, 5);
+    },
+    { needs: ['create through the dialog after a passed Test Connection'] },
+  );
+
+  await harness.step(
+    'works on a 390 px phone screen',
+    async () => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      try {
+        await ui.open();
+        await harness.screenshot(page, 'list-390');
+        await page.getByRole('link', { name: identifier, exact: true }).click();
+        await page.locator('.datasource-drawer').getByText(`Data source ${identifier}`).waitFor();
+        await harness.screenshot(page, 'drawer-390');
+        await page.keyboard.press('Escape');
+        await page.locator('.datasource-drawer').waitFor({ state: 'hidden' });
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        check(overflow <= 0, `the page scrolls sideways by ${overflow} px`);
+        await ui.openCreate();
+        await ui.dialog().getByText('Primary Database + Standby Database').click();
+        await ui.dialog().getByLabel('Standby Host IP Address').waitFor();
+        await harness.screenshot(page, 'dialog-standby-390');
+        await page.keyboard.press('Escape');
+        await page.getByRole('button', { name: 'Discard' }).click();
+        await ui.waitForDialogClosed();
+      } finally {
+        await page.setViewportSize({ width: 1280, height: 900 });
+      }
+    },
+    { needs: ['create through the dialog after a passed Test Connection'] },
+  );
+
+  await harness.step(
+    'delete it after a confirmation that names it',
+    async () => {
+      await ui.open(`?q=${identifier}`);
+      const copied = !harness.failures.has(COPY_STEP);
+      for (const name of copied ? [copyIdentifier, identifier] : [identifier]) {
+        await ui.row(name).waitFor();
+        await page.getByRole('button', { name: `Delete ${name}` }).click();
+        const confirm = page.locator('.ant-modal').filter({ hasText: `Delete data source ${name}?` });
+        await confirm.waitFor();
+        await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
+        await ui.waitForToast(`Data source ${name} deleted`);
+        await ui.row(name).waitFor({ state: 'detached' });
+      }
+      await page.getByText('Nothing matches this search and these filters.').waitFor();
+    },
+    { needs: ['create through the dialog after a passed Test Connection'] },
+  );
+
+  await harness.step('the dialog shows the standby section for Primary + Standby', async () => {
+    await ui.open();
+    await ui.openCreate();
+    await ui.dialog().getByText('Primary Database + Standby Database').click();
+    await ui.dialog().getByLabel('Standby Host IP Address').waitFor();
+    await ui.dialog().getByLabel('Standby Port').waitFor();
+    await harness.screenshot(page, 'dialog-standby-1280');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Discard' }).click();
+    await ui.waitForDialogClosed();
+  });
+
+  await harness.step('switches to Simplified Chinese', async () => {
+    await ui.open();
+    await page.getByRole('combobox', { name: 'Language' }).click();
+    await page.getByText('简体中文').click();
+    await page.getByRole('heading', { name: '数据源管理' }).waitFor();
+    await page
+      .getByRole('button', { name: /新建数据源/ })
+      .first()
+      .waitFor();
+    await harness.screenshot(page, 'list-zh-CN-1280');
+    await page.getByRole('combobox', { name: '语言' }).click();
+    await page.getByText('English', { exact: true }).click();
+    await page.getByRole('heading', { name: 'Data Source Management' }).waitFor();
+  });
+
+  await harness.step('the browser reported no errors', async () => {
+    check(browserErrors.length === 0, `browser errors:\n${browserErrors.join('\n')}`);
+  });
+} finally {
+  await browser.close();
+}
+
+process.exit(harness.summary());

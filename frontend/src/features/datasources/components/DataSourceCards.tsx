@@ -1,0 +1,74 @@
+import { Pagination, Spin, Typography } from 'antd';
+import { useI18n } from '@/lib/i18n/i18n-context';
+import { formatShortDateTime } from '@/lib/format/relative-time';
+import { formatEndpoint } from '../utils/endpoint';
+import { HeartbeatCell } from './HeartbeatCell';
+import { IdentifierLink } from './IdentifierLink';
+import type { ListViewProps } from './list-view';
+import { RowActions } from './RowActions';
+
+/**
+ * The list on phones: a card per data source with what identifies it at a glance (name, address,
+ * user and database, attribute, heartbeat), its test, and the other actions in a menu. A table of
+ * nine columns cannot be read at 390 px.
+ */
+export function DataSourceCards(props: ListViewProps) {
+  const { messages: m } = useI18n();
+  const { page, params, tests } = props;
+  const items = page?.items ?? [];
+
+  return (
+    <Spin spinning={props.loading}>
+      {items.length === 0 ? (
+        props.emptyText
+      ) : (
+        <ul className="datasource-cards" aria-label={m.list.title}>
+          {items.map((row) => (
+            <li key={row.id} className={`datasource-card${row.id === props.highlightId ? ' row--highlight' : ''}`}>
+              <div className="datasource-card__head">
+                <IdentifierLink dataSource={row} href={props.detailHref(row.id ?? '')} onOpen={props.onOpenDetail} />
+                <RowActions
+                  compact
+                  dataSource={row}
+                  test={tests.get(row.id ?? '')}
+                  onTest={props.onTest}
+                  onCopy={props.onCopy}
+                  onEdit={props.onEdit}
+                  onDelete={props.onDelete}
+                />
+              </div>
+              <Typography.Text className="mono">{formatEndpoint(row.host, row.port)}</Typography.Text>
+              {row.standby && (
+                <Typography.Text type="secondary" className="mono datasource-card__line">
+                  {m.list.standbyEndpoint}: {formatEndpoint(row.standby.host, row.standby.port)}
+                </Typography.Text>
+              )}
+              <Typography.Text type="secondary" className="datasource-card__line">
+                {row.username} · {row.databaseName} / {row.schemaName || m.list.allSchemas}
+                {props.multiRegion && row.region ? ` · ${row.region}` : ''}
+              </Typography.Text>
+              <div className="datasource-card__foot">
+                <span>{row.attribute ? m.attribute[row.attribute] : ''}</span>
+                <HeartbeatCell heartbeat={row.heartbeat} />
+                {row.createdAt && (
+                  <Typography.Text type="secondary">
+                    <time dateTime={row.createdAt}>{formatShortDateTime(new Date(row.createdAt))}</time>
+                  </Typography.Text>
+                )}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Pagination
+        className="datasource-cards__pagination"
+        simple
+        current={params.page}
+        pageSize={params.size}
+        total={page?.total ?? 0}
+        onChange={props.onPageChange}
+        hideOnSinglePage
+      />
+    </Spin>
+  );
+}

@@ -1,0 +1,21 @@
+import type { ReactNode } from 'react';
+import type { DataSourcePage, DataSourceSort } from '@/lib/api/types';
+import type { RowTest } from '../api/use-row-connection-tests';
+import type { ListParams } from '../utils/list-params';
+import type { RowActionHandlers } from './RowActions';
+
+/** What the table (wide screens) and the card list (phones) both show and do. */
+export interface ListViewProps extends RowActionHandlers {
+  page: DataSourcePage | undefined;
+  params: ListParams;
+  loading: boolean;
+  multiRegion: boolean;
+  tests: ReadonlyMap<string, RowTest>;
+  /** A row to draw attention to, e.g. the one just created. */
+  highlightId: string | undefined;
+  emptyText: ReactNode;
+  detailHref: (id: string) => string;
+  onOpenDetail: (id: string) => void;
+  onPageChange: (page: number, size: number) => void;
+  onSortChange: (sort: DataSourceSort) => void;
+}
