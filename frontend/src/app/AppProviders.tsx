@@ -1,6 +1,7 @@
-import { App as AntApp, ConfigProvider } from 'antd';
+import { ConfigProvider } from 'antd';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
+import { ToastProvider } from '@/components/toast';
 import { I18nProvider } from '@/lib/i18n/I18nProvider';
 import { useI18n } from '@/lib/i18n/i18n-context';
 import type { Language } from '@/lib/i18n/languages';
@@ -11,8 +12,7 @@ function AntdConfig({ children }: { children: ReactNode }) {
   const { antdLocale } = useI18n();
   return (
     <ConfigProvider locale={antdLocale} theme={theme}>
-      {/* AntApp gives message/notification/modal hooks that follow this theme and locale. */}
-      <AntApp>{children}</AntApp>
+      <ToastProvider>{children}</ToastProvider>
     </ConfigProvider>
   );
 }

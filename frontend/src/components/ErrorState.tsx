@@ -1,5 +1,5 @@
-import { Button, Result } from 'antd';
-import { ReloadOutlined } from '@ant-design/icons';
+import { Button } from 'antd';
+import { ReloadOutlined, WarningFilled } from '@ant-design/icons';
 import { isApiError } from '@/lib/api/api-error';
 import { useMessages } from '@/lib/i18n/i18n-context';
 
@@ -14,16 +14,14 @@ interface Props {
 export function ErrorState({ title, error, onRetry, retrying = false }: Props) {
   const m = useMessages();
   return (
-    <Result
-      status="warning"
-      title={title}
-      subTitle={describeError(error, m.common)}
-      extra={
-        <Button type="primary" icon={<ReloadOutlined />} onClick={onRetry} loading={retrying}>
-          {m.common.retry}
-        </Button>
-      }
-    />
+    <div className="error-state" role="alert">
+      <WarningFilled className="error-state__icon" aria-hidden />
+      <h3 className="error-state__title">{title}</h3>
+      <p className="error-state__detail">{describeError(error, m.common)}</p>
+      <Button type="primary" icon={<ReloadOutlined />} onClick={onRetry} loading={retrying}>
+        {m.common.retry}
+      </Button>
+    </div>
   );
 }
 

@@ -1,7 +1,8 @@
-import { App, Button, Grid, Typography } from 'antd';
+import { Button, Grid, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
 import { ErrorState } from '@/components/ErrorState';
+import { useToast } from '@/components/toast';
 import { TableSkeleton } from '@/components/TableSkeleton';
 import type { DataSource } from '@/lib/api/types';
 import { useMessages } from '@/lib/i18n/i18n-context';
@@ -12,21 +13,26 @@ import { hasFilters, toListQuery } from '../utils/list-params';
 import { DataSourceCards } from './DataSourceCards';
 import { DataSourcesTable } from './DataSourcesTable';
 import { DataSourcesToolbar } from './DataSourcesToolbar';
-import { DeleteDataSourceModal } from './DeleteDataSourceModal';
 import { FirstRunEmptyState } from './FirstRunEmptyState';
 import { NoMatchesState } from './NoMatchesState';
-import { loadDataSourceDialog, loadDataSourceDrawer, type DialogRequest } from './dialog-request';
+import {
+  loadDataSourceDialog,
+  loadDataSourceDrawer,
+  loadDeleteDataSourceModal,
+  type DialogRequest,
+} from './dialog-request';
 import { useListParams } from './use-list-params';
 
 const DataSourceDialog = lazy(loadDataSourceDialog);
 const DataSourceDrawer = lazy(loadDataSourceDrawer);
+const DeleteDataSourceModal = lazy(loadDeleteDataSourceModal);
 
 const HIGHLIGHT_MS = 4_000;
 
 /** The "Data Source Management" page: find, inspect, test, create, change and remove data sources. */
 export function DataSourcesPage() {
   const m = useMessages();
-  const { message } = App.useApp();
+  const toast = useToast();
   const list = useListParams();
   const { params } = list;
   const dataSources = useDataSources(toListQuery(params));
@@ -61,13 +67,13 @@ export function DataSourcesPage() {
     setDialog(null);
     highlight(saved.id);
     const identifier = saved.identifier ?? '';
-    void message.success(mode === 'edit' ? m.toast.updated(identifier) : m.toast.created(identifier));
+    void toast.success(mode === 'edit' ? m.toast.updated(identifier) : m.toast.created(identifier));
   };
 
   const onDeleted = (deleted: DataSource) => {
     setDeleting(null);
     if (list.detailId === deleted.id) list.setDetail(undefined);
-    void message.success(m.toast.deleted(deleted.identifier ?? ''));
+    void toast.success(m.toast.deleted(deleted.identifier ?? ''));
   };
 
   const page = dataSources.data;
@@ -158,10 +164,10 @@ export function DataSourcesPage() {
             onTest={rowTests.run}
           />
         )}
+        {deleting && (
+          <DeleteDataSourceModal dataSource={deleting} onClose={() => setDeleting(null)} onDeleted={onDeleted} />
+        )}
       </Suspense>
-      {deleting && (
-        <DeleteDataSourceModal dataSource={deleting} onClose={() => setDeleting(null)} onDeleted={onDeleted} />
-      )}
     </div>
   );
 }

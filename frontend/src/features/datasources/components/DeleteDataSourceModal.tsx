@@ -12,7 +12,7 @@ interface Props {
 }
 
 /** "Delete data source X?": names what goes, says what stays, and offers to drop the heartbeat table. */
-export function DeleteDataSourceModal({ dataSource, onClose, onDeleted }: Props) {
+export default function DeleteDataSourceModal({ dataSource, onClose, onDeleted }: Props) {
   const m = useMessages();
   const remove = useDeleteDataSource();
   const [dropHeartbeatTable, setDropHeartbeatTable] = useState(false);

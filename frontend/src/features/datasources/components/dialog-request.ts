@@ -4,6 +4,10 @@ import type { DataSource } from '@/lib/api/types';
 export type DialogRequest =
   { mode: 'create' } | { mode: 'edit'; source: DataSource } | { mode: 'copy'; source: DataSource };
 
-/** The dialog's code is a chunk of its own, fetched on first use (or ahead, when the browser is idle). */
+/**
+ * The dialogs and the drawer are chunks of their own, fetched on first use (the data source
+ * dialog ahead, when the browser is idle): the list page does not wait for their code.
+ */
 export const loadDataSourceDialog = () => import('./dialog/DataSourceDialog');
 export const loadDataSourceDrawer = () => import('./drawer/DataSourceDrawer');
+export const loadDeleteDataSourceModal = () => import('./DeleteDataSourceModal');

@@ -1,4 +1,4 @@
-import { App, Form, Modal } from 'antd';
+import { Form, Modal } from 'antd';
 import { useState } from 'react';
 import type { DataSource } from '@/lib/api/types';
 import { useMessages } from '@/lib/i18n/i18n-context';
@@ -25,7 +25,7 @@ interface Props {
  */
 export default function DataSourceDialog({ request, regions, multiRegion, onClose, onSaved }: Props) {
   const m = useMessages();
-  const { modal } = App.useApp();
+  const [modal, modalHolder] = Modal.useModal();
   const [form] = Form.useForm<DataSourceFormValues>();
   const [open, setOpen] = useState(true);
   const [initialValues] = useState(() =>
@@ -86,6 +86,7 @@ export default function DataSourceDialog({ request, regions, multiRegion, onClos
         />
       }
     >
+      {modalHolder}
       <Form<DataSourceFormValues>
         form={form}
         layout="vertical"
