@@ -35,8 +35,25 @@ public interface DsmConfig {
     /** Connection tests. */
     Test test();
 
-    /** Where connection tests (and later heartbeats) may connect. */
+    /** Where connection tests and heartbeats may connect. */
     Connect connect();
+
+    /** The heartbeat writer. */
+    Heartbeat heartbeat();
+
+    interface Heartbeat {
+        /** How often each heartbeat table is updated ({@code DSM_HEARTBEAT_INTERVAL}), as OMS does. */
+        @WithDefault("5s")
+        Duration interval();
+
+        /** Threads that write beats ({@code DSM_HEARTBEAT_THREADS}); never one per data source. */
+        @WithDefault("8")
+        int threads();
+
+        /** Open connections to targets at most ({@code DSM_HEARTBEAT_MAX_CONNECTIONS}); they are shared by data sources with the same target. */
+        @WithDefault("100")
+        int maxConnections();
+    }
 
     interface Test {
         /** How long one connection test may take in all ({@code DSM_TEST_TIMEOUT}, at most 30s). */

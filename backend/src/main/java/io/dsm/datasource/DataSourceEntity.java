@@ -53,6 +53,10 @@ public class DataSourceEntity extends PanacheEntityBase {
 
     public String remarks;
 
+    /** Null: public. */
+    @Column(name = "heartbeat_schema")
+    public String heartbeatSchema;
+
     @Column(name = "tls_mode")
     public TlsMode tlsMode = TlsMode.PREFER;
 

@@ -33,7 +33,8 @@ class ConsoleEndToEndIT {
                 .as("Chromium for the browser tests (apt-get install -y chromium; .ci/run does this)").exists();
 
         try (TargetServer target = TargetServer.start();
-                PackagedApp app = PackagedApp.start(dir.resolve("data"), dir.resolve("app.log"), Map.of())) {
+                PackagedApp app = PackagedApp.start(dir.resolve("data"), dir.resolve("app.log"),
+                        Map.of("DSM_CONNECT_ALLOW", "127.0.0.0/8,::1/128"))) {
             Files.createDirectories(SCREENSHOTS);
             ProcessBuilder e2e = new ProcessBuilder("npm", "run", "--silent", "e2e")
                     .directory(FRONTEND.toFile())

@@ -62,6 +62,21 @@ final class PackagedApp implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Ends it without a word (SIGKILL), as a crash or an evicted pod would. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** The name this instance writes heartbeats under, from its startup log. */
+    String heartbeatWriter() throws IOException {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("Heartbeat writer (\\S+) started").matcher(output());
+        if (!matcher.find()) {
+            throw new IllegalStateException("The app did not log its heartbeat writer:\n" + output());
+        }
+        return "dsm heartbeat " + matcher.group(1);
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) {

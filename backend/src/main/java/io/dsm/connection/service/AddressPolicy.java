@@ -31,6 +31,11 @@ public class AddressPolicy {
                 config.connect().allow().map(list -> parse("DSM_CONNECT_ALLOW", list)));
     }
 
+    /** @throws StartupFailure naming the variable and every malformed range */
+    static AddressPolicy of(List<String> deny, Optional<List<String>> allow) {
+        return new AddressPolicy(parse("DSM_CONNECT_DENY", deny), allow.map(list -> parse("DSM_CONNECT_ALLOW", list)));
+    }
+
     AddressPolicy(List<Cidr> deny, Optional<List<Cidr>> allow) {
         this.deny = deny;
         this.allow = allow;

@@ -19,9 +19,14 @@ import io.dsm.connection.CheckName;
  * Server text is quoted only where it helps, and always through {@link ServerText}, which removes
  * the password.
  */
-final class ConnectFailures {
+public final class ConnectFailures {
 
     private ConnectFailures() {
+    }
+
+    /** One sentence for a failed connection or statement, without the password: for heartbeat statuses. */
+    public static String describe(Throwable failure, ConnectionSpec spec) {
+        return classify(failure, spec, new ServerText(spec.password()), false, 0).message();
     }
 
     static Failure classify(Throwable failure, ConnectionSpec spec, ServerText text, boolean timedOut, long timeoutMillis) {
@@ -160,7 +165,7 @@ final class ConnectFailures {
         return "\"" + name + "\"";
     }
 
-    static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+    public static <T extends Throwable> T find(Throwable failure, Class<T> type) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (type.isInstance(cause)) {
                 return type.cast(cause);

@@ -22,7 +22,7 @@ import io.dsm.datasource.TlsMode;
  * database; every driver property is set here from an allow-list, so nothing a client sends can
  * reach pgjdbc's socketFactory, sslfactory, loggerFile or any other property.
  */
-final class JdbcConnector {
+public final class JdbcConnector {
 
     private static final Driver DRIVER = new Driver();
 
@@ -34,18 +34,35 @@ final class JdbcConnector {
     }
 
     static Attempt connect(ConnectionSpec spec, InetAddress address, TestBudget budget, Optional<String> options) {
+        int seconds = budget.remainingSeconds();
+        return connect(spec, address, budget.deadlineNanos(), seconds, seconds, "dsm connection test", options);
+    }
+
+    /** A connection that lives on (heartbeats): no overall deadline, only connect and read timeouts. */
+    public static Connection open(ConnectionSpec spec, InetAddress address, int timeoutSeconds, String applicationName)
+            throws SQLException {
+        Attempt attempt = connect(spec, address, PinnedSocketFactory.NO_DEADLINE, timeoutSeconds, timeoutSeconds,
+                applicationName, Optional.empty());
+        if (attempt.failure() != null) {
+            throw attempt.failure();
+        }
+        return attempt.connection();
+    }
+
+    private static Attempt connect(ConnectionSpec spec, InetAddress address, long deadlineNanos, int connectTimeout,
+            int socketTimeout, String applicationName, Optional<String> options) {
         Path caFile = null;
         try {
             Properties properties = new Properties();
             properties.setProperty("user", spec.username());
             spec.password().ifPresent(secret -> properties.setProperty("password", secret.reveal()));
-            properties.setProperty("connectTimeout", String.valueOf(budget.remainingSeconds()));
-            properties.setProperty("socketTimeout", String.valueOf(budget.remainingSeconds()));
+            properties.setProperty("connectTimeout", String.valueOf(connectTimeout));
+            properties.setProperty("socketTimeout", String.valueOf(socketTimeout));
             properties.setProperty("tcpKeepAlive", "false");
             properties.setProperty("gssEncMode", "disable");
-            properties.setProperty("ApplicationName", "dsm connection test");
+            properties.setProperty("ApplicationName", applicationName);
             properties.setProperty("socketFactory", PinnedSocketFactory.class.getName());
-            properties.setProperty("socketFactoryArg", PinnedSocketFactory.argument(address, budget.deadlineNanos()));
+            properties.setProperty("socketFactoryArg", PinnedSocketFactory.argument(address, deadlineNanos));
             properties.setProperty("sslmode", spec.tlsMode().value());
             if (spec.tlsMode().verifiesCertificate()) {
                 if (spec.caCertificate() != null) {

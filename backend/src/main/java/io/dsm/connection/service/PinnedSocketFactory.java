@@ -35,6 +35,9 @@ public class PinnedSocketFactory extends SocketFactory {
         this.deadlineNanos = Long.parseLong(argument.substring(separator + 1));
     }
 
+    /** For connections that live on (heartbeats): only pgjdbc's own timeouts apply. */
+    static final long NO_DEADLINE = Long.MIN_VALUE;
+
     static String argument(InetAddress address, long deadlineNanos) {
         return address.getHostAddress() + "|" + deadlineNanos;
     }
@@ -73,6 +76,7 @@ public class PinnedSocketFactory extends SocketFactory {
     private static final class DeadlineSocket extends Socket {
         private final InetAddress address;
         private final long deadlineNanos;
+        private volatile int requestedTimeout;
 
         DeadlineSocket(InetAddress address, long deadlineNanos) {
             this.address = address;
@@ -81,9 +85,13 @@ public class PinnedSocketFactory extends SocketFactory {
 
         @Override
         public void connect(SocketAddress endpoint, int timeout) throws IOException {
-            int remaining = remainingMillis();
-            int bounded = timeout == 0 ? remaining : Math.min(timeout, remaining);
-            super.connect(new InetSocketAddress(address, ((InetSocketAddress) endpoint).getPort()), bounded);
+            super.connect(new InetSocketAddress(address, ((InetSocketAddress) endpoint).getPort()), bounded(timeout));
+        }
+
+        @Override
+        public void setSoTimeout(int timeout) throws java.net.SocketException {
+            requestedTimeout = timeout;
+            super.setSoTimeout(timeout);
         }
 
         @Override
@@ -104,7 +112,16 @@ public class PinnedSocketFactory extends SocketFactory {
         }
 
         private void arm() throws IOException {
-            setSoTimeout(remainingMillis());
+            super.setSoTimeout(bounded(requestedTimeout));
+        }
+
+        /** The timeout to use: the one asked for (0: none), cut to what is left before the deadline. */
+        private int bounded(int timeout) throws SocketTimeoutException {
+            if (deadlineNanos == NO_DEADLINE) {
+                return timeout;
+            }
+            int remaining = remainingMillis();
+            return timeout == 0 ? remaining : Math.min(timeout, remaining);
         }
 
         private int remainingMillis() throws SocketTimeoutException {

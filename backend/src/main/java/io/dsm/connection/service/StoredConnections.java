@@ -63,7 +63,8 @@ public class StoredConnections {
         StandbyInput standby = stored.standby == null ? null
                 : new StandbyInput(stored.standby.host, stored.standby.port, stored.standby.username, null);
         return new DataSourceInput(stored.identifier, stored.type, stored.region, stored.attribute, stored.heartbeatEnabled,
-                stored.host, stored.port, stored.username, null, stored.databaseName, stored.schemaName, stored.remarks,
+                stored.host, stored.port, stored.username, null, stored.databaseName, stored.schemaName, stored.heartbeatSchema,
+                stored.remarks,
                 standby, new TlsSettings(stored.tlsMode, stored.tlsCaCertificate), stored.version);
     }
 }

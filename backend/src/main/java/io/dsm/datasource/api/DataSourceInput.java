@@ -80,6 +80,11 @@ public record DataSourceInput(
         @Schema(description = "Schema to migrate. Absent or empty: every schema the user can read.", examples = "public")
         String schemaName,
 
+        @Size(max = 63, message = "must be at most 63 characters")
+        @Utf8Size(max = 63)
+        @Schema(description = "Schema of the heartbeat table oms_postgres_heartbeat. Absent or empty: public.", examples = "public")
+        String heartbeatSchema,
+
         @Size(max = 128, message = "must be at most 128 characters")
         @Schema(description = "Free text about the data source.", examples = "Order service, production")
         String remarks,

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -29,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.dsm.common.problem.Problem;
 import io.dsm.common.problem.ProblemException;
 import io.dsm.datasource.service.DataSourceService;
+import io.dsm.heartbeat.HeartbeatTableRemoval;
 
 @Path("/datasources")
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,9 +40,11 @@ import io.dsm.datasource.service.DataSourceService;
 public class DataSourceResource {
 
     private final DataSourceService service;
+    private final HeartbeatTableRemoval heartbeatTables;
 
-    public DataSourceResource(DataSourceService service) {
+    public DataSourceResource(DataSourceService service, HeartbeatTableRemoval heartbeatTables) {
         this.service = service;
+        this.heartbeatTables = heartbeatTables;
     }
 
     @POST
@@ -141,10 +145,19 @@ public class DataSourceResource {
     @Operation(operationId = "deleteDataSource", summary = "Remove a data source",
             description = "Removes the registration only; the database itself is not touched.")
     @APIResponse(responseCode = "204", description = "Removed.")
+    @APIResponse(responseCode = "409", description = "The heartbeat table could not be dropped; nothing was deleted.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No data source has this id.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public void delete(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
-        service.delete(pathId(id));
+    public void delete(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
+            @Parameter(description = "Also drop the heartbeat table (oms_postgres_heartbeat) from the database. If the drop "
+                    + "fails, nothing is deleted and the answer is 409 with the reason.")
+            @QueryParam("dropHeartbeatTable") @DefaultValue("false") boolean dropHeartbeatTable) {
+        UUID parsed = pathId(id);
+        if (dropHeartbeatTable) {
+            heartbeatTables.dropTable(parsed);
+        }
+        service.delete(parsed);
     }
 
     /** An id that is not a UUID names no data source: 404, as for an unknown one. */

@@ -32,6 +32,8 @@ public record DataSourceResponse(
         String databaseName,
         @Schema(nullable = true, examples = "public")
         String schemaName,
+        @Schema(nullable = true, description = "Schema of the heartbeat table; null: public.", examples = "public")
+        String heartbeatSchema,
         @Schema(nullable = true, examples = "Order service, production")
         String remarks,
         @Schema(nullable = true, description = "The standby of a PRIMARY_STANDBY data source; null otherwise.")

@@ -12,7 +12,13 @@ public record HeartbeatStatus(
         @Schema(nullable = true, description = "When the last heartbeat was written.")
         Instant lastBeatAt,
         @Schema(nullable = true, description = "Why the last heartbeat failed, in words a person understands.")
-        String lastError) {
+        String lastError,
+        @Schema(description = "Failed beats since the last one that was written.", examples = "0")
+        int consecutiveFailures,
+        @Schema(nullable = true, description = "Something that keeps beats from doing their job although they are written, "
+                + "for example a publication that does not include the heartbeat table.")
+        String warning) {
 
-    public static final HeartbeatStatus DISABLED = new HeartbeatStatus(HeartbeatState.DISABLED, null, null);
+    public static final HeartbeatStatus DISABLED = new HeartbeatStatus(HeartbeatState.DISABLED, null, null, 0, null);
+    public static final HeartbeatStatus PENDING = new HeartbeatStatus(HeartbeatState.PENDING, null, null, 0, null);
 }

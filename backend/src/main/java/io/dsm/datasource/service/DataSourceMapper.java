@@ -13,11 +13,14 @@ final class DataSourceMapper {
     private DataSourceMapper() {
     }
 
-    static DataSourceResponse toResponse(DataSourceEntity entity) {
+    /** @param heartbeat the stored status, or null when there is none yet */
+    static DataSourceResponse toResponse(DataSourceEntity entity, HeartbeatStatus heartbeat) {
+        HeartbeatStatus status = !entity.heartbeatEnabled ? HeartbeatStatus.DISABLED
+                : heartbeat == null ? HeartbeatStatus.PENDING : heartbeat;
         return new DataSourceResponse(entity.id, entity.identifier, entity.type, entity.region, entity.attribute,
                 entity.heartbeatEnabled, entity.host, entity.port, entity.username, entity.passwordSealed != null,
-                entity.databaseName, entity.schemaName, entity.remarks, toResponse(entity.standby),
-                new TlsSettings(entity.tlsMode, entity.tlsCaCertificate), HeartbeatStatus.DISABLED, entity.version, entity.createdAt, entity.updatedAt);
+                entity.databaseName, entity.schemaName, entity.heartbeatSchema, entity.remarks, toResponse(entity.standby),
+                new TlsSettings(entity.tlsMode, entity.tlsCaCertificate), status, entity.version, entity.createdAt, entity.updatedAt);
     }
 
     private static StandbyResponse toResponse(StandbyEndpoint standby) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,6 +23,8 @@ import io.dsm.datasource.StandbyEndpoint;
 import io.dsm.datasource.api.DataSourceInput;
 import io.dsm.datasource.api.DataSourcePage;
 import io.dsm.datasource.api.DataSourceResponse;
+import io.dsm.datasource.api.HeartbeatStatus;
+import io.dsm.heartbeat.HeartbeatRegistry;
 import io.dsm.datasource.api.StandbyInput;
 import io.dsm.datasource.api.TlsSettings;
 import io.dsm.datasource.service.DataSourceRules.Purpose;
@@ -37,14 +40,16 @@ public class DataSourceService {
     private final DataSourceRules rules;
     private final Regions regions;
     private final SecretCipher cipher;
+    private final HeartbeatRegistry heartbeats;
     private final Clock clock;
 
     public DataSourceService(DataSourceRepository repository, DataSourceRules rules, Regions regions,
-            SecretCipher cipher) {
+            SecretCipher cipher, HeartbeatRegistry heartbeats) {
         this.repository = repository;
         this.rules = rules;
         this.regions = regions;
         this.cipher = cipher;
+        this.heartbeats = heartbeats;
         this.clock = Clock.systemUTC();
     }
 
@@ -60,7 +65,8 @@ public class DataSourceService {
         entity.createdAt = entity.updatedAt;
         repository.persist(entity);
         flushGuardingIdentifier();
-        return DataSourceMapper.toResponse(entity);
+        syncHeartbeat(entity);
+        return toResponse(entity);
     }
 
     @Transactional
@@ -76,7 +82,8 @@ public class DataSourceService {
         }
         apply(input, entity);
         flushGuardingIdentifier();
-        return DataSourceMapper.toResponse(entity);
+        syncHeartbeat(entity);
+        return toResponse(entity);
     }
 
     @Transactional
@@ -86,19 +93,36 @@ public class DataSourceService {
 
     @Transactional
     public DataSourceResponse get(UUID id) {
-        return DataSourceMapper.toResponse(find(id));
+        return toResponse(find(id));
     }
 
     @Transactional
     public DataSourcePage list(DataSourceFilter filter) {
         DataSourceRepository.Page page = repository.search(filter);
-        List<DataSourceResponse> items = page.items().stream().map(DataSourceMapper::toResponse).toList();
+        Map<UUID, HeartbeatStatus> statuses = heartbeats.statuses(page.items().stream()
+                .filter(e -> e.heartbeatEnabled).map(e -> e.id).toList());
+        List<DataSourceResponse> items = page.items().stream()
+                .map(e -> DataSourceMapper.toResponse(e, statuses.get(e.id))).toList();
         return new DataSourcePage(items, filter.page(), filter.size(), page.total());
     }
 
     @Transactional
     public boolean identifierAvailable(String identifier, UUID exceptId) {
         return !repository.identifierTaken(identifier, exceptId);
+    }
+
+    private DataSourceResponse toResponse(DataSourceEntity entity) {
+        HeartbeatStatus status = entity.heartbeatEnabled ? heartbeats.statuses(List.of(entity.id)).get(entity.id) : null;
+        return DataSourceMapper.toResponse(entity, status);
+    }
+
+    /** A heartbeat row exists exactly while heartbeat is on: the writer instances follow the rows. */
+    private void syncHeartbeat(DataSourceEntity entity) {
+        if (entity.heartbeatEnabled) {
+            heartbeats.enable(entity.id);
+        } else {
+            heartbeats.disable(entity.id);
+        }
     }
 
     private DataSourceEntity find(UUID id) {
@@ -123,6 +147,7 @@ public class DataSourceService {
         }
         entity.databaseName = input.databaseName();
         entity.schemaName = blankToNull(input.schemaName());
+        entity.heartbeatSchema = blankToNull(input.heartbeatSchema());
         entity.remarks = blankToNull(input.remarks());
         entity.standby = standbyOf(input, entity);
         TlsSettings tls = input.tls() == null ? TlsSettings.DEFAULT : input.tls();

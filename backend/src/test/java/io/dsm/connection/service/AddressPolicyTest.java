@@ -55,17 +55,7 @@ class AddressPolicyTest {
 
     @Test
     void stopsTheStartForAMalformedRange() {
-        assertThatThrownBy(() -> new AddressPolicy(new io.dsm.config.DsmConfig() {
-            public List<String> regions() { return List.of("default"); }
-            public java.nio.file.Path dataDir() { return java.nio.file.Path.of("data"); }
-            public Optional<String> secretKey() { return Optional.empty(); }
-            public Test test() { return null; }
-            public Connect connect() {
-                return new Connect() {
-                    public List<String> deny() { return List.of("10.0.0.0/33"); }
-                    public Optional<List<String>> allow() { return Optional.empty(); }
-                };
-            }
-        })).isInstanceOf(StartupFailure.class).hasMessageContaining("DSM_CONNECT_DENY is invalid");
+        assertThatThrownBy(() -> AddressPolicy.of(List.of("10.0.0.0/33"), Optional.empty()))
+                .isInstanceOf(StartupFailure.class).hasMessageContaining("DSM_CONNECT_DENY is invalid");
     }
 }

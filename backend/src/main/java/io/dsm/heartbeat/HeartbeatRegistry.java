@@ -1,0 +1,68 @@
+package io.dsm.heartbeat;
+
+import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import io.dsm.datasource.HeartbeatState;
+import io.dsm.datasource.api.HeartbeatStatus;
+
+/**
+ * The heartbeat rows of data sources, written in the caller's transaction: a row exists exactly
+ * while heartbeat is on, so turning it off or deleting the data source takes the lease away from
+ * whichever instance beats it.
+ */
+@ApplicationScoped
+public class HeartbeatRegistry {
+
+    private final EntityManager entityManager;
+
+    public HeartbeatRegistry(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    public void enable(UUID dataSourceId) {
+        entityManager.createNativeQuery("INSERT INTO heartbeat (data_source_id) VALUES (?1) ON CONFLICT DO NOTHING")
+                .setParameter(1, dataSourceId).executeUpdate();
+    }
+
+    public void disable(UUID dataSourceId) {
+        entityManager.createNativeQuery("DELETE FROM heartbeat WHERE data_source_id = ?1")
+                .setParameter(1, dataSourceId).executeUpdate();
+    }
+
+    /** The status of each data source with heartbeat on; ids without a row have it off. */
+    @SuppressWarnings("unchecked")
+    public Map<UUID, HeartbeatStatus> statuses(Collection<UUID> dataSourceIds) {
+        Map<UUID, HeartbeatStatus> statuses = new HashMap<>();
+        if (dataSourceIds.isEmpty()) {
+            return statuses;
+        }
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                SELECT data_source_id, state, last_beat_at, last_error, consecutive_failures, warning
+                FROM heartbeat WHERE data_source_id IN (?1)""")
+                .setParameter(1, dataSourceIds).getResultList();
+        for (Object[] row : rows) {
+            statuses.put((UUID) row[0], new HeartbeatStatus(HeartbeatState.valueOf((String) row[1]),
+                    row[2] == null ? null : toInstant(row[2]), (String) row[3], ((Number) row[4]).intValue(),
+                    (String) row[5]));
+        }
+        return statuses;
+    }
+
+    private static java.time.Instant toInstant(Object value) {
+        if (value instanceof java.time.Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return ((Timestamp) value).toInstant();
+    }
+}

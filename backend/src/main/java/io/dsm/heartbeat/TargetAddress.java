@@ -1,0 +1,45 @@
+package io.dsm.heartbeat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+
+import io.dsm.connection.service.AddressPolicy;
+import io.dsm.connection.service.ConnectionSpec;
+
+/** The address a heartbeat connection dials: resolved once and allowed by the address policy. */
+final class TargetAddress {
+
+    static final class Unusable extends Exception {
+        final boolean unreachable;
+
+        Unusable(String message, boolean unreachable) {
+            super(message, null, false, false);
+            this.unreachable = unreachable;
+        }
+    }
+
+    private TargetAddress() {
+    }
+
+    static InetAddress resolve(ConnectionSpec spec, AddressPolicy policy) throws Unusable {
+        if (spec.password().isEmpty()) {
+            throw new Unusable("the stored password cannot be used: " + spec.passwordProblem(), false);
+        }
+        String host = spec.host();
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        InetAddress[] addresses;
+        try {
+            addresses = InetAddress.getAllByName(host);
+        } catch (IOException e) {
+            throw new Unusable("the host name " + spec.host() + " cannot be resolved", true);
+        }
+        for (InetAddress address : addresses) {
+            if (policy.refusal(address).isEmpty()) {
+                return address;
+            }
+        }
+        throw new Unusable("connections to " + spec.host() + " are not allowed: " + policy.refusal(addresses[0]).orElse(""), false);
+    }
+}

@@ -1,0 +1,205 @@
+package io.dsm.packaged;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.dsm.common.crypto.SecretCipher;
+import io.dsm.testing.TargetServer;
+import io.dsm.testing.TestDatabase;
+
+/**
+ * Two dsm instances on one store, as behind a load balancer: what one writes the other reads, and
+ * each data source's heartbeat is written by one instance at a time, until that instance dies and
+ * the other takes over.
+ */
+class TwoInstancesIT {
+
+    private static final int SOURCES = 6;
+    private static final String INTERVAL = "500ms";
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void shareTheStoreAndNeverBothBeatOneDataSource(@TempDir Path dir) throws Exception {
+        try (TestDatabase store = TestDatabase.start(); TargetServer target = TargetServer.start()) {
+            prepareLoggedHeartbeatTables(target);
+            Map<String, String> env = Map.of(
+                    "QUARKUS_DATASOURCE_JDBC_URL", store.jdbcUrl(),
+                    "QUARKUS_DATASOURCE_USERNAME", store.username(),
+                    "QUARKUS_DATASOURCE_PASSWORD", store.password(),
+                    "DSM_SECRET_KEY", SecretCipher.generateBase64Key(),
+                    "DSM_HEARTBEAT_INTERVAL", INTERVAL,
+                    "DSM_CONNECT_ALLOW", "127.0.0.0/8,::1/128");
+            PackagedApp first = PackagedApp.start(dir.resolve("a"), dir.resolve("a.log"), env);
+            try (PackagedApp second = PackagedApp.start(dir.resolve("b"), dir.resolve("b.log"), env)) {
+                // What one instance creates, the other reads, changes and deletes.
+                String id = create(first, body("crud01", target, "s1", false));
+                assertThat(send(second, "GET", "/api/datasources/" + id, null).statusCode()).isEqualTo(200);
+                assertThat(send(second, "PUT", "/api/datasources/" + id,
+                        body("crud01", target, "s1", false).replace("}", ", \"remarks\": \"edited on b\", \"version\": 0}"))
+                        .body()).contains("edited on b");
+                assertThat(send(first, "GET", "/api/datasources/" + id, null).body()).contains("edited on b");
+                assertThat(send(second, "DELETE", "/api/datasources/" + id, null).statusCode()).isEqualTo(204);
+                assertThat(send(first, "GET", "/api/datasources/" + id, null).statusCode()).isEqualTo(404);
+
+                for (int i = 1; i <= SOURCES; i++) {
+                    create(i % 2 == 0 ? first : second, body("beat" + i, target, "s" + i, true));
+                }
+                try {
+                    Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                        assertThat(writersPerSchema(target)).as("writers per schema").hasSize(SOURCES);
+                        assertThat(allWriters(target)).as("writers").hasSize(2);
+                    });
+                } catch (AssertionError | RuntimeException e) {
+                    System.out.println("FIRST:\n" + first.output());
+                    System.out.println("SECOND:\n" + second.output());
+                    throw e;
+                }
+                Thread.sleep(3000);
+                assertThat(allWriters(target)).as("both instances write some of the beats")
+                        .containsExactlyInAnyOrder(first.heartbeatWriter(), second.heartbeatWriter());
+
+                // An instance that dies without a word: the other takes over within a few intervals.
+                long lastBeatBeforeKill = lastLogId(target);
+                long killed = System.nanoTime();
+                first.kill();
+                String survivor = second.heartbeatWriter();
+                Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                        .until(() -> schemasWrittenBy(target, survivor, lastBeatBeforeKill).size() == SOURCES);
+                long takeoverMs = (System.nanoTime() - killed) / 1_000_000;
+                // The lease outlives three intervals, then one tick claims it and the first beat follows.
+                assertThat(takeoverMs).as("takeover after the other instance died").isLessThan(10 * 500);
+            } finally {
+                first.close();
+            }
+            assertNeverInterleaved(target);
+        }
+    }
+
+    private static void prepareLoggedHeartbeatTables(TargetServer target) {
+        List<String> statements = new ArrayList<>(List.of(
+                "CREATE TABLE public.beat_log (id bigserial PRIMARY KEY, schema_name text, writer text, at timestamptz DEFAULT clock_timestamp())",
+                """
+                CREATE FUNCTION public.log_beat() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$
+                BEGIN
+                  INSERT INTO public.beat_log (schema_name, writer) VALUES (TG_TABLE_SCHEMA, current_setting('application_name'));
+                  RETURN NEW;
+                END $$"""));
+        for (int i = 1; i <= SOURCES; i++) {
+            String schema = "s" + i;
+            statements.add("CREATE SCHEMA " + schema);
+            statements.add("CREATE TABLE " + schema + ".oms_postgres_heartbeat (id int NOT NULL DEFAULT 1 PRIMARY KEY, ts bigint)");
+            statements.add("CREATE TRIGGER log_beat AFTER INSERT OR UPDATE ON " + schema
+                    + ".oms_postgres_heartbeat FOR EACH ROW EXECUTE FUNCTION public.log_beat()");
+            statements.add("GRANT USAGE ON SCHEMA " + schema + " TO " + TargetServer.MIGRATOR);
+            statements.add("GRANT SELECT, INSERT, UPDATE, DELETE ON " + schema + ".oms_postgres_heartbeat TO " + TargetServer.MIGRATOR);
+        }
+        target.execute(statements.toArray(String[]::new));
+    }
+
+    /** Each schema's beats in order: a writer that hands over never writes that schema again. */
+    private static void assertNeverInterleaved(TargetServer target) throws SQLException {
+        Map<String, List<String>> sequences = new HashMap<>();
+        try (Connection connection = connect(target);
+                ResultSet rows = connection.createStatement().executeQuery("SELECT schema_name, writer FROM beat_log ORDER BY at, id")) {
+            while (rows.next()) {
+                sequences.computeIfAbsent(rows.getString(1), k -> new ArrayList<>()).add(rows.getString(2));
+            }
+        }
+        assertThat(sequences).hasSize(SOURCES);
+        sequences.forEach((schema, writers) -> {
+            List<String> blocks = new ArrayList<>();
+            for (String writer : writers) {
+                if (blocks.isEmpty() || !blocks.get(blocks.size() - 1).equals(writer)) {
+                    blocks.add(writer);
+                }
+            }
+            assertThat(blocks).as("writers of " + schema + " in order of their beats").doesNotHaveDuplicates();
+        });
+    }
+
+    private static Map<String, Set<String>> writersPerSchema(TargetServer target) throws SQLException {
+        Map<String, Set<String>> writers = new HashMap<>();
+        try (Connection connection = connect(target);
+                ResultSet rows = connection.createStatement().executeQuery("SELECT schema_name, writer FROM beat_log")) {
+            while (rows.next()) {
+                writers.computeIfAbsent(rows.getString(1), k -> new LinkedHashSet<>()).add(rows.getString(2));
+            }
+        }
+        return writers;
+    }
+
+    private static Set<String> allWriters(TargetServer target) throws SQLException {
+        Set<String> all = new LinkedHashSet<>();
+        writersPerSchema(target).values().forEach(all::addAll);
+        return all;
+    }
+
+    private static Set<String> schemasWrittenBy(TargetServer target, String writer, long afterId) throws SQLException {
+        Set<String> schemas = new LinkedHashSet<>();
+        try (Connection connection = connect(target);
+                java.sql.PreparedStatement statement = connection.prepareStatement(
+                        "SELECT DISTINCT schema_name FROM beat_log WHERE writer = ? AND id > ?")) {
+            statement.setString(1, writer);
+            statement.setLong(2, afterId);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    schemas.add(rows.getString(1));
+                }
+            }
+        }
+        return schemas;
+    }
+
+    private static long lastLogId(TargetServer target) throws SQLException {
+        try (Connection connection = connect(target);
+                ResultSet row = connection.createStatement().executeQuery("SELECT max(id) FROM beat_log")) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    private static Connection connect(TargetServer target) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + target.port() + "/" + TargetServer.DATABASE,
+                "postgres", "");
+    }
+
+    private static String body(String identifier, TargetServer target, String schema, boolean heartbeat) {
+        return """
+                {"identifier": "%s", "type": "POSTGRESQL", "attribute": "PRIMARY", "heartbeatEnabled": %s,
+                 "host": "127.0.0.1", "port": %d, "username": "%s", "password": "%s", "databaseName": "%s",
+                 "heartbeatSchema": "%s"}""".formatted(identifier, heartbeat, target.port(), TargetServer.MIGRATOR,
+                TargetServer.MIGRATOR_PASSWORD, TargetServer.DATABASE, schema);
+    }
+
+    private String create(PackagedApp app, String json) throws Exception {
+        HttpResponse<String> response = send(app, "POST", "/api/datasources", json);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return response.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+    }
+
+    private HttpResponse<String> send(PackagedApp app, String method, String path, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app.baseUrl() + path)).header("Content-Type", "application/json");
+        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
