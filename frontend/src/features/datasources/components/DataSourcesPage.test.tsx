@@ -225,4 +225,16 @@ describe('the Data Source Management page', () => {
     expect(within(dialog).getByLabelText('Data Source Identifier')).toHaveValue('');
     expect(within(dialog).getByLabelText('Host IP Address')).toHaveValue('10.1.2.3');
   });
+
+  it('steps back to the last page when the page in the URL is past the end', async () => {
+    fakeApi({
+      'GET /api/datasources': (request) =>
+        json({ ...aPage(request.url.searchParams.get('page') === '2' ? [aDataSource()] : [], 21), page: 1 }),
+      'GET /api/regions': oneRegion,
+    });
+
+    openPageAt('/?page=5');
+
+    await waitFor(() => expect(search().get('page')).toBe('2'));
+  });
 });

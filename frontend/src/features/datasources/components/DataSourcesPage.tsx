@@ -9,7 +9,7 @@ import { useMessages } from '@/lib/i18n/i18n-context';
 import { useDataSources } from '../api/use-data-sources';
 import { useRegions } from '../api/use-regions';
 import { useRowConnectionTests } from '../api/use-row-connection-tests';
-import { hasFilters, toListQuery } from '../utils/list-params';
+import { hasFilters, lastPageIfBeyond, toListQuery } from '../utils/list-params';
 import { DataSourceCards } from './DataSourceCards';
 import { DataSourcesTable } from './DataSourcesTable';
 import { DataSourcesToolbar } from './DataSourcesToolbar';
@@ -80,6 +80,15 @@ export function DataSourcesPage() {
   // Nine columns do not fit a phone: below the md breakpoint the list becomes cards.
   const ListView = Grid.useBreakpoint().md === false ? DataSourceCards : DataSourcesTable;
   const firstRun = page !== undefined && (page.total ?? 0) === 0 && !hasFilters(params);
+
+  // Deleting the last row of the last page, or an old link, leaves us past the end: step back.
+  const total = dataSources.isPlaceholderData ? undefined : page?.total;
+  const { set: setParams } = list;
+  useEffect(() => {
+    if (total === undefined) return;
+    const last = lastPageIfBeyond(total, params.page, params.size);
+    if (last !== undefined) setParams({ ...params, page: last }, true);
+  }, [total, params, setParams]);
 
   return (
     <div className="page">

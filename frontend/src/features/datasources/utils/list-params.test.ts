@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readListParams, withFilterChange, writeListParams } from './list-params';
+import { lastPageIfBeyond, readListParams, withFilterChange, writeListParams } from './list-params';
 
 const read = (query: string) => readListParams(new URLSearchParams(query));
 
@@ -50,5 +50,17 @@ describe('the list state in the URL', () => {
   it('survives a round trip through the URL', () => {
     const params = read('q=x&attribute=CHILD_NODE&sort=-identifier&page=5&size=100');
     expect(readListParams(writeListParams(params, new URLSearchParams()))).toEqual(params);
+  });
+});
+
+describe('a page beyond the end', () => {
+  it('is replaced by the last page that has rows', () => {
+    expect(lastPageIfBeyond(40, 3, 20)).toBe(2);
+    expect(lastPageIfBeyond(0, 2, 20)).toBe(1);
+  });
+
+  it('is left alone when it exists', () => {
+    expect(lastPageIfBeyond(41, 3, 20)).toBeUndefined();
+    expect(lastPageIfBeyond(0, 1, 20)).toBeUndefined();
   });
 });

@@ -84,3 +84,12 @@ export function toListQuery(params: ListParams): ListDataSourcesQuery {
     size: params.size,
   };
 }
+
+/**
+ * The last page that has rows, when `page` lies beyond it (the last row of the last page was just
+ * deleted, or a shared link names a page that no longer exists); undefined when `page` is fine.
+ */
+export function lastPageIfBeyond(total: number, page: number, size: number): number | undefined {
+  const last = Math.max(1, Math.ceil(total / size));
+  return page > last ? last : undefined;
+}
