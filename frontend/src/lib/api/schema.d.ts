@@ -181,6 +181,11 @@ export type components = {
              */
             heartbeatEnabled: boolean;
             /**
+             * @description Schema of the heartbeat table oms_postgres_heartbeat. Absent or empty: public.
+             * @example public
+             */
+            heartbeatSchema?: string;
+            /**
              * @description IPv4 address, IPv6 literal or DNS name of the database server.
              * @example 10.0.12.7
              */
@@ -265,6 +270,11 @@ export type components = {
             databaseName?: string;
             readonly heartbeat?: components["schemas"]["HeartbeatStatus"];
             heartbeatEnabled?: boolean;
+            /**
+             * @description Schema of the heartbeat table; null: public.
+             * @example public
+             */
+            heartbeatSchema?: string | null;
             /** @example 10.0.12.7 */
             host?: string;
             /**
@@ -322,6 +332,11 @@ export type components = {
              * @default false
              */
             heartbeatEnabled: boolean;
+            /**
+             * @description Schema of the heartbeat table oms_postgres_heartbeat. Absent or empty: public.
+             * @example public
+             */
+            heartbeatSchema?: string;
             /**
              * @description IPv4 address, IPv6 literal or DNS name of the database server.
              * @example 10.0.12.7
@@ -410,11 +425,19 @@ export type components = {
         HeartbeatState: "DISABLED" | "PENDING" | "ACTIVE" | "FAILING";
         /** @description What the heartbeat writer last did for this data source. */
         HeartbeatStatus: {
+            /**
+             * Format: int32
+             * @description Failed beats since the last one that was written.
+             * @example 0
+             */
+            consecutiveFailures?: number;
             /** @description When the last heartbeat was written. */
             lastBeatAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
             /** @description Why the last heartbeat failed, in words a person understands. */
             lastError?: string | null;
             state?: components["schemas"]["HeartbeatState"];
+            /** @description Something that keeps beats from doing their job although they are written, for example a publication that does not include the heartbeat table. */
+            warning?: string | null;
         };
         IdentifierAvailability: {
             /** @description True when no other data source uses the identifier, ignoring case. */
@@ -770,7 +793,10 @@ export interface operations {
     };
     deleteDataSource: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Also drop the heartbeat table (oms_postgres_heartbeat) from the database. If the drop fails, nothing is deleted and the answer is 409 with the reason. */
+                dropHeartbeatTable?: boolean;
+            };
             header?: never;
             path: {
                 id: string;
@@ -788,6 +814,15 @@ export interface operations {
             };
             /** @description No data source has this id. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The heartbeat table could not be dropped; nothing was deleted. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

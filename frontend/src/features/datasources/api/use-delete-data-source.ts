@@ -9,17 +9,14 @@ export interface DeleteRequest {
   dropHeartbeatTable: boolean;
 }
 
-/**
- * Whether the API can drop the heartbeat table on delete. The backend announced
- * `DELETE /api/datasources/{id}?dropHeartbeatTable=true`; until its document has the parameter
- * the console does not offer what it cannot send.
- */
-export const CAN_DROP_HEARTBEAT_TABLE: boolean = false;
-
 /** Deleting what someone else deleted already leaves the operator where they wanted to be. */
-async function remove({ id }: DeleteRequest): Promise<void> {
+async function remove({ id, dropHeartbeatTable }: DeleteRequest): Promise<void> {
   try {
-    await unwrap(api.DELETE('/api/datasources/{id}', { params: { path: { id } } }));
+    await unwrap(
+      api.DELETE('/api/datasources/{id}', {
+        params: { path: { id }, query: dropHeartbeatTable ? { dropHeartbeatTable } : undefined },
+      }),
+    );
   } catch (error) {
     if (!(isApiError(error) && error.status === 404)) throw error;
   }

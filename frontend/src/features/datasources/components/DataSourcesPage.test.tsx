@@ -52,7 +52,13 @@ describe('the Data Source Management page', () => {
               databaseName: 'orders',
               schemaName: 'sales',
               heartbeatEnabled: true,
-              heartbeat: { state: 'FAILING', lastBeatAt: null, lastError: 'permission denied for schema sales' },
+              heartbeat: {
+                state: 'FAILING',
+                lastBeatAt: null,
+                lastError: 'permission denied for schema sales',
+                consecutiveFailures: 3,
+                warning: null,
+              },
             }),
           ]),
         ),
@@ -67,7 +73,7 @@ describe('the Data Source Management page', () => {
     expect(within(row).getByText('/ sales', { exact: false })).toBeInTheDocument();
     expect(within(row).getByText('Failing')).toBeInTheDocument();
     // In the tooltip for the eye, and in the cell itself for screen readers.
-    expect(within(row).getByText(/permission denied for schema sales/)).toBeInTheDocument();
+    expect(within(row).getByText(/permission denied for schema sales · 3 failed beats in a row/)).toBeInTheDocument();
   });
 
   it('puts the search into the URL once typing pauses, back on page 1', async () => {
@@ -236,5 +242,54 @@ describe('the Data Source Management page', () => {
     openPageAt('/?page=5');
 
     await waitFor(() => expect(search().get('page')).toBe('2'));
+  });
+
+  it('warns, next to a beating heartbeat, when its beats cannot do their job', async () => {
+    fakeApi({
+      'GET /api/datasources': () =>
+        json(
+          aPage([
+            aDataSource({
+              heartbeatEnabled: true,
+              heartbeat: {
+                state: 'ACTIVE',
+                lastBeatAt: new Date().toISOString(),
+                lastError: null,
+                consecutiveFailures: 0,
+                warning: 'Publication orders_pub does not include the heartbeat table.',
+              },
+            }),
+          ]),
+        ),
+      'GET /api/regions': oneRegion,
+    });
+
+    openPageAt('/');
+
+    expect(await screen.findByText('Active')).toBeInTheDocument();
+    expect(screen.getByText(/Publication orders_pub does not include the heartbeat table/)).toBeInTheDocument();
+    expect(screen.getByText(/last beat/)).toBeInTheDocument();
+  });
+
+  it('offers to drop the heartbeat table on delete, and keeps the data source when that fails', async () => {
+    const source = aDataSource({ identifier: 'orders01', heartbeatEnabled: true, heartbeatSchema: 'ops' });
+    const api = fakeApi({
+      'GET /api/datasources': () => json(aPage([source])),
+      'GET /api/regions': oneRegion,
+      [`DELETE /api/datasources/${source.id}`]: () =>
+        problem(409, [], 'permission denied for table oms_postgres_heartbeat; nothing was deleted.'),
+    });
+    const { user } = openPageAt('/');
+
+    await user.click(await screen.findByRole('button', { name: 'Delete orders01' }));
+    const confirm = await findDialog('Delete data source orders01?');
+    await user.click(within(confirm).getByLabelText(/Also drop the heartbeat table ops.oms_postgres_heartbeat/));
+    await user.click(within(confirm).getByRole('button', { name: 'Delete' }));
+
+    expect(await within(confirm).findByText(/permission denied for table oms_postgres_heartbeat/)).toBeInTheDocument();
+    expect(api.to('DELETE', `/api/datasources/${source.id}`)[0]?.url.searchParams.get('dropHeartbeatTable')).toBe(
+      'true',
+    );
+    expect(screen.getByRole('link', { name: 'orders01' })).toBeInTheDocument();
   });
 });

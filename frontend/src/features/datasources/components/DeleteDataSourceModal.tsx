@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { describeError } from '@/components/ErrorState';
 import type { DataSource } from '@/lib/api/types';
 import { useMessages } from '@/lib/i18n/i18n-context';
-import { CAN_DROP_HEARTBEAT_TABLE, useDeleteDataSource } from '../api/use-delete-data-source';
+import { useDeleteDataSource } from '../api/use-delete-data-source';
 
 interface Props {
   dataSource: DataSource;
@@ -35,14 +35,16 @@ export default function DeleteDataSourceModal({ dataSource, onClose, onDeleted }
       destroyOnHidden
     >
       <Typography.Paragraph>{m.delete.body}</Typography.Paragraph>
-      {dataSource.heartbeatEnabled &&
-        (CAN_DROP_HEARTBEAT_TABLE ? (
+      {dataSource.heartbeatEnabled && (
+        <div className="delete-heartbeat">
           <Checkbox checked={dropHeartbeatTable} onChange={(event) => setDropHeartbeatTable(event.target.checked)}>
-            {m.delete.dropHeartbeat}
+            {m.delete.dropHeartbeat(dataSource.heartbeatSchema || 'public')}
           </Checkbox>
-        ) : (
-          <Typography.Paragraph type="secondary">{m.delete.dropHeartbeatUnavailable}</Typography.Paragraph>
-        ))}
+          <Typography.Text type="secondary" className="delete-heartbeat__help">
+            {m.delete.dropHeartbeatHelp}
+          </Typography.Text>
+        </div>
+      )}
       {remove.isError && (
         <Alert
           type="error"

@@ -1,4 +1,5 @@
 import { Badge, Tooltip, Typography, type BadgeProps } from 'antd';
+import { ExclamationCircleFilled } from '@ant-design/icons';
 import { RelativeTime } from '@/components/RelativeTime';
 import type { HeartbeatState, HeartbeatStatus } from '@/lib/api/types';
 import { useMessages } from '@/lib/i18n/i18n-context';
@@ -10,24 +11,45 @@ const BADGE_STATUS: Record<HeartbeatState, BadgeProps['status']> = {
   FAILING: 'error',
 };
 
-/** The heartbeat's state as a badge, when it last beat, and why it fails (on hover and to screen readers). */
+/**
+ * The heartbeat's state as a badge and when it last beat; why it fails, and what keeps working
+ * beats from helping (a warning), on hover and focus, and in the cell for screen readers.
+ */
 export function HeartbeatCell({ heartbeat }: { heartbeat: HeartbeatStatus | undefined }) {
   const m = useMessages();
   const state = heartbeat?.state ?? 'DISABLED';
-  const badge = <Badge status={BADGE_STATUS[state]} text={m.heartbeat[state]} />;
+  const failures = heartbeat?.consecutiveFailures ?? 0;
+  const problem =
+    state === 'FAILING'
+      ? [heartbeat?.lastError, failures > 0 ? m.heartbeat.failures(failures) : undefined].filter(Boolean).join(' · ')
+      : '';
+  const warning = heartbeat?.warning ?? '';
   const lastBeatAt = heartbeat?.lastBeatAt;
+
   return (
     <div className="heartbeat-cell">
-      {state === 'FAILING' && heartbeat?.lastError ? (
-        <Tooltip title={heartbeat.lastError}>
-          <span tabIndex={0} className="heartbeat-cell__failing">
-            {badge}
-            <span className="visually-hidden">: {heartbeat.lastError}</span>
-          </span>
-        </Tooltip>
-      ) : (
-        badge
-      )}
+      <span className="heartbeat-cell__state">
+        {problem ? (
+          <Tooltip title={problem}>
+            <span tabIndex={0} className="heartbeat-cell__failing">
+              <Badge status={BADGE_STATUS[state]} text={m.heartbeat[state]} />
+              <span className="visually-hidden">: {problem}</span>
+            </span>
+          </Tooltip>
+        ) : (
+          <Badge status={BADGE_STATUS[state]} text={m.heartbeat[state]} />
+        )}
+        {warning && (
+          <Tooltip title={warning}>
+            <span tabIndex={0} className="heartbeat-cell__warning">
+              <ExclamationCircleFilled aria-hidden />
+              <span className="visually-hidden">
+                {m.heartbeat.warning}: {warning}
+              </span>
+            </span>
+          </Tooltip>
+        )}
+      </span>
       {state !== 'DISABLED' && (
         <Typography.Text type="secondary" className="heartbeat-cell__beat">
           {lastBeatAt ? (

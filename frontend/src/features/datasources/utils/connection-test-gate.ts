@@ -8,6 +8,7 @@ export const CONNECTION_FIELDS = [
   'type',
   'attribute',
   'heartbeatEnabled',
+  'heartbeatSchema',
   'host',
   'port',
   'username',

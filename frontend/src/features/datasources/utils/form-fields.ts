@@ -7,6 +7,7 @@ const FORM_FIELDS = new Set([
   'region',
   'attribute',
   'heartbeatEnabled',
+  'heartbeatSchema',
   'host',
   'port',
   'username',

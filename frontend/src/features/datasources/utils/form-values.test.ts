@@ -81,6 +81,13 @@ describe('the request body', () => {
     );
   });
 
+  it('sends the heartbeat schema only with the heartbeat on', () => {
+    const on = filled({ heartbeatEnabled: true, heartbeatSchema: ' ops ' });
+    expect(toDataSourceInput(on, options).heartbeatSchema).toBe('ops');
+    expect(toDataSourceInput({ ...on, heartbeatEnabled: false }, options).heartbeatSchema).toBeUndefined();
+    expect(toDataSourceInput({ ...on, heartbeatSchema: '' }, options).heartbeatSchema).toBeUndefined();
+  });
+
   it('sends the region only when there is a choice', () => {
     expect(toDataSourceInput(filled({ region: 'a' }), options).region).toBeUndefined();
     expect(toDataSourceInput(filled({ region: 'a' }), { ...options, multiRegion: true }).region).toBe('a');

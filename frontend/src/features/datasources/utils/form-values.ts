@@ -19,6 +19,7 @@ export interface DataSourceFormValues {
   region: string | undefined;
   attribute: DatabaseAttribute;
   heartbeatEnabled: boolean;
+  heartbeatSchema: string;
   host: string;
   port: number | null;
   username: string;
@@ -61,6 +62,7 @@ export function emptyFormValues(regions: readonly string[]): DataSourceFormValue
     region: regions.length === 1 ? regions[0] : undefined,
     attribute: 'PRIMARY',
     heartbeatEnabled: false,
+    heartbeatSchema: '',
     host: '',
     port: DEFAULT_PORT,
     username: '',
@@ -90,6 +92,7 @@ export function formValuesFrom(
     region: source.region ?? blank.region,
     attribute: source.attribute ?? blank.attribute,
     heartbeatEnabled: source.heartbeatEnabled ?? false,
+    heartbeatSchema: source.heartbeatSchema ?? '',
     host: source.host ?? '',
     port: source.port ?? DEFAULT_PORT,
     username: source.username ?? '',
@@ -147,12 +150,14 @@ export interface InputOptions {
  * the server then keeps the stored one.
  */
 export function toDataSourceInput(values: DataSourceFormValues, options: InputOptions): DataSourceInput {
+  const heartbeatEnabled = supportsHeartbeat(values.attribute) && values.heartbeatEnabled;
   return {
     identifier: values.identifier,
     type: values.type,
     region: options.multiRegion ? values.region : undefined,
     attribute: values.attribute,
-    heartbeatEnabled: supportsHeartbeat(values.attribute) && values.heartbeatEnabled,
+    heartbeatEnabled,
+    heartbeatSchema: heartbeatEnabled ? optional(values.heartbeatSchema.trim()) : undefined,
     host: values.host.trim(),
     port: values.port ?? DEFAULT_PORT,
     username: values.username,

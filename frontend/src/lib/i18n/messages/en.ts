@@ -76,6 +76,7 @@ export const en = {
     lastBeat: 'last beat',
     never: 'no beat yet',
     failures: (count: number) => `${count} failed beat${count === 1 ? '' : 's'} in a row`,
+    warning: 'Warning',
   },
   attribute: {
     PRIMARY: 'Primary Database',
@@ -113,8 +114,9 @@ export const en = {
     heartbeatNotice:
       'With this option the service creates the table oms_postgres_heartbeat in this database and updates it every 5 ' +
       'seconds, so that the synchronization latency stays accurate when no business data is written. The user must ' +
-      'have the privileges to create and write tables: CREATE on the schema, and INSERT, UPDATE and DELETE on the ' +
-      'table. Without this option the table is not created.',
+      'have the privileges to create and write tables: CREATE on the schema, or INSERT and UPDATE on the table if it ' +
+      'exists already. Without this option the table is not created.',
+    heartbeatSchema: 'Heartbeat Table Schema (Optional)',
     primarySection: 'Primary database',
     host: 'Host IP Address',
     hostPlaceholder: 'e.g. 10.0.12.7 or db.example.com',
@@ -213,8 +215,9 @@ export const en = {
   delete: {
     title: (identifier: string) => `Delete data source ${identifier}?`,
     body: 'The registration is removed from the service. The database itself, its data and its users are not touched.',
-    dropHeartbeat: 'Also drop the heartbeat table oms_postgres_heartbeat from the database',
-    dropHeartbeatUnavailable: 'This server cannot drop the heartbeat table; drop it by hand if you no longer need it.',
+    dropHeartbeat: (schema: string) =>
+      `Also drop the heartbeat table ${schema}.oms_postgres_heartbeat from the database`,
+    dropHeartbeatHelp: 'If it cannot be dropped, nothing is deleted and you are told why.',
     confirm: 'Delete',
   },
   toast: {
@@ -235,6 +238,7 @@ export const en = {
     passwordStored: 'Stored (never shown)',
     passwordMissing: 'Not stored',
     heartbeatTable: 'Heartbeat',
+    heartbeatSchema: 'Heartbeat table',
     lastError: 'Last error',
     updatedAt: 'Updated At',
     version: 'Version',

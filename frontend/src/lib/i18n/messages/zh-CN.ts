@@ -73,6 +73,7 @@ export const zhCN: Messages = {
     lastBeat: '最近心跳',
     never: '尚无心跳',
     failures: (count: number) => `连续 ${count} 次心跳失败`,
+    warning: '警告',
   },
   attribute: {
     PRIMARY: '主库',
@@ -107,7 +108,8 @@ export const zhCN: Messages = {
     heartbeatNoticeTitle: '注意',
     heartbeatNotice:
       '选择此项后，服务会在该数据库中创建 oms_postgres_heartbeat 表并每 5 秒更新一次，使源库没有业务写入时同步延迟仍然准确。' +
-      '数据库用户必须具有建表和写表的权限：Schema 上的 CREATE 权限，以及该表的 INSERT、UPDATE 和 DELETE 权限。不选择此项则不会创建该表。',
+      '数据库用户必须具有建表和写表的权限：Schema 上的 CREATE 权限；若该表已存在，则需要该表的 INSERT 和 UPDATE 权限。不选择此项则不会创建该表。',
+    heartbeatSchema: '心跳表所在 Schema（可选）',
     primarySection: '主库',
     host: '主机 IP 地址',
     hostPlaceholder: '例如 10.0.12.7 或 db.example.com',
@@ -205,8 +207,8 @@ export const zhCN: Messages = {
   delete: {
     title: (identifier: string) => `删除数据源 ${identifier}？`,
     body: '仅从服务中删除该数据源的登记信息，数据库本身、其中的数据和用户都不受影响。',
-    dropHeartbeat: '同时从数据库中删除心跳表 oms_postgres_heartbeat',
-    dropHeartbeatUnavailable: '当前服务器无法删除心跳表；如不再需要，请手动删除。',
+    dropHeartbeat: (schema: string) => `同时从数据库中删除心跳表 ${schema}.oms_postgres_heartbeat`,
+    dropHeartbeatHelp: '如果无法删除心跳表，则不会删除任何内容，并会说明原因。',
     confirm: '删除',
   },
   toast: {
@@ -227,6 +229,7 @@ export const zhCN: Messages = {
     passwordStored: '已保存（不显示）',
     passwordMissing: '未保存',
     heartbeatTable: '心跳',
+    heartbeatSchema: '心跳表',
     lastError: '最近错误',
     updatedAt: '更新时间',
     version: '版本',

@@ -259,6 +259,26 @@ describe('what the dialog shows depends on the choices', () => {
     expect(screen.getByLabelText(heartbeat)).toBeInTheDocument();
   });
 
+  it('asks for the heartbeat table schema once the heartbeat is on, and tests with it', async () => {
+    const api = fakeApi({
+      'GET /api/datasources/identifier-availability': available,
+      'POST /api/datasources/test-connection': () => json(PASSED_TEST),
+    });
+    const { user } = openDialog();
+    expect(screen.queryByLabelText('Heartbeat Table Schema (Optional)')).not.toBeInTheDocument();
+
+    await user.click(screen.getByLabelText(/Allow the service to automatically write incremental heartbeat data/));
+    await fillConnection(user);
+    await fill(user, 'Heartbeat Table Schema (Optional)', 'ops');
+    await user.click(testButton());
+
+    await screen.findByText('Connection test passed');
+    expect(api.to('POST', '/api/datasources/test-connection')[0]?.body).toMatchObject({
+      heartbeatEnabled: true,
+      heartbeatSchema: 'ops',
+    });
+  });
+
   it('shows the standby section for Primary + Standby only', async () => {
     fakeApi({});
     const { user } = openDialog();

@@ -72,7 +72,7 @@ export const DataSourceFormFields = memo(function DataSourceFormFields({
       )}
 
       <AttributeField rules={rules} />
-      {supportsHeartbeat(attribute) && <HeartbeatField />}
+      {supportsHeartbeat(attribute) && <HeartbeatField rules={rules} />}
 
       <Row gutter={16}>
         <Col xs={24} sm={16}>

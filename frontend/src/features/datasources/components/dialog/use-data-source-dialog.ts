@@ -24,6 +24,7 @@ export type DialogNotice =
 const CONNECTION_NAMES: NamePath[] = [
   ['type'],
   ['attribute'],
+  ['heartbeatSchema'],
   ['host'],
   ['port'],
   ['username'],

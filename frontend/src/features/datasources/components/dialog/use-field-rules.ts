@@ -87,6 +87,7 @@ export function useFieldRules({ form, mode, excludeId }: Options) {
       password: [rule((value: string) => checkPassword(value, { required: mode !== 'edit' }), f.password, m)],
       databaseName: [rule((value: string) => checkName(value, { required: true }), f.databaseName, m)],
       schemaName: [rule((value: string) => checkName(value, { required: false }), f.schemaName, m)],
+      heartbeatSchema: [rule((value: string) => checkName(value, { required: false }), f.heartbeatSchema, m)],
       remarks: [rule(checkRemarks, f.remarks, m)],
       standbyHost: [rule(checkHost, f.standbyHost, m)],
       standbyPort: [rule(checkPort, f.standbyPort, m)],

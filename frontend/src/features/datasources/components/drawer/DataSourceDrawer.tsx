@@ -109,11 +109,24 @@ export default function DataSourceDrawer({ id, test, onClose, onTest, onEdit, on
               {query.data.tls?.mode ?? 'prefer'}
               {query.data.tls?.caCertificate ? ` · ${m.form.caCertificate}` : ''}
             </Descriptions.Item>
+            {query.data.heartbeatEnabled && (
+              <Descriptions.Item label={d.heartbeatSchema}>
+                <Typography.Text className="mono">
+                  {query.data.heartbeatSchema || 'public'}.oms_postgres_heartbeat
+                </Typography.Text>
+              </Descriptions.Item>
+            )}
             <Descriptions.Item label={d.heartbeatTable}>
               <HeartbeatCell heartbeat={query.data.heartbeat} />
+              {/* The drawer spells out what the list keeps in tooltips. */}
               {query.data.heartbeat?.lastError && (
                 <Typography.Paragraph type="danger" className="drawer-error">
                   {d.lastError}: {query.data.heartbeat.lastError}
+                </Typography.Paragraph>
+              )}
+              {query.data.heartbeat?.warning && (
+                <Typography.Paragraph type="warning" className="drawer-error">
+                  {m.heartbeat.warning}: {query.data.heartbeat.warning}
                 </Typography.Paragraph>
               )}
             </Descriptions.Item>
