@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 
 import io.dsm.datasource.HeartbeatState;
@@ -22,19 +23,23 @@ import io.dsm.datasource.api.HeartbeatStatus;
 public class HeartbeatRegistry {
 
     private final EntityManager entityManager;
+    private final Event<HeartbeatChanged> changes;
 
-    public HeartbeatRegistry(EntityManager entityManager) {
+    public HeartbeatRegistry(EntityManager entityManager, Event<HeartbeatChanged> changes) {
         this.entityManager = entityManager;
+        this.changes = changes;
     }
 
     public void enable(UUID dataSourceId) {
         entityManager.createNativeQuery("INSERT INTO heartbeat (data_source_id) VALUES (?1) ON CONFLICT DO NOTHING")
                 .setParameter(1, dataSourceId).executeUpdate();
+        changes.fire(new HeartbeatChanged(dataSourceId));
     }
 
     public void disable(UUID dataSourceId) {
         entityManager.createNativeQuery("DELETE FROM heartbeat WHERE data_source_id = ?1")
                 .setParameter(1, dataSourceId).executeUpdate();
+        changes.fire(new HeartbeatChanged(dataSourceId));
     }
 
     /** The status of each data source with heartbeat on; ids without a row have it off. */

@@ -10,16 +10,16 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
+import io.dsm.common.concurrent.DaemonThreads;
 import io.dsm.config.DsmConfig;
 import io.dsm.config.StartupFailure;
 import io.dsm.connection.service.AddressPolicy;
@@ -53,6 +53,7 @@ public class HeartbeatScheduler implements Beater.Context {
     private final Map<UUID, Beater> beaters = new ConcurrentHashMap<>();
     private final Map<UUID, ScheduledFuture<?>> schedules = new ConcurrentHashMap<>();
     private final Map<UUID, BeatStatus> changed = new ConcurrentHashMap<>();
+    private final Map<UUID, BeatStatus> lastSaved = new ConcurrentHashMap<>();
     private final Counter written;
     private final Counter failed;
     private final DistributionSummary lateness;
@@ -73,9 +74,9 @@ public class HeartbeatScheduler implements Beater.Context {
         this.policy = policy;
         int timeoutSeconds = (int) Math.max(1, Math.min(10, interval.toSeconds()));
         this.connections = new TargetConnections(config.heartbeat().maxConnections(), timeoutSeconds);
-        this.beats = new ScheduledThreadPoolExecutor(config.heartbeat().threads(), daemon("dsm-heartbeat"));
+        this.beats = new ScheduledThreadPoolExecutor(config.heartbeat().threads(), DaemonThreads.named("dsm-heartbeat"));
         this.beats.setRemoveOnCancelPolicy(true);
-        this.ticker = new ScheduledThreadPoolExecutor(1, daemon("dsm-heartbeat-lease"));
+        this.ticker = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("dsm-heartbeat-lease"));
         this.written = meters.counter("dsm.heartbeat.beats");
         this.failed = meters.counter("dsm.heartbeat.failures");
         this.lateness = DistributionSummary.builder("dsm.heartbeat.lateness").baseUnit("milliseconds")
@@ -85,6 +86,13 @@ public class HeartbeatScheduler implements Beater.Context {
                 .description("Age of the oldest last beat among the data sources this instance beats").register(meters);
         Gauge.builder("dsm.heartbeat.owned", beaters, Map::size).register(meters);
         Gauge.builder("dsm.heartbeat.target.connections", connections, TargetConnections::size).register(meters);
+    }
+
+    /** This instance made the change: act on it now rather than at the next tick (others see it at theirs). */
+    void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) HeartbeatChanged change) {
+        if (!ticker.isShutdown()) {
+            ticker.execute(this::tick);
+        }
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -150,6 +158,7 @@ public class HeartbeatScheduler implements Beater.Context {
         }
         beaters.remove(id);
         changed.remove(id);
+        lastSaved.remove(id);
     }
 
     private void flushStatuses() throws SQLException {
@@ -159,6 +168,7 @@ public class HeartbeatScheduler implements Beater.Context {
         Map<UUID, BeatStatus> batch = Map.copyOf(changed);
         leases.saveStatuses(batch.values());
         batch.forEach(changed::remove);
+        lastSaved.putAll(batch);
     }
 
     private double oldestBeatAgeSeconds() {
@@ -214,8 +224,22 @@ public class HeartbeatScheduler implements Beater.Context {
 
     @Override
     public void statusChanged(BeatStatus status) {
-        if (beaters.containsKey(status.dataSourceId())) {
-            changed.put(status.dataSourceId(), status);
+        if (!beaters.containsKey(status.dataSourceId())) {
+            return;
+        }
+        BeatStatus previous = changed.put(status.dataSourceId(), status);
+        BeatStatus shown = previous != null ? previous : lastSaved.get(status.dataSourceId());
+        if (shown == null || shown.state() != status.state()) {
+            // A new state is worth showing at once; a new beat time can wait for the tick.
+            ticker.execute(this::flushQuietly);
+        }
+    }
+
+    private void flushQuietly() {
+        try {
+            flushStatuses();
+        } catch (SQLException | RuntimeException e) {
+            LOG.debugf("Heartbeat statuses will be saved at the next tick: %s", e.getMessage());
         }
     }
 
@@ -229,14 +253,5 @@ public class HeartbeatScheduler implements Beater.Context {
         }
         String name = host + "-" + UUID.randomUUID().toString().substring(0, 8);
         return name.length() > 64 ? name.substring(name.length() - 64) : name;
-    }
-
-    private static ThreadFactory daemon(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 
 import io.dsm.connection.service.AddressPolicy;
 import io.dsm.connection.service.ConnectionSpec;
+import io.dsm.connection.service.Hosts;
 
 /** The address a heartbeat connection dials: resolved once and allowed by the address policy. */
 final class TargetAddress {
@@ -25,13 +26,9 @@ final class TargetAddress {
         if (spec.password().isEmpty()) {
             throw new Unusable("the stored password cannot be used: " + spec.passwordProblem(), false);
         }
-        String host = spec.host();
-        if (host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1);
-        }
         InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(host);
+            addresses = InetAddress.getAllByName(Hosts.unbracketed(spec.host()));
         } catch (IOException e) {
             throw new Unusable("the host name " + spec.host() + " cannot be resolved", true);
         }

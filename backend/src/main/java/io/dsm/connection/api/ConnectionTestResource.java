@@ -1,7 +1,6 @@
 package io.dsm.connection.api;
 
 import java.util.Optional;
-import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -28,6 +27,7 @@ import io.dsm.common.problem.ProblemResponses;
 import io.dsm.connection.service.ConnectionTestService;
 import io.dsm.connection.service.TooManyTests;
 import io.dsm.datasource.api.DataSourceInput;
+import io.dsm.datasource.api.PathIds;
 
 @Path("/datasources")
 @Produces(MediaType.APPLICATION_JSON)
@@ -83,13 +83,7 @@ public class ConnectionTestResource {
     public ConnectionTestResult testStored(
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             DataSourceInput edited) {
-        UUID parsed;
-        try {
-            parsed = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("There is no data source with this id.");
-        }
-        return service.testStored(parsed, Optional.ofNullable(edited));
+        return service.testStored(PathIds.dataSource(id), Optional.ofNullable(edited));
     }
 
     @ServerExceptionMapper

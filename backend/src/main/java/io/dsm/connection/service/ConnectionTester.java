@@ -8,14 +8,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
+import io.dsm.common.concurrent.DaemonThreads;
 import io.dsm.config.DsmConfig;
 import io.dsm.config.StartupFailure;
 import io.dsm.connection.CheckStatus;
@@ -39,7 +38,7 @@ public class ConnectionTester {
     private final Semaphore permits;
     private final AddressPolicy policy;
     private final MeterRegistry meters;
-    private final ExecutorService workers = Executors.newCachedThreadPool(daemon("dsm-test-worker"));
+    private final ExecutorService workers = Executors.newCachedThreadPool(DaemonThreads.named("dsm-test-worker"));
 
     public ConnectionTester(DsmConfig config, AddressPolicy policy, MeterRegistry meters) {
         this.timeout = config.test().timeout();
@@ -100,14 +99,5 @@ public class ConnectionTester {
     @PreDestroy
     void stop() {
         workers.shutdownNow();
-    }
-
-    private static ThreadFactory daemon(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

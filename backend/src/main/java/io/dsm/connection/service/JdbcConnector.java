@@ -83,10 +83,7 @@ public final class JdbcConnector {
     }
 
     static String url(ConnectionSpec spec) {
-        String host = spec.host();
-        if (host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1);
-        }
+        String host = Hosts.unbracketed(spec.host());
         String hostPart = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
         return "jdbc:postgresql://" + hostPart + ":" + spec.port() + "/"
                 + URLEncoder.encode(spec.databaseName(), StandardCharsets.UTF_8).replace("+", "%20");

@@ -168,7 +168,7 @@ final class TargetProbe {
     }
 
     private InetAddress resolve() throws Failed {
-        Future<InetAddress[]> lookup = resolver.submit(() -> InetAddress.getAllByName(stripBrackets(spec.host())));
+        Future<InetAddress[]> lookup = resolver.submit(() -> InetAddress.getAllByName(Hosts.unbracketed(spec.host())));
         try {
             InetAddress[] addresses = lookup.get(Math.max(1, budget.remainingMillis()), TimeUnit.MILLISECONDS);
             for (InetAddress candidate : addresses) {
@@ -187,10 +187,6 @@ final class TargetProbe {
             Thread.currentThread().interrupt();
             throw new Failed(new Failure(CheckName.NETWORK, "The test was interrupted.", null, null));
         }
-    }
-
-    private static String stripBrackets(String host) {
-        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }
 
     private TargetProbe fail(Failure failure) {

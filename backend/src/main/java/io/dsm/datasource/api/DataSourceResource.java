@@ -116,7 +116,7 @@ public class DataSourceResource {
     @APIResponse(responseCode = "404", description = "No data source has this id.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DataSourceResponse get(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
-        return service.get(pathId(id));
+        return service.get(PathIds.dataSource(id));
     }
 
     @PUT
@@ -136,7 +136,7 @@ public class DataSourceResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DataSourceResponse update(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             DataSourceInput input) {
-        UUID parsed = pathId(id);
+        UUID parsed = PathIds.dataSource(id);
         return service.update(parsed, requireBody(input));
     }
 
@@ -153,20 +153,11 @@ public class DataSourceResource {
             @Parameter(description = "Also drop the heartbeat table (oms_postgres_heartbeat) from the database. If the drop "
                     + "fails, nothing is deleted and the answer is 409 with the reason.")
             @QueryParam("dropHeartbeatTable") @DefaultValue("false") boolean dropHeartbeatTable) {
-        UUID parsed = pathId(id);
+        UUID parsed = PathIds.dataSource(id);
         if (dropHeartbeatTable) {
             heartbeatTables.dropTable(parsed);
         }
         service.delete(parsed);
-    }
-
-    /** An id that is not a UUID names no data source: 404, as for an unknown one. */
-    private static UUID pathId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("There is no data source with this id.");
-        }
     }
 
     private static UUID parseId(String id, String field) {
