@@ -241,6 +241,47 @@ try {
     { needs: ['create through the dialog after a passed Test Connection'] },
   );
 
+  await harness.step('a data source with heartbeat starts beating, and its table can be dropped with it', async () => {
+    const heartbeatIdentifier = `e2e${runId}hb`;
+    await ui.open();
+    await ui.openCreate();
+    await ui.fillForm({ ...target, identifier: heartbeatIdentifier });
+    await ui
+      .dialog()
+      .getByLabel(/Allow the service to automatically write incremental heartbeat data/)
+      .check();
+    const report = await ui.testConnection();
+    await expectPassed(report);
+    await report
+      .locator('.test-report__check')
+      .filter({ has: page.getByText('Heartbeat table', { exact: true }) })
+      .getByText('Passed', { exact: true })
+      .waitFor();
+    await ui.okButton().click();
+    await ui.waitForDialogClosed();
+    const row = ui.row(heartbeatIdentifier);
+    await row.waitFor();
+    // The list refreshes by itself every 30 s; Refresh asks now.
+    await eventually(
+      async () => {
+        await page.getByRole('button', { name: 'Refresh' }).click();
+        await page.waitForTimeout(1000);
+        return (await row.getByText('Active', { exact: true }).count()) > 0;
+      },
+      'the heartbeat should become Active',
+      45_000,
+    );
+    await row.getByText(/last beat/).waitFor();
+    await harness.screenshot(page, 'list-heartbeat-active-1280');
+
+    await page.getByRole('button', { name: `Delete ${heartbeatIdentifier}` }).click();
+    const confirm = page.locator('.ant-modal').filter({ hasText: `Delete data source ${heartbeatIdentifier}?` });
+    await confirm.getByLabel(/Also drop the heartbeat table public.oms_postgres_heartbeat/).check();
+    await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
+    await ui.waitForToast(`Data source ${heartbeatIdentifier} deleted`);
+    await row.waitFor({ state: 'detached' });
+  });
+
   await harness.step('the dialog shows the standby section for Primary + Standby', async () => {
     await ui.open();
     await ui.openCreate();

@@ -6,7 +6,7 @@ import { useI18n } from '@/lib/i18n/i18n-context';
 const TICK_MS = 5_000;
 
 /** "12 seconds ago", kept current while shown, with the exact time on hover and for screen readers. */
-export function RelativeTime({ value }: { value: string }) {
+export function RelativeTime({ value, narrow = false }: { value: string; narrow?: boolean }) {
   const { language } = useI18n();
   const [now, setNow] = useState(() => new Date());
   useEffect(() => {
@@ -18,7 +18,7 @@ export function RelativeTime({ value }: { value: string }) {
   return (
     <Tooltip title={exact}>
       <time dateTime={value} title={exact}>
-        {formatRelativeTime(instant, now, language)}
+        {formatRelativeTime(instant, now, language, narrow)}
       </time>
     </Tooltip>
   );

@@ -7,10 +7,13 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['second', 1],
 ];
 
-/** "5 seconds ago", "3 分钟前": the largest whole unit, in the given language. */
-export function formatRelativeTime(instant: Date, now: Date, language: string): string {
+/**
+ * "5 seconds ago", "3 分钟前": the largest whole unit, in the given language; `narrow` gives
+ * "5s ago" for table cells.
+ */
+export function formatRelativeTime(instant: Date, now: Date, language: string, narrow = false): string {
   const seconds = Math.round((instant.getTime() - now.getTime()) / 1000);
-  const format = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
+  const format = new Intl.RelativeTimeFormat(language, { numeric: 'auto', style: narrow ? 'narrow' : 'long' });
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size || unit === 'second') {
       return format.format(Math.trunc(seconds / size), unit);

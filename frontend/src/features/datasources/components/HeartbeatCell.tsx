@@ -54,7 +54,7 @@ export function HeartbeatCell({ heartbeat }: { heartbeat: HeartbeatStatus | unde
         <Typography.Text type="secondary" className="heartbeat-cell__beat">
           {lastBeatAt ? (
             <>
-              {m.heartbeat.lastBeat} <RelativeTime value={lastBeatAt} />
+              {m.heartbeat.lastBeat} <RelativeTime value={lastBeatAt} narrow />
             </>
           ) : (
             m.heartbeat.never
