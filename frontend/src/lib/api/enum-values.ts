@@ -1,4 +1,4 @@
-import type { DataSourceSort, DataSourceType, DatabaseAttribute, HeartbeatState, TlsMode } from './types';
+import type { DataSourceSort, DataSourceType, DatabaseAttribute, TlsMode } from './types';
 
 /**
  * Runtime lists of the API's enum values, for menus and for validating URL parameters. Each list
@@ -17,8 +17,6 @@ export const DATABASE_ATTRIBUTES = exhaustive<DatabaseAttribute>()([
   'STANDBY',
   'CHILD_NODE',
 ]);
-
-export const HEARTBEAT_STATES = exhaustive<HeartbeatState>()(['DISABLED', 'PENDING', 'ACTIVE', 'FAILING']);
 
 export const SORTS = exhaustive<DataSourceSort>()(['-createdAt', 'createdAt', 'identifier', '-identifier']);
 

@@ -5,7 +5,16 @@ import { useMessages } from '@/lib/i18n/i18n-context';
 export function NoMatchesState({ onClear }: { onClear: () => void }) {
   const m = useMessages();
   return (
-    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={m.list.noMatches.body}>
+    <Empty
+      image={Empty.PRESENTED_IMAGE_SIMPLE}
+      description={
+        <>
+          <strong>{m.list.noMatches.title}</strong>
+          <br />
+          {m.list.noMatches.body}
+        </>
+      }
+    >
       <Button onClick={onClear}>{m.list.clearFilters}</Button>
     </Empty>
   );

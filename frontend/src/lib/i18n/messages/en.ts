@@ -11,9 +11,7 @@ export const en = {
   common: {
     ok: 'OK',
     cancel: 'Cancel',
-    close: 'Close',
     retry: 'Retry',
-    optional: 'optional',
     unknownError: 'Something went wrong.',
     networkError: 'The server cannot be reached. Check your network and try again.',
     notSet: '—',
@@ -102,8 +100,6 @@ export const en = {
     identifier: 'Data Source Identifier',
     identifierPlaceholder: 'e.g. orderdb01',
     identifierHelp: 'Letters and digits only, at most 32. Unique, ignoring case.',
-    identifierChecking: 'Checking availability…',
-    identifierAvailable: 'Available',
     region: 'Region',
     regionPlaceholder: 'Select the region of the database',
     regionHelp: 'Keep the data source in the region it really is in; a mismatch slows migration down.',
@@ -117,7 +113,6 @@ export const en = {
       'have the privileges to create and write tables: CREATE on the schema, or INSERT and UPDATE on the table if it ' +
       'exists already. Without this option the table is not created.',
     heartbeatSchema: 'Heartbeat Table Schema (Optional)',
-    primarySection: 'Primary database',
     host: 'Host IP Address',
     hostPlaceholder: 'e.g. 10.0.12.7 or db.example.com',
     port: 'Port',
@@ -185,7 +180,6 @@ export const en = {
   },
   test: {
     running: 'Testing the connection…',
-    passed: 'Connection test passed',
     failed: 'Connection test failed',
     verdict: {
       PASSED: 'Connection test passed',
@@ -209,7 +203,6 @@ export const en = {
     hint: 'Hint',
     tooMany: (seconds: number | undefined) =>
       `Too many connection tests are running. Try again${seconds === undefined ? ' shortly' : ` in ${seconds} s`}.`,
-    invalid: 'Some values are invalid; see the highlighted fields.',
     rowResult: (identifier: string) => `Connection test of ${identifier}`,
   },
   delete: {
@@ -225,9 +218,6 @@ export const en = {
     updated: (identifier: string) => `Data source ${identifier} saved`,
     deleted: (identifier: string) => `Data source ${identifier} deleted`,
     deleteFailed: (identifier: string) => `Data source ${identifier} was not deleted`,
-    testPassed: (identifier: string) => `${identifier}: connection test passed`,
-    testFailed: (identifier: string) => `${identifier}: connection test failed`,
-    gone: 'This data source no longer exists; the list has been refreshed.',
   },
   drawer: {
     title: (identifier: string) => `Data source ${identifier}`,
@@ -241,7 +231,6 @@ export const en = {
     heartbeatSchema: 'Heartbeat table',
     lastError: 'Last error',
     updatedAt: 'Updated At',
-    version: 'Version',
     tls: 'TLS mode',
     standby: 'Standby',
     schemaName: 'Schema Name',

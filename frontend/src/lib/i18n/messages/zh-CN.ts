@@ -9,9 +9,7 @@ export const zhCN: Messages = {
   common: {
     ok: '确定',
     cancel: '取消',
-    close: '关闭',
     retry: '重试',
-    optional: '可选',
     unknownError: '出现了问题。',
     networkError: '无法连接服务器。请检查网络后重试。',
     notSet: '—',
@@ -98,8 +96,6 @@ export const zhCN: Messages = {
     identifier: '数据源标识',
     identifierPlaceholder: '例如 orderdb01',
     identifierHelp: '仅限字母和数字，最多 32 个字符。不区分大小写，全局唯一。',
-    identifierChecking: '正在检查是否可用…',
-    identifierAvailable: '可用',
     region: '地域',
     regionPlaceholder: '选择数据库所在的地域',
     regionHelp: '请选择数据库实际所在的地域；地域不一致会降低迁移性能。',
@@ -110,7 +106,6 @@ export const zhCN: Messages = {
       '选择此项后，服务会在该数据库中创建 oms_postgres_heartbeat 表并每 5 秒更新一次，使源库没有业务写入时同步延迟仍然准确。' +
       '数据库用户必须具有建表和写表的权限：Schema 上的 CREATE 权限；若该表已存在，则需要该表的 INSERT 和 UPDATE 权限。不选择此项则不会创建该表。',
     heartbeatSchema: '心跳表所在 Schema（可选）',
-    primarySection: '主库',
     host: '主机 IP 地址',
     hostPlaceholder: '例如 10.0.12.7 或 db.example.com',
     port: '端口',
@@ -177,7 +172,6 @@ export const zhCN: Messages = {
   },
   test: {
     running: '正在测试连接…',
-    passed: '连接测试通过',
     failed: '连接测试失败',
     verdict: {
       PASSED: '连接测试通过',
@@ -201,7 +195,6 @@ export const zhCN: Messages = {
     hint: '建议',
     tooMany: (seconds: number | undefined) =>
       `同时进行的连接测试过多，请${seconds === undefined ? '稍后' : ` ${seconds} 秒后`}重试。`,
-    invalid: '部分值无效，请查看标出的字段。',
     rowResult: (identifier: string) => `${identifier} 的连接测试`,
   },
   delete: {
@@ -216,9 +209,6 @@ export const zhCN: Messages = {
     updated: (identifier: string) => `已保存数据源 ${identifier}`,
     deleted: (identifier: string) => `已删除数据源 ${identifier}`,
     deleteFailed: (identifier: string) => `未能删除数据源 ${identifier}`,
-    testPassed: (identifier: string) => `${identifier}：连接测试通过`,
-    testFailed: (identifier: string) => `${identifier}：连接测试失败`,
-    gone: '该数据源已不存在，列表已刷新。',
   },
   drawer: {
     title: (identifier: string) => `数据源 ${identifier}`,
@@ -232,7 +222,6 @@ export const zhCN: Messages = {
     heartbeatSchema: '心跳表',
     lastError: '最近错误',
     updatedAt: '更新时间',
-    version: '版本',
     tls: 'TLS 模式',
     standby: '备库',
     schemaName: 'Schema 名称',

@@ -201,8 +201,9 @@ describe('the Create Data Source dialog', () => {
 
     const standbyPort = screen.getByLabelText('Standby Port');
     await waitFor(() => expect(standbyPort).toHaveAttribute('aria-invalid', 'true'));
-    expect(screen.getByText('must be between 1 and 65535')).toBeInTheDocument();
-    expect(screen.getByText('does not exist on this server')).toBeInTheDocument();
+    // Error texts appear through Ant Design's motion, a moment after the field is marked.
+    expect(await screen.findByText('must be between 1 and 65535')).toBeInTheDocument();
+    expect(await screen.findByText('does not exist on this server')).toBeInTheDocument();
   });
 
   it('saves on OK and hands back the new data source', async () => {
