@@ -68,6 +68,10 @@ public class DataSourceEntity extends PanacheEntityBase {
     @Embedded
     public StandbyEndpoint standby;
 
+    /** The searchable fields in one lower-case text, kept by the database (V4__search_index.sql). */
+    @Column(name = "search_text", insertable = false, updatable = false)
+    public String searchText;
+
     @Version
     public long version;
 

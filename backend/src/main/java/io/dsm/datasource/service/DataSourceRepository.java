@@ -20,9 +20,7 @@ public class DataSourceRepository implements PanacheRepositoryBase<DataSourceEnt
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters parameters = new Parameters();
         if (filter.q() != null) {
-            where.append(" and (lower(identifier) like :q escape '\\' or lower(host) like :q escape '\\'"
-                    + " or lower(databaseName) like :q escape '\\' or lower(username) like :q escape '\\'"
-                    + " or lower(remarks) like :q escape '\\')");
+            where.append(" and searchText like :q escape '\\'");
             parameters.and("q", "%" + escapeLike(filter.q().toLowerCase(Locale.ROOT)) + "%");
         }
         if (filter.type() != null) {

@@ -65,7 +65,9 @@ public class DataSourceService {
         entity.createdAt = entity.updatedAt;
         repository.persist(entity);
         flushGuardingIdentifier();
-        syncHeartbeat(entity);
+        if (entity.heartbeatEnabled) {
+            heartbeats.enable(entity.id);
+        }
         return toResponse(entity);
     }
 
