@@ -1,6 +1,6 @@
 import type { FormInstance } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useReducer, useRef, useState } from 'react';
+import { useCallback, useReducer, useState } from 'react';
 import { describeError } from '@/components/ErrorState';
 import { isApiError } from '@/lib/api/api-error';
 import type { DataSource, Violation } from '@/lib/api/types';
@@ -61,16 +61,13 @@ export function useDataSourceDialog({ request, form, regions, multiRegion, onSav
   const mode = request.mode;
   const [source, setSource] = useState<DataSource | undefined>(mode === 'create' ? undefined : request.source);
   const [gate, dispatch] = useReducer(gateReducer, INITIAL_GATE);
-  const revision = useRef(0);
   const [report, setReport] = useState<ConnectionTestResult>();
   const [notice, setNotice] = useState<DialogNotice>();
   const test = useTestConnection();
   const save = useSaveDataSource();
 
   const onValuesChange = useCallback((changed: Partial<DataSourceFormValues>) => {
-    if (!touchesConnection(changed)) return;
-    revision.current += 1;
-    dispatch({ kind: 'connectionChanged' });
+    if (touchesConnection(changed)) dispatch({ kind: 'connectionChanged' });
   }, []);
 
   const focusFirstError = useCallback(
@@ -112,7 +109,8 @@ export function useDataSourceDialog({ request, form, regions, multiRegion, onSav
   const input = () => toDataSourceInput(values(), { mode, version: source?.version, multiRegion });
 
   const runTest = async () => {
-    const startedAt = revision.current;
+    // The revision this test is about: edits made while it runs make its answer stale.
+    const startedAt = gate.revision;
     setNotice(undefined);
     try {
       await form.validateFields(CONNECTION_NAMES);
@@ -171,7 +169,6 @@ export function useDataSourceDialog({ request, form, regions, multiRegion, onSav
     setSource(latest);
     form.resetFields();
     form.setFieldsValue(formValuesFrom(latest, 'edit', regions));
-    revision.current = 0;
     dispatch({ kind: 'reset' });
     setNotice(undefined);
     setReport(undefined);
