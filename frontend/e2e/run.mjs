@@ -294,6 +294,28 @@ try {
     await ui.waitForDialogClosed();
   });
 
+  await harness.step('the dialog works from the keyboard: Enter opens it focused, Escape closes it', async () => {
+    await ui.open();
+    await page.getByRole('button', { name: 'Create Data Source' }).first().focus();
+    await page.keyboard.press('Enter');
+    await ui.dialog().getByText('Create Data Source').first().waitFor();
+    await eventually(
+      () => page.evaluate(() => document.activeElement?.id === 'identifier'),
+      'the identifier field should have the focus when the dialog opens',
+    );
+    await page.keyboard.type('kbd1');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Escape');
+    // Typed work is not thrown away unasked.
+    await page.locator('.ant-modal-confirm-title').getByText('Discard your changes?').waitFor();
+    await page.getByRole('button', { name: 'Discard' }).click();
+    await ui.waitForDialogClosed();
+    await eventually(
+      () => page.evaluate(() => (document.activeElement?.textContent ?? '').includes('Create Data Source')),
+      'the focus should return to Create Data Source',
+    );
+  });
+
   await harness.step('switches to Simplified Chinese', async () => {
     await ui.open();
     await page.getByRole('combobox', { name: 'Language' }).click();
