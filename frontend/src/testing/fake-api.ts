@@ -65,6 +65,7 @@ export function aDataSource(overrides: Partial<DataSource> = {}): DataSource {
     remarks: null,
     standby: null,
     heartbeatSchema: null,
+    tls: { mode: 'prefer', caCertificate: null },
     heartbeat: { state: 'DISABLED', lastBeatAt: null, lastError: null, consecutiveFailures: 0, warning: null },
     version: 0,
     createdAt: '2026-11-24T08:15:30Z',

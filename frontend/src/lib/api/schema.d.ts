@@ -133,20 +133,20 @@ export type components = {
              * @description How to fix it.
              * @example Check the username and password.
              */
-            hint?: string | null;
+            hint: string | null;
             /**
              * @description What was found, in words a person understands.
              * @example Password authentication failed for user "migrator".
              */
-            message?: string;
-            name?: components["schemas"]["CheckName"];
+            message: string;
+            name: components["schemas"]["CheckName"];
             /**
              * @description The PostgreSQL SQLSTATE behind a failure, when there is one.
              * @example 28P01
              */
-            sqlState?: string | null;
-            status?: components["schemas"]["CheckStatus"];
-            target?: components["schemas"]["CheckTarget"];
+            sqlState: string | null;
+            status: components["schemas"]["CheckStatus"];
+            target: components["schemas"]["CheckTarget"];
         };
         /**
          * @description NETWORK: address policy, name resolution, TCP reach and TLS. AUTHENTICATION: user and password. DATABASE: the database exists and may be connected to. SCHEMA: the schema exists and is usable (without one: how many schemas are readable). ROLE: primary or standby as the attribute says. HEARTBEAT: the heartbeat table can be written (only with heartbeat on). REPLICATION: what incremental sync needs (primaries only).
@@ -163,7 +163,7 @@ export type components = {
          * @enum {string}
          */
         CheckTarget: "PRIMARY" | "STANDBY";
-        /** @description A data source to test: the fields of DataSourceInput; the identifier may be absent. For a saved data source the password may be absent too (the stored one is used). */
+        /** @description A data source to test: the fields of DataSourceInput; the identifier may be absent. The password is required to test an unsaved data source; for a saved one, absent means the stored one. */
         ConnectionTestInput: {
             /**
              * @description The role of the database.
@@ -196,7 +196,7 @@ export type components = {
              */
             identifier?: string;
             /** @description Password of the user. Required on create; on update, absent or null keeps the stored password. Never returned. */
-            password: components["schemas"]["Secret"];
+            password?: components["schemas"]["Secret"];
             /**
              * Format: int32
              * @description TCP port of the database server.
@@ -241,20 +241,20 @@ export type components = {
         };
         /** @description The outcome of a connection test that ran, passed or not. */
         ConnectionTestResult: {
-            checks?: components["schemas"]["Check"][];
+            checks: components["schemas"]["Check"][];
             /**
              * Format: int64
              * @description How long the whole test took.
              * @example 41
              */
-            elapsedMs?: number;
+            elapsedMs: number;
             /**
              * @description The server's version, when a connection was made.
              * @example 15.18
              */
-            serverVersion?: string | null;
+            serverVersion: string | null;
             /** @description True when no check FAILED (warnings allowed). */
-            success?: boolean;
+            success: boolean;
         };
         /**
          * @description PRIMARY: a primary database. PRIMARY_STANDBY: a primary with a standby (incremental sync reads the primary; schema, full migration and verification read the standby), described by `standby`. STANDBY: a standby only (schema, full migration and verification). CHILD_NODE: a direct connection to a Greenplum segment node.
@@ -263,57 +263,57 @@ export type components = {
         DatabaseAttribute: "PRIMARY" | "PRIMARY_STANDBY" | "STANDBY" | "CHILD_NODE";
         /** @description A registered data source. */
         DataSource: {
-            attribute?: components["schemas"]["DatabaseAttribute"];
+            attribute: components["schemas"]["DatabaseAttribute"];
             /** @example 2026-11-24T08:15:30.123456Z */
-            readonly createdAt?: components["schemas"]["Instant"];
+            readonly createdAt: components["schemas"]["Instant"];
             /** @example orders */
-            databaseName?: string;
-            readonly heartbeat?: components["schemas"]["HeartbeatStatus"];
-            heartbeatEnabled?: boolean;
+            databaseName: string;
+            readonly heartbeat: components["schemas"]["HeartbeatStatus"];
+            heartbeatEnabled: boolean;
             /**
              * @description Schema of the heartbeat table; null: public.
              * @example public
              */
-            heartbeatSchema?: string | null;
+            heartbeatSchema: string | null;
             /** @example 10.0.12.7 */
-            host?: string;
+            host: string;
             /**
              * @description Server-generated id.
              * @example 0b6c2f7e-5d0e-4c1a-9d3e-7f1f5a2b9c10
              */
-            readonly id?: components["schemas"]["UUID"];
+            readonly id: components["schemas"]["UUID"];
             /**
              * @description Unique name, 1 to 32 ASCII letters or digits.
              * @example orderdb01
              */
-            identifier?: string;
+            identifier: string;
             /** @description Whether a password is stored. The password itself is never returned. */
-            readonly passwordSet?: boolean;
+            readonly passwordSet: boolean;
             /**
              * Format: int32
              * @example 5432
              */
-            port?: number;
+            port: number;
             /** @example default */
-            region?: string;
+            region: string;
             /** @example Order service, production */
-            remarks?: string | null;
+            remarks: string | null;
             /** @example public */
-            schemaName?: string | null;
+            schemaName: string | null;
             /** @description The standby of a PRIMARY_STANDBY data source; null otherwise. */
-            standby?: components["schemas"]["Standby"] | null;
-            tls?: components["schemas"]["TlsSettings"];
-            type?: components["schemas"]["DataSourceType"];
+            standby: components["schemas"]["Standby"] | null;
+            tls: components["schemas"]["TlsSettings"];
+            type: components["schemas"]["DataSourceType"];
             /** @example 2026-11-24T08:15:30.123456Z */
-            readonly updatedAt?: components["schemas"]["Instant"];
+            readonly updatedAt: components["schemas"]["Instant"];
             /** @example migrator */
-            username?: string;
+            username: string;
             /**
              * Format: int64
              * @description Raised by every update; send it back with PUT.
              * @example 0
              */
-            readonly version?: number;
+            readonly version: number;
         };
         /** @description A data source as sent to create or replace it. The read-only fields of DataSource may be sent back and are ignored. */
         DataSourceInput: {
@@ -393,25 +393,25 @@ export type components = {
         };
         /** @description One page of data sources. */
         DataSourcePage: {
-            items?: components["schemas"]["DataSource"][];
+            items: components["schemas"]["DataSource"][];
             /**
              * Format: int32
              * @description The page number, counting from 1.
              * @example 1
              */
-            page?: number;
+            page: number;
             /**
              * Format: int32
              * @description The page size asked for.
              * @example 20
              */
-            size?: number;
+            size: number;
             /**
              * Format: int64
              * @description How many data sources match, on all pages.
              * @example 57
              */
-            total?: number;
+            total: number;
         };
         /**
          * @description The database product. POSTGRESQL is the only type supported now.
@@ -430,18 +430,18 @@ export type components = {
              * @description Failed beats since the last one that was written.
              * @example 0
              */
-            consecutiveFailures?: number;
+            consecutiveFailures: number;
             /** @description When the last heartbeat was written. */
-            lastBeatAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            lastBeatAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
             /** @description Why the last heartbeat failed, in words a person understands. */
-            lastError?: string | null;
-            state?: components["schemas"]["HeartbeatState"];
+            lastError: string | null;
+            state: components["schemas"]["HeartbeatState"];
             /** @description Something that keeps beats from doing their job although they are written, for example a publication that does not include the heartbeat table. */
-            warning?: string | null;
+            warning: string | null;
         };
         IdentifierAvailability: {
             /** @description True when no other data source uses the identifier, ignoring case. */
-            available?: boolean;
+            available: boolean;
         };
         /**
          * Format: date-time
@@ -454,23 +454,23 @@ export type components = {
              * @description What happened in this occurrence.
              * @example 1 field is invalid.
              */
-            detail?: string;
+            detail: string;
             /**
              * Format: int32
              * @description The HTTP status code.
              * @example 400
              */
-            status?: number;
+            status: number;
             /**
              * @description Short summary of the kind of problem.
              * @example Invalid input
              */
-            title?: string;
+            title: string;
             /**
              * @description A URI naming the kind of problem.
              * @example urn:dsm:problem:validation
              */
-            type?: string;
+            type: string;
             /** @description The fields that were rejected, for bad input. */
             violations?: components["schemas"]["Violation"][];
         };
@@ -483,7 +483,7 @@ export type components = {
              *       "cn-shanghai"
              *     ]
              */
-            regions?: string[];
+            regions: string[];
         };
         /**
          * Format: password
@@ -493,16 +493,16 @@ export type components = {
         /** @description The standby of a PRIMARY_STANDBY data source. */
         Standby: {
             /** @example 10.0.12.8 */
-            host?: string;
+            host: string;
             /** @description Whether a password is stored for the standby. */
-            readonly passwordSet?: boolean;
+            readonly passwordSet: boolean;
             /**
              * Format: int32
              * @example 5432
              */
-            port?: number;
+            port: number;
             /** @example migrator */
-            username?: string;
+            username: string;
         };
         /** @description The standby of a PRIMARY_STANDBY data source. */
         StandbyInput: {
@@ -549,12 +549,12 @@ export type components = {
              * @description JSON path of the field, or the query parameter name.
              * @example standby.port
              */
-            field?: string;
+            field: string;
             /**
              * @description What is wrong, in words a person understands.
              * @example must be between 1 and 65535
              */
-            message?: string;
+            message: string;
         };
     };
     responses: never;
@@ -573,7 +573,7 @@ export interface operations {
                 /** @description Page number, counting from 1. */
                 page?: number;
                 /** @description Case-insensitive substring of identifier, host, database name, username or remarks. */
-                q?: unknown;
+                q?: string;
                 /** @description Only this region. */
                 region?: string;
                 /** @description Page size. */
@@ -910,7 +910,7 @@ export interface operations {
                 /** @description A data source to leave out, for example the one being edited. */
                 excludeId?: string;
                 /** @description The identifier to check. */
-                identifier: unknown;
+                identifier: string;
             };
             header?: never;
             path?: never;

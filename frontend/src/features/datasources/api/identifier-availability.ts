@@ -23,5 +23,5 @@ export async function isIdentifierAvailable(
       ),
     staleTime: 10_000,
   });
-  return answer.available ?? true;
+  return answer.available;
 }

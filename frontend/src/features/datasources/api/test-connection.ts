@@ -11,12 +11,11 @@ export type ConnectionTestRequest =
   { kind: 'unsaved'; input: DataSourceInput } | { kind: 'stored'; id: string; input?: DataSourceInput };
 
 /**
- * The body of a test. The document lists `password` as required, but a stored data source is
- * tested with its stored password when the edit form leaves it empty (the endpoint's own
- * description says so), so the body may lack it; this is the one place that relies on that.
+ * The body of a test: the form's values, without an empty identifier. A stored data source is
+ * tested with its stored password when the edit form leaves it empty, so the body may lack it.
  */
 function testBody(input: DataSourceInput): ConnectionTestInput {
-  return { ...input, identifier: input.identifier || undefined } as ConnectionTestInput;
+  return { ...input, identifier: input.identifier || undefined };
 }
 
 export function testConnection(request: ConnectionTestRequest, signal?: AbortSignal): Promise<ConnectionTestResult> {

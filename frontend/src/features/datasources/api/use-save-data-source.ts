@@ -20,7 +20,7 @@ export function useSaveDataSource() {
   return useMutation({
     mutationFn: save,
     onSuccess: async (saved) => {
-      if (saved.id) queryClient.setQueryData(dataSourceKeys.detail(saved.id), saved);
+      queryClient.setQueryData(dataSourceKeys.detail(saved.id), saved);
       // Awaited: the mutation settles only once the visible list has the new row, so the dialog
       // closes onto a list that already shows it.
       await queryClient.invalidateQueries({ queryKey: dataSourceKeys.lists() });

@@ -29,7 +29,7 @@ interface Props {
 /** Every check of a connection test: what was checked, how it went, what the server said and what to do. */
 export function ConnectionTestReport({ result, stale = false, compact = false }: Props) {
   const m = useMessages();
-  const checks = result.checks ?? [];
+  const checks = result.checks;
   const verdictStatus = verdictOf(result);
   const verdict = m.test.verdict[verdictStatus];
   const showTarget = checks.some((check) => check.target === 'STANDBY');
@@ -42,14 +42,12 @@ export function ConnectionTestReport({ result, stale = false, compact = false }:
       <header className="test-report__verdict">
         {STATUS_ICON[verdictStatus]}
         <Typography.Text strong>{verdict}</Typography.Text>
-        <Typography.Text type="secondary">
-          {m.test.summary(result.elapsedMs ?? 0, result.serverVersion ?? null)}
-        </Typography.Text>
+        <Typography.Text type="secondary">{m.test.summary(result.elapsedMs, result.serverVersion)}</Typography.Text>
       </header>
       {stale && <Typography.Text type="warning">{m.form.okNeedsNewTest}</Typography.Text>}
       <ul className="test-report__checks">
         {checks.map((check, index) => {
-          const status = check.status ?? 'SKIPPED';
+          const status = check.status;
           return (
             <li key={index} className="test-report__check">
               <span className="test-report__icon" aria-hidden>
@@ -58,8 +56,8 @@ export function ConnectionTestReport({ result, stale = false, compact = false }:
               <div className="test-report__body">
                 <div className="test-report__title">
                   <Typography.Text strong>
-                    {showTarget && check.target && `${m.test.target[check.target]} · `}
-                    {check.name && m.test.checks[check.name]}
+                    {showTarget && `${m.test.target[check.target]} · `}
+                    {m.test.checks[check.name]}
                   </Typography.Text>
                   <Tag color={STATUS_COLOR[status]} variant="filled">
                     {m.test.status[status]}

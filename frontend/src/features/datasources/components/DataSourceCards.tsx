@@ -26,11 +26,11 @@ export function DataSourceCards(props: ListViewProps) {
           {items.map((row) => (
             <li key={row.id} className={`datasource-card${row.id === props.highlightId ? ' row--highlight' : ''}`}>
               <div className="datasource-card__head">
-                <IdentifierLink dataSource={row} href={props.detailHref(row.id ?? '')} onOpen={props.onOpenDetail} />
+                <IdentifierLink dataSource={row} href={props.detailHref(row.id)} onOpen={props.onOpenDetail} />
                 <RowActions
                   compact
                   dataSource={row}
-                  test={tests.get(row.id ?? '')}
+                  test={tests.get(row.id)}
                   onTest={props.onTest}
                   onCopy={props.onCopy}
                   onEdit={props.onEdit}
@@ -48,13 +48,11 @@ export function DataSourceCards(props: ListViewProps) {
                 {props.multiRegion && row.region ? ` · ${row.region}` : ''}
               </Typography.Text>
               <div className="datasource-card__foot">
-                <span>{row.attribute ? m.attribute[row.attribute] : ''}</span>
+                <span>{m.attribute[row.attribute]}</span>
                 <HeartbeatCell heartbeat={row.heartbeat} />
-                {row.createdAt && (
-                  <Typography.Text type="secondary">
-                    <time dateTime={row.createdAt}>{formatShortDateTime(new Date(row.createdAt))}</time>
-                  </Typography.Text>
-                )}
+                <Typography.Text type="secondary">
+                  <time dateTime={row.createdAt}>{formatShortDateTime(new Date(row.createdAt))}</time>
+                </Typography.Text>
               </div>
             </li>
           ))}

@@ -66,20 +66,19 @@ export function DataSourcesPage() {
   const onSaved = (saved: DataSource, mode: DialogRequest['mode']) => {
     setDialog(null);
     highlight(saved.id);
-    const identifier = saved.identifier ?? '';
-    void toast.success(mode === 'edit' ? m.toast.updated(identifier) : m.toast.created(identifier));
+    void toast.success(mode === 'edit' ? m.toast.updated(saved.identifier) : m.toast.created(saved.identifier));
   };
 
   const onDeleted = (deleted: DataSource) => {
     setDeleting(null);
     if (list.detailId === deleted.id) list.setDetail(undefined);
-    void toast.success(m.toast.deleted(deleted.identifier ?? ''));
+    void toast.success(m.toast.deleted(deleted.identifier));
   };
 
   const page = dataSources.data;
   // Nine columns do not fit a phone: below the md breakpoint the list becomes cards.
   const ListView = Grid.useBreakpoint().md === false ? DataSourceCards : DataSourcesTable;
-  const firstRun = page !== undefined && (page.total ?? 0) === 0 && !hasFilters(params);
+  const firstRun = page !== undefined && page.total === 0 && !hasFilters(params);
 
   // Deleting the last row of the last page, or an old link, leaves us past the end: step back.
   const total = dataSources.isPlaceholderData ? undefined : page?.total;

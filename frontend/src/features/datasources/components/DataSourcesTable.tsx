@@ -43,7 +43,7 @@ export function DataSourcesTable(props: ListViewProps) {
       sortOrder: sortOrderOf(params.sort, 'identifier'),
       sortDirections: ['ascend', 'descend'],
       render: (_, row) => (
-        <IdentifierLink dataSource={row} href={props.detailHref(row.id ?? '')} onOpen={props.onOpenDetail} />
+        <IdentifierLink dataSource={row} href={props.detailHref(row.id)} onOpen={props.onOpenDetail} />
       ),
     },
     {
@@ -51,7 +51,7 @@ export function DataSourcesTable(props: ListViewProps) {
       width: 104,
       title: m.list.columns.type,
       responsive: ['lg'],
-      render: (_, row) => (row.type ? m.type[row.type] : ''),
+      render: (_, row) => m.type[row.type],
     },
     {
       key: 'endpoint',
@@ -93,7 +93,7 @@ export function DataSourcesTable(props: ListViewProps) {
       width: 120,
       title: m.list.columns.attribute,
       responsive: ['lg'],
-      render: (_, row) => (row.attribute ? m.attribute[row.attribute] : null),
+      render: (_, row) => m.attribute[row.attribute],
     },
     {
       key: 'heartbeat',
@@ -110,14 +110,13 @@ export function DataSourcesTable(props: ListViewProps) {
       sorter: true,
       sortOrder: sortOrderOf(params.sort, 'createdAt'),
       sortDirections: ['descend', 'ascend'],
-      render: (_, row) =>
-        row.createdAt ? (
-          <Tooltip title={formatDateTime(new Date(row.createdAt), language)}>
-            <time dateTime={row.createdAt} className="nowrap">
-              {formatShortDateTime(new Date(row.createdAt))}
-            </time>
-          </Tooltip>
-        ) : null,
+      render: (_, row) => (
+        <Tooltip title={formatDateTime(new Date(row.createdAt), language)}>
+          <time dateTime={row.createdAt} className="nowrap">
+            {formatShortDateTime(new Date(row.createdAt))}
+          </time>
+        </Tooltip>
+      ),
     },
     {
       key: 'actions',
@@ -128,7 +127,7 @@ export function DataSourcesTable(props: ListViewProps) {
         <RowActions
           compact={false}
           dataSource={row}
-          test={tests.get(row.id ?? '')}
+          test={tests.get(row.id)}
           onTest={props.onTest}
           onCopy={props.onCopy}
           onEdit={props.onEdit}
@@ -150,7 +149,7 @@ export function DataSourcesTable(props: ListViewProps) {
       className="datasource-table"
       size="middle"
       tableLayout="fixed"
-      rowKey={(row) => row.id ?? ''}
+      rowKey="id"
       columns={columns}
       dataSource={page?.items ?? []}
       loading={props.loading}

@@ -16,10 +16,10 @@ export default function DeleteDataSourceModal({ dataSource, onClose, onDeleted }
   const m = useMessages();
   const remove = useDeleteDataSource();
   const [dropHeartbeatTable, setDropHeartbeatTable] = useState(false);
-  const identifier = dataSource.identifier ?? '';
+  const identifier = dataSource.identifier;
 
   const confirm = () =>
-    remove.mutate({ id: dataSource.id ?? '', dropHeartbeatTable }, { onSuccess: () => onDeleted(dataSource) });
+    remove.mutate({ id: dataSource.id, dropHeartbeatTable }, { onSuccess: () => onDeleted(dataSource) });
 
   return (
     <Modal

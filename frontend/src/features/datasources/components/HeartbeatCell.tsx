@@ -15,16 +15,14 @@ const BADGE_STATUS: Record<HeartbeatState, BadgeProps['status']> = {
  * The heartbeat's state as a badge and when it last beat; why it fails, and what keeps working
  * beats from helping (a warning), on hover and focus, and in the cell for screen readers.
  */
-export function HeartbeatCell({ heartbeat }: { heartbeat: HeartbeatStatus | undefined }) {
+export function HeartbeatCell({ heartbeat }: { heartbeat: HeartbeatStatus }) {
   const m = useMessages();
-  const state = heartbeat?.state ?? 'DISABLED';
-  const failures = heartbeat?.consecutiveFailures ?? 0;
+  const { state, consecutiveFailures: failures, lastBeatAt } = heartbeat;
   const problem =
     state === 'FAILING'
-      ? [heartbeat?.lastError, failures > 0 ? m.heartbeat.failures(failures) : undefined].filter(Boolean).join(' · ')
+      ? [heartbeat.lastError, failures > 0 ? m.heartbeat.failures(failures) : undefined].filter(Boolean).join(' · ')
       : '';
-  const warning = heartbeat?.warning ?? '';
-  const lastBeatAt = heartbeat?.lastBeatAt;
+  const warning = heartbeat.warning ?? '';
 
   return (
     <div className="heartbeat-cell">

@@ -18,7 +18,7 @@ export function IdentifierLink({ dataSource, href, onOpen }: Props) {
       onClick={(event) => {
         if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
         event.preventDefault();
-        onOpen(dataSource.id ?? '');
+        onOpen(dataSource.id);
       }}
     >
       {dataSource.identifier}

@@ -22,7 +22,7 @@ interface Props extends RowActionHandlers {
 /** Test Connection, Copy, Edit, Delete: inline links in the table, a menu beside the test on phones. */
 export function RowActions({ dataSource, test, compact, onTest, onCopy, onEdit, onDelete }: Props) {
   const m = useMessages();
-  const identifier = dataSource.identifier ?? '';
+  const identifier = dataSource.identifier;
   const testButton = <RowConnectionTest dataSource={dataSource} test={test} onRun={onTest} />;
 
   if (compact) {

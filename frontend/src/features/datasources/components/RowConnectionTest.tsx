@@ -22,8 +22,8 @@ interface Props {
 export function RowConnectionTest({ dataSource, test, onRun }: Props) {
   const m = useMessages();
   const [open, setOpen] = useState(false);
-  const id = dataSource.id ?? '';
-  const identifier = dataSource.identifier ?? '';
+  const id = dataSource.id;
+  const identifier = dataSource.identifier;
 
   const run = async () => {
     setOpen(false);

@@ -1,6 +1,6 @@
 /** "host:port", with an IPv6 literal in brackets so the port stays readable: [fd00::7]:5432. */
-export function formatEndpoint(host: string | undefined, port: number | undefined): string {
+export function formatEndpoint(host: string, port: number): string {
   if (!host) return '';
   const shownHost = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
-  return port === undefined ? shownHost : `${shownHost}:${port}`;
+  return `${shownHost}:${port}`;
 }

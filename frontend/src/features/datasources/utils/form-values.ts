@@ -87,23 +87,23 @@ export function formValuesFrom(
 ): DataSourceFormValues {
   const blank = emptyFormValues(regions);
   return {
-    type: source.type ?? blank.type,
-    identifier: mode === 'edit' ? (source.identifier ?? '') : '',
-    region: source.region ?? blank.region,
-    attribute: source.attribute ?? blank.attribute,
-    heartbeatEnabled: source.heartbeatEnabled ?? false,
+    type: source.type,
+    identifier: mode === 'edit' ? source.identifier : '',
+    region: source.region,
+    attribute: source.attribute,
+    heartbeatEnabled: source.heartbeatEnabled,
     heartbeatSchema: source.heartbeatSchema ?? '',
-    host: source.host ?? '',
-    port: source.port ?? DEFAULT_PORT,
-    username: source.username ?? '',
+    host: source.host,
+    port: source.port,
+    username: source.username,
     password: '',
-    databaseName: source.databaseName ?? '',
+    databaseName: source.databaseName,
     schemaName: source.schemaName ?? '',
     remarks: source.remarks ?? '',
     standby: source.standby
       ? {
-          host: source.standby.host ?? '',
-          port: source.standby.port ?? DEFAULT_PORT,
+          host: source.standby.host,
+          port: source.standby.port,
           // The API fills an absent standby username with the primary's; show it empty again
           // when it is the same, so that changing the primary's username changes both.
           username:
@@ -111,7 +111,7 @@ export function formValuesFrom(
           password: '',
         }
       : blank.standby,
-    tls: { mode: source.tls?.mode ?? DEFAULT_TLS_MODE, caCertificate: source.tls?.caCertificate ?? '' },
+    tls: { mode: source.tls.mode, caCertificate: source.tls.caCertificate ?? '' },
   };
 }
 

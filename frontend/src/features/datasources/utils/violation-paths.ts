@@ -41,8 +41,8 @@ export function splitViolations(
     const entry = byField.get(key) ?? { name, errors: [] };
     // Messages name no subject ("must be between 1 and 65535"); one shown on another field's
     // behalf says which value it is about.
-    const aliased = name.join('.') !== toNamePath(violation.field ?? '').join('.');
-    entry.errors.push(aliased ? `${violation.field} ${violation.message ?? ''}` : (violation.message ?? ''));
+    const aliased = name.join('.') !== toNamePath(violation.field).join('.');
+    entry.errors.push(aliased ? `${violation.field} ${violation.message}` : violation.message);
     byField.set(key, entry);
   }
   return { fields: [...byField.values()], other };

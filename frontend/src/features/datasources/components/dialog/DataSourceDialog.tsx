@@ -42,8 +42,8 @@ export default function DataSourceDialog({ request, regions, multiRegion, onClos
     request.mode === 'create'
       ? m.form.createTitle
       : request.mode === 'edit'
-        ? m.form.editTitle(request.source.identifier ?? '')
-        : m.form.copyTitle(request.source.identifier ?? '');
+        ? m.form.editTitle(request.source.identifier)
+        : m.form.copyTitle(request.source.identifier);
 
   // Escape, the close button and Cancel all come here: typed work is not thrown away unasked.
   const requestClose = () => {

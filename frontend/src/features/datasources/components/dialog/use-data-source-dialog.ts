@@ -124,7 +124,7 @@ export function useDataSourceDialog({ request, form, regions, multiRegion, onSav
     try {
       const result = await test.mutateAsync(testRequest);
       setReport(result);
-      dispatch({ kind: 'tested', revision: startedAt, passed: result.success === true });
+      dispatch({ kind: 'tested', revision: startedAt, passed: result.success });
     } catch (error) {
       setReport(undefined);
       if (isApiError(error) && error.status === 429) {
@@ -163,7 +163,7 @@ export function useDataSourceDialog({ request, form, regions, multiRegion, onSav
     if (!source?.id) return;
     const latest = await queryClient.query({
       queryKey: dataSourceKeys.detail(source.id),
-      queryFn: ({ signal }) => fetchDataSource(source.id ?? '', signal),
+      queryFn: ({ signal }) => fetchDataSource(source.id, signal),
       staleTime: 0,
     });
     setSource(latest);

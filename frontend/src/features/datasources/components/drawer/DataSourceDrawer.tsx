@@ -29,21 +29,18 @@ export default function DataSourceDrawer({ id, test, onClose, onTest, onEdit, on
   const query = useDataSource(id);
   const d = m.drawer;
   const f = m.form;
-  const dateTime = (value: string | undefined) =>
-    value ? (
-      <>
-        {formatDateTime(new Date(value), language)} (<RelativeTime value={value} />)
-      </>
-    ) : (
-      m.common.notSet
-    );
+  const dateTime = (value: string) => (
+    <>
+      {formatDateTime(new Date(value), language)} (<RelativeTime value={value} />)
+    </>
+  );
 
   return (
     <Drawer
       open
       onClose={onClose}
       size={screens.md ? 560 : '100%'}
-      title={query.data ? d.title(query.data.identifier ?? '') : d.loading}
+      title={query.data ? d.title(query.data.identifier) : d.loading}
       className="datasource-drawer"
     >
       {query.isPending ? (
@@ -77,12 +74,10 @@ export default function DataSourceDrawer({ id, test, onClose, onTest, onEdit, on
                 {query.data.identifier}
               </Typography.Text>
             </Descriptions.Item>
-            <Descriptions.Item label={f.type}>
-              {query.data.type ? m.type[query.data.type] : m.common.notSet}
-            </Descriptions.Item>
-            <Descriptions.Item label={f.region}>{query.data.region ?? m.common.notSet}</Descriptions.Item>
+            <Descriptions.Item label={f.type}>{m.type[query.data.type]}</Descriptions.Item>
+            <Descriptions.Item label={f.region}>{query.data.region}</Descriptions.Item>
             <Descriptions.Item label={f.attribute}>
-              {query.data.attribute ? <Tag variant="filled">{m.attribute[query.data.attribute]}</Tag> : m.common.notSet}
+              <Tag variant="filled">{m.attribute[query.data.attribute]}</Tag>
             </Descriptions.Item>
             <Descriptions.Item label={m.list.columns.endpoint}>
               <Typography.Text className="mono" copyable>
@@ -101,13 +96,13 @@ export default function DataSourceDrawer({ id, test, onClose, onTest, onEdit, on
                   {formatEndpoint(query.data.standby.host, query.data.standby.port)}
                 </Typography.Text>
                 <br />
-                {f.username}: {query.data.standby.username ?? query.data.username} · {d.password}:{' '}
+                {f.username}: {query.data.standby.username} · {d.password}:{' '}
                 {query.data.standby.passwordSet ? d.passwordStored : d.passwordMissing}
               </Descriptions.Item>
             )}
             <Descriptions.Item label={d.tls}>
-              {query.data.tls?.mode ?? 'prefer'}
-              {query.data.tls?.caCertificate ? ` · ${m.form.caCertificate}` : ''}
+              {query.data.tls.mode}
+              {query.data.tls.caCertificate ? ` · ${m.form.caCertificate}` : ''}
             </Descriptions.Item>
             {query.data.heartbeatEnabled && (
               <Descriptions.Item label={d.heartbeatSchema}>
@@ -119,12 +114,12 @@ export default function DataSourceDrawer({ id, test, onClose, onTest, onEdit, on
             <Descriptions.Item label={d.heartbeatTable}>
               <HeartbeatCell heartbeat={query.data.heartbeat} />
               {/* The drawer spells out what the list keeps in tooltips. */}
-              {query.data.heartbeat?.lastError && (
+              {query.data.heartbeat.lastError && (
                 <Typography.Paragraph type="danger" className="drawer-error">
                   {d.lastError}: {query.data.heartbeat.lastError}
                 </Typography.Paragraph>
               )}
-              {query.data.heartbeat?.warning && (
+              {query.data.heartbeat.warning && (
                 <Typography.Paragraph type="warning" className="drawer-error">
                   {m.heartbeat.warning}: {query.data.heartbeat.warning}
                 </Typography.Paragraph>

@@ -43,6 +43,15 @@ class OpenApiDocumentTest extends ApiTest {
     }
 
     @Test
+    void marksEveryFieldOfAResponseRequiredSoGeneratedTypesNeedNoFallbacks() {
+        JsonPath doc = document();
+        Map<String, Object> properties = doc.getMap("components.schemas.DataSource.properties");
+        assertThat(doc.getList("components.schemas.DataSource.required", String.class)).containsAll(properties.keySet());
+        assertThat(doc.getList("components.schemas.Problem.required")).containsExactlyInAnyOrder("type", "title", "status", "detail");
+        assertThat(doc.getList("components.schemas.TlsSettings.required")).isNullOrEmpty();
+    }
+
+    @Test
     void definesNoSchemaThatOnlyReferencesItself() {
         Map<String, Map<String, Object>> schemas = document().getMap("components.schemas");
         schemas.forEach((name, schema) -> assertThat(schema.get("$ref")).as(name)
@@ -83,8 +92,8 @@ class OpenApiDocumentTest extends ApiTest {
         JsonPath doc = document();
         assertThat(doc.getMap("components.schemas.ConnectionTestInput.properties"))
                 .containsOnlyKeys(doc.getMap("components.schemas.DataSourceInput.properties").keySet());
-        assertThat(doc.getList("components.schemas.ConnectionTestInput.required")).doesNotContain("identifier")
-                .contains("host", "port", "password");
+        assertThat(doc.getList("components.schemas.ConnectionTestInput.required")).doesNotContain("identifier", "password")
+                .contains("host", "port", "databaseName");
         assertThat(doc.getString("paths.'/api/datasources/test-connection'.post.requestBody.content.'application/json'.schema.$ref"))
                 .isEqualTo("#/components/schemas/ConnectionTestInput");
         assertThat(doc.getString("paths.'/api/datasources/test-connection'.post.operationId")).isEqualTo("testConnection");

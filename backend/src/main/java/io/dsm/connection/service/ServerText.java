@@ -14,15 +14,19 @@ final class ServerText {
         this.password = password;
     }
 
+    /**
+     * The server's text, or a placeholder when it contains the password anywhere. Cutting the
+     * password out would mangle the text and show where its characters occur, so the whole text is
+     * withheld instead (servers do not echo passwords; this is the guard for when one does).
+     */
     String clean(String raw) {
         if (raw == null) {
             return "";
         }
-        String text = raw;
-        if (password.isPresent() && !password.get().isEmpty()) {
-            text = text.replace(password.get().reveal(), "[redacted]");
+        if (password.isPresent() && !password.get().isEmpty() && raw.contains(password.get().reveal())) {
+            return "(the server's message is withheld because it contains the password)";
         }
-        text = text.replaceAll("\\s+", " ").trim();
+        String text = raw.replaceAll("\\s+", " ").trim();
         return text.length() > MAX ? text.substring(0, MAX) + "..." : text;
     }
 

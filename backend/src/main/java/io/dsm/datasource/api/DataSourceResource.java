@@ -73,13 +73,13 @@ public class DataSourceResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DataSourcePage list(
             @Parameter(description = "Case-insensitive substring of identifier, host, database name, username or remarks.",
-                    schema = @Schema(maxLength = ListParameters.MAX_QUERY)) @QueryParam("q") String q,
+                    schema = @Schema(type = SchemaType.STRING, maxLength = ListParameters.MAX_QUERY)) @QueryParam("q") String q,
             @Parameter(description = "Only this type.", schema = @Schema(implementation = io.dsm.datasource.DataSourceType.class))
             @QueryParam("type") String type,
             @Parameter(description = "Only this database attribute.", schema = @Schema(implementation = io.dsm.datasource.DatabaseAttribute.class))
             @QueryParam("attribute") String attribute,
-            @Parameter(description = "Only this region.") @QueryParam("region") String region,
-            @Parameter(description = "Order of the results.", schema = @Schema(enumeration = { "createdAt", "-createdAt",
+            @Parameter(description = "Only this region.", schema = @Schema(type = SchemaType.STRING)) @QueryParam("region") String region,
+            @Parameter(description = "Order of the results.", schema = @Schema(type = SchemaType.STRING, enumeration = { "createdAt", "-createdAt",
                     "identifier", "-identifier" }, defaultValue = "-createdAt")) @QueryParam("sort") String sort,
             @Parameter(description = "Page number, counting from 1.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1"))
             @QueryParam("page") String page,
@@ -98,7 +98,7 @@ public class DataSourceResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public IdentifierAvailability identifierAvailability(
             @Parameter(description = "The identifier to check.", required = true,
-                    schema = @Schema(pattern = Rules.IDENTIFIER)) @QueryParam("identifier") String identifier,
+                    schema = @Schema(type = SchemaType.STRING, pattern = Rules.IDENTIFIER)) @QueryParam("identifier") String identifier,
             @Parameter(description = "A data source to leave out, for example the one being edited.",
                     schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("excludeId") String excludeId) {
         if (identifier == null || !identifier.matches(Rules.IDENTIFIER)) {
