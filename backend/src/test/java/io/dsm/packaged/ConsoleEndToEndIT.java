@@ -36,10 +36,11 @@ class ConsoleEndToEndIT {
                 PackagedApp app = PackagedApp.start(dir.resolve("data"), dir.resolve("app.log"),
                         Map.of("DSM_CONNECT_ALLOW", "127.0.0.0/8,::1/128"))) {
             Files.createDirectories(SCREENSHOTS);
+            Path output = dir.resolve("e2e.log");
             ProcessBuilder e2e = new ProcessBuilder("npm", "run", "--silent", "e2e")
                     .directory(FRONTEND.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.INHERIT);
+                    .redirectOutput(output.toFile());
             Map<String, String> env = e2e.environment();
             env.put("DSM_URL", app.baseUrl());
             env.put("TARGET_HOST", "127.0.0.1");
@@ -53,6 +54,8 @@ class ConsoleEndToEndIT {
             if (!finished) {
                 process.destroyForcibly();
             }
+            // Printed through the test's own output, so the steps and their summary line reach the build log.
+            System.out.println(Files.readString(output));
             assertThat(finished).as("the browser tests finished within 10 minutes").isTrue();
             assertThat(process.exitValue()).as("exit code of npm run e2e (its output is above)").isZero();
             assertThat(app.output()).as("the app's log").doesNotContain(TargetServer.MIGRATOR_PASSWORD);
