@@ -76,12 +76,7 @@ final class ServerChecks {
         }
     }
 
-    CheckResult role() throws SQLException {
-        boolean inRecovery;
-        try (ResultSet row = query("SELECT pg_is_in_recovery()")) {
-            row.next();
-            inRecovery = row.getBoolean(1);
-        }
+    CheckResult role(boolean inRecovery) {
         String found = inRecovery ? "a standby (in recovery)" : "a primary (not in recovery)";
         if (spec.expectsStandby() && !inRecovery) {
             return CheckResult.warning("The server is " + found + ", but this endpoint is described as a standby.",
@@ -131,31 +126,23 @@ final class ServerChecks {
         }
     }
 
-    CheckResult replication(int serverVersionNum) throws SQLException {
+    CheckResult replication(ServerFacts facts) {
         List<String> missing = new ArrayList<>();
         List<String> hints = new ArrayList<>();
         String user = text.identifier(spec.username());
-        try (ResultSet row = query("""
-                SELECT current_setting('wal_level'), r.rolreplication, r.rolsuper,
-                       has_database_privilege(current_database(), 'CREATE')
-                FROM pg_roles r WHERE r.rolname = current_user""")) {
-            row.next();
-            String walLevel = row.getString(1);
-            boolean replication = row.getBoolean(2) || row.getBoolean(3);
-            if (!"logical".equals(walLevel)) {
-                missing.add("wal_level is " + walLevel + ", not logical");
-                hints.add("ALTER SYSTEM SET wal_level = logical; then restart the server.");
-            }
-            if (!replication) {
-                missing.add("user " + ConnectFailures.quoted(spec.username()) + " has neither REPLICATION nor superuser");
-                hints.add("ALTER ROLE " + user + " REPLICATION;");
-            }
-            if (!row.getBoolean(4)) {
-                missing.add("user " + ConnectFailures.quoted(spec.username()) + " cannot create a publication (no CREATE on the database)");
-                hints.add("GRANT CREATE ON DATABASE " + text.identifier(spec.databaseName()) + " TO " + user + ";");
-            }
+        if (!"logical".equals(facts.walLevel())) {
+            missing.add("wal_level is " + facts.walLevel() + ", not logical");
+            hints.add("ALTER SYSTEM SET wal_level = logical; then restart the server.");
         }
-        int major = serverVersionNum / 10000;
+        if (!facts.mayReplicate()) {
+            missing.add("user " + ConnectFailures.quoted(spec.username()) + " has neither REPLICATION nor superuser");
+            hints.add("ALTER ROLE " + user + " REPLICATION;");
+        }
+        if (!facts.mayCreateInDatabase()) {
+            missing.add("user " + ConnectFailures.quoted(spec.username()) + " cannot create a publication (no CREATE on the database)");
+            hints.add("GRANT CREATE ON DATABASE " + text.identifier(spec.databaseName()) + " TO " + user + ";");
+        }
+        int major = facts.versionNum() / 10000;
         if (major < OLDEST_SUPPORTED || major > NEWEST_SUPPORTED) {
             missing.add("PostgreSQL " + major + " is outside the supported " + OLDEST_SUPPORTED + " to " + NEWEST_SUPPORTED);
             hints.add("Incremental sync supports PostgreSQL " + OLDEST_SUPPORTED + " to " + NEWEST_SUPPORTED + ".");

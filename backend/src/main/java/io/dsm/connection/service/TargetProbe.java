@@ -5,9 +5,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -103,15 +101,9 @@ final class TargetProbe {
 
     private void afterConnect(Connection connection, InetAddress address, long tcpMillis, Optional<String> options)
             throws SQLException {
-        int versionNum;
-        try (Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery(
-                        "SELECT current_setting('server_version'), current_setting('server_version_num')::int")) {
-            row.next();
-            serverVersion = row.getString(1).split(" ")[0];
-            versionNum = row.getInt(2);
-        }
-        StringBuilder network = new StringBuilder(reached(address, tcpMillis)).append("; ").append(tls(connection));
+        ServerFacts facts = ServerFacts.read(connection);
+        serverVersion = facts.version();
+        StringBuilder network = new StringBuilder(reached(address, tcpMillis)).append("; ").append(facts.tls());
         options.ifPresent(o -> network.append("; connected in ").append(GreenplumUtilityMode.describe(o)));
         pass(CheckName.NETWORK, network + ".");
         pass(CheckName.AUTHENTICATION, "User " + ConnectFailures.quoted(spec.username()) + " signed in.");
@@ -119,31 +111,18 @@ final class TargetProbe {
                 + serverVersion + ").");
         ServerChecks server = new ServerChecks(connection, spec, text);
         record(CheckName.SCHEMA, server.schema());
-        record(CheckName.ROLE, server.role());
+        record(CheckName.ROLE, server.role(facts.inRecovery()));
         if (spec.heartbeat() && spec.expectsPrimary()) {
             record(CheckName.HEARTBEAT, server.heartbeat());
         }
         if (spec.expectsPrimary()) {
-            record(CheckName.REPLICATION, server.replication(versionNum));
+            record(CheckName.REPLICATION, server.replication(facts));
         }
     }
 
     private String reached(InetAddress address, long tcpMillis) {
         String resolved = address.getHostAddress().equals(spec.host()) ? "" : " (" + address.getHostAddress() + ")";
         return "Reached " + spec.host() + resolved + ":" + spec.port() + " in " + tcpMillis + " ms";
-    }
-
-    private static String tls(Connection connection) {
-        try (Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery(
-                        "SELECT ssl, version, cipher FROM pg_stat_ssl WHERE pid = pg_backend_pid()")) {
-            if (row.next() && row.getBoolean(1)) {
-                return "encrypted with " + row.getString(2) + " (" + row.getString(3) + ")";
-            }
-            return "not encrypted";
-        } catch (SQLException e) {
-            return "encryption unknown";
-        }
     }
 
     /** A check that failed after the connection was made: a lost connection or the budget ran out. */
