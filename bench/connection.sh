@@ -146,7 +146,7 @@ print(len(wall), "%.2f %.2f %.2f %.1f" % (med(wall), pct(wall, 90), pct(wall, 99
 start_dsm "$HTTP_PORT" service.log
 MACHINE="$(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM, $(uname -sr), $(java -version 2>&1 | head -1)"
 STARTED=$(date -u '+%Y-%m-%d %H:%M UTC')
-COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
+COMMIT="repository at $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown), jar built $(date -u -r "$(dirname "$DSM_JAR")/app" '+%Y-%m-%d %H:%M UTC' 2>/dev/null || echo '(unknown)')"
 
 phase_start "warm-up"
 client warmup-plain "$PG_PORT" false 1 "$WARMUP" --expect-success true
@@ -227,7 +227,7 @@ times_of() { awk '{ printf "%s%.0f", (NR > 1 ? ", " : ""), $1 }' "$OUT/$1.sample
 failed_check() { python3 -c 'import json, sys; print("; ".join(json.load(open(sys.argv[1]))["failed_checks"]))' "$OUT/$1.json"; }
 
 {
-  echo "Run $STARTED, commit $COMMIT, jar \`$DSM_JAR\`; $MACHINE; PostgreSQL $PG_VERSION"
+  echo "Run $STARTED, jar \`$DSM_JAR\` ($COMMIT); $MACHINE; PostgreSQL $PG_VERSION"
   echo "(port $PG_PORT, scram-sha-256 on 127.0.0.1, ssl $PG_SSL; dsm and libpq both use their default sslmode prefer)."
   echo "Raw output: \`${OUT#"$ROOT"/}\`."
   echo
@@ -252,11 +252,13 @@ failed_check() { python3 -c 'import json, sys; print("; ".join(json.load(open(sy
     echo "| $r | $c ms | $(pgbench_value "$r" 'latency average') ms | $(pgbench_value "$r" tps) | $(phase_other "round $r: pgbench -C") % | $pm ms | $pp ms | $pe ms | $(phase_other "round $r: test-connection plain") % | $hm ms | $hp ms | $he ms | $(phase_other "round $r: test-connection heartbeat") % | $t ms | $(verdict "$pm" "$t") / $(verdict "$hm" "$t") |"
   done
   echo
-  echo "The same steps outside dsm with the same pgjdbc ($(basename "$PGJDBC")), warm JVM, $(step probe_total 5) iterations after 100 (ms):"
+  echo "The same steps outside dsm with the same pgjdbc ($(basename "$PGJDBC")), warm JVM, $(step probe_total 5) iterations after 100 (ms;"
+  echo "the queries are those of commit c6d466e: the server's facts in one query, then SCHEMA and HEARTBEAT; probe_total = all of them;"
+  echo "q_*_first / q_*_again: the same query twice on a fresh connection, cold and then warm catalog caches):"
   echo
   echo "| Step | median | p90 |"
   echo "|---|---:|---:|"
-  for s in tcp_probe connect q_version q_tls q_schema q_role q_heartbeat q_replication close probe_total plain_connect plain_select1 plain_close plain_total scram_pbkdf2_java; do
+  for s in tcp_probe connect q_facts q_schema q_heartbeat close probe_total plain_connect plain_select1 plain_close plain_total q_facts_first q_facts_again q_schema_first q_schema_again scram_pbkdf2_java; do
     echo "| $s | $(step $s) | $(step $s 4) |"
   done
   echo "| scram_pbkdf2_openssl (Python hashlib, 200 runs) | ${PBKDF2_OPENSSL% *} | ${PBKDF2_OPENSSL#* } |"

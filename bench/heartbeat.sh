@@ -94,7 +94,7 @@ DSM_JAVA_OPTS="${DSM_JAVA_OPTS:-} -Xlog:gc,safepoint:file=$OUT/jvm.log:time"
 start_dsm "$HTTP_PORT" service.log DSM_HEARTBEAT_INTERVAL="${INTERVAL}s"
 MACHINE="$(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM, $(uname -sr), $(java -version 2>&1 | head -1)"
 STARTED=$(date -u '+%Y-%m-%d %H:%M UTC')
-COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
+COMMIT="repository at $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown), jar built $(date -u -r "$(dirname "$DSM_JAR")/app" '+%Y-%m-%d %H:%M UTC' 2>/dev/null || echo '(unknown)')"
 THREADS_IDLE=$(awk '/^Threads:/ { print $2 }' "/proc/$DSM_PID/status")
 RSS_IDLE=$(awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$DSM_PID/status")
 
@@ -189,6 +189,7 @@ LOAD1=$(load_now)
 metrics >"$OUT/metrics-end.txt"
 kill "$SAMPLER_PID" 2>/dev/null || true
 SAMPLER_PID=''
+echo "$T0 $T1" >"$OUT/window.txt"
 wait "$WAITS_PID" 2>/dev/null || true
 log "window ends (load $LOAD1)"
 kill -0 "$PG_POSTMASTER" 2>/dev/null \
@@ -301,7 +302,7 @@ PHASE_WITHIN=$(L phase_within_1s_pct)
 verdict_within() { awk -v p="$1" 'BEGIN { print (p >= 100) ? "met" : "missed" }'; }
 
 {
-  echo "Run $STARTED, commit $COMMIT, jar \`$DSM_JAR\`; $MACHINE; target PostgreSQL $PG_VERSION"
+  echo "Run $STARTED, jar \`$DSM_JAR\` ($COMMIT); $MACHINE; target PostgreSQL $PG_VERSION"
   echo "(port $PG_PORT, max_connections $PG_MAX_CONNECTIONS, synchronous_commit $PG_SYNC_COMMIT). $SOURCES data sources = $SOURCES schemas of one database,"
   echo "same user: they share one target connection by design. DSM_HEARTBEAT_INTERVAL=${INTERVAL}s, DSM_HEARTBEAT_THREADS=$HB_THREADS,"
   echo "DSM_HEARTBEAT_MAX_CONNECTIONS=$HB_MAX_CONNECTIONS. Registration: $REGISTER; all ACTIVE ${ALL_ACTIVE_AFTER} s after it."
@@ -318,7 +319,7 @@ verdict_within() { awk -v p="$1" 'BEGIN { print (p >= 100) ? "met" : "missed" }'
   echo "| gap lateness min (early) | $(L gap_late_min) ms |"
   echo "| jitter \|gap − ${INTERVAL} s\| p50 / p90 / p99 / p99.9 / max | $(L gap_jitter_p50) / $(L gap_jitter_p90) / $(L gap_jitter_p99) / $(L gap_jitter_p999) / $(L gap_jitter_max) ms |"
   echo "| gaps within ${INTERVAL} s ± 1 s | $WITHIN % ($(L gap_over_1s) outside) |"
-  echo "| gaps over 1.5 intervals (a beat missed) | $(L gap_missed_beats) |"
+  echo "| gaps over 1.5 intervals (a beat more than half an interval late, or missing) | $(L gap_missed_beats) |"
   echo "| lateness against each schema's own fixed-rate schedule p50 / p99 / max | $(L phase_late_p50) / $(L phase_late_p99) / $(L phase_late_max) ms |"
   echo "| beats within 1 s of that schedule | $PHASE_WITHIN % |"
   echo "| pauses over 1 s with no beat at all (count, longest) | $(awk '$1 == "stalls_over_1s" { print $2 ", " $3 " ms" }' "$OUT/lateness.txt") |"

@@ -27,20 +27,21 @@ import javax.crypto.spec.PBEKeySpec;
 
 public class JdbcConnectBreakdown {
 
+    // The queries TargetProbe runs after connecting (since commit c6d466e): the server's facts in one
+    // round trip, then the SCHEMA check and, with heartbeatEnabled, the HEARTBEAT check.
     static final String[][] CHECKS = {
-        {"q_version", "SELECT current_setting('server_version'), current_setting('server_version_num')::int"},
-        {"q_tls", "SELECT ssl, version, cipher FROM pg_stat_ssl WHERE pid = pg_backend_pid()"},
+        {"q_facts", "SELECT current_setting('server_version'), current_setting('server_version_num')::int, pg_is_in_recovery(), "
+                + "current_setting('wal_level'), (SELECT r.rolreplication OR r.rolsuper FROM pg_roles r WHERE r.rolname = current_user), "
+                + "has_database_privilege(current_database(), 'CREATE'), (SELECT CASE WHEN s.ssl THEN 'encrypted with ' || s.version "
+                + "|| ' (' || s.cipher || ')' ELSE 'not encrypted' END FROM pg_stat_ssl s WHERE s.pid = pg_backend_pid())"},
         {"q_schema", "SELECT count(*) FILTER (WHERE has_schema_privilege(oid, 'USAGE')), count(*) FROM pg_namespace "
                 + "WHERE nspname NOT IN ('pg_catalog', 'information_schema') AND nspname NOT LIKE 'pg\\_toast%' "
                 + "AND nspname NOT LIKE 'pg\\_temp\\_%'"},
-        {"q_role", "SELECT pg_is_in_recovery()"},
         {"q_heartbeat", "SELECT n.oid IS NOT NULL, n.oid IS NOT NULL AND has_schema_privilege(n.oid, 'USAGE'), "
                 + "n.oid IS NOT NULL AND has_schema_privilege(n.oid, 'CREATE'), c.oid IS NOT NULL, "
                 + "c.oid IS NOT NULL AND has_table_privilege(c.oid, 'INSERT') AND has_table_privilege(c.oid, 'UPDATE') "
                 + "FROM (SELECT 'public'::name AS name) wanted LEFT JOIN pg_namespace n ON n.nspname = wanted.name "
                 + "LEFT JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = 'oms_postgres_heartbeat'"},
-        {"q_replication", "SELECT current_setting('wal_level'), r.rolreplication, r.rolsuper, "
-                + "has_database_privilege(current_database(), 'CREATE') FROM pg_roles r WHERE r.rolname = current_user"},
     };
 
     public static void main(String[] args) throws Exception {
@@ -63,8 +64,9 @@ public class JdbcConnectBreakdown {
         org.postgresql.Driver driver = new org.postgresql.Driver();
 
         Map<String, List<Double>> times = new LinkedHashMap<>();
-        for (String step : List.of("tcp_probe", "connect", "q_version", "q_tls", "q_schema", "q_role", "q_heartbeat",
-                "q_replication", "close", "probe_total", "plain_connect", "plain_select1", "plain_close", "plain_total",
+        for (String step : List.of("tcp_probe", "connect", "q_facts", "q_schema", "q_heartbeat", "close", "probe_total",
+                "plain_connect", "plain_select1", "plain_close", "plain_total",
+                "q_facts_first", "q_facts_again", "q_schema_first", "q_schema_again",
                 "scram_pbkdf2_java")) {
             times.put(step, new ArrayList<>());
         }
@@ -82,7 +84,7 @@ public class JdbcConnectBreakdown {
             record(measure, times, "connect", t1, t2);
             long last = t2;
             for (String[] check : CHECKS) {
-                if (check[0].equals("q_version") || check[0].equals("q_tls")) {
+                if (check[0].equals("q_facts")) {
                     try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(check[1])) {
                         row.next();
                     }
@@ -114,6 +116,20 @@ public class JdbcConnectBreakdown {
             record(measure, times, "plain_select1", p1, p2);
             record(measure, times, "plain_close", p2, p3);
             record(measure, times, "plain_total", p0, p3);
+
+            // The same queries twice on a fresh connection: the first run pays for the new backend's
+            // empty catalog caches, the second shows the query itself.
+            try (Connection fresh = driver.connect(url, props)) {
+                String[] names = {"q_facts_first", "q_facts_again", "q_schema_first", "q_schema_again"};
+                String[] sql = {CHECKS[0][1], CHECKS[0][1], CHECKS[1][1], CHECKS[1][1]};
+                for (int j = 0; j < names.length; j++) {
+                    long c0 = System.nanoTime();
+                    try (Statement statement = fresh.createStatement(); ResultSet row = statement.executeQuery(sql[j])) {
+                        row.next();
+                    }
+                    record(measure, times, names[j], c0, System.nanoTime());
+                }
+            }
 
             long k0 = System.nanoTime();
             SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")

@@ -1,9 +1,11 @@
 -- heartbeat.sh: the beats as the target saw them, from public.beat_log, for beats logged between
 -- epoch seconds :t0 and :t1, with the beat interval :interval_ms. Output: one "key value" per line.
 --   gap lateness  = time since the same schema's previous beat - interval (signed; the brief's measure);
---   phase lateness = how much later than its own schedule a beat landed, the schedule being fixed
---                    rate from the schema's earliest beat phase in the window (never negative; a
---                    beat more than half an interval late counts against the nearest slot);
+--   phase lateness = how much later than its own schedule a beat landed: dsm schedules each source
+--                    at a fixed rate and runs a late beat rather than skipping it, so the k-th beat
+--                    of a schema in the window is due at anchor + k x interval, the anchor being
+--                    the schema's least late beat (never negative). A skipped beat would show as
+--                    the beats before it being one interval late: compare the beat counts.
 --   stalls         = pauses of more than 1 s during which no schema got a beat (the 1,000 sources
 --                    share one connection, so one stuck statement stops them all), each split
 --                    into "arrival" (from the previous beat's row to the server getting the next
@@ -23,12 +25,10 @@ DELETE FROM gaps WHERE late_ms IS NULL;
 
 CREATE TEMP TABLE phases AS
 WITH k AS (
-    SELECT schema_name, at_ms, at_ms - first_value(at_ms) OVER w AS since_first
-    FROM beats WINDOW w AS (PARTITION BY schema_name ORDER BY at_ms)
-), offsets AS (
-    SELECT schema_name, since_first - round(since_first / :interval_ms) * :interval_ms AS offset_ms FROM k
+    SELECT schema_name, at_ms - (row_number() OVER (PARTITION BY schema_name ORDER BY at_ms) - 1) * :interval_ms AS offset_ms
+    FROM beats
 )
-SELECT schema_name, offset_ms - min(offset_ms) OVER (PARTITION BY schema_name) AS late_ms FROM offsets;
+SELECT schema_name, offset_ms - min(offset_ms) OVER (PARTITION BY schema_name) AS late_ms FROM k;
 
 SELECT 'beats', count(*) FROM beats;
 SELECT 'schemas_beating', count(DISTINCT schema_name) FROM beats;
