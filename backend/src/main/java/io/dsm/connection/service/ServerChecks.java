@@ -1,7 +1,5 @@
 package io.dsm.connection.service;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -17,63 +15,64 @@ final class ServerChecks {
     static final int NEWEST_SUPPORTED = 18;
     static final String HEARTBEAT_TABLE = "oms_postgres_heartbeat";
 
-    private final Connection connection;
     private final ConnectionSpec spec;
     private final ServerText text;
 
-    ServerChecks(Connection connection, ConnectionSpec spec, ServerText text) {
-        this.connection = connection;
+    ServerChecks(ConnectionSpec spec, ServerText text) {
         this.spec = spec;
         this.text = text;
     }
 
-    CheckResult schema() throws SQLException {
-        String user = ConnectFailures.quoted(spec.username());
+    CatalogBatch.Query schemaQuery() {
         if (spec.schemaName() == null) {
-            try (ResultSet row = query("""
+            return CatalogBatch.Query.of("""
                     SELECT count(*) FILTER (WHERE has_schema_privilege(oid, 'USAGE')), count(*) FROM pg_namespace
                     WHERE nspname NOT IN ('pg_catalog', 'information_schema')
-                      AND nspname NOT LIKE 'pg\\_toast%' AND nspname NOT LIKE 'pg\\_temp\\_%'""")) {
-                row.next();
-                long readable = row.getLong(1);
-                long all = row.getLong(2);
-                if (readable == 0) {
-                    return CheckResult.warning("User " + user + " can use none of the " + all + " schemas in this database.",
-                            "GRANT USAGE ON SCHEMA <schema> TO " + text.identifier(spec.username()) + "; for each schema to migrate.");
-                }
-                return CheckResult.passed("No schema set: user " + user + " can use " + readable + " of " + all
-                        + " schemas, and all of those will be migrated.");
-            }
+                      AND nspname NOT LIKE 'pg\\_toast%' AND nspname NOT LIKE 'pg\\_temp\\_%'""");
         }
-        String schema = ConnectFailures.quoted(spec.schemaName());
-        try (ResultSet row = query("""
+        return CatalogBatch.Query.of("""
                 SELECT has_schema_privilege(n.oid, 'USAGE'),
                        (SELECT count(*) FROM pg_class c WHERE c.relnamespace = n.oid AND c.relkind IN ('r', 'p', 'v', 'm', 'f')),
                        (SELECT count(*) FROM pg_class c WHERE c.relnamespace = n.oid AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
                                                           AND has_table_privilege(c.oid, 'SELECT'))
-                FROM pg_namespace n WHERE n.nspname = ?""", spec.schemaName())) {
-            if (!row.next()) {
-                return CheckResult.failed("Schema " + schema + " does not exist in database "
-                        + ConnectFailures.quoted(spec.databaseName()) + ".",
-                        "Check the schema name (unquoted names are lower case), or leave it empty to migrate every readable schema.",
-                        "3F000");
+                FROM pg_namespace n WHERE n.nspname = ?""", spec.schemaName());
+    }
+
+    CheckResult schema(ResultSet row) throws SQLException {
+        String user = ConnectFailures.quoted(spec.username());
+        if (spec.schemaName() == null) {
+            row.next();
+            long readable = row.getLong(1);
+            long all = row.getLong(2);
+            if (readable == 0) {
+                return CheckResult.warning("User " + user + " can use none of the " + all + " schemas in this database.",
+                        "GRANT USAGE ON SCHEMA <schema> TO " + text.identifier(spec.username()) + "; for each schema to migrate.");
             }
-            if (!row.getBoolean(1)) {
-                return CheckResult.failed("User " + user + " has no USAGE privilege on schema " + schema + ".",
-                        "GRANT USAGE ON SCHEMA " + text.identifier(spec.schemaName()) + " TO "
-                                + text.identifier(spec.username()) + ";", "42501");
-            }
-            long tables = row.getLong(2);
-            long readable = row.getLong(3);
-            if (readable < tables) {
-                return CheckResult.warning("User " + user + " can read " + readable + " of the " + tables
-                        + " tables and views in schema " + schema + "; a migration reads them all.",
-                        "GRANT SELECT ON ALL TABLES IN SCHEMA " + text.identifier(spec.schemaName()) + " TO "
-                                + text.identifier(spec.username()) + ";");
-            }
-            return CheckResult.passed(tables == 0 ? "Schema " + schema + " exists and is empty."
-                    : "Schema " + schema + " exists; user " + user + " can read all " + tables + " of its tables and views.");
+            return CheckResult.passed("No schema set: user " + user + " can use " + readable + " of " + all
+                    + " schemas, and all of those will be migrated.");
         }
+        String schema = ConnectFailures.quoted(spec.schemaName());
+        if (!row.next()) {
+            return CheckResult.failed("Schema " + schema + " does not exist in database "
+                    + ConnectFailures.quoted(spec.databaseName()) + ".",
+                    "Check the schema name (unquoted names are lower case), or leave it empty to migrate every readable schema.",
+                    "3F000");
+        }
+        if (!row.getBoolean(1)) {
+            return CheckResult.failed("User " + user + " has no USAGE privilege on schema " + schema + ".",
+                    "GRANT USAGE ON SCHEMA " + text.identifier(spec.schemaName()) + " TO "
+                            + text.identifier(spec.username()) + ";", "42501");
+        }
+        long tables = row.getLong(2);
+        long readable = row.getLong(3);
+        if (readable < tables) {
+            return CheckResult.warning("User " + user + " can read " + readable + " of the " + tables
+                    + " tables and views in schema " + schema + "; a migration reads them all.",
+                    "GRANT SELECT ON ALL TABLES IN SCHEMA " + text.identifier(spec.schemaName()) + " TO "
+                            + text.identifier(spec.username()) + ";");
+        }
+        return CheckResult.passed(tables == 0 ? "Schema " + schema + " exists and is empty."
+                : "Schema " + schema + " exists; user " + user + " can read all " + tables + " of its tables and views.");
     }
 
     CheckResult role(boolean inRecovery) {
@@ -89,11 +88,8 @@ final class ServerChecks {
         return CheckResult.passed("The server is " + found + (spec.expectsStandby() || spec.expectsPrimary() ? ", as expected." : "."));
     }
 
-    CheckResult heartbeat() throws SQLException {
-        String schema = spec.heartbeatSchema();
-        String qualified = text.identifier(schema) + "." + HEARTBEAT_TABLE;
-        String user = text.identifier(spec.username());
-        try (ResultSet row = query("""
+    CatalogBatch.Query heartbeatQuery() {
+        return CatalogBatch.Query.of("""
                 SELECT n.oid IS NOT NULL,
                        n.oid IS NOT NULL AND has_schema_privilege(n.oid, 'USAGE'),
                        n.oid IS NOT NULL AND has_schema_privilege(n.oid, 'CREATE'),
@@ -101,29 +97,35 @@ final class ServerChecks {
                        c.oid IS NOT NULL AND has_table_privilege(c.oid, 'INSERT') AND has_table_privilege(c.oid, 'UPDATE')
                 FROM (SELECT ?::name AS name) wanted
                 LEFT JOIN pg_namespace n ON n.nspname = wanted.name
-                LEFT JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = '""" + HEARTBEAT_TABLE + "'", schema)) {
-            row.next();
-            if (!row.getBoolean(1)) {
-                return CheckResult.failed("Schema " + ConnectFailures.quoted(schema) + " for the heartbeat table does not exist.",
-                        "Create the schema, or choose another heartbeat schema.", "3F000");
-            }
-            if (!row.getBoolean(2)) {
-                return CheckResult.failed("User " + ConnectFailures.quoted(spec.username()) + " has no USAGE privilege on schema "
-                        + ConnectFailures.quoted(schema) + ", where the heartbeat table goes.",
-                        "GRANT USAGE, CREATE ON SCHEMA " + text.identifier(schema) + " TO " + user + ";", "42501");
-            }
-            if (row.getBoolean(4)) {
-                return row.getBoolean(5)
-                        ? CheckResult.passed(qualified + " exists and user " + ConnectFailures.quoted(spec.username()) + " can write it.")
-                        : CheckResult.failed("User " + ConnectFailures.quoted(spec.username()) + " cannot write " + qualified + ".",
-                                "GRANT INSERT, UPDATE, DELETE ON " + qualified + " TO " + user + ";", "42501");
-            }
-            return row.getBoolean(3)
-                    ? CheckResult.passed("User " + ConnectFailures.quoted(spec.username()) + " can create " + qualified + ".")
-                    : CheckResult.failed("Permission denied to create table in schema " + ConnectFailures.quoted(schema) + ".",
-                            "GRANT CREATE ON SCHEMA " + text.identifier(schema) + " TO " + user
-                                    + "; (PostgreSQL 15 and later no longer grant CREATE on public to everyone.)", "42501");
+                LEFT JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = '""" + HEARTBEAT_TABLE + "'",
+                spec.heartbeatSchema());
+    }
+
+    CheckResult heartbeat(ResultSet row) throws SQLException {
+        String schema = spec.heartbeatSchema();
+        String qualified = text.identifier(schema) + "." + HEARTBEAT_TABLE;
+        String user = text.identifier(spec.username());
+        row.next();
+        if (!row.getBoolean(1)) {
+            return CheckResult.failed("Schema " + ConnectFailures.quoted(schema) + " for the heartbeat table does not exist.",
+                    "Create the schema, or choose another heartbeat schema.", "3F000");
         }
+        if (!row.getBoolean(2)) {
+            return CheckResult.failed("User " + ConnectFailures.quoted(spec.username()) + " has no USAGE privilege on schema "
+                    + ConnectFailures.quoted(schema) + ", where the heartbeat table goes.",
+                    "GRANT USAGE, CREATE ON SCHEMA " + text.identifier(schema) + " TO " + user + ";", "42501");
+        }
+        if (row.getBoolean(4)) {
+            return row.getBoolean(5)
+                    ? CheckResult.passed(qualified + " exists and user " + ConnectFailures.quoted(spec.username()) + " can write it.")
+                    : CheckResult.failed("User " + ConnectFailures.quoted(spec.username()) + " cannot write " + qualified + ".",
+                            "GRANT INSERT, UPDATE, DELETE ON " + qualified + " TO " + user + ";", "42501");
+        }
+        return row.getBoolean(3)
+                ? CheckResult.passed("User " + ConnectFailures.quoted(spec.username()) + " can create " + qualified + ".")
+                : CheckResult.failed("Permission denied to create table in schema " + ConnectFailures.quoted(schema) + ".",
+                        "GRANT CREATE ON SCHEMA " + text.identifier(schema) + " TO " + user
+                                + "; (PostgreSQL 15 and later no longer grant CREATE on public to everyone.)", "42501");
     }
 
     CheckResult replication(ServerFacts facts) {
@@ -153,14 +155,5 @@ final class ServerChecks {
         }
         return CheckResult.warning("Incremental sync would fail: " + String.join("; ", missing)
                 + ". Schema and full migration can still run.", String.join(" ", hints));
-    }
-
-    private ResultSet query(String sql, String... parameters) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        statement.closeOnCompletion();
-        for (int i = 0; i < parameters.length; i++) {
-            statement.setString(i + 1, parameters[i]);
-        }
-        return statement.executeQuery();
     }
 }

@@ -3,40 +3,47 @@ package io.dsm.connection.service;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+
+import org.postgresql.PGConnection;
 
 /**
- * What the checks need to know about the server, read in one round trip: once connected, a test's
- * time is mostly round trips.
+ * What the checks need to know about the server. Everything the server already reported at sign-in
+ * is taken from there; the rest is read with functions and settings rather than catalog views,
+ * because a new backend pays for every view it expands (pg_roles or pg_stat_ssl cost about half a
+ * millisecond each on a fresh connection).
  */
 record ServerFacts(String version, int versionNum, boolean inRecovery, String walLevel, boolean mayReplicate,
         boolean mayCreateInDatabase, String tls) {
 
-    private static final String FACTS = """
-            SELECT current_setting('server_version'), current_setting('server_version_num')::int, pg_is_in_recovery(),
-                   current_setting('wal_level'),
-                   (SELECT r.rolreplication OR r.rolsuper FROM pg_roles r WHERE r.rolname = current_user),
-                   has_database_privilege(current_database(), 'CREATE')""";
-    private static final String WITH_TLS = FACTS + """
-            , (SELECT CASE WHEN s.ssl THEN 'encrypted with ' || s.version || ' (' || s.cipher || ')' ELSE 'not encrypted' END
-               FROM pg_stat_ssl s WHERE s.pid = pg_backend_pid())""";
+    private static final String TLS_OF_THIS_SESSION = """
+            (SELECT CASE WHEN a.ssl THEN 'encrypted with ' || a.sslversion || ' (' || a.sslcipher || ')' ELSE 'not encrypted' END
+             FROM pg_stat_get_activity(pg_backend_pid()) a)""";
 
-    static ServerFacts read(Connection connection) throws SQLException {
-        try {
-            return read(connection, true);
-        } catch (SQLException noStatSsl) {
-            // Servers older than 9.5 (Greenplum 6) have no pg_stat_ssl.
-            return read(connection, false);
+    /** How to read the facts from this connection; {@code withTls} is false for servers older than 9.5. */
+    record Reading(boolean superuser, boolean forPrimary, boolean tlsPossible, boolean withTls) {
+
+        static Reading of(Connection connection, boolean forPrimary, boolean tlsPossible) throws SQLException {
+            boolean superuser = "on".equals(connection.unwrap(PGConnection.class).getParameterStatus("is_superuser"));
+            return new Reading(superuser, forPrimary, tlsPossible, true);
+        }
+
+        Reading withoutTls() {
+            return new Reading(superuser, forPrimary, tlsPossible, false);
+        }
+
+        CatalogBatch.Query query() {
+            String mayReplicate = superuser ? "true"
+                    : forPrimary ? "(SELECT r.rolreplication FROM pg_roles r WHERE r.rolname = current_user)" : "false";
+            String mayCreate = forPrimary ? "has_database_privilege(current_database(), 'CREATE')" : "false";
+            String tls = !tlsPossible ? "'not encrypted'" : withTls ? TLS_OF_THIS_SESSION : "'encryption unknown'";
+            return CatalogBatch.Query.of("SELECT current_setting('server_version'), current_setting('server_version_num')::int, "
+                    + "pg_is_in_recovery(), current_setting('wal_level'), " + mayReplicate + ", " + mayCreate + ", " + tls);
         }
     }
 
-    private static ServerFacts read(Connection connection, boolean withTls) throws SQLException {
-        try (Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery(withTls ? WITH_TLS : FACTS)) {
-            row.next();
-            String tls = withTls ? row.getString(7) : "encryption unknown";
-            return new ServerFacts(row.getString(1).split(" ")[0], row.getInt(2), row.getBoolean(3), row.getString(4),
-                    row.getBoolean(5), row.getBoolean(6), tls);
-        }
+    static ServerFacts read(ResultSet row) throws SQLException {
+        row.next();
+        return new ServerFacts(row.getString(1).split(" ")[0], row.getInt(2), row.getBoolean(3), row.getString(4),
+                row.getBoolean(5), row.getBoolean(6), row.getString(7));
     }
 }

@@ -24,6 +24,8 @@ import io.dsm.connection.api.Check;
 /** Runs the checks for one endpoint, in order, within the test's budget. */
 final class TargetProbe {
 
+    private static final String UNDEFINED_COLUMN = "42703";
+
     private final ConnectionSpec spec;
     private final AddressPolicy policy;
     private final TestBudget budget;
@@ -101,22 +103,43 @@ final class TargetProbe {
 
     private void afterConnect(Connection connection, InetAddress address, long tcpMillis, Optional<String> options)
             throws SQLException {
-        ServerFacts facts = ServerFacts.read(connection);
-        serverVersion = facts.version();
-        StringBuilder network = new StringBuilder(reached(address, tcpMillis)).append("; ").append(facts.tls());
-        options.ifPresent(o -> network.append("; connected in ").append(GreenplumUtilityMode.describe(o)));
-        pass(CheckName.NETWORK, network + ".");
-        pass(CheckName.AUTHENTICATION, "User " + ConnectFailures.quoted(spec.username()) + " signed in.");
-        pass(CheckName.DATABASE, "Connected to database " + ConnectFailures.quoted(spec.databaseName()) + " (PostgreSQL "
-                + serverVersion + ").");
-        ServerChecks server = new ServerChecks(connection, spec, text);
-        record(CheckName.SCHEMA, server.schema());
-        record(CheckName.ROLE, server.role(facts.inRecovery()));
-        if (spec.heartbeat() && spec.expectsPrimary()) {
-            record(CheckName.HEARTBEAT, server.heartbeat());
+        ServerChecks server = new ServerChecks(spec, text);
+        boolean heartbeat = spec.heartbeat() && spec.expectsPrimary();
+        ServerFacts.Reading reading = ServerFacts.Reading.of(connection, spec.expectsPrimary(), JdbcConnector.usesTls(spec.tlsMode()));
+        try {
+            check(connection, address, tcpMillis, options, server, heartbeat, reading);
+        } catch (SQLException e) {
+            if (!checks.isEmpty() || !UNDEFINED_COLUMN.equals(e.getSQLState())) {
+                throw e;
+            }
+            // Servers older than 9.5 (Greenplum 6) keep no TLS details of a session.
+            check(connection, address, tcpMillis, options, server, heartbeat, reading.withoutTls());
         }
-        if (spec.expectsPrimary()) {
-            record(CheckName.REPLICATION, server.replication(facts));
+    }
+
+    private void check(Connection connection, InetAddress address, long tcpMillis, Optional<String> options, ServerChecks server,
+            boolean heartbeat, ServerFacts.Reading reading) throws SQLException {
+        List<CatalogBatch.Query> queries = new ArrayList<>(List.of(reading.query(), server.schemaQuery()));
+        if (heartbeat) {
+            queries.add(server.heartbeatQuery());
+        }
+        try (CatalogBatch answers = CatalogBatch.send(connection, queries)) {
+            ServerFacts facts = ServerFacts.read(answers.next());
+            serverVersion = facts.version();
+            StringBuilder network = new StringBuilder(reached(address, tcpMillis)).append("; ").append(facts.tls());
+            options.ifPresent(o -> network.append("; connected in ").append(GreenplumUtilityMode.describe(o)));
+            pass(CheckName.NETWORK, network + ".");
+            pass(CheckName.AUTHENTICATION, "User " + ConnectFailures.quoted(spec.username()) + " signed in.");
+            pass(CheckName.DATABASE, "Connected to database " + ConnectFailures.quoted(spec.databaseName()) + " (PostgreSQL "
+                    + serverVersion + ").");
+            record(CheckName.SCHEMA, server.schema(answers.next()));
+            record(CheckName.ROLE, server.role(facts.inRecovery()));
+            if (heartbeat) {
+                record(CheckName.HEARTBEAT, server.heartbeat(answers.next()));
+            }
+            if (spec.expectsPrimary()) {
+                record(CheckName.REPLICATION, server.replication(facts));
+            }
         }
     }
 
@@ -147,6 +170,10 @@ final class TargetProbe {
     }
 
     private InetAddress resolve() throws Failed {
+        Optional<InetAddress> literal = Hosts.ipLiteral(spec.host());
+        if (literal.isPresent()) {
+            return literal.get();
+        }
         Future<InetAddress[]> lookup = resolver.submit(() -> InetAddress.getAllByName(Hosts.unbracketed(spec.host())));
         try {
             InetAddress[] addresses = lookup.get(Math.max(1, budget.remainingMillis()), TimeUnit.MILLISECONDS);

@@ -1,0 +1,63 @@
+package io.dsm.connection.service;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Catalog queries sent to the server together and answered in one round trip. Once connected, a
+ * test's time is round trips and a fresh backend's first parses, so every check's query goes in
+ * one batch; the answers are read back in the order the queries were added.
+ */
+final class CatalogBatch implements AutoCloseable {
+
+    /** One query of the batch; {@code ?} parameters are bound as text, never concatenated. */
+    record Query(String sql, List<String> parameters) {
+
+        static Query of(String sql, String... parameters) {
+            return new Query(sql, List.of(parameters));
+        }
+    }
+
+    private final PreparedStatement statement;
+    private boolean first = true;
+
+    private CatalogBatch(PreparedStatement statement) {
+        this.statement = statement;
+    }
+
+    static CatalogBatch send(Connection connection, List<Query> queries) throws SQLException {
+        String sql = queries.stream().map(Query::sql).collect(Collectors.joining(";\n"));
+        List<String> parameters = new ArrayList<>();
+        queries.forEach(query -> parameters.addAll(query.parameters()));
+        PreparedStatement statement = connection.prepareStatement(sql);
+        try {
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setString(i + 1, parameters.get(i));
+            }
+            statement.execute();
+            return new CatalogBatch(statement);
+        } catch (SQLException e) {
+            statement.close();
+            throw e;
+        }
+    }
+
+    /** The answer to the next query, in the order they were added. */
+    ResultSet next() throws SQLException {
+        if (!first && !statement.getMoreResults()) {
+            throw new SQLException("The server sent fewer answers than the batch had queries.");
+        }
+        first = false;
+        return statement.getResultSet();
+    }
+
+    @Override
+    public void close() throws SQLException {
+        statement.close();
+    }
+}
