@@ -13,10 +13,11 @@
 #   DSM_JAR=/path/to/quarkus-run.jar DURATION=30 CONNECTIONS=16 bench/catalog.sh
 #
 # Settings (environment): DSM_JAR, DURATION (s, 30), CONNECTIONS (16), THREADS (wrk -t and pgbench
-# -j, 4), ROWS (10000), WARMUP (s per endpoint, 20), HTTP_PORT (18080), KNEE=1 (first scan
+# -j, 4), ROWS (10000), WARMUP (s per read endpoint, 20), CREATE_WARMUP (s, 60: create's code
+# path needs about a minute of load before its throughput settles), HTTP_PORT (18080), KNEE=1 (first scan
 # 4/8/16/32 connections for 10 s each), OTHER_LIMIT (% of a core used by other processes above
 # which a run counts as disturbed and is repeated once, 30), QUIET_WAIT (s to wait for a quiet
-# machine before starting and before a repeat, 300), DSM_JAVA_OPTS (JVM options, none).
+# machine before starting and before a repeat, 300), DSM_JAVA_OPTS (JVM options, -Xmx256m as in the README).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -27,11 +28,12 @@ CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-4}
 ROWS=${ROWS:-10000}
 WARMUP=${WARMUP:-20}
+CREATE_WARMUP=${CREATE_WARMUP:-60}
 HTTP_PORT=${HTTP_PORT:-18080}
 KNEE=${KNEE:-0}
 OTHER_LIMIT=${OTHER_LIMIT:-30}
 QUIET_WAIT=${QUIET_WAIT:-300}
-DSM_JAVA_OPTS=${DSM_JAVA_OPTS:-}
+DSM_JAVA_OPTS=${DSM_JAVA_OPTS--Xmx256m}
 OUT=${OUT:-$BENCH/out/catalog-$(date +%Y%m%d-%H%M%S)}
 BASE=http://127.0.0.1:$HTTP_PORT
 
@@ -258,9 +260,10 @@ START_DATE=$(date -u '+%Y-%m-%d %H:%M UTC')
 for endpoint in list list-q get create; do
   log "== $endpoint"
   if [[ $endpoint == create ]]; then
-    # The loader has exercised create, but not for long: warm it like the reads (this adds rows,
-    # which is why it happens only now).
-    run_wrk warmup-create create "$CONNECTIONS" "$WARMUP" >/dev/null
+    # The loader has exercised create, but not for long enough: create's throughput triples over
+    # its first minute of load as the JIT compiles it. Warming adds rows, hence only now.
+    log "warming up create: $CREATE_WARMUP s"
+    run_wrk warmup-create create "$CONNECTIONS" "$CREATE_WARMUP" >/dev/null
   fi
   max=$(measured wrk "$endpoint-max" "$endpoint" "$CONNECTIONS" "$DURATION")
   half=$(awk -v r="$(field rps "$max")" 'BEGIN { printf "%d", r / 2 }')

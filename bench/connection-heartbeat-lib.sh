@@ -57,7 +57,7 @@ start_dsm() {
   log "starting dsm on port $port ($*), data in $DSM_DATA"
   # shellcheck disable=SC2086
   env "$@" QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 DSM_DATA_DIR="$DSM_DATA" \
-    DSM_CONNECT_ALLOW=127.0.0.0/8,::1/128 java ${DSM_JAVA_OPTS:-} -jar "$DSM_JAR" >"$OUT/$logname" 2>&1 &
+    DSM_CONNECT_ALLOW=127.0.0.0/8,::1/128 java ${DSM_JAVA_OPTS--Xmx256m} -jar "$DSM_JAR" >"$OUT/$logname" 2>&1 &
   DSM_PID=$!
   for _ in $(seq 1 240); do
     curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready" && break

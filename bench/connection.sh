@@ -23,7 +23,7 @@
 #
 # Settings (environment): DSM_JAR, HTTP_PORT (18091), ROUNDS (3), COUNT (300 per variant, over
 # all rounds), WARMUP (100 per variant), PGBENCH_SECONDS (20 per round), FAIL_REPS (5),
-# TARPIT_REPS (3), DSM_JAVA_OPTS (none), OUT (bench/out/connection-<time>).
+# TARPIT_REPS (3), DSM_JAVA_OPTS (-Xmx256m as in the README), OUT (bench/out/connection-<time>).
 # Creates role and database bench_conn on the local PostgreSQL 15 (starting it, or installing it,
 # if needed) and drops both on exit, also on failure.
 set -euo pipefail

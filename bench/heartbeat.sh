@@ -20,7 +20,7 @@
 # Settings (environment): DSM_JAR, HTTP_PORT (18092), SOURCES (1000, at most 9999), INTERVAL
 # (seconds, 5), DURATION (seconds, 300), LOAD_CONCURRENCY (8), ACTIVE_TIMEOUT (seconds to wait for
 # all ACTIVE, 300), DSM_HEARTBEAT_THREADS / DSM_HEARTBEAT_MAX_CONNECTIONS (passed to dsm if set),
-# DSM_JAVA_OPTS (none), OUT (bench/out/heartbeat-<time>).
+# DSM_JAVA_OPTS (-Xmx256m as in the README), OUT (bench/out/heartbeat-<time>).
 # Drops database and role bench_hb on exit, also on failure or Ctrl-C.
 set -euo pipefail
 
@@ -90,7 +90,7 @@ psql_super -d bench_hb -v n="$SOURCES" -f - <"$BENCH/sql/heartbeat-setup.sql" >"
 
 # ---------------------------------------------------------------------------------------------
 # GC and safepoint pauses go to OUT/jvm.log: a paused JVM delays every beat at once.
-DSM_JAVA_OPTS="${DSM_JAVA_OPTS:-} -Xlog:gc,safepoint:file=$OUT/jvm.log:time"
+DSM_JAVA_OPTS="${DSM_JAVA_OPTS--Xmx256m} -Xlog:gc,safepoint:file=$OUT/jvm.log:time"
 start_dsm "$HTTP_PORT" service.log DSM_HEARTBEAT_INTERVAL="${INTERVAL}s"
 MACHINE="$(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM, $(uname -sr), $(java -version 2>&1 | head -1)"
 STARTED=$(date -u '+%Y-%m-%d %H:%M UTC')
