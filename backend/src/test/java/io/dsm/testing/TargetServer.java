@@ -41,18 +41,27 @@ public final class TargetServer implements AutoCloseable {
         this.dataDir = Files.createTempDirectory("dsm-target");
     }
 
-    /** The default major version (the one on the test classpath), set up and running. */
+    /**
+     * The major version tests run against when they name none: {@code DSM_TEST_TARGET_POSTGRES} (or the
+     * system property {@code dsm.test.target-postgres}) picks one of these, as CI's matrix does; unset,
+     * it is the one on the test classpath (17).
+     */
+    public static final Map<String, String> BINARIES = Map.of(
+            "12", "12.22.0", "14", "14.20.0", "16", "16.11.0", "17", "", "18", "18.1.0");
+
+    /** The default major version, set up and running. */
     public static TargetServer start() {
         return start(null, Map.of());
     }
 
     /**
      * @param version a zonky binaries version copied to target/pg-binaries by the build
-     *                (for example {@code 12.22.0}), or null for the default
+     *                (for example {@code 12.22.0}), or null for the default (see {@link #BINARIES})
      */
     public static TargetServer start(String version, Map<String, String> serverConfig) {
+        String binaries = version != null ? version : selectedBinaries();
         try {
-            TargetServer target = new TargetServer(version, serverConfig);
+            TargetServer target = new TargetServer(binaries, serverConfig);
             target.startServer();
             target.port = target.server.getPort();
             target.setUp();
@@ -64,6 +73,19 @@ public final class TargetServer implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** {@code 12.22.0} for {@code DSM_TEST_TARGET_POSTGRES=12}; null when nothing is asked for or 17 (the classpath's). */
+    static String selectedBinaries() {
+        String major = System.getProperty("dsm.test.target-postgres", System.getenv("DSM_TEST_TARGET_POSTGRES"));
+        if (major == null || major.isBlank()) {
+            return null;
+        }
+        String binaries = BINARIES.get(major.trim());
+        if (binaries == null) {
+            throw new IllegalStateException("DSM_TEST_TARGET_POSTGRES=" + major + " is not one of " + new java.util.TreeSet<>(BINARIES.keySet()));
+        }
+        return binaries.isEmpty() ? null : binaries;
     }
 
     public Path dataDir() {
@@ -130,6 +152,10 @@ public final class TargetServer implements AutoCloseable {
 
     private void setUp() throws SQLException, IOException {
         try (Connection connection = superuser("postgres"); Statement statement = connection.createStatement()) {
+            String actual = connection.getMetaData().getDatabaseProductVersion();
+            if (version != null && !actual.startsWith(version.substring(0, version.indexOf('.') + 1))) {
+                throw new IllegalStateException("Asked for PostgreSQL " + version + ", got " + actual);
+            }
             statement.execute("SET password_encryption = 'scram-sha-256'");
             statement.execute("CREATE ROLE " + MIGRATOR + " LOGIN PASSWORD '" + MIGRATOR_PASSWORD + "'");
             statement.execute("CREATE ROLE " + READER + " LOGIN PASSWORD '" + READER_PASSWORD + "'");
