@@ -6,7 +6,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.dsm.common.problem.Problem;
 
 @Path("/regions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -21,6 +26,10 @@ public class RegionResource {
 
     @GET
     @Operation(operationId = "listRegions", summary = "List the configured regions")
+    @APIResponse(responseCode = "200", description = "The configured regions.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegionsResponse.class)))
+    @APIResponse(responseCode = "406", description = "The request accepts no JSON (its `Accept` header excludes application/json).",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RegionsResponse list() {
         return new RegionsResponse(regions.names());
     }
