@@ -8,7 +8,14 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Map;
+
+import org.awaitility.Awaitility;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,6 +60,22 @@ class ConnectionChecksTest extends ApiTest {
                 .contains("neither REPLICATION nor superuser");
         assertThat(check(result, "PRIMARY", "REPLICATION").get("hint")).contains("ALTER ROLE migrator REPLICATION;");
         assertThat(result.getLong("elapsedMs")).isLessThan(ConnectionTestProfile.TIMEOUT_MS);
+    }
+
+    @Test
+    void leavesNoSessionOnTheServerOnceAnswered() {
+        assertThat(test(migrator(target.port())).getBoolean("success")).isTrue();
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> sessionsOfConnectionTests() == 0);
+    }
+
+    private static long sessionsOfConnectionTests() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + target.port() + "/postgres", "postgres", "");
+                ResultSet row = connection.createStatement().executeQuery(
+                        "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'dsm connection test'")) {
+            row.next();
+            return row.getLong(1);
+        }
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -29,16 +30,16 @@ final class TargetProbe {
     private final ConnectionSpec spec;
     private final AddressPolicy policy;
     private final TestBudget budget;
-    private final ExecutorService resolver;
+    private final ExecutorService workers;
     private final ServerText text;
     private final List<Check> checks = new ArrayList<>();
     private String serverVersion;
 
-    TargetProbe(ConnectionSpec spec, AddressPolicy policy, TestBudget budget, ExecutorService resolver) {
+    TargetProbe(ConnectionSpec spec, AddressPolicy policy, TestBudget budget, ExecutorService workers) {
         this.spec = spec;
         this.policy = policy;
         this.budget = budget;
-        this.resolver = resolver;
+        this.workers = workers;
         this.text = new ServerText(spec.password());
     }
 
@@ -80,10 +81,14 @@ final class TargetProbe {
         if (attempt.connection() == null) {
             return fail(ConnectFailures.classify(attempt.failure(), spec, text, budget.expired(), budget.totalMillis()));
         }
-        try (Connection connection = attempt.connection()) {
+        Connection connection = attempt.connection();
+        try {
             afterConnect(connection, address, tcpMillis, attempt.options());
         } catch (SQLException e) {
             recordLate(e);
+        } finally {
+            // The answer need not wait for the goodbye, nor for the server's backend to exit.
+            closeLater(connection);
         }
         return this;
     }
@@ -143,6 +148,22 @@ final class TargetProbe {
         }
     }
 
+    private void closeLater(Connection connection) {
+        try {
+            workers.execute(() -> closeQuietly(connection));
+        } catch (RejectedExecutionException stopping) {
+            closeQuietly(connection);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // the test is over; the server drops the session when the socket closes
+        }
+    }
+
     private String reached(InetAddress address, long tcpMillis) {
         String resolved = address.getHostAddress().equals(spec.host()) ? "" : " (" + address.getHostAddress() + ")";
         return "Reached " + spec.host() + resolved + ":" + spec.port() + " in " + tcpMillis + " ms";
@@ -174,7 +195,7 @@ final class TargetProbe {
         if (literal.isPresent()) {
             return literal.get();
         }
-        Future<InetAddress[]> lookup = resolver.submit(() -> InetAddress.getAllByName(Hosts.unbracketed(spec.host())));
+        Future<InetAddress[]> lookup = workers.submit(() -> InetAddress.getAllByName(Hosts.unbracketed(spec.host())));
         try {
             InetAddress[] addresses = lookup.get(Math.max(1, budget.remainingMillis()), TimeUnit.MILLISECONDS);
             for (InetAddress candidate : addresses) {
