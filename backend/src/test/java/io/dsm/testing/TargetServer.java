@@ -34,6 +34,7 @@ public final class TargetServer implements AutoCloseable {
     private final Map<String, String> serverConfig;
     private EmbeddedPostgres server;
     private int port;
+    private String serverVersion;
 
     private TargetServer(String version, Map<String, String> serverConfig) throws IOException {
         this.version = version;
@@ -73,6 +74,11 @@ public final class TargetServer implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The running server's major version, for example {@code 17}. */
+    public String majorVersion() {
+        return serverVersion.substring(0, serverVersion.indexOf('.'));
     }
 
     /** {@code 12.22.0} for {@code DSM_TEST_TARGET_POSTGRES=12}; null when nothing is asked for or 17 (the classpath's). */
@@ -152,9 +158,9 @@ public final class TargetServer implements AutoCloseable {
 
     private void setUp() throws SQLException, IOException {
         try (Connection connection = superuser("postgres"); Statement statement = connection.createStatement()) {
-            String actual = connection.getMetaData().getDatabaseProductVersion();
-            if (version != null && !actual.startsWith(version.substring(0, version.indexOf('.') + 1))) {
-                throw new IllegalStateException("Asked for PostgreSQL " + version + ", got " + actual);
+            serverVersion = connection.getMetaData().getDatabaseProductVersion();
+            if (version != null && !serverVersion.startsWith(version.substring(0, version.indexOf('.') + 1))) {
+                throw new IllegalStateException("Asked for PostgreSQL " + version + ", got " + serverVersion);
             }
             statement.execute("SET password_encryption = 'scram-sha-256'");
             statement.execute("CREATE ROLE " + MIGRATOR + " LOGIN PASSWORD '" + MIGRATOR_PASSWORD + "'");
