@@ -32,6 +32,24 @@ public interface DsmConfig {
     @WithName("secret-key")
     Optional<String> secretKey();
 
+    /**
+     * Keys that sealed passwords before a key rotation ({@code DSM_SECRET_KEY_PREVIOUS}, comma-separated):
+     * accepted for reading until {@code POST /api/admin/secret-key-rotation} has re-encrypted everything
+     * under {@code DSM_SECRET_KEY}; never used to write.
+     */
+    @WithName("secret-key-previous")
+    Optional<List<String>> secretKeyPrevious();
+
+    /**
+     * Password of the first administrator, user {@code admin}, used only when that user is created
+     * ({@code DSM_ADMIN_PASSWORD}). Without it, a random one is printed once on the first start.
+     */
+    @WithName("admin-password")
+    Optional<String> adminPassword();
+
+    /** Signing in and sessions. */
+    Auth auth();
+
     /** Connection tests. */
     Test test();
 
@@ -53,6 +71,20 @@ public interface DsmConfig {
         /** Open connections to targets at most ({@code DSM_HEARTBEAT_MAX_CONNECTIONS}); they are shared by data sources with the same target. */
         @WithDefault("100")
         int maxConnections();
+    }
+
+    interface Auth {
+        /** How long a console session lasts after sign-in ({@code DSM_AUTH_SESSION_TIMEOUT}). */
+        @WithDefault("8h")
+        Duration sessionTimeout();
+
+        /** Failed sign-ins allowed per minute, per user and per client address, before 429 ({@code DSM_AUTH_FAILED_SIGN_INS_PER_MINUTE}). */
+        @WithDefault("5")
+        int failedSignInsPerMinute();
+
+        /** PBKDF2 iterations for new password hashes ({@code DSM_AUTH_PASSWORD_HASH_ITERATIONS}). */
+        @WithDefault("600000")
+        int passwordHashIterations();
     }
 
     interface Test {

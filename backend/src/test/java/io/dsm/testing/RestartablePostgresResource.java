@@ -31,6 +31,11 @@ public class RestartablePostgresResource implements QuarkusTestResourceLifecycle
                 "quarkus.datasource.password", "postgres");
     }
 
+    /** A connection to this store, as its superuser. */
+    public static java.sql.Connection connect() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", "postgres");
+    }
+
     public static synchronized void stopServer() {
         try {
             server.close();

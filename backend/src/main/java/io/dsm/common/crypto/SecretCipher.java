@@ -5,7 +5,10 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -27,10 +30,35 @@ public final class SecretCipher {
 
     private final SecretKeySpec key;
     private final String fingerprint;
+    /** Keys of earlier rotations by fingerprint: read, never written. */
+    private final Map<String, SecretKeySpec> previous;
 
-    private SecretCipher(byte[] key) {
+    private SecretCipher(byte[] key, Map<String, SecretKeySpec> previous) {
         this.key = new SecretKeySpec(key, "AES");
         this.fingerprint = fingerprintOf(key);
+        this.previous = Map.copyOf(previous);
+    }
+
+    /**
+     * This cipher, also able to read what the given earlier keys sealed.
+     *
+     * @throws InvalidSecretKeyException when one of them is not base64 of 32 bytes
+     */
+    public SecretCipher readingAlso(List<String> previousBase64Keys) {
+        Map<String, SecretKeySpec> keys = new HashMap<>(previous);
+        for (String base64 : previousBase64Keys) {
+            byte[] bytes = decode(base64);
+            String print = fingerprintOf(bytes);
+            if (!print.equals(fingerprint)) {
+                keys.put(print, new SecretKeySpec(bytes, "AES"));
+            }
+        }
+        return new SecretCipher(key.getEncoded(), keys);
+    }
+
+    /** Whether a sealed value was sealed under another key than the one dsm writes with now. */
+    public boolean sealedWithOtherKey(String sealed) {
+        return !sealedWith(sealed).equals(fingerprint);
     }
 
     /**
@@ -38,6 +66,10 @@ public final class SecretCipher {
      *                                   never repeats the text
      */
     public static SecretCipher fromBase64(String base64Key) {
+        return new SecretCipher(decode(base64Key), Map.of());
+    }
+
+    private static byte[] decode(String base64Key) {
         byte[] key;
         try {
             key = Base64.getDecoder().decode(base64Key.trim());
@@ -48,7 +80,7 @@ public final class SecretCipher {
             throw new InvalidSecretKeyException("decodes to " + key.length + " bytes; it must be " + KEY_BYTES
                     + " bytes (make one with: openssl rand -base64 32)");
         }
-        return new SecretCipher(key);
+        return key;
     }
 
     public static String generateBase64Key() {
@@ -66,7 +98,7 @@ public final class SecretCipher {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         try {
-            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, nonce, associatedData);
+            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, key, nonce, associatedData);
             byte[] encrypted = cipher.doFinal(secret.reveal().getBytes(StandardCharsets.UTF_8));
             byte[] payload = new byte[NONCE_BYTES + encrypted.length];
             System.arraycopy(nonce, 0, payload, 0, NONCE_BYTES);
@@ -86,15 +118,16 @@ public final class SecretCipher {
         if (parts.length != 3 || !parts[0].equals(VERSION)) {
             throw new UnreadableSecretException("the stored password is not in a format this version of dsm can read");
         }
-        if (!parts[1].equals(fingerprint)) {
+        SecretKeySpec sealedWith = parts[1].equals(fingerprint) ? key : previous.get(parts[1]);
+        if (sealedWith == null) {
             throw new UnreadableSecretException("the stored password was encrypted with the key " + parts[1]
                     + ", but DSM_SECRET_KEY is the key " + fingerprint
-                    + ". Start dsm with the original key, or enter the password again");
+                    + ". Start dsm with the original key (or list it in DSM_SECRET_KEY_PREVIOUS), or enter the password again");
         }
         try {
             byte[] payload = Base64.getDecoder().decode(parts[2]);
             byte[] nonce = java.util.Arrays.copyOfRange(payload, 0, NONCE_BYTES);
-            Cipher cipher = cipher(Cipher.DECRYPT_MODE, nonce, associatedData);
+            Cipher cipher = cipher(Cipher.DECRYPT_MODE, sealedWith, nonce, associatedData);
             byte[] clear = cipher.doFinal(payload, NONCE_BYTES, payload.length - NONCE_BYTES);
             return Secret.of(new String(clear, StandardCharsets.UTF_8));
         } catch (GeneralSecurityException | IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
@@ -108,7 +141,8 @@ public final class SecretCipher {
         return parts.length == 3 ? parts[1] : "";
     }
 
-    private Cipher cipher(int mode, byte[] nonce, String associatedData) throws GeneralSecurityException {
+    private static Cipher cipher(int mode, SecretKeySpec key, byte[] nonce, String associatedData)
+            throws GeneralSecurityException {
         Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
         cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
         cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));

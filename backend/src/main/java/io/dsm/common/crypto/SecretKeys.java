@@ -33,6 +33,16 @@ public class SecretKeys {
     @Produces
     @Singleton
     SecretCipher cipher(DsmConfig config) {
+        SecretCipher current = currentKey(config);
+        try {
+            return current.readingAlso(config.secretKeyPrevious().orElse(java.util.List.of()).stream()
+                    .filter(k -> !k.isBlank()).toList());
+        } catch (InvalidSecretKeyException e) {
+            throw new StartupFailure(e.getMessage().replace("DSM_SECRET_KEY ", "A key in DSM_SECRET_KEY_PREVIOUS "));
+        }
+    }
+
+    private SecretCipher currentKey(DsmConfig config) {
         if (config.secretKey().filter(k -> !k.isBlank()).isPresent()) {
             try {
                 return SecretCipher.fromBase64(config.secretKey().get());

@@ -1,10 +1,17 @@
 package io.dsm.connection.service;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.dsm.audit.AuditAction;
+import io.dsm.audit.AuditOutcome;
+import io.dsm.audit.service.AuditEntry;
+import io.dsm.audit.service.AuditLog;
+import io.dsm.connection.CheckStatus;
 import io.dsm.connection.api.ConnectionTestResult;
 import io.dsm.connection.service.ConnectionSpecs.Password;
 import io.dsm.datasource.api.DataSourceInput;
@@ -18,11 +25,13 @@ public class ConnectionTestService {
     private final DataSourceRules rules;
     private final StoredConnections stored;
     private final ConnectionTester tester;
+    private final AuditLog audit;
 
-    public ConnectionTestService(DataSourceRules rules, StoredConnections stored, ConnectionTester tester) {
+    public ConnectionTestService(DataSourceRules rules, StoredConnections stored, ConnectionTester tester, AuditLog audit) {
         this.rules = rules;
         this.stored = stored;
         this.tester = tester;
+        this.audit = audit;
     }
 
     public ConnectionTestResult testUnsaved(DataSourceInput input) {
@@ -30,11 +39,30 @@ public class ConnectionTestService {
         Password primary = Password.of(input.password());
         Password standby = input.standby() != null && input.standby().password() != null
                 ? Password.of(input.standby().password()) : primary;
-        return tester.test(ConnectionSpecs.of(input, primary, standby));
+        List<ConnectionSpec> specs = ConnectionSpecs.of(input, primary, standby);
+        return recorded(null, input.identifier(), specs, tester.test(specs));
     }
 
     public ConnectionTestResult testStored(UUID id, Optional<DataSourceInput> edited) {
         edited.ifPresent(input -> rules.check(input, Purpose.TEST_STORED));
-        return tester.test(stored.load(id, edited));
+        StoredConnections.Loaded loaded = stored.load(id, edited);
+        String detail = edited.isPresent() ? " (with edited fields)" : "";
+        return recorded(id, loaded.identifier(), loaded.specs(), tester.test(loaded.specs()), detail);
+    }
+
+    private ConnectionTestResult recorded(UUID id, String identifier, List<ConnectionSpec> specs, ConnectionTestResult result) {
+        return recorded(id, identifier, specs, result, "");
+    }
+
+    /** Every test that ran is audited: who reached into which network address, and what they found. */
+    private ConnectionTestResult recorded(UUID id, String identifier, List<ConnectionSpec> specs, ConnectionTestResult result,
+            String suffix) {
+        String failed = result.checks().stream().filter(c -> c.status() == CheckStatus.FAILED)
+                .map(c -> c.target() + " " + c.name()).collect(Collectors.joining(", "));
+        String detail = specs.stream().map(ConnectionSpec::toString).collect(Collectors.joining("; "))
+                + (failed.isEmpty() ? ": passed" : ": failed " + failed) + suffix;
+        audit.recordSeparately(AuditEntry.ofDataSource(AuditAction.CONNECTION_TESTED,
+                result.success() ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE, id, identifier, List.of(), detail));
+        return result;
     }
 }

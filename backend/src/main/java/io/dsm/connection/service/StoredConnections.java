@@ -32,9 +32,13 @@ public class StoredConnections {
         this.cipher = cipher;
     }
 
+    /** What to test, and the stored identifier it belongs to. */
+    public record Loaded(String identifier, List<ConnectionSpec> specs) {
+    }
+
     /** The stored data source, or the edited one with the stored passwords where none were typed. */
     @Transactional
-    public List<ConnectionSpec> load(UUID id, Optional<DataSourceInput> edited) {
+    public Loaded load(UUID id, Optional<DataSourceInput> edited) {
         DataSourceEntity stored = Optional.ofNullable(repository.findById(id)).orElseThrow(() -> DataSourceService.notFound(id));
         String aad = stored.id.toString();
         Password storedPrimary = open(stored.passwordSealed, aad);
@@ -48,7 +52,7 @@ public class StoredConnections {
         } else {
             standby = storedStandby.orElse(primary);
         }
-        return ConnectionSpecs.of(input, primary, standby);
+        return new Loaded(stored.identifier, ConnectionSpecs.of(input, primary, standby));
     }
 
     private Password open(String sealed, String aad) {

@@ -1,5 +1,6 @@
 package io.dsm.datasource.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import java.net.URI;
 import java.util.UUID;
 
@@ -31,8 +32,14 @@ import io.dsm.common.problem.Problem;
 import io.dsm.common.problem.ProblemException;
 import io.dsm.datasource.service.DataSourceService;
 import io.dsm.heartbeat.HeartbeatTableRemoval;
+import io.dsm.user.Role;
 
 @Path("/datasources")
+@RolesAllowed(Role.VIEWER_NAME)
+@APIResponse(responseCode = "401", description = "Not signed in: send HTTP Basic credentials or sign in to the console.",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Signed in, but the role does not allow this (or a console write without X-CSRF-Token).",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Data sources", description = "Register, find, change and remove data sources")
 @APIResponse(responseCode = "503", description = "dsm's own database is unreachable; retry later.",
@@ -48,6 +55,7 @@ public class DataSourceResource {
     }
 
     @POST
+    @RolesAllowed(Role.OPERATOR_NAME)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createDataSource", summary = "Register a data source")
     @APIResponse(responseCode = "201", description = "Created.",
@@ -120,6 +128,7 @@ public class DataSourceResource {
     }
 
     @PUT
+    @RolesAllowed(Role.OPERATOR_NAME)
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "updateDataSource", summary = "Replace a data source",
@@ -141,6 +150,7 @@ public class DataSourceResource {
     }
 
     @DELETE
+    @RolesAllowed(Role.OPERATOR_NAME)
     @Path("/{id}")
     @Operation(operationId = "deleteDataSource", summary = "Remove a data source",
             description = "Removes the registration only; the database itself is not touched.")

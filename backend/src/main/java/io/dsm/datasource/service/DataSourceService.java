@@ -13,8 +13,13 @@ import jakarta.transaction.Transactional;
 
 import org.hibernate.exception.ConstraintViolationException;
 
+import io.dsm.audit.AuditAction;
+import io.dsm.audit.AuditOutcome;
+import io.dsm.audit.service.AuditEntry;
+import io.dsm.audit.service.AuditLog;
 import io.dsm.common.crypto.Secret;
 import io.dsm.common.crypto.SecretCipher;
+import io.dsm.common.crypto.UnreadableSecretException;
 import io.dsm.common.problem.ProblemException;
 import io.dsm.common.problem.StaleVersion;
 import io.dsm.common.problem.Violation;
@@ -42,9 +47,11 @@ public class DataSourceService {
     private final SecretCipher cipher;
     private final HeartbeatRegistry heartbeats;
     private final Clock clock;
+    private final AuditLog audit;
 
     public DataSourceService(DataSourceRepository repository, DataSourceRules rules, Regions regions,
-            SecretCipher cipher, HeartbeatRegistry heartbeats) {
+            SecretCipher cipher, HeartbeatRegistry heartbeats, AuditLog audit) {
+        this.audit = audit;
         this.repository = repository;
         this.rules = rules;
         this.regions = regions;
@@ -68,6 +75,8 @@ public class DataSourceService {
         if (entity.heartbeatEnabled) {
             heartbeats.enable(entity.id);
         }
+        audit.record(AuditEntry.ofDataSource(AuditAction.DATA_SOURCE_CREATED, AuditOutcome.SUCCESS, entity.id, entity.identifier,
+                DataSourceChanges.between(Map.of(), DataSourceChanges.snapshot(entity), input), null));
         return toResponse(entity);
     }
 
@@ -82,15 +91,21 @@ public class DataSourceService {
                 && repository.identifierTaken(input.identifier(), id)) {
             throw duplicateIdentifier();
         }
+        Map<String, String> before = DataSourceChanges.snapshot(entity);
         apply(input, entity);
         flushGuardingIdentifier();
         syncHeartbeat(entity);
+        audit.record(AuditEntry.ofDataSource(AuditAction.DATA_SOURCE_UPDATED, AuditOutcome.SUCCESS, entity.id, entity.identifier,
+                DataSourceChanges.between(before, DataSourceChanges.snapshot(entity), input), null));
         return toResponse(entity);
     }
 
     @Transactional
     public void delete(UUID id) {
-        repository.delete(find(id));
+        DataSourceEntity entity = find(id);
+        repository.delete(entity);
+        audit.record(AuditEntry.ofDataSource(AuditAction.DATA_SOURCE_DELETED, AuditOutcome.SUCCESS, entity.id, entity.identifier,
+                List.of(), entity.host + ":" + entity.port + "/" + entity.databaseName));
     }
 
     @Transactional
@@ -146,6 +161,8 @@ public class DataSourceService {
         entity.username = input.username();
         if (input.password() != null) {
             entity.passwordSealed = seal(input.password(), entity);
+        } else {
+            entity.passwordSealed = underCurrentKey(entity.passwordSealed, entity);
         }
         entity.databaseName = input.databaseName();
         entity.schemaName = blankToNull(input.schemaName());
@@ -173,12 +190,27 @@ public class DataSourceService {
         if (requested.password() != null) {
             standby.passwordSealed = seal(requested.password(), entity);
         } else if (entity.standby != null && entity.standby.passwordSealed != null) {
-            standby.passwordSealed = entity.standby.passwordSealed;
+            standby.passwordSealed = underCurrentKey(entity.standby.passwordSealed, entity);
         } else {
             // Sealed values are bound to the row, not to the primary or standby half, so this is a copy.
             standby.passwordSealed = entity.passwordSealed;
         }
         return standby;
+    }
+
+    /**
+     * A kept password, re-encrypted if an earlier key sealed it: an update saved while a key rotation
+     * runs must not write back what the rotation just replaced.
+     */
+    private String underCurrentKey(String sealed, DataSourceEntity entity) {
+        if (sealed == null || !cipher.sealedWithOtherKey(sealed)) {
+            return sealed;
+        }
+        try {
+            return seal(cipher.open(sealed, entity.id.toString()), entity);
+        } catch (UnreadableSecretException e) {
+            return sealed;
+        }
     }
 
     private String seal(Secret secret, DataSourceEntity entity) {

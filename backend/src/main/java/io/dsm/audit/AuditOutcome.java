@@ -1,0 +1,6 @@
+package io.dsm.audit;
+
+public enum AuditOutcome {
+    SUCCESS,
+    FAILURE
+}

@@ -1,0 +1,82 @@
+package io.dsm.audit.api;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.dsm.audit.AuditAction;
+import io.dsm.audit.AuditOutcome;
+import io.dsm.audit.service.AuditFilter;
+import io.dsm.audit.service.AuditQueries;
+import io.dsm.common.problem.Problem;
+import io.dsm.common.problem.ProblemException;
+import io.dsm.common.problem.Violation;
+import io.dsm.common.validation.QueryParameters;
+import io.dsm.user.Role;
+
+@Path("/audit")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.ADMIN_NAME)
+@Tag(name = "Audit", description = "Who did what, when and from where (administrators only)")
+@APIResponse(responseCode = "401", description = "Not signed in.",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Only administrators read the audit log.",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class AuditResource {
+
+    static final int DEFAULT_SIZE = 50;
+    static final int MAX_SIZE = 200;
+
+    private final AuditQueries queries;
+
+    public AuditResource(AuditQueries queries) {
+        this.queries = queries;
+    }
+
+    @GET
+    @Operation(operationId = "listAuditEvents", summary = "List audit events, newest first")
+    @APIResponse(responseCode = "200", description = "A page of events.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditPage.class)))
+    @APIResponse(responseCode = "400", description = "An invalid filter; `violations` names it.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public AuditPage list(
+            @Parameter(description = "Username, ignoring case") @QueryParam("actor") String actor,
+            @Parameter(schema = @Schema(implementation = AuditAction.class)) @QueryParam("action") String action,
+            @Parameter(schema = @Schema(implementation = AuditOutcome.class)) @QueryParam("outcome") String outcome,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("dataSourceId") String dataSourceId,
+            @Parameter(description = "From this time on (inclusive)", schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+            @QueryParam("from") String from,
+            @Parameter(description = "Before this time", schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+            @QueryParam("to") String to,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1")) @QueryParam("page") String page,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
+            @QueryParam("size") String size) {
+        List<Violation> violations = new ArrayList<>();
+        AuditFilter filter = new AuditFilter(actor == null || actor.isBlank() ? null : actor.trim(),
+                QueryParameters.enumValue("action", action, AuditAction.class, violations),
+                QueryParameters.enumValue("outcome", outcome, AuditOutcome.class, violations),
+                QueryParameters.uuid("dataSourceId", dataSourceId, violations),
+                QueryParameters.instant("from", from, violations),
+                QueryParameters.instant("to", to, violations),
+                QueryParameters.number("page", page, 1, 1, Integer.MAX_VALUE, violations),
+                QueryParameters.number("size", size, DEFAULT_SIZE, 1, MAX_SIZE, violations));
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+        return queries.list(filter);
+    }
+}

@@ -1,0 +1,94 @@
+package io.dsm.auth.api;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.dsm.auth.Identities;
+import io.dsm.auth.service.SessionService;
+import io.dsm.common.problem.Problem;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.ext.web.RoutingContext;
+
+@Path("/session")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Session", description = "Sign in to the console, see who is signed in, change your password, sign out")
+@APIResponse(responseCode = "401", description = "Not signed in, or wrong credentials.",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "A change sent with the session cookie but without its X-CSRF-Token header.",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class SessionResource {
+
+    private final SessionService sessions;
+    private final SecurityIdentity identity;
+
+    public SessionResource(SessionService sessions, SecurityIdentity identity) {
+        this.sessions = sessions;
+        this.identity = identity;
+    }
+
+    @POST
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "signIn", summary = "Sign in to the console",
+            description = "Starts a session: sets the HttpOnly, SameSite=Strict cookie dsm_session and answers the "
+                    + "anti-forgery token to send as X-CSRF-Token with every change. API clients use HTTP Basic instead.")
+    @APIResponse(responseCode = "200", description = "Signed in.", headers = @Header(name = "Set-Cookie",
+            description = "dsm_session=<token>; Path=/; HttpOnly; SameSite=Strict (and Secure over HTTPS)"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionResponse.class)))
+    @APIResponse(responseCode = "400", description = "Username or password missing.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Too many failed sign-ins for this user or from this address.",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(implementation = Integer.class)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response signIn(SignInInput input, RoutingContext context) {
+        SessionService.SignedIn signedIn = sessions.signIn(input, context);
+        return Response.ok(signedIn.session()).header("Set-Cookie", signedIn.cookie()).build();
+    }
+
+    @GET
+    @Authenticated
+    @Operation(operationId = "getSession", summary = "Who is signed in")
+    @APIResponse(responseCode = "200", description = "The signed-in user and their role.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionResponse.class)))
+    public SessionResponse current() {
+        return sessions.current(identity);
+    }
+
+    @DELETE
+    @Authenticated
+    @Operation(operationId = "signOut", summary = "Sign out of the console", description = "Ends the session and clears its cookie.")
+    @APIResponse(responseCode = "204", description = "Signed out.")
+    public Response signOut(RoutingContext context) {
+        return Response.noContent().header("Set-Cookie", sessions.signOut(identity, context)).build();
+    }
+
+    @PUT
+    @Path("/password")
+    @Authenticated
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "changeOwnPassword", summary = "Change your own password",
+            description = "Your other console sessions end; this one stays.")
+    @APIResponse(responseCode = "204", description = "Changed.")
+    @APIResponse(responseCode = "400", description = "The current password is wrong, or the new one breaks a rule.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response changePassword(PasswordChangeInput input) {
+        sessions.changePassword(identity, Identities.userId(identity), input);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,81 @@
+package io.dsm.user.service;
+
+import java.io.PrintStream;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import jakarta.persistence.EntityManager;
+
+import org.jboss.logging.Logger;
+
+import io.dsm.config.DsmConfig;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Creates the first administrator, {@code admin}, when there is no user at all: with
+ * DSM_ADMIN_PASSWORD when it is set, otherwise with a random password printed once to the console
+ * (standard output, not the log), the way Grafana and Jenkins hand out their first password.
+ * Instances starting together race on the unique username; only the one that inserts prints.
+ */
+@Singleton
+public class FirstAdmin {
+
+    static final String USERNAME = "admin";
+    private static final Logger LOG = Logger.getLogger(FirstAdmin.class);
+    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+
+    private final EntityManager entities;
+    private final DsmConfig config;
+    private final PrintStream console;
+
+    public FirstAdmin(EntityManager entities, DsmConfig config) {
+        this.entities = entities;
+        this.config = config;
+        this.console = System.out;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        QuarkusTransaction.requiringNew().run(this::createIfNoUsers);
+    }
+
+    void createIfNoUsers() {
+        long users = ((Number) entities.createNativeQuery("SELECT count(*) FROM app_user").getSingleResult()).longValue();
+        if (users > 0) {
+            return;
+        }
+        boolean given = config.adminPassword().filter(p -> !p.isBlank()).isPresent();
+        String password = given ? config.adminPassword().get() : randomPassword();
+        Instant now = Instant.now();
+        int inserted = entities.createNativeQuery("""
+                INSERT INTO app_user (id, username, role, password_hash, created_at, updated_at, version)
+                VALUES (?1, ?2, 'ADMIN', ?3, ?4, ?4, 0) ON CONFLICT DO NOTHING""")
+                .setParameter(1, UUID.randomUUID()).setParameter(2, USERNAME)
+                .setParameter(3, new PasswordHasher(config.auth().passwordHashIterations()).hash(password))
+                .setParameter(4, Timestamp.from(now)).executeUpdate();
+        if (inserted == 0) {
+            return;
+        }
+        if (given) {
+            LOG.infof("Created the administrator '%s' with the password from DSM_ADMIN_PASSWORD", USERNAME);
+        } else {
+            console.printf("%n*** dsm created the administrator '%s' with the password: %s%n"
+                    + "*** It is shown this once only. Sign in and change it, or set DSM_ADMIN_PASSWORD before the first start.%n%n",
+                    USERNAME, password);
+            console.flush();
+        }
+    }
+
+    static String randomPassword() {
+        SecureRandom random = new SecureRandom();
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return password.toString();
+    }
+}

@@ -1,0 +1,187 @@
+package io.dsm.user.service;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.dsm.audit.AuditAction;
+import io.dsm.audit.AuditOutcome;
+import io.dsm.audit.Change;
+import io.dsm.audit.service.AuditEntry;
+import io.dsm.audit.service.AuditLog;
+import io.dsm.auth.service.Credentials;
+import io.dsm.auth.service.Sessions;
+import io.dsm.common.problem.ProblemException;
+import io.dsm.common.problem.StaleVersion;
+import io.dsm.common.problem.Violation;
+import io.dsm.config.DsmConfig;
+import io.dsm.user.Role;
+import io.dsm.user.UserEntity;
+import io.dsm.user.api.UserInput;
+import io.dsm.user.api.UserResponse;
+
+/** Managing users (administrators) and one's own password. Each public method is one transaction. */
+@ApplicationScoped
+public class UserService {
+
+    private final UserRepository users;
+    private final PasswordHasher hasher;
+    private final Credentials credentials;
+    private final Sessions sessions;
+    private final AuditLog audit;
+
+    public UserService(UserRepository users, DsmConfig config, Credentials credentials, Sessions sessions, AuditLog audit) {
+        this.users = users;
+        this.hasher = new PasswordHasher(config.auth().passwordHashIterations());
+        this.credentials = credentials;
+        this.sessions = sessions;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public List<UserResponse> list() {
+        return users.listAll(io.quarkus.panache.common.Sort.by("username")).stream().map(UserService::toResponse).toList();
+    }
+
+    @Transactional
+    public UserResponse get(UUID id) {
+        return toResponse(find(id));
+    }
+
+    @Transactional
+    public UserResponse create(UserInput input) {
+        List<Violation> violations = PasswordRules.none();
+        PasswordRules.checkUsername(input.username(), violations);
+        if (input.role() == null) {
+            violations.add(new Violation("role", "is required: one of ADMIN, OPERATOR, VIEWER"));
+        }
+        PasswordRules.checkPassword("password", input.password(), input.username(), violations);
+        PasswordRules.throwIfAny(violations);
+        if (users.findByUsername(input.username()).isPresent()) {
+            throw usernameTaken(input.username());
+        }
+        UserEntity user = new UserEntity();
+        user.id = UUID.randomUUID();
+        user.username = input.username();
+        user.role = input.role();
+        user.passwordHash = hasher.hash(input.password());
+        user.createdAt = now();
+        user.updatedAt = user.createdAt;
+        try {
+            users.persist(user);
+            users.flush();
+        } catch (org.hibernate.exception.ConstraintViolationException raced) {
+            throw usernameTaken(input.username());
+        }
+        audit.record(new AuditEntry(AuditAction.USER_CREATED, AuditOutcome.SUCCESS, null, null,
+                List.of(new Change("username", null, user.username), new Change("role", null, user.role.name()),
+                        Change.ofSecret("password")), "user " + user.username));
+        return toResponse(user);
+    }
+
+    @Transactional
+    public UserResponse update(UUID id, UserInput input, UUID actingUserId) {
+        UserEntity user = find(id);
+        List<Violation> violations = PasswordRules.none();
+        if (input.role() == null) {
+            violations.add(new Violation("role", "is required: one of ADMIN, OPERATOR, VIEWER"));
+        }
+        if (input.version() == null) {
+            violations.add(new Violation("version", "is required: send the version you last read"));
+        }
+        if (input.password() != null) {
+            PasswordRules.checkPassword("password", input.password(), user.username, violations);
+        }
+        PasswordRules.throwIfAny(violations);
+        if (input.version() != user.version) {
+            throw StaleVersion.exception();
+        }
+        List<Change> changes = new ArrayList<>();
+        if (input.role() != user.role) {
+            if (user.role == Role.ADMIN) {
+                requireAnotherAdmin(user, "demoted");
+            }
+            changes.add(new Change("role", user.role.name(), input.role().name()));
+            user.role = input.role();
+        }
+        if (input.password() != null) {
+            user.passwordHash = hasher.hash(input.password());
+            changes.add(Change.ofSecret("password"));
+            sessions.endAllOf(user.id, Optional.empty());
+        }
+        user.updatedAt = now();
+        users.flush();
+        credentials.forget(user.username);
+        audit.record(new AuditEntry(AuditAction.USER_UPDATED, AuditOutcome.SUCCESS, null, null, changes, "user " + user.username));
+        return toResponse(user);
+    }
+
+    @Transactional
+    public void delete(UUID id, UUID actingUserId) {
+        UserEntity user = find(id);
+        if (Objects.equals(id, actingUserId)) {
+            throw ProblemException.conflict("You cannot delete yourself; another administrator can.", List.of());
+        }
+        if (user.role == Role.ADMIN) {
+            requireAnotherAdmin(user, "deleted");
+        }
+        users.delete(user);
+        credentials.forget(user.username);
+        audit.record(new AuditEntry(AuditAction.USER_DELETED, AuditOutcome.SUCCESS, null, null,
+                List.of(new Change("username", user.username, null), new Change("role", user.role.name(), null)),
+                "user " + user.username));
+    }
+
+    /** A signed-in user's own password; the current one proves it is them, not someone at their unlocked screen. */
+    @Transactional
+    public void changeOwnPassword(UUID userId, String currentPassword, String newPassword, Optional<String> keepSession) {
+        UserEntity user = find(userId);
+        List<Violation> violations = PasswordRules.none();
+        if (currentPassword == null || !PasswordHasher.matches(currentPassword, user.passwordHash)) {
+            violations.add(new Violation("currentPassword", "is not your current password"));
+        }
+        PasswordRules.checkPassword("newPassword", newPassword, user.username, violations);
+        if (violations.isEmpty() && newPassword.equals(currentPassword)) {
+            violations.add(new Violation("newPassword", "must differ from the current password"));
+        }
+        PasswordRules.throwIfAny(violations);
+        user.passwordHash = hasher.hash(newPassword);
+        user.updatedAt = now();
+        sessions.endAllOf(user.id, keepSession);
+        credentials.forget(user.username);
+        audit.record(new AuditEntry(AuditAction.PASSWORD_CHANGED, AuditOutcome.SUCCESS, null, null,
+                List.of(Change.ofSecret("password")), "user " + user.username));
+    }
+
+    private void requireAnotherAdmin(UserEntity user, String what) {
+        if (users.countAdmins() <= 1) {
+            throw ProblemException.conflict("User " + user.username + " is the last administrator and cannot be " + what
+                    + "; make another user ADMIN first.", List.of());
+        }
+    }
+
+    private UserEntity find(UUID id) {
+        return users.findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("There is no user with id " + id + "."));
+    }
+
+    private static ProblemException usernameTaken(String username) {
+        return ProblemException.conflict("A user named " + username + " already exists (names are compared ignoring case).",
+                List.of(new Violation("username", "is already taken")));
+    }
+
+    static UserResponse toResponse(UserEntity user) {
+        return new UserResponse(user.id, user.username, user.role, user.createdAt, user.updatedAt, user.version);
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,115 @@
+package io.dsm.auth;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.dsm.testing.ApiTest;
+import io.dsm.testing.TestUsers;
+import io.dsm.user.Role;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Every endpoint against every role. The table below is the access policy; an endpoint missing
+ * from it fails the first test, so a new endpoint cannot ship without a rule.
+ */
+@QuarkusTest
+class AccessRulesTest extends ApiTest {
+
+    /** The least a caller needs: empty = anyone, even without signing in; AUTHENTICATED = any signed-in user. */
+    enum Needs {
+        ANYONE, AUTHENTICATED, VIEWER, OPERATOR, ADMIN
+    }
+
+    private static final Map<String, Needs> POLICY = new LinkedHashMap<>();
+
+    static {
+        POLICY.put("signIn", Needs.ANYONE);
+        POLICY.put("getSession", Needs.AUTHENTICATED);
+        POLICY.put("signOut", Needs.AUTHENTICATED);
+        POLICY.put("changeOwnPassword", Needs.AUTHENTICATED);
+        POLICY.put("listDataSources", Needs.VIEWER);
+        POLICY.put("getDataSource", Needs.VIEWER);
+        POLICY.put("checkIdentifierAvailability", Needs.VIEWER);
+        POLICY.put("listRegions", Needs.VIEWER);
+        POLICY.put("createDataSource", Needs.OPERATOR);
+        POLICY.put("updateDataSource", Needs.OPERATOR);
+        POLICY.put("deleteDataSource", Needs.OPERATOR);
+        POLICY.put("testConnection", Needs.OPERATOR);
+        POLICY.put("testStoredConnection", Needs.OPERATOR);
+        POLICY.put("listUsers", Needs.ADMIN);
+        POLICY.put("createUser", Needs.ADMIN);
+        POLICY.put("getUser", Needs.ADMIN);
+        POLICY.put("updateUser", Needs.ADMIN);
+        POLICY.put("deleteUser", Needs.ADMIN);
+        POLICY.put("listAuditEvents", Needs.ADMIN);
+        POLICY.put("getSecretKeyStatus", Needs.ADMIN);
+        POLICY.put("rotateSecretKey", Needs.ADMIN);
+    }
+
+    record Operation(String id, String method, String path) {
+    }
+
+    private static List<Operation> operations() {
+        Map<String, Map<String, Map<String, Object>>> paths = given().accept("application/json")
+                .get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath().getMap("paths");
+        List<Operation> operations = new ArrayList<>();
+        paths.forEach((path, byMethod) -> byMethod.forEach((method, operation) -> {
+            if (!method.equals("parameters")) {
+                operations.add(new Operation((String) operation.get("operationId"), method, path));
+            }
+        }));
+        return operations;
+    }
+
+    @Test
+    void hasARuleForEveryEndpointAndAnEndpointForEveryRule() {
+        List<String> documented = operations().stream().map(Operation::id).toList();
+        assertThat(documented).as("endpoints without a rule in POLICY").allMatch(POLICY::containsKey);
+        assertThat(POLICY.keySet()).as("rules for endpoints that do not exist").allMatch(documented::contains);
+    }
+
+    @Test
+    void refusesEveryEndpointToWhoeverLacksTheRoleAndAdmitsEveryoneElse() {
+        List<String> wrong = new ArrayList<>();
+        for (Operation operation : operations()) {
+            Needs needs = Optional.ofNullable(POLICY.get(operation.id())).orElse(Needs.ADMIN);
+            expect(operation, "anonymous", TestUsers.anonymous(), needs == Needs.ANYONE ? Optional.empty() : Optional.of(401), wrong);
+            for (Role role : EnumSet.allOf(Role.class)) {
+                boolean allowed = switch (needs) {
+                    case ANYONE, AUTHENTICATED -> true;
+                    case VIEWER -> true;
+                    case OPERATOR -> role != Role.VIEWER;
+                    case ADMIN -> role == Role.ADMIN;
+                };
+                expect(operation, role.name(), TestUsers.as(role), allowed ? Optional.empty() : Optional.of(403), wrong);
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    /** Sends a harmless request (unknown ids, empty bodies): what matters is whether it got past access control. */
+    private static void expect(Operation operation, String who, RequestSpecification request, Optional<Integer> refusal,
+            List<String> wrong) {
+        String path = operation.path().replace("{id}", UUID.randomUUID().toString());
+        Response response = request.contentType("application/json").body("{}").request(operation.method().toUpperCase(), path);
+        int status = response.statusCode();
+        boolean ok = refusal.map(expected -> status == expected && response.contentType().startsWith("application/problem+json"))
+                .orElse(status != 401 && status != 403 && status < 500);
+        if (!ok) {
+            wrong.add(operation.method().toUpperCase() + " " + operation.path() + " as " + who + ": " + status + ", expected "
+                    + refusal.map(String::valueOf).orElse("neither 401, 403 nor 5xx"));
+        }
+    }
+}
