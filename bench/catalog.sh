@@ -36,6 +36,9 @@ QUIET_WAIT=${QUIET_WAIT:-300}
 DSM_JAVA_OPTS=${DSM_JAVA_OPTS--Xmx256m}
 OUT=${OUT:-$BENCH/out/catalog-$(date +%Y%m%d-%H%M%S)}
 BASE=http://127.0.0.1:$HTTP_PORT
+# The service's first admin; every request signs in with HTTP Basic.
+BENCH_ADMIN_PASSWORD=bench-Admin-pw-2026
+export DSM_AUTHORIZATION="Basic $(printf 'admin:%s' "$BENCH_ADMIN_PASSWORD" | base64)"
 
 log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "FAILED: $*"; exit 1; }
@@ -86,7 +89,7 @@ trap 'exit 130' INT TERM
 # Start dsm on a fresh data directory, loopback only.
 log "starting dsm from $DSM_JAR, data in $DATA, output in $OUT"
 # shellcheck disable=SC2086
-DSM_DATA_DIR=$DATA QUARKUS_HTTP_PORT=$HTTP_PORT QUARKUS_HTTP_HOST=127.0.0.1 \
+DSM_DATA_DIR=$DATA QUARKUS_HTTP_PORT=$HTTP_PORT QUARKUS_HTTP_HOST=127.0.0.1 DSM_ADMIN_PASSWORD=$BENCH_ADMIN_PASSWORD \
   java $DSM_JAVA_OPTS -jar "$DSM_JAR" >"$OUT/service.log" 2>&1 &
 SERVICE_PID=$!
 for _ in $(seq 1 120); do

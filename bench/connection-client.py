@@ -15,6 +15,7 @@ endpoint, its JSON parsing and validation, and no connection.
 """
 import argparse
 import http.client
+import os
 import json
 import sys
 import time
@@ -51,6 +52,8 @@ def main():
     conn = http.client.HTTPConnection(url.hostname, url.port, timeout=args.timeout)
     body = args.body.encode()
     headers = {"Content-Type": "application/json", "Accept": "application/json", "Connection": "keep-alive"}
+    if os.environ.get("DSM_AUTHORIZATION"):
+        headers["Authorization"] = os.environ["DSM_AUTHORIZATION"]
     path = "/api/datasources/test-connection"
 
     def one():

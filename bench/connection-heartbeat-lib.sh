@@ -49,6 +49,10 @@ free_port() {
 # Starts dsm on 127.0.0.1:$1 with a fresh data directory (embedded store), extra environment in
 # the remaining arguments (NAME=value ...), log in $OUT/<log name>. Sets DSM_PID, DSM_DATA,
 # DSM_POSTMASTER_PID. Loopback only: DSM_CONNECT_ALLOW=127.0.0.0/8,::1/128.
+# The service's first admin; the clients sign in with HTTP Basic (DSM_AUTHORIZATION).
+BENCH_ADMIN_PASSWORD=bench-Admin-pw-2026
+export DSM_AUTHORIZATION="Basic $(printf 'admin:%s' "$BENCH_ADMIN_PASSWORD" | base64)"
+
 start_dsm() {
   local port=$1 logname=$2
   shift 2
@@ -56,7 +60,7 @@ start_dsm() {
   curl -s -o /dev/null "http://127.0.0.1:$port/" && die "something already listens on port $port"
   log "starting dsm on port $port ($*), data in $DSM_DATA"
   # shellcheck disable=SC2086
-  env "$@" QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 DSM_DATA_DIR="$DSM_DATA" \
+  env "$@" QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 DSM_DATA_DIR="$DSM_DATA" DSM_ADMIN_PASSWORD="$BENCH_ADMIN_PASSWORD" \
     DSM_CONNECT_ALLOW=127.0.0.0/8,::1/128 java ${DSM_JAVA_OPTS--Xmx256m} -jar "$DSM_JAR" >"$OUT/$logname" 2>&1 &
   DSM_PID=$!
   for _ in $(seq 1 240); do

@@ -162,7 +162,7 @@ for round in $(seq 1 "$ROUNDS"); do
     phase_end
   done
 done
-curl -s -X POST "$BASE/api/datasources/test-connection" -H 'Content-Type: application/json' \
+curl -s -X POST "$BASE/api/datasources/test-connection" -H 'Content-Type: application/json' -H "Authorization: $DSM_AUTHORIZATION" \
   -d "$(body "$PG_PORT" true)" >"$OUT/test-connection-heartbeat-example.json"
 
 phase_start "HTTP floor (400, no connection)"

@@ -33,6 +33,8 @@ def connection(base):
 
 def call(base, method, path, body=None):
     headers = {"Accept": "application/json"}
+    if os.environ.get("DSM_AUTHORIZATION"):
+        headers["Authorization"] = os.environ["DSM_AUTHORIZATION"]
     payload = None
     if body is not None:
         payload = json.dumps(body).encode()

@@ -66,7 +66,10 @@ function post(payload) {
   return new Promise((resolve, reject) => {
     const req = http.request(url, {
       method: 'POST', agent,
-      headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) },
+      headers: {
+        'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload),
+        ...(process.env.DSM_AUTHORIZATION ? { Authorization: process.env.DSM_AUTHORIZATION } : {}),
+      },
     }, (res) => {
       let text = '';
       res.setEncoding('utf8');

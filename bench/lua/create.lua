@@ -2,7 +2,7 @@
 package.path = (os.getenv("BENCH_LUA") or "bench/lua") .. "/?.lua;" .. package.path
 local common = require("common")
 local run_tag = os.getenv("RUN_TAG") or tostring(os.time())
-local headers = { ["Content-Type"] = "application/json" }
+local headers = { ["Content-Type"] = "application/json", ["Authorization"] = common.authorization }
 local hosts = { "10.12.0.7", "pg-orders-03.eu-west-1.corp.example", "10.40.3.19", "pg-billing-11.us-east-1.corp.example" }
 local dbs = { "orders", "billing", "ledger_prod", "inventory" }
 local counter = 0

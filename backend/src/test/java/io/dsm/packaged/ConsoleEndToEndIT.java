@@ -43,6 +43,8 @@ class ConsoleEndToEndIT {
                     .redirectOutput(output.toFile());
             Map<String, String> env = e2e.environment();
             env.put("DSM_URL", app.baseUrl());
+            env.put("DSM_USERNAME", "admin");
+            env.put("DSM_PASSWORD", PackagedApp.ADMIN_PASSWORD);
             env.put("TARGET_HOST", "127.0.0.1");
             env.put("TARGET_PORT", String.valueOf(target.port()));
             env.put("TARGET_USER", TargetServer.MIGRATOR);

@@ -59,6 +59,27 @@ class EmbeddedDefaultRestartIT {
     }
 
     @Test
+    void printsARandomFirstAdminPasswordOnceOnTheFirstStartOnly(@TempDir Path dir) throws Exception {
+        Path dataDir = dir.resolve("data");
+        Path log = dir.resolve("app.log");
+        Map<String, String> noAdminPassword = Map.of("DSM_ADMIN_PASSWORD", "");
+        String password;
+        try (PackagedApp app = PackagedApp.start(dataDir, log, noAdminPassword)) {
+            java.util.regex.Matcher printed = java.util.regex.Pattern
+                    .compile("administrator 'admin' with the password: (\\S+)").matcher(app.output());
+            assertThat(printed.find()).as("the first start prints the password:\n" + app.output()).isTrue();
+            password = printed.group(1);
+            assertThat(password).hasSize(20);
+            assertThat(get(app, "/api/session", PackagedApp.basic("admin", password)).statusCode()).isEqualTo(200);
+            assertThat(get(app, "/api/session", PackagedApp.basic("admin", "not-" + password)).statusCode()).isEqualTo(401);
+        }
+        try (PackagedApp app = PackagedApp.start(dataDir, log, noAdminPassword)) {
+            assertThat(app.output().split(java.util.regex.Pattern.quote(password), -1)).as("printed once, never again").hasSize(2);
+            assertThat(get(app, "/api/session", PackagedApp.basic("admin", password)).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void refusesToStartWithAMalformedSecretKeyAndSaysWhy(@TempDir Path dir) throws Exception {
         Path log = dir.resolve("app.log");
         assertThat(startFailure(dir, log, Map.of("DSM_SECRET_KEY", "dG9vLXNob3J0")))
@@ -95,12 +116,16 @@ class EmbeddedDefaultRestartIT {
 
     private HttpResponse<String> post(PackagedApp app, String path, String json) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("Authorization", PackagedApp.adminAuthorization())
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(PackagedApp app, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + path)).GET().build(),
+        return get(app, path, PackagedApp.adminAuthorization());
+    }
+
+    private HttpResponse<String> get(PackagedApp app, String path, String authorization) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + path)).header("Authorization", authorization).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 final class PackagedApp implements AutoCloseable {
 
     private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+    /** The first admin's password, unless a test starts the app with DSM_ADMIN_PASSWORD of its own (blank: none). */
+    static final String ADMIN_PASSWORD = "it-Admin-pw-9d3e71";
 
     private final Process process;
     private final int port;
@@ -38,10 +40,21 @@ final class PackagedApp implements AutoCloseable {
         env.keySet().removeIf(name -> name.startsWith("QUARKUS_") || name.startsWith("DSM_"));
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("DSM_DATA_DIR", dataDir.toString());
+        env.put("DSM_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.putAll(environment);
         PackagedApp app = new PackagedApp(builder.start(), port, log);
         app.awaitReady(Duration.ofSeconds(60));
         return app;
+    }
+
+    /** The Authorization header of the first admin. */
+    static String adminAuthorization() {
+        return basic("admin", ADMIN_PASSWORD);
+    }
+
+    static String basic(String username, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((username + ":" + password)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     String baseUrl() {

@@ -198,7 +198,8 @@ class TwoInstancesIT {
     }
 
     private HttpResponse<String> send(PackagedApp app, String method, String path, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app.baseUrl() + path)).header("Content-Type", "application/json");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app.baseUrl() + path)).header("Content-Type", "application/json")
+                .header("Authorization", PackagedApp.adminAuthorization());
         request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
