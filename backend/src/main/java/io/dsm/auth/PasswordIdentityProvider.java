@@ -48,6 +48,10 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
         String username = request.getUsername();
         String password = new String(request.getPassword().getPassword());
         return context.runBlocking(() -> {
+            var known = credentials.remembered(username, password);
+            if (known.isPresent()) {
+                return Identities.of(known.get()).build();
+            }
             try {
                 throttle.check(username, address);
             } catch (SignInThrottled throttled) {

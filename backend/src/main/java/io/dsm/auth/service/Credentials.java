@@ -53,6 +53,19 @@ public class Credentials {
     public record Match(SignedInUser user, boolean checkedNow) {
     }
 
+    /**
+     * The user, if this exact password was verified before and their hash has not changed since. It
+     * costs no PBKDF2 and tells a guesser nothing, so it is answered even while sign-ins from the
+     * address or for the user are throttled: a throttle meant for guessers must not lock out the
+     * services already using their password.
+     */
+    public Optional<SignedInUser> remembered(String username, String password) {
+        return user(username).filter(user -> {
+            String remembered = verified.get(user.passwordHash());
+            return remembered != null && constantTimeEquals(mac(password), remembered);
+        }).map(CachedUser::user);
+    }
+
     /** The user, if the password is theirs; empty otherwise (unknown user or wrong password alike). */
     public Optional<Match> check(String username, String password) {
         Optional<CachedUser> found = user(username);
