@@ -56,6 +56,11 @@ public final class SecretCipher {
         return new SecretCipher(key.getEncoded(), keys);
     }
 
+    /** Whether this cipher has the key a value was sealed under (the current one or a previous one). */
+    public boolean hasKey(String fingerprint) {
+        return this.fingerprint.equals(fingerprint) || previous.containsKey(fingerprint);
+    }
+
     /** Whether a sealed value was sealed under another key than the one dsm writes with now. */
     public boolean sealedWithOtherKey(String sealed) {
         return !sealedWith(sealed).equals(fingerprint);

@@ -1,5 +1,7 @@
 package io.dsm.datasource.service;
 
+import java.util.List;
+
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
@@ -22,18 +24,33 @@ public class StoredSecretsCheck {
 
     @Transactional
     void onStart(@Observes StartupEvent event, SecretCipher cipher, EntityManager entityManager) {
-        String sealedWithCurrentKey = "v1." + cipher.fingerprint() + ".%";
-        long unreadable = ((Number) entityManager.createNativeQuery("""
-                SELECT count(*) FROM data_source
-                WHERE password_sealed NOT LIKE :current
-                   OR (standby_password_sealed IS NOT NULL AND standby_password_sealed NOT LIKE :current)""")
-                .setParameter("current", sealedWithCurrentKey)
-                .getSingleResult()).longValue();
+        @SuppressWarnings("unchecked")
+        List<Object[]> byKey = entityManager.createNativeQuery("""
+                SELECT key, count(DISTINCT id) FROM (
+                    SELECT id, split_part(password_sealed, '.', 2) AS key FROM data_source
+                    UNION ALL
+                    SELECT id, split_part(standby_password_sealed, '.', 2) FROM data_source WHERE standby_password_sealed IS NOT NULL
+                ) sealed WHERE key <> ?1 GROUP BY key""").setParameter(1, cipher.fingerprint()).getResultList();
+        long previous = 0;
+        long unreadable = 0;
+        for (Object[] row : byKey) {
+            long count = ((Number) row[1]).longValue();
+            if (cipher.hasKey((String) row[0])) {
+                previous += count;
+            } else {
+                unreadable += count;
+            }
+        }
         if (unreadable > 0) {
-            LOG.errorf("%d data source(s) hold passwords encrypted with a key other than the current DSM_SECRET_KEY "
-                    + "(key %s). dsm cannot connect to them until it runs with the original key or their passwords "
-                    + "are entered again.", unreadable, cipher.fingerprint());
-        } else {
+            LOG.errorf("%d data source(s) hold passwords encrypted with a key dsm does not have (neither DSM_SECRET_KEY, "
+                    + "key %s, nor DSM_SECRET_KEY_PREVIOUS). dsm cannot connect to them until it runs with the original key "
+                    + "or their passwords are entered again.", unreadable, cipher.fingerprint());
+        }
+        if (previous > 0) {
+            LOG.warnf("%d data source(s) hold passwords encrypted with a previous key; re-encrypt them under key %s with "
+                    + "POST /api/admin/secret-key/rotation, then remove DSM_SECRET_KEY_PREVIOUS.", previous, cipher.fingerprint());
+        }
+        if (unreadable == 0 && previous == 0) {
             LOG.infof("Stored passwords are encrypted with key %s", cipher.fingerprint());
         }
     }
