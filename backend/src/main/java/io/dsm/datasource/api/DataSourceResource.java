@@ -152,6 +152,9 @@ public class DataSourceResource {
     @DELETE
     @RolesAllowed(Role.OPERATOR_NAME)
     @Path("/{id}")
+    // Success has no body and errors are problem+json, so generated clients send Accept: application/problem+json
+    // alone; with only the class's application/json this method would answer them 406.
+    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
     @Operation(operationId = "deleteDataSource", summary = "Remove a data source",
             description = "Removes the registration only; the database itself is not touched.")
     @APIResponse(responseCode = "204", description = "Removed.")

@@ -2,15 +2,15 @@ package io.dsm.datasource.api;
 
 import jakarta.validation.constraints.Size;
 
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.dsm.datasource.TlsMode;
 
 @Schema(name = "TlsSettings", description = "How connections to the data source use TLS.")
 public record TlsSettings(
-        @Schema(type = SchemaType.STRING, enumeration = { "disable", "prefer", "require", "verify-ca", "verify-full" },
-                defaultValue = "prefer", description = """
+        // The values come from the TlsMode schema; repeating them here made generated clients (openapi-generator)
+        // build an enum of TlsMode values from the strings, which fails to load.
+        @Schema(defaultValue = "prefer", description = """
                         As libpq's sslmode. disable: never TLS. prefer: TLS when the server offers it. require: TLS, \
                         certificate not checked. verify-ca: TLS with a certificate signed by the CA. verify-full: as \
                         verify-ca, and the certificate must name the host.""")
