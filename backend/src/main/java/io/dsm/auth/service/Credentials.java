@@ -114,14 +114,19 @@ public class Credentials {
         return Optional.of(loaded);
     }
 
-    private String mac(String password) {
+    /** One initialised HMAC per thread: Basic authenticates every request, and Mac.getInstance is not free. */
+    private final ThreadLocal<Mac> hmac = ThreadLocal.withInitial(() -> {
         try {
-            Mac hmac = Mac.getInstance("HmacSHA256");
-            hmac.init(new SecretKeySpec(cacheKey, "HmacSHA256"));
-            return java.util.HexFormat.of().formatHex(hmac.doFinal(password.getBytes(StandardCharsets.UTF_8)));
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(cacheKey, "HmacSHA256"));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
         }
+    });
+
+    private String mac(String password) {
+        return java.util.HexFormat.of().formatHex(hmac.get().doFinal(password.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String key(String username) {
