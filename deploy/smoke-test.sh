@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Checks a running `docker compose --profile demo up` the way a first-time user would: the console
-# answers, the API behind it registers the demo source, finds it, tests the connection (every check
-# passes) and deletes it. Needs curl. CI runs it after `docker compose up --wait` (.github/workflows/ci.yml).
+# answers, the API behind it refuses strangers and, signed in as admin (HTTP Basic), registers the demo
+# source, finds it, tests the connection (every check passes) and deletes it. Needs curl. CI runs it
+# after `docker compose up --wait` (.github/workflows/ci.yml).
 #
-#   deploy/smoke-test.sh                      # reads DEMO_MIGRATOR_PASSWORD and DSM_PORT from .env
-#   DSM_URL=http://host:8080 DEMO_HOST=10.0.0.5 DEMO_PORT=5432 DEMO_MIGRATOR_PASSWORD=... deploy/smoke-test.sh
+#   deploy/smoke-test.sh      # reads DSM_ADMIN_PASSWORD, DEMO_MIGRATOR_PASSWORD and DSM_PORT from .env
+#   DSM_URL=http://host:8080 DSM_ADMIN_PASSWORD=... DEMO_HOST=10.0.0.5 DEMO_PORT=5432 DEMO_MIGRATOR_PASSWORD=... deploy/smoke-test.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,16 +15,23 @@ DSM_URL="${DSM_URL:-http://localhost:${port:-8080}}"
 DEMO_HOST="${DEMO_HOST:-demo-source}"
 DEMO_PORT="${DEMO_PORT:-5432}"
 DEMO_MIGRATOR_PASSWORD="${DEMO_MIGRATOR_PASSWORD:-$(env_value DEMO_MIGRATOR_PASSWORD)}"
+DSM_ADMIN_PASSWORD="${DSM_ADMIN_PASSWORD:-$(env_value DSM_ADMIN_PASSWORD)}"
 [ -n "$DEMO_MIGRATOR_PASSWORD" ] || { echo "DEMO_MIGRATOR_PASSWORD is not set (nor in .env)" >&2; exit 2; }
+[ -n "$DSM_ADMIN_PASSWORD" ] || { echo "DSM_ADMIN_PASSWORD is not set (nor in .env)" >&2; exit 2; }
+# Credentials go to curl on standard input and in a private file, never on a command line (ps shows those).
+quoted="${DSM_ADMIN_PASSWORD//\\/\\\\}"; quoted="${quoted//\"/\\\"}"
+api() { curl --config - "$@" <<<"user = \"admin:$quoted\""; }
+workdir=$(mktemp -d)
 
 identifier="smoke$(date +%s)$RANDOM"
 id=""
 # A failed run leaves nothing behind.
 # (Dropping the heartbeat table fails when the source is unreachable; then the registration goes alone.)
 cleanup() {
+  rm -rf "$workdir"
   [ -n "$id" ] || return 0
-  curl -sS -o /dev/null -X DELETE "$DSM_URL/api/datasources/$id?dropHeartbeatTable=true" || true
-  curl -sS -o /dev/null -X DELETE "$DSM_URL/api/datasources/$id" || true
+  api -sS -o /dev/null -X DELETE "$DSM_URL/api/datasources/$id?dropHeartbeatTable=true" || true
+  api -sS -o /dev/null -X DELETE "$DSM_URL/api/datasources/$id" || true
 }
 trap cleanup EXIT
 step() { printf '%-58s' "$1"; }
@@ -40,14 +48,18 @@ health=$(curl -fsS "$DSM_URL/q/health/ready") || fail "no answer"
 grep -q '"status": *"UP"' <<<"$health" || fail "$health"
 ok
 
+step "the API refuses a caller without credentials"
+status=$(curl -sS -o /dev/null -w '%{http_code}' "$DSM_URL/api/datasources")
+[ "$status" = 401 ] || fail "HTTP $status"
+ok
+
 step "create data source $identifier"
-body=$(cat <<JSON
+cat > "$workdir/body.json" <<JSON
 {"identifier": "$identifier", "type": "POSTGRESQL", "attribute": "PRIMARY", "heartbeatEnabled": true,
  "host": "$DEMO_HOST", "port": $DEMO_PORT, "username": "migrator", "password": "$DEMO_MIGRATOR_PASSWORD",
  "databaseName": "orders", "schemaName": "sales", "remarks": "created by deploy/smoke-test.sh"}
 JSON
-)
-created=$(curl -sS -w '\n%{http_code}' -X POST "$DSM_URL/api/datasources" -H 'Content-Type: application/json' -d "$body")
+created=$(api -sS -w '\n%{http_code}' -X POST "$DSM_URL/api/datasources" -H 'Content-Type: application/json' -d "@$workdir/body.json")
 [ "$(tail -n 1 <<<"$created")" = 201 ] || fail "$created"
 id=$(sed -n 's/.*"id":"\([^"]*\)".*/\1/p' <<<"$created" | head -n 1)
 [ -n "$id" ] || fail "$created"
@@ -55,20 +67,20 @@ grep -q "$DEMO_MIGRATOR_PASSWORD" <<<"$created" && fail "the response carries th
 ok "$id"
 
 step "find it with ?q="
-found=$(curl -fsS "$DSM_URL/api/datasources?q=$identifier") || fail "no answer"
+found=$(api -fsS "$DSM_URL/api/datasources?q=$identifier") || fail "no answer"
 grep -q "\"id\":\"$id\"" <<<"$found" || fail "$found"
 ok
 
 step "test its connection"
-result=$(curl -fsS -X POST "$DSM_URL/api/datasources/$id/test-connection") || fail "no answer"
+result=$(api -fsS -X POST "$DSM_URL/api/datasources/$id/test-connection") || fail "no answer"
 grep -q '"success":true' <<<"$result" || fail "$result"
 grep -q '"status":"FAILED"' <<<"$result" && fail "$result"
 ok "$(grep -o '"status":"PASSED"' <<<"$result" | wc -l | tr -d ' ') checks passed"
 
 step "delete it (and its heartbeat table)"
-status=$(curl -sS -o /dev/null -w '%{http_code}' -X DELETE "$DSM_URL/api/datasources/$id?dropHeartbeatTable=true")
+status=$(api -sS -o /dev/null -w '%{http_code}' -X DELETE "$DSM_URL/api/datasources/$id?dropHeartbeatTable=true")
 [ "$status" = 204 ] || fail "HTTP $status"
-status=$(curl -sS -o /dev/null -w '%{http_code}' "$DSM_URL/api/datasources/$id")
+status=$(api -sS -o /dev/null -w '%{http_code}' "$DSM_URL/api/datasources/$id")
 [ "$status" = 404 ] || fail "still there: HTTP $status"
 id=""
 ok

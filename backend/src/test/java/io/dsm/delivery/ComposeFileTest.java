@@ -102,7 +102,7 @@ class ComposeFileTest {
     void configuresTheBackendWithTheSettingsItReads() {
         JsonNode env = service("backend").get("environment");
         assertThat(names(env)).contains("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
-                "QUARKUS_DATASOURCE_PASSWORD", "DSM_SECRET_KEY");
+                "QUARKUS_DATASOURCE_PASSWORD", "DSM_SECRET_KEY", "DSM_ADMIN_PASSWORD");
         assertThat(env.get("QUARKUS_DATASOURCE_JDBC_URL").asText()).isEqualTo("jdbc:postgresql://postgres:5432/dsm");
         assertThat(env.get("QUARKUS_DATASOURCE_USERNAME").asText()).isEqualTo(service("postgres").at("/environment/POSTGRES_USER").asText());
         assertThat(env.get("QUARKUS_DATASOURCE_PASSWORD").asText()).isEqualTo(service("postgres").at("/environment/POSTGRES_PASSWORD").asText());
@@ -123,7 +123,7 @@ class ComposeFileTest {
                     }
                 }));
         assertThat(checked).contains("postgres.POSTGRES_PASSWORD", "backend.QUARKUS_DATASOURCE_PASSWORD", "backend.DSM_SECRET_KEY",
-                "demo-source.POSTGRES_PASSWORD", "demo-source.DEMO_MIGRATOR_PASSWORD");
+                "backend.DSM_ADMIN_PASSWORD", "demo-source.POSTGRES_PASSWORD", "demo-source.DEMO_MIGRATOR_PASSWORD");
         // Nor anywhere else: no default for a secret variable, no credentials in a URL, nothing key-like.
         String text = Repo.read(COMPOSE);
         Matcher variables = ANY_VARIABLE.matcher(text);
@@ -194,7 +194,7 @@ class ComposeFileTest {
                 "--profile", "demo", "config", "-q")
                 .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("DSM_") || name.startsWith("DEMO_"));
-        builder.environment().putAll(Map.of("DSM_SECRET_KEY", "k", "DSM_DB_PASSWORD", "p",
+        builder.environment().putAll(Map.of("DSM_SECRET_KEY", "k", "DSM_DB_PASSWORD", "p", "DSM_ADMIN_PASSWORD", "a",
                 "DEMO_SUPERUSER_PASSWORD", "s", "DEMO_MIGRATOR_PASSWORD", "m"));
         Process process = builder.start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -139,6 +139,11 @@ class DockerfilesTest {
                 .contains("resolver ${NGINX_LOCAL_RESOLVERS}")
                 .contains("try_files $uri $uri/ /index.html;")
                 .contains("proxy_set_header Host $http_host;");
+        // The console served by nginx gets the Content-Security-Policy the backend gives it.
+        String backendCsp = Files.readString(Repo.file("backend/src/main/resources/application.properties")).lines()
+                .filter(line -> line.startsWith("quarkus.http.filter.console-csp.header.\"Content-Security-Policy\"="))
+                .map(line -> line.substring(line.indexOf('=') + 1)).findFirst().orElseThrow();
+        assertThat(nginx).contains("add_header Content-Security-Policy \"" + backendCsp + "\" always;");
         // Every ${VARIABLE} the entrypoint substitutes is set in the image, or the config keeps a literal ${...}.
         String env = String.join(" ", runtime.all("ENV").stream().map(Instruction::arguments).toList());
         Matcher variables = Pattern.compile("\\$\\{([A-Z0-9_]+)}").matcher(nginx);

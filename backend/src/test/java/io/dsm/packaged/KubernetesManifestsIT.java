@@ -36,7 +36,8 @@ class KubernetesManifestsIT {
             "QUARKUS_DATASOURCE_JDBC_URL", "jdbc-url",
             "QUARKUS_DATASOURCE_USERNAME", "db-username",
             "QUARKUS_DATASOURCE_PASSWORD", "db-password",
-            "DSM_SECRET_KEY", "secret-key");
+            "DSM_SECRET_KEY", "secret-key",
+            "DSM_ADMIN_PASSWORD", "admin-password");
 
     private final List<JsonNode> documents = read();
 
@@ -77,7 +78,7 @@ class KubernetesManifestsIT {
     }
 
     @Test
-    void takeTheStoreAndTheKeyFromASecretAndNothingSecretFromTheManifest() {
+    void takeTheStoreTheKeyAndTheAdminPasswordFromASecretAndNothingSecretFromTheManifest() {
         Map<String, JsonNode> env = new HashMap<>();
         container().path("env").forEach(variable -> env.put(variable.path("name").asText(), variable));
         FROM_SECRET.forEach((name, key) -> {
