@@ -18,14 +18,21 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * password optional (a form is tested before it is filled; a saved data source is tested with its
  * stored password). Deriving it keeps the two from drifting apart;</li>
  * <li>marks every field of a response schema required, since every one is always sent (null when
- * empty), so generated types need no fallbacks. Problem's violations are sent only for bad input.</li>
+ * empty), so generated types need no fallbacks. Problem's violations are sent only for bad input;</li>
+ * <li>gives the 401 and 403 answers that the security extension adds to every protected operation
+ * their problem+json body, described once here instead of on every resource.</li>
  * </ul>
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class DsmOpenApiFilter implements OASFilter {
 
+    private static final Map<String, String> ACCESS_ANSWERS = Map.of(
+            "401", "Not signed in: send HTTP Basic credentials, or sign in to the console.",
+            "403", "Signed in, but the role does not allow this (or a console change without X-CSRF-Token).");
+
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        describeAccessAnswers(openAPI);
         Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
         Schema input = schemas.get("DataSourceInput");
         if (input == null) {
@@ -48,11 +55,31 @@ public class DsmOpenApiFilter implements OASFilter {
         });
     }
 
+    private static void describeAccessAnswers(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(operation -> {
+            if (operation.getResponses() == null || operation.getResponses().getAPIResponses() == null) {
+                return;
+            }
+            operation.getResponses().getAPIResponses().forEach((status, response) -> {
+                if (ACCESS_ANSWERS.containsKey(status) && response.getContent() == null) {
+                    response.description(ACCESS_ANSWERS.get(status)).content(OASFactory.createContent().addMediaType(
+                            "application/problem+json", OASFactory.createMediaType().schema(
+                                    OASFactory.createSchema().ref("#/components/schemas/Problem"))));
+                }
+            });
+        }));
+    }
+
     /** Response schemas, with the fields that may be left out of them. */
     private static final Map<String, List<String>> RESPONSES = Map.ofEntries(
             Map.entry("DataSource", List.of()), Map.entry("Standby", List.of()),
             Map.entry("HeartbeatStatus", List.of()), Map.entry("DataSourcePage", List.of()),
             Map.entry("ConnectionTestResult", List.of()), Map.entry("Check", List.of()), Map.entry("Regions", List.of()),
             Map.entry("IdentifierAvailability", List.of()), Map.entry("Violation", List.of()),
-            Map.entry("Problem", List.of("violations")));
+            Map.entry("Problem", List.of("violations")), Map.entry("UserResponse", List.of()),
+            Map.entry("SessionResponse", List.of()), Map.entry("AuditEventResponse", List.of()), Map.entry("AuditPage", List.of()),
+            Map.entry("Change", List.of()), Map.entry("KeyRotationStatus", List.of()));
 }

@@ -32,10 +32,6 @@ import io.dsm.user.Role;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.ADMIN_NAME)
 @Tag(name = "Audit", description = "Who did what, when and from where (administrators only)")
-@APIResponse(responseCode = "401", description = "Not signed in.",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Only administrators read the audit log.",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class AuditResource {
 
     static final int DEFAULT_SIZE = 50;

@@ -28,10 +28,6 @@ import io.vertx.ext.web.RoutingContext;
 @Path("/session")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Session", description = "Sign in to the console, see who is signed in, change your password, sign out")
-@APIResponse(responseCode = "401", description = "Not signed in, or wrong credentials.",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "A change sent with the session cookie but without its X-CSRF-Token header.",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class SessionResource {
 
     private final SessionService sessions;
@@ -51,6 +47,8 @@ public class SessionResource {
     @APIResponse(responseCode = "200", description = "Signed in.", headers = @Header(name = "Set-Cookie",
             description = "dsm_session=<token>; Path=/; HttpOnly; SameSite=Strict (and Secure over HTTPS)"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionResponse.class)))
+    @APIResponse(responseCode = "401", description = "Wrong username or password.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "400", description = "Username or password missing.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "Too many failed sign-ins for this user or from this address.",

@@ -34,10 +34,6 @@ import io.dsm.user.Role;
 @Path("/datasources")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.OPERATOR_NAME)
-@APIResponse(responseCode = "401", description = "Not signed in: send HTTP Basic credentials or sign in to the console.",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Signed in, but the role does not allow this (or a console write without X-CSRF-Token).",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Tag(name = "Connection tests", description = "Check that dsm can reach a data source and that it has what a migration needs")
 @APIResponse(responseCode = "429", description = "Too many tests are running; retry after Retry-After seconds.",
         headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),

@@ -36,10 +36,6 @@ import io.dsm.user.Role;
 
 @Path("/datasources")
 @RolesAllowed(Role.VIEWER_NAME)
-@APIResponse(responseCode = "401", description = "Not signed in: send HTTP Basic credentials or sign in to the console.",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Signed in, but the role does not allow this (or a console write without X-CSRF-Token).",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Data sources", description = "Register, find, change and remove data sources")
 @APIResponse(responseCode = "503", description = "dsm's own database is unreachable; retry later.",

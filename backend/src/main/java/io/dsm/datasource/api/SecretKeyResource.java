@@ -13,7 +13,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.dsm.common.problem.Problem;
 import io.dsm.datasource.service.SecretRotation;
 import io.dsm.user.Role;
 
@@ -21,10 +20,6 @@ import io.dsm.user.Role;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.ADMIN_NAME)
 @Tag(name = "Secret key", description = "Rotate the key that encrypts stored passwords (administrators only)")
-@APIResponse(responseCode = "401", description = "Not signed in.",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Only administrators rotate keys.",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class SecretKeyResource {
 
     private final SecretRotation rotation;
