@@ -109,6 +109,10 @@ class ComposeFileTest {
         assertThat(names(env)).as("the address policy must not deny Compose's private network (the demo source)")
                 .doesNotContain("DSM_CONNECT_DENY");
         assertThat(service("frontend").at("/environment/DSM_BACKEND_URL").asText()).isEqualTo("http://backend:8080");
+        // Behind nginx: the client's address for audit and throttling comes from X-Forwarded-For, trusted from private networks only.
+        assertThat(env.get("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING").asText()).isEqualTo("true");
+        assertThat(env.get("QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED").asText()).isEqualTo("true");
+        assertThat(env.get("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES").asText()).isNotBlank();
     }
 
     @Test

@@ -138,7 +138,9 @@ class DockerfilesTest {
                 .contains("set $dsm_backend ${DSM_BACKEND_URL};")
                 .contains("resolver ${NGINX_LOCAL_RESOLVERS}")
                 .contains("try_files $uri $uri/ /index.html;")
-                .contains("proxy_set_header Host $http_host;");
+                .contains("proxy_set_header Host $http_host;")
+                .contains("proxy_set_header X-Forwarded-For $remote_addr;")
+                .doesNotContain("$proxy_add_x_forwarded_for");
         // The console served by nginx gets the Content-Security-Policy the backend gives it.
         String backendCsp = Files.readString(Repo.file("backend/src/main/resources/application.properties")).lines()
                 .filter(line -> line.startsWith("quarkus.http.filter.console-csp.header.\"Content-Security-Policy\"="))
