@@ -22,6 +22,27 @@ export class ConsolePage {
     await this.page.locator('.datasource-table, .datasource-cards, .first-run').first().waitFor();
   }
 
+  /**
+   * Signs in through the sign-in page, wherever the console sent the browser to it from.
+   * @param {string} username
+   * @param {string} password
+   */
+  async signIn(username, password) {
+    await this.page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await this.page.getByLabel('Username', { exact: true }).fill(username);
+    await this.page.getByLabel('Password', { exact: true }).fill(password);
+    await this.page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  }
+
+  /**
+   * Opens a page from the header's navigation, as a user would.
+   * @param {string} name
+   */
+  async navigateTo(name) {
+    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
+    await this.page.getByRole('heading', { name, exact: true }).waitFor();
+  }
+
   dialog() {
     return this.page.locator('.datasource-dialog');
   }

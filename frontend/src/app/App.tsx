@@ -1,13 +1,10 @@
-import { AppLayout } from '@/components/AppLayout';
-import { DataSourcesPage } from '@/features/datasources/components/DataSourcesPage';
 import { AppProviders } from './AppProviders';
+import { AppRoutes } from './AppRoutes';
 
 export function App() {
   return (
     <AppProviders>
-      <AppLayout>
-        <DataSourcesPage />
-      </AppLayout>
+      <AppRoutes />
     </AppProviders>
   );
 }

@@ -2,6 +2,7 @@ import { ConfigProvider } from 'antd';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { ToastProvider } from '@/components/toast';
+import { linkSessionToCache } from '@/lib/auth/session';
 import { I18nProvider } from '@/lib/i18n/I18nProvider';
 import { useI18n } from '@/lib/i18n/i18n-context';
 import type { Language } from '@/lib/i18n/languages';
@@ -25,7 +26,12 @@ interface Props {
 }
 
 export function AppProviders({ children, queryClient, language }: Props) {
-  const [client] = useState(() => queryClient ?? createQueryClient());
+  const [client] = useState(() => {
+    const created = queryClient ?? createQueryClient();
+    // Before any request: the API client takes its anti-forgery token from this cache.
+    linkSessionToCache(created);
+    return created;
+  });
   return (
     <QueryClientProvider client={client}>
       <I18nProvider initialLanguage={language}>

@@ -1,20 +1,24 @@
-import { Button, Input, type InputProps } from 'antd';
+import { Button, Input, type InputProps, type InputRef } from 'antd';
 import { EyeInvisibleOutlined, EyeOutlined } from '@ant-design/icons';
-import { useState } from 'react';
+import { useState, type Ref } from 'react';
 import { useMessages } from '@/lib/i18n/i18n-context';
 
 /**
  * A masked password field whose reveal control is a real button: reachable with Tab, named for
  * screen readers and announcing its state. The value is never placed anywhere but the input.
+ * A new password by default; `autoComplete="current-password"` lets password managers fill it in.
  */
-export function PasswordInput(props: Omit<InputProps, 'type' | 'suffix'>) {
+export function PasswordInput({
+  autoComplete = 'new-password',
+  ...props
+}: Omit<InputProps, 'type' | 'suffix'> & { ref?: Ref<InputRef> }) {
   const m = useMessages();
   const [revealed, setRevealed] = useState(false);
   return (
     <Input
       {...props}
       type={revealed ? 'text' : 'password'}
-      autoComplete="new-password"
+      autoComplete={autoComplete}
       spellCheck={false}
       suffix={
         <Button

@@ -1,10 +1,11 @@
 import { vi } from 'vitest';
-import type { ConnectionTestResult, DataSource } from '@/lib/api/types';
+import type { AuditEvent, ConnectionTestResult, DataSource, Role, Session, User } from '@/lib/api/types';
 
 /** A request the console sent, as the fake server saw it. */
 export interface SeenRequest {
   method: string;
   url: URL;
+  headers: Headers;
   body: unknown;
 }
 
@@ -17,8 +18,13 @@ export function json(body: unknown, status = 200, headers: Record<string, string
   });
 }
 
-export function problem(status: number, violations: { field: string; message: string }[] = [], detail = 'Rejected') {
-  return json({ type: 'urn:test', title: 'Problem', status, detail, violations }, status);
+export function problem(
+  status: number,
+  violations: { field: string; message: string }[] = [],
+  detail = 'Rejected',
+  headers: Record<string, string> = {},
+) {
+  return json({ type: 'urn:test', title: 'Problem', status, detail, violations }, status, headers);
 }
 
 /**
@@ -31,7 +37,12 @@ export function fakeApi(routes: Record<string, Handler>) {
     const request = new Request(input instanceof URL ? input.href : input, init);
     const url = new URL(request.url);
     const text = await request.text();
-    const seen: SeenRequest = { method: request.method, url, body: text ? (JSON.parse(text) as unknown) : undefined };
+    const seen: SeenRequest = {
+      method: request.method,
+      url,
+      headers: request.headers,
+      body: text ? (JSON.parse(text) as unknown) : undefined,
+    };
     requests.push(seen);
     const handler = routes[`${request.method} ${url.pathname}`];
     if (!handler) throw new Error(`No fake route for ${request.method} ${url.pathname}`);
@@ -133,3 +144,44 @@ export const WRONG_PASSWORD_TEST: ConnectionTestResult = {
     },
   ],
 };
+
+/** A console session of a user with this role, as GET and POST /api/session answer it. */
+export function aSession(role: Role = 'ADMIN', overrides: Partial<Session> = {}): Session {
+  return {
+    username: role.toLowerCase(),
+    role,
+    csrfToken: `csrf-token-of-${role.toLowerCase()}`,
+    expiresAt: '2026-11-24T16:15:30Z',
+    ...overrides,
+  };
+}
+
+export function aUser(overrides: Partial<User> = {}): User {
+  counter += 1;
+  return {
+    id: `10000000-0000-4000-8000-${String(counter).padStart(12, '0')}`,
+    username: `user${counter}`,
+    role: 'OPERATOR',
+    createdAt: '2026-11-24T08:15:30Z',
+    updatedAt: '2026-11-24T08:15:30Z',
+    version: 0,
+    ...overrides,
+  };
+}
+
+export function anAuditEvent(overrides: Partial<AuditEvent> = {}): AuditEvent {
+  counter += 1;
+  return {
+    id: counter,
+    occurredAt: '2026-11-24T08:15:30Z',
+    actor: 'admin',
+    clientAddress: '10.0.0.5',
+    action: 'DATA_SOURCE_CREATED',
+    outcome: 'SUCCESS',
+    dataSourceId: null,
+    dataSourceIdentifier: null,
+    changes: [],
+    detail: null,
+    ...overrides,
+  };
+}

@@ -1,4 +1,12 @@
-import type { DataSourceSort, DataSourceType, DatabaseAttribute, TlsMode } from './types';
+import type {
+  AuditAction,
+  AuditOutcome,
+  DataSourceSort,
+  DataSourceType,
+  DatabaseAttribute,
+  Role,
+  TlsMode,
+} from './types';
 
 /**
  * Runtime lists of the API's enum values, for menus and for validating URL parameters. Each list
@@ -28,3 +36,21 @@ export const HEARTBEAT_ATTRIBUTES: readonly DatabaseAttribute[] = ['PRIMARY', 'P
 export function isOneOf<T extends string>(values: readonly T[], value: string | null | undefined): value is T {
   return value != null && (values as readonly string[]).includes(value);
 }
+
+export const ROLES = exhaustive<Role>()(['VIEWER', 'OPERATOR', 'ADMIN']);
+
+export const AUDIT_ACTIONS = exhaustive<AuditAction>()([
+  'SIGN_IN',
+  'SIGN_OUT',
+  'DATA_SOURCE_CREATED',
+  'DATA_SOURCE_UPDATED',
+  'DATA_SOURCE_DELETED',
+  'CONNECTION_TESTED',
+  'USER_CREATED',
+  'USER_UPDATED',
+  'USER_DELETED',
+  'PASSWORD_CHANGED',
+  'SECRET_KEY_ROTATED',
+]);
+
+export const AUDIT_OUTCOMES = exhaustive<AuditOutcome>()(['SUCCESS', 'FAILURE']);

@@ -3,6 +3,60 @@
 // run `npm run generate` (DSM_OPENAPI=<path to openapi.json>) instead.
 
 export type paths = {
+    "/api/admin/secret-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many stored passwords are not yet under DSM_SECRET_KEY */
+        get: operations["getSecretKeyStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/secret-key/rotation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Re-encrypt every stored password under DSM_SECRET_KEY
+         * @description Start every instance with the new DSM_SECRET_KEY and the old key in DSM_SECRET_KEY_PREVIOUS, then call this once. dsm keeps serving meanwhile. Safe to repeat.
+         */
+        post: operations["rotateSecretKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List audit events, newest first */
+        get: operations["listAuditEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/datasources": {
         parameters: {
             query?: never;
@@ -123,10 +177,149 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is signed in */
+        get: operations["getSession"];
+        put?: never;
+        /**
+         * Sign in to the console
+         * @description Starts a session: sets the HttpOnly, SameSite=Strict cookie dsm_session and answers the anti-forgery token to send as X-CSRF-Token with every change. API clients use HTTP Basic instead.
+         */
+        post: operations["signIn"];
+        /**
+         * Sign out of the console
+         * @description Ends the session and clears its cookie.
+         */
+        delete: operations["signOut"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/session/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change your own password
+         * @description Your other console sessions end; this one stays.
+         */
+        put: operations["changeOwnPassword"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List users, by username */
+        get: operations["listUsers"];
+        put?: never;
+        /** Create a user */
+        post: operations["createUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a user */
+        get: operations["getUser"];
+        /**
+         * Change a user's role or password
+         * @description A new password ends the user's console sessions. The last administrator cannot be demoted.
+         */
+        put: operations["updateUser"];
+        post?: never;
+        /**
+         * Delete a user
+         * @description You cannot delete yourself or the last administrator.
+         */
+        delete: operations["deleteUser"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
     schemas: {
+        /** @enum {string} */
+        AuditAction: "SIGN_IN" | "SIGN_OUT" | "DATA_SOURCE_CREATED" | "DATA_SOURCE_UPDATED" | "DATA_SOURCE_DELETED" | "CONNECTION_TESTED" | "USER_CREATED" | "USER_UPDATED" | "USER_DELETED" | "PASSWORD_CHANGED" | "SECRET_KEY_ROTATED";
+        /** @description One recorded action: who, when, from where, on which data source, and what changed. */
+        AuditEventResponse: {
+            action: components["schemas"]["AuditAction"];
+            /** @description The username acting, or the one tried in a failed sign-in; "system" for dsm itself. */
+            actor: string | null;
+            changes: components["schemas"]["Change"][];
+            clientAddress: string | null;
+            dataSourceId: components["schemas"]["UUID"] | null;
+            dataSourceIdentifier: string | null;
+            detail: string | null;
+            /** Format: int64 */
+            id: number;
+            occurredAt: components["schemas"]["Instant"];
+            outcome: components["schemas"]["AuditOutcome"];
+        };
+        /** @enum {string} */
+        AuditOutcome: "SUCCESS" | "FAILURE";
+        /** @description A page of audit events, newest first. */
+        AuditPage: {
+            items: components["schemas"]["AuditEventResponse"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            total: number;
+        };
+        /** @deprecated */
+        AuthProvider: Record<string, never>;
+        Buffer: {
+            /** @deprecated */
+            byteBuf?: components["schemas"]["ByteBuf"];
+            /** Format: binary */
+            bytes?: string;
+        };
+        ByteBuf: {
+            accessible?: boolean;
+            contiguous?: boolean;
+            direct?: boolean;
+            readable?: boolean;
+            readOnly?: boolean;
+            writable?: boolean;
+        };
+        /** @description A field an action changed, with its old and new values (null when absent). For passwords both values are "[secret]": only the fact of the change is recorded. */
+        Change: {
+            field: string;
+            newValue: string;
+            oldValue: string;
+        };
         /** @description One step of a connection test. */
         Check: {
             /**
@@ -448,6 +641,38 @@ export type components = {
          * @example 2022-03-10T16:15:50Z
          */
         Instant: string;
+        JsonArray: unknown[];
+        JsonObject: {
+            key?: string;
+            value?: unknown;
+        }[];
+        /** @description Stored passwords and the key that encrypts them. `remaining` is 0 once every password is under DSM_SECRET_KEY; DSM_SECRET_KEY_PREVIOUS can then be removed. */
+        KeyRotationStatus: {
+            /** @description Fingerprint of DSM_SECRET_KEY (not the key). */
+            keyFingerprint: string;
+            /**
+             * Format: int64
+             * @description Data sources whose passwords are still under another key.
+             */
+            remaining: number;
+            /**
+             * Format: int64
+             * @description Data sources re-encrypted by this request (0 for a status read).
+             */
+            resealed: number;
+            /**
+             * Format: int64
+             * @description Data sources under a key dsm does not have: their passwords must be entered again.
+             */
+            unreadable: number;
+        };
+        /** @description A signed-in user's new password, with the current one as proof. */
+        PasswordChangeInput: {
+            /** Format: password */
+            currentPassword: string;
+            /** Format: password */
+            newPassword: string;
+        };
         /** @description RFC 9457 problem details, returned as application/problem+json for every error. */
         Problem: {
             /**
@@ -485,11 +710,51 @@ export type components = {
              */
             regions: string[];
         };
+        /** @enum {string} */
+        Role: "VIEWER" | "OPERATOR" | "ADMIN";
+        RoutingContext: {
+            acceptableContentType?: string;
+            /** @deprecated */
+            body?: components["schemas"]["Buffer"];
+            /** @deprecated */
+            bodyAsJson?: components["schemas"]["JsonObject"];
+            /** @deprecated */
+            bodyAsJsonArray?: components["schemas"]["JsonArray"];
+            /** @deprecated */
+            bodyAsString?: string;
+            fresh?: boolean;
+            /** @deprecated */
+            session?: components["schemas"]["Session"];
+            sessionAccessed?: boolean;
+            /** @deprecated */
+            user?: components["schemas"]["User"];
+        };
         /**
          * Format: password
          * @description A password: write-only, never returned.
          */
         Secret: string;
+        Session: {
+            destroyed?: boolean;
+            empty?: boolean;
+            regenerated?: boolean;
+        };
+        /** @description Who is signed in. `csrfToken` is set for console sessions: send it as X-CSRF-Token with every change. */
+        SessionResponse: {
+            /** @description The session's anti-forgery token; null for HTTP Basic. */
+            csrfToken: string | null;
+            /** @description When the console session ends; null for HTTP Basic. */
+            expiresAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            role: components["schemas"]["Role"];
+            username: string;
+        };
+        /** @description Credentials to sign in to the console. */
+        SignInInput: {
+            /** Format: password */
+            password: string;
+            /** @example admin */
+            username: string;
+        };
         /** @description The standby of a PRIMARY_STANDBY data source. */
         Standby: {
             /** @example 10.0.12.8 */
@@ -537,9 +802,41 @@ export type components = {
             /**
              * @description As libpq's sslmode. disable: never TLS. prefer: TLS when the server offers it. require: TLS, certificate not checked. verify-ca: TLS with a certificate signed by the CA. verify-full: as verify-ca, and the certificate must name the host.
              * @default prefer
-             * @enum {string}
              */
             mode: components["schemas"]["TlsMode"];
+        };
+        User: {
+            /** @deprecated */
+            authProvider?: components["schemas"]["AuthProvider"];
+        };
+        /** @description A user to create, or the changes to one. On update the username cannot change, an absent password keeps the current one, and `version` must be the one last read. */
+        UserInput: {
+            /**
+             * Format: password
+             * @description Required on create; on update, absent keeps the current password.
+             */
+            password?: string;
+            role: components["schemas"]["Role"];
+            /**
+             * @description 1 to 64 letters, digits, dots, hyphens or underscores; unique ignoring case. Ignored on update.
+             * @example jane.doe
+             */
+            username?: string;
+            /**
+             * Format: int64
+             * @description Required on update: the version last read.
+             */
+            version?: number | null;
+        };
+        /** @description A user of dsm. The password is never returned. */
+        UserResponse: {
+            createdAt: components["schemas"]["Instant"];
+            id: components["schemas"]["UUID"];
+            role: components["schemas"]["Role"];
+            updatedAt: components["schemas"]["Instant"];
+            username: string;
+            /** Format: int64 */
+            version: number;
         };
         /** Format: uuid */
         UUID: string;
@@ -565,6 +862,141 @@ export type components = {
 };
 export type $defs = Record<string, never>;
 export interface operations {
+    getSecretKeyStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The current key's fingerprint and what remains under other keys. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyRotationStatus"];
+                };
+            };
+            /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rotateSecretKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; `remaining` should be 0. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyRotationStatus"];
+                };
+            };
+            /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAuditEvents: {
+        parameters: {
+            query?: {
+                action?: components["schemas"]["AuditAction"];
+                /** @description Username, ignoring case */
+                actor?: string;
+                dataSourceId?: string;
+                /** @description From this time on (inclusive) */
+                from?: string;
+                outcome?: components["schemas"]["AuditOutcome"];
+                page?: number;
+                size?: number;
+                /** @description Before this time */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description An invalid filter; `violations` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listDataSources: {
         parameters: {
             query?: {
@@ -600,6 +1032,24 @@ export interface operations {
             };
             /** @description An invalid query parameter; `violations` names it. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -644,6 +1094,24 @@ export interface operations {
             };
             /** @description Invalid input; `violations` names each field. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -700,6 +1168,24 @@ export interface operations {
                     "application/json": components["schemas"]["DataSource"];
                 };
             };
+            /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No data source has this id. */
             404: {
                 headers: {
@@ -746,6 +1232,24 @@ export interface operations {
             };
             /** @description Invalid input; `violations` names each field. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -812,6 +1316,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No data source has this id. */
             404: {
                 headers: {
@@ -867,6 +1389,24 @@ export interface operations {
             };
             /** @description Invalid edited fields; `violations` names each one. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -936,6 +1476,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description dsm's own database is unreachable; retry later. */
             503: {
                 headers: {
@@ -971,6 +1529,24 @@ export interface operations {
             };
             /** @description Invalid input; `violations` names each field. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1026,8 +1602,482 @@ export interface operations {
                     "application/json": components["schemas"]["Regions"];
                 };
             };
+            /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request accepts no JSON (its `Accept` header excludes application/json). */
             406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The signed-in user and their role. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponse"];
+                };
+            };
+            /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    signIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignInInput"];
+            };
+        };
+        responses: {
+            /** @description Signed in. */
+            200: {
+                headers: {
+                    /** @description dsm_session=<token>; Path=/; HttpOnly; SameSite=Strict (and Secure over HTTPS) */
+                    "Set-Cookie"?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponse"];
+                };
+            };
+            /** @description Username or password missing. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong username or password. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed sign-ins for this user or from this address. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    signOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoutingContext"];
+            };
+        };
+        responses: {
+            /** @description Signed out. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    changeOwnPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordChangeInput"];
+            };
+        };
+        responses: {
+            /** @description Changed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The current password is wrong, or the new one breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every user. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponse"][];
+                };
+            };
+            /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserInput"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /** @description Invalid input; `violations` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The username is taken. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No user has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserInput"];
+            };
+        };
+        responses: {
+            /** @description Updated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /** @description Invalid input; `violations` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No user has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version, or the last administrator. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No user has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Yourself, or the last administrator. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -23,3 +23,25 @@ export type TlsSettings = Schemas['TlsSettings'];
 
 export type ListDataSourcesQuery = NonNullable<operations['listDataSources']['parameters']['query']>;
 export type DataSourceSort = NonNullable<ListDataSourcesQuery['sort']>;
+
+export type Role = Schemas['Role'];
+export type Session = Schemas['SessionResponse'];
+export type SignInInput = Schemas['SignInInput'];
+export type PasswordChangeInput = Schemas['PasswordChangeInput'];
+
+export type User = Schemas['UserResponse'];
+export type UserInput = Schemas['UserInput'];
+
+export type AuditAction = Schemas['AuditAction'];
+export type AuditOutcome = Schemas['AuditOutcome'];
+/**
+ * A changed field. The server sends null for "no value" (before a create, after a delete), which
+ * the document does not say yet; the console must not take such a null for a string.
+ */
+export type AuditChange = Omit<Schemas['Change'], 'oldValue' | 'newValue'> & {
+  oldValue: string | null;
+  newValue: string | null;
+};
+export type AuditEvent = Omit<Schemas['AuditEventResponse'], 'changes'> & { changes: AuditChange[] };
+export type AuditPage = Omit<Schemas['AuditPage'], 'items'> & { items: AuditEvent[] };
+export type ListAuditEventsQuery = NonNullable<operations['listAuditEvents']['parameters']['query']>;

@@ -1,21 +1,11 @@
 import { useMemo, useSyncExternalStore } from 'react';
+import { notifyLocationChange, subscribeToLocation } from './location';
 
 /**
- * The page's query string as React state. The console lives on `/` and keeps its view state
- * (search, filters, sort, page, open drawer) in the URL, so a view can be shared, bookmarked and
- * survives a reload, and Back undoes a filter change. No router is needed for one page.
+ * The page's query string as React state. Each page keeps its view state (search, filters, sort,
+ * page, open drawer) in the URL, so a view can be shared, bookmarked and survives a reload, and
+ * Back undoes a filter change.
  */
-
-const CHANGE_EVENT = 'dsm:urlchange';
-
-function subscribe(onChange: () => void): () => void {
-  window.addEventListener('popstate', onChange);
-  window.addEventListener(CHANGE_EVENT, onChange);
-  return () => {
-    window.removeEventListener('popstate', onChange);
-    window.removeEventListener(CHANGE_EVENT, onChange);
-  };
-}
 
 function currentSearch(): string {
   return window.location.search;
@@ -32,11 +22,11 @@ export function navigateToSearch(params: URLSearchParams, { replace = false }: N
   if (url === `${window.location.pathname}${window.location.search}${window.location.hash}`) return;
   if (replace) window.history.replaceState(window.history.state, '', url);
   else window.history.pushState(window.history.state, '', url);
-  window.dispatchEvent(new Event(CHANGE_EVENT));
+  notifyLocationChange();
 }
 
 export function useSearchParams(): [URLSearchParams, typeof navigateToSearch] {
-  const search = useSyncExternalStore(subscribe, currentSearch, () => '');
+  const search = useSyncExternalStore(subscribeToLocation, currentSearch, () => '');
   const params = useMemo(() => new URLSearchParams(search), [search]);
   return [params, navigateToSearch];
 }

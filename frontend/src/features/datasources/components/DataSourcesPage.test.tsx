@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { PASSED_TEST, aDataSource, aPage, fakeApi, json, problem } from '@/testing/fake-api';
+import { PASSED_TEST, aDataSource, aPage, aSession, fakeApi, json, problem } from '@/testing/fake-api';
 import { renderWithApp } from '@/testing/render';
 import { DataSourcesPage } from './DataSourcesPage';
 
@@ -291,5 +291,106 @@ describe('the Data Source Management page', () => {
       'true',
     );
     expect(screen.getByRole('link', { name: 'orders01' })).toBeInTheDocument();
+  });
+});
+
+describe('what the signed-in role may do on the data sources page', () => {
+  it('shows a viewer every control where they expect it, disabled, with the reason', async () => {
+    const source = aDataSource({ identifier: 'orders01' });
+    fakeApi({ 'GET /api/datasources': () => json(aPage([source])), 'GET /api/regions': oneRegion });
+    window.history.replaceState(null, '', '/');
+    const { user } = renderWithApp(<DataSourcesPage />, { session: aSession('VIEWER') });
+
+    const create = await screen.findByRole('button', { name: /Create Data Source/ });
+    expect(create).toBeDisabled();
+    expect(create).toHaveAccessibleDescription('Your role, Viewer, can view data sources but not change or test them.');
+    expect(await screen.findByRole('button', { name: 'Test Connection' })).toBeDisabled();
+    for (const name of ['Copy orders01', 'Edit orders01', 'Delete orders01']) {
+      expect(screen.getByRole('button', { name })).toBeDisabled();
+    }
+    expect(screen.getByText(/You are signed in as a Viewer: you can view data sources/)).toBeInTheDocument();
+
+    await user.hover(create.closest('.disabled-reason')!);
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(
+      'Your role, Viewer, can view data sources but not change or test them.',
+    );
+  });
+
+  it('still lets a viewer open the details of a data source', async () => {
+    const source = aDataSource({ identifier: 'orders01' });
+    fakeApi({
+      'GET /api/datasources': () => json(aPage([source])),
+      'GET /api/regions': oneRegion,
+      [`GET /api/datasources/${source.id}`]: () => json(source),
+    });
+    window.history.replaceState(null, '', '/');
+    const { user } = renderWithApp(<DataSourcesPage />, { session: aSession('VIEWER') });
+
+    await user.click(await screen.findByRole('link', { name: 'orders01' }));
+
+    const drawer = await screen.findByRole('dialog');
+    expect(await within(drawer).findByText('Stored (never shown)')).toBeInTheDocument();
+    expect(within(drawer).getByRole('button', { name: /Edit/ })).toBeDisabled();
+    expect(within(drawer).queryByRole('link', { name: /Audit history/ })).not.toBeInTheDocument();
+  });
+
+  it('lets an operator create, change and test, without the read-only notice', async () => {
+    fakeApi({ 'GET /api/datasources': () => json(aPage([aDataSource()])), 'GET /api/regions': oneRegion });
+    window.history.replaceState(null, '', '/');
+    renderWithApp(<DataSourcesPage />, { session: aSession('OPERATOR') });
+
+    expect(await screen.findByRole('button', { name: /Create Data Source/ })).toBeEnabled();
+    expect(await screen.findByRole('button', { name: 'Test Connection' })).toBeEnabled();
+    expect(screen.queryByText(/You are signed in as a/)).not.toBeInTheDocument();
+  });
+});
+
+describe('requests from the console', () => {
+  it('say they come from the console, and carry the session token on changes but not on reads', async () => {
+    const source = aDataSource({ identifier: 'orders01' });
+    const api = fakeApi({
+      'GET /api/datasources': () => json(aPage([source])),
+      'GET /api/regions': oneRegion,
+      [`DELETE /api/datasources/${source.id}`]: () => new Response(null, { status: 204 }),
+      [`POST /api/datasources/${source.id}/test-connection`]: () => json(PASSED_TEST),
+    });
+    window.history.replaceState(null, '', '/');
+    const { user } = renderWithApp(<DataSourcesPage />, {
+      session: aSession('OPERATOR', { csrfToken: 'token-from-the-session' }),
+    });
+
+    await user.click(await screen.findByRole('button', { name: 'Test Connection' }));
+    await screen.findByText('Connection test of orders01');
+    await user.click(screen.getByRole('button', { name: 'Delete orders01' }));
+    await user.click(within(await findDialog('Delete data source orders01?')).getByRole('button', { name: 'Delete' }));
+    await screen.findByText('Data source orders01 deleted');
+
+    for (const request of api.requests) {
+      expect(request.headers.get('X-Requested-With')).toBe('dsm-console');
+    }
+    const [read] = api.to('GET', '/api/datasources');
+    expect(read?.headers.has('X-CSRF-Token')).toBe(false);
+    const [test] = api.to('POST', `/api/datasources/${source.id}/test-connection`);
+    expect(test?.headers.get('X-CSRF-Token')).toBe('token-from-the-session');
+    const [remove] = api.to('DELETE', `/api/datasources/${source.id}`);
+    expect(remove?.headers.get('X-CSRF-Token')).toBe('token-from-the-session');
+  });
+
+  it('show the reason the server gives when it refuses a change (403)', async () => {
+    const source = aDataSource({ identifier: 'orders01' });
+    fakeApi({
+      'GET /api/datasources': () => json(aPage([source])),
+      'GET /api/regions': oneRegion,
+      [`DELETE /api/datasources/${source.id}`]: () =>
+        problem(403, [], 'Your role does not allow this. Ask an administrator for the role it needs.'),
+    });
+    window.history.replaceState(null, '', '/');
+    const { user } = renderWithApp(<DataSourcesPage />, { session: aSession('OPERATOR') });
+
+    await user.click(await screen.findByRole('button', { name: 'Delete orders01' }));
+    const confirm = await findDialog('Delete data source orders01?');
+    await user.click(within(confirm).getByRole('button', { name: 'Delete' }));
+
+    expect(await within(confirm).findByText(/Your role does not allow this/)).toBeInTheDocument();
   });
 });

@@ -1,10 +1,12 @@
-import { Button, Grid, Typography } from 'antd';
+import { Alert, Button, Grid, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
+import { DisabledReason } from '@/components/DisabledReason';
 import { ErrorState } from '@/components/ErrorState';
 import { useToast } from '@/components/toast';
 import { TableSkeleton } from '@/components/TableSkeleton';
 import type { DataSource } from '@/lib/api/types';
+import { usePermissions } from '@/lib/auth/authorization';
 import { useMessages } from '@/lib/i18n/i18n-context';
 import { useDataSources } from '../api/use-data-sources';
 import { useRegions } from '../api/use-regions';
@@ -38,6 +40,8 @@ export function DataSourcesPage() {
   const dataSources = useDataSources(toListQuery(params));
   const { regions, multiRegion } = useRegions();
   const rowTests = useRowConnectionTests();
+  const permissions = usePermissions();
+  const cannotChange = permissions.whyNot('changeDataSources');
 
   const [dialog, setDialog] = useState<DialogRequest | null>(null);
   const [deleting, setDeleting] = useState<DataSource | null>(null);
@@ -45,12 +49,13 @@ export function DataSourcesPage() {
   const highlightTimer = useRef<number>(undefined);
 
   // Fetch the dialog's code while the operator reads the list, so "Create" opens at once.
+  const mayChange = cannotChange === undefined;
   useEffect(() => {
-    if (!dataSources.isSuccess) return;
+    if (!dataSources.isSuccess || !mayChange) return;
     const preload = () => void loadDataSourceDialog();
     if ('requestIdleCallback' in window) window.requestIdleCallback(preload);
     else setTimeout(preload, 1500);
-  }, [dataSources.isSuccess]);
+  }, [dataSources.isSuccess, mayChange]);
   useEffect(() => () => window.clearTimeout(highlightTimer.current), []);
 
   const highlight = useCallback((id: string | undefined) => {
@@ -98,16 +103,28 @@ export function DataSourcesPage() {
           </Typography.Title>
           <Typography.Text type="secondary">{m.list.subtitle}</Typography.Text>
         </div>
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          onClick={openCreate}
-          onMouseEnter={() => void loadDataSourceDialog()}
-          onFocus={() => void loadDataSourceDialog()}
-        >
-          {m.list.create}
-        </Button>
+        <DisabledReason reason={cannotChange} focusable>
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={openCreate}
+            onMouseEnter={() => void loadDataSourceDialog()}
+            onFocus={() => void loadDataSourceDialog()}
+            disabled={!mayChange}
+          >
+            {m.list.create}
+          </Button>
+        </DisabledReason>
       </div>
+
+      {!mayChange && permissions.role && (
+        <Alert
+          className="read-only-notice"
+          type="info"
+          showIcon
+          title={m.access.readOnlyNotice(m.roles[permissions.role])}
+        />
+      )}
 
       {dataSources.isPending ? (
         <TableSkeleton label={m.list.title} />

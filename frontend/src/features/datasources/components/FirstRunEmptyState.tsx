@@ -1,10 +1,13 @@
 import { Button, Empty, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
+import { DisabledReason } from '@/components/DisabledReason';
+import { usePermissions } from '@/lib/auth/authorization';
 import { useMessages } from '@/lib/i18n/i18n-context';
 
 /** Shown while nothing is registered at all: what a data source is, and the way to make one. */
 export function FirstRunEmptyState({ onCreate }: { onCreate: () => void }) {
   const m = useMessages();
+  const cannotCreate = usePermissions().whyNot('changeDataSources');
   return (
     <Empty
       className="first-run"
@@ -18,9 +21,17 @@ export function FirstRunEmptyState({ onCreate }: { onCreate: () => void }) {
         </>
       }
     >
-      <Button type="primary" size="large" icon={<PlusOutlined />} onClick={onCreate}>
-        {m.list.empty.create}
-      </Button>
+      <DisabledReason reason={cannotCreate} focusable>
+        <Button
+          type="primary"
+          size="large"
+          icon={<PlusOutlined />}
+          onClick={onCreate}
+          disabled={cannotCreate !== undefined}
+        >
+          {m.list.empty.create}
+        </Button>
+      </DisabledReason>
     </Empty>
   );
 }

@@ -1,6 +1,8 @@
 import { Button, Dropdown } from 'antd';
 import { CopyOutlined, DeleteOutlined, EditOutlined, MoreOutlined } from '@ant-design/icons';
+import { DisabledReason } from '@/components/DisabledReason';
 import type { DataSource } from '@/lib/api/types';
+import { usePermissions } from '@/lib/auth/authorization';
 import { useMessages } from '@/lib/i18n/i18n-context';
 import type { RowTest } from '../api/use-row-connection-tests';
 import { RowConnectionTest } from './RowConnectionTest';
@@ -22,8 +24,12 @@ interface Props extends RowActionHandlers {
 /** Test Connection, Copy, Edit, Delete: inline links in the table, a menu beside the test on phones. */
 export function RowActions({ dataSource, test, compact, onTest, onCopy, onEdit, onDelete }: Props) {
   const m = useMessages();
+  const { whyNot } = usePermissions();
+  const cannotChange = whyNot('changeDataSources');
   const identifier = dataSource.identifier;
-  const testButton = <RowConnectionTest dataSource={dataSource} test={test} onRun={onTest} />;
+  const testButton = (
+    <RowConnectionTest dataSource={dataSource} test={test} onRun={onTest} disabledReason={whyNot('testDataSources')} />
+  );
 
   if (compact) {
     return (
@@ -33,13 +39,30 @@ export function RowActions({ dataSource, test, compact, onTest, onCopy, onEdit, 
           trigger={['click']}
           menu={{
             items: [
-              { key: 'copy', icon: <CopyOutlined />, label: m.list.actions.copy, onClick: () => onCopy(dataSource) },
-              { key: 'edit', icon: <EditOutlined />, label: m.list.actions.edit, onClick: () => onEdit(dataSource) },
+              // Disabled items stay in the menu, where the user looks for them; the page says why.
+              {
+                key: 'copy',
+                icon: <CopyOutlined />,
+                label: m.list.actions.copy,
+                disabled: cannotChange !== undefined,
+                title: cannotChange,
+                onClick: () => onCopy(dataSource),
+              },
+              {
+                key: 'edit',
+                icon: <EditOutlined />,
+                label: m.list.actions.edit,
+                disabled: cannotChange !== undefined,
+                title: cannotChange,
+                onClick: () => onEdit(dataSource),
+              },
               {
                 key: 'delete',
                 icon: <DeleteOutlined />,
                 label: m.list.actions.delete,
                 danger: true,
+                disabled: cannotChange !== undefined,
+                title: cannotChange,
                 onClick: () => onDelete(dataSource),
               },
             ],
@@ -59,34 +82,43 @@ export function RowActions({ dataSource, test, compact, onTest, onCopy, onEdit, 
   return (
     <div className="row-actions">
       {testButton}
-      <Button
-        type="link"
-        size="small"
-        className="row-action"
-        aria-label={`${m.list.actions.copy} ${identifier}`}
-        onClick={() => onCopy(dataSource)}
-      >
-        {m.list.actions.copy}
-      </Button>
-      <Button
-        type="link"
-        size="small"
-        className="row-action"
-        aria-label={`${m.list.actions.edit} ${identifier}`}
-        onClick={() => onEdit(dataSource)}
-      >
-        {m.list.actions.edit}
-      </Button>
-      <Button
-        type="link"
-        size="small"
-        danger
-        className="row-action"
-        aria-label={`${m.list.actions.delete} ${identifier}`}
-        onClick={() => onDelete(dataSource)}
-      >
-        {m.list.actions.delete}
-      </Button>
+      <DisabledReason reason={cannotChange}>
+        <Button
+          type="link"
+          size="small"
+          className="row-action"
+          disabled={cannotChange !== undefined}
+          aria-label={`${m.list.actions.copy} ${identifier}`}
+          onClick={() => onCopy(dataSource)}
+        >
+          {m.list.actions.copy}
+        </Button>
+      </DisabledReason>
+      <DisabledReason reason={cannotChange}>
+        <Button
+          type="link"
+          size="small"
+          className="row-action"
+          disabled={cannotChange !== undefined}
+          aria-label={`${m.list.actions.edit} ${identifier}`}
+          onClick={() => onEdit(dataSource)}
+        >
+          {m.list.actions.edit}
+        </Button>
+      </DisabledReason>
+      <DisabledReason reason={cannotChange}>
+        <Button
+          type="link"
+          size="small"
+          danger
+          className="row-action"
+          disabled={cannotChange !== undefined}
+          aria-label={`${m.list.actions.delete} ${identifier}`}
+          onClick={() => onDelete(dataSource)}
+        >
+          {m.list.actions.delete}
+        </Button>
+      </DisabledReason>
     </div>
   );
 }

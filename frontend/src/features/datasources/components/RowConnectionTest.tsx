@@ -1,5 +1,6 @@
 import { Alert, Button, Popover } from 'antd';
 import { useState } from 'react';
+import { DisabledReason } from '@/components/DisabledReason';
 import { describeError } from '@/components/ErrorState';
 import { isApiError } from '@/lib/api/api-error';
 import type { DataSource } from '@/lib/api/types';
@@ -12,6 +13,8 @@ interface Props {
   dataSource: DataSource;
   test: RowTest | undefined;
   onRun: (id: string) => Promise<RowTest>;
+  /** Why the signed-in user may not test, when they may not. */
+  disabledReason?: string;
 }
 
 /**
@@ -19,7 +22,7 @@ interface Props {
  * the button; a mark by the button keeps the verdict visible and reopens the report. The mark has
  * its own slot, so that its arrival does not push the other actions aside.
  */
-export function RowConnectionTest({ dataSource, test, onRun }: Props) {
+export function RowConnectionTest({ dataSource, test, onRun, disabledReason }: Props) {
   const m = useMessages();
   const [open, setOpen] = useState(false);
   const id = dataSource.id;
@@ -64,9 +67,18 @@ export function RowConnectionTest({ dataSource, test, onRun }: Props) {
       content={<div className="row-test-popover">{content}</div>}
     >
       <span className="row-test">
-        <Button type="link" size="small" loading={test?.running} onClick={run} className="row-action">
-          {m.list.actions.test}
-        </Button>
+        <DisabledReason reason={disabledReason}>
+          <Button
+            type="link"
+            size="small"
+            loading={test?.running}
+            onClick={run}
+            className="row-action"
+            disabled={disabledReason !== undefined}
+          >
+            {m.list.actions.test}
+          </Button>
+        </DisabledReason>
         <span className="row-test__verdict-slot">
           {verdict && (
             <Button

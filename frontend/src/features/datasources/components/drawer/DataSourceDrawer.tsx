@@ -1,11 +1,15 @@
 import { Alert, Button, Descriptions, Drawer, Grid, Skeleton, Space, Tag, Typography } from 'antd';
-import { CopyOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { AuditOutlined, CopyOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { DisabledReason } from '@/components/DisabledReason';
 import { describeError } from '@/components/ErrorState';
 import { RelativeTime } from '@/components/RelativeTime';
 import { isApiError } from '@/lib/api/api-error';
 import type { DataSource } from '@/lib/api/types';
+import { usePermissions } from '@/lib/auth/authorization';
 import { formatDateTime } from '@/lib/format/relative-time';
 import { useI18n } from '@/lib/i18n/i18n-context';
+import { followLink } from '@/lib/url/location';
+import { PATHS } from '@/lib/url/paths';
 import { useDataSource } from '../../api/use-data-source';
 import type { RowTest } from '../../api/use-row-connection-tests';
 import { formatEndpoint } from '../../utils/endpoint';
@@ -27,6 +31,9 @@ export default function DataSourceDrawer({ id, test, onClose, onTest, onEdit, on
   const { messages: m, language } = useI18n();
   const screens = Grid.useBreakpoint();
   const query = useDataSource(id);
+  const permissions = usePermissions();
+  const cannotChange = permissions.whyNot('changeDataSources');
+  const auditHref = `${PATHS.audit}?${new URLSearchParams({ dataSourceId: id }).toString()}`;
   const d = m.drawer;
   const f = m.form;
   const dateTime = (value: string) => (
@@ -57,16 +64,54 @@ export default function DataSourceDrawer({ id, test, onClose, onTest, onEdit, on
         <>
           {/* Actions in the body, not the header: a phone has no room beside a long identifier. */}
           <Space wrap className="drawer-actions">
-            <RowConnectionTest dataSource={query.data} test={test} onRun={onTest} />
-            <Button size="small" icon={<EditOutlined />} onClick={() => onEdit(query.data)}>
-              {m.list.actions.edit}
-            </Button>
-            <Button size="small" icon={<CopyOutlined />} onClick={() => onCopy(query.data)}>
-              {m.list.actions.copy}
-            </Button>
-            <Button size="small" danger icon={<DeleteOutlined />} onClick={() => onDelete(query.data)}>
-              {m.list.actions.delete}
-            </Button>
+            <RowConnectionTest
+              dataSource={query.data}
+              test={test}
+              onRun={onTest}
+              disabledReason={permissions.whyNot('testDataSources')}
+            />
+            <DisabledReason reason={cannotChange}>
+              <Button
+                size="small"
+                icon={<EditOutlined />}
+                onClick={() => onEdit(query.data)}
+                disabled={cannotChange !== undefined}
+              >
+                {m.list.actions.edit}
+              </Button>
+            </DisabledReason>
+            <DisabledReason reason={cannotChange}>
+              <Button
+                size="small"
+                icon={<CopyOutlined />}
+                onClick={() => onCopy(query.data)}
+                disabled={cannotChange !== undefined}
+              >
+                {m.list.actions.copy}
+              </Button>
+            </DisabledReason>
+            <DisabledReason reason={cannotChange}>
+              <Button
+                size="small"
+                danger
+                icon={<DeleteOutlined />}
+                onClick={() => onDelete(query.data)}
+                disabled={cannotChange !== undefined}
+              >
+                {m.list.actions.delete}
+              </Button>
+            </DisabledReason>
+            {permissions.can('readAudit') && (
+              <Button
+                size="small"
+                type="link"
+                icon={<AuditOutlined />}
+                href={auditHref}
+                onClick={(event) => followLink(event, auditHref)}
+              >
+                {m.audit.history}
+              </Button>
+            )}
           </Space>
           <Descriptions column={1} size="small" bordered className="drawer-descriptions">
             <Descriptions.Item label={f.identifier}>

@@ -1,0 +1,30 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '@/lib/api/client';
+import { isApiError, unwrap } from '@/lib/api/api-error';
+import { endSession } from '@/lib/auth/session';
+import { PATHS } from '@/lib/url/paths';
+import { navigate } from '@/lib/url/location';
+import { SIGNED_OUT } from '../utils/sign-in-reason';
+
+/** Signing out of a session that has already ended leaves the user where they wanted to be. */
+async function signOut(): Promise<void> {
+  try {
+    // The OpenAPI document gives this DELETE a request body (the server's RoutingContext parameter,
+    // read as one by mistake); the endpoint reads none, and none is sent.
+    await unwrap(api.DELETE('/api/session', {} as never));
+  } catch (error) {
+    if (!(isApiError(error) && error.status === 401)) throw error;
+  }
+}
+
+export function useSignOut() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: signOut,
+    onSuccess: () => {
+      // To the sign-in page first, so that no page still shown asks the server for anything.
+      navigate(PATHS.signIn, { state: SIGNED_OUT });
+      endSession(queryClient);
+    },
+  });
+}

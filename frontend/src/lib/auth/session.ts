@@ -1,0 +1,68 @@
+import { useQuery, type QueryClient } from '@tanstack/react-query';
+import { api, linkSession } from '@/lib/api/client';
+import { isApiError, unwrap } from '@/lib/api/api-error';
+import { type Session } from '@/lib/api/types';
+
+export const sessionKeys = {
+  all: ['session'] as const,
+  current: ['session', 'current'] as const,
+};
+
+/**
+ * Who is signed in, or null when nobody is: GET /api/session answers 401 then, which is an answer
+ * here, not a failure. Only an unreachable or failing server is an error.
+ */
+export async function fetchSession(signal?: AbortSignal): Promise<Session | null> {
+  try {
+    return await unwrap(api.GET('/api/session', { signal }));
+  } catch (error) {
+    if (isApiError(error) && error.status === 401) return null;
+    throw error;
+  }
+}
+
+/**
+ * The session, kept in the query cache, which is also where the anti-forgery token lives: in
+ * memory only, read again from the server after a reload. Checked again when the window regains
+ * the focus after a minute, so a tab left open past the session's end goes to sign in at once.
+ */
+export function useSession() {
+  return useQuery({
+    queryKey: sessionKeys.current,
+    queryFn: ({ signal }) => fetchSession(signal),
+    staleTime: 60_000,
+    gcTime: Infinity,
+  });
+}
+
+/** The signed-in user, or undefined while unknown or signed out. */
+export function useSignedInUser(): Session | undefined {
+  return useSession().data ?? undefined;
+}
+
+/**
+ * Connects the API client to this cache: it sends the cached session's token with every change,
+ * and a 401 from any request marks the session as ended, which sends the user to sign in.
+ */
+export function linkSessionToCache(queryClient: QueryClient): void {
+  linkSession({
+    csrfToken: () => queryClient.getQueryData<Session | null>(sessionKeys.current)?.csrfToken,
+    onSessionEnded: () => {
+      if (queryClient.getQueryData(sessionKeys.current) !== null) {
+        queryClient.setQueryData<Session | null>(sessionKeys.current, null);
+      }
+    },
+  });
+}
+
+/** After signing in: nothing cached for the previous user survives; the new session is known. */
+export function startSession(queryClient: QueryClient, session: Session): void {
+  queryClient.removeQueries();
+  queryClient.setQueryData<Session | null>(sessionKeys.current, session);
+}
+
+/** After signing out: forget everything read while signed in. */
+export function endSession(queryClient: QueryClient): void {
+  queryClient.removeQueries();
+  queryClient.setQueryData<Session | null>(sessionKeys.current, null);
+}
