@@ -298,27 +298,11 @@ export type components = {
             /** Format: int64 */
             total: number;
         };
-        /** @deprecated */
-        AuthProvider: Record<string, never>;
-        Buffer: {
-            /** @deprecated */
-            byteBuf?: components["schemas"]["ByteBuf"];
-            /** Format: binary */
-            bytes?: string;
-        };
-        ByteBuf: {
-            accessible?: boolean;
-            contiguous?: boolean;
-            direct?: boolean;
-            readable?: boolean;
-            readOnly?: boolean;
-            writable?: boolean;
-        };
         /** @description A field an action changed, with its old and new values (null when absent). For passwords both values are "[secret]": only the fact of the change is recorded. */
         Change: {
             field: string;
-            newValue: string;
-            oldValue: string;
+            newValue: string | null;
+            oldValue: string | null;
         };
         /** @description One step of a connection test. */
         Check: {
@@ -641,11 +625,6 @@ export type components = {
          * @example 2022-03-10T16:15:50Z
          */
         Instant: string;
-        JsonArray: unknown[];
-        JsonObject: {
-            key?: string;
-            value?: unknown;
-        }[];
         /** @description Stored passwords and the key that encrypts them. `remaining` is 0 once every password is under DSM_SECRET_KEY; DSM_SECRET_KEY_PREVIOUS can then be removed. */
         KeyRotationStatus: {
             /** @description Fingerprint of DSM_SECRET_KEY (not the key). */
@@ -712,33 +691,11 @@ export type components = {
         };
         /** @enum {string} */
         Role: "VIEWER" | "OPERATOR" | "ADMIN";
-        RoutingContext: {
-            acceptableContentType?: string;
-            /** @deprecated */
-            body?: components["schemas"]["Buffer"];
-            /** @deprecated */
-            bodyAsJson?: components["schemas"]["JsonObject"];
-            /** @deprecated */
-            bodyAsJsonArray?: components["schemas"]["JsonArray"];
-            /** @deprecated */
-            bodyAsString?: string;
-            fresh?: boolean;
-            /** @deprecated */
-            session?: components["schemas"]["Session"];
-            sessionAccessed?: boolean;
-            /** @deprecated */
-            user?: components["schemas"]["User"];
-        };
         /**
          * Format: password
          * @description A password: write-only, never returned.
          */
         Secret: string;
-        Session: {
-            destroyed?: boolean;
-            empty?: boolean;
-            regenerated?: boolean;
-        };
         /** @description Who is signed in. `csrfToken` is set for console sessions: send it as X-CSRF-Token with every change. */
         SessionResponse: {
             /** @description The session's anti-forgery token; null for HTTP Basic. */
@@ -804,10 +761,6 @@ export type components = {
              * @default prefer
              */
             mode: components["schemas"]["TlsMode"];
-        };
-        User: {
-            /** @deprecated */
-            authProvider?: components["schemas"]["AuthProvider"];
         };
         /** @description A user to create, or the changes to one. On update the username cannot change, an absent password keeps the current one, and `version` must be the one last read. */
         UserInput: {
@@ -1686,7 +1639,7 @@ export interface operations {
             200: {
                 headers: {
                     /** @description dsm_session=<token>; Path=/; HttpOnly; SameSite=Strict (and Secure over HTTPS) */
-                    "Set-Cookie"?: unknown;
+                    "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1731,11 +1684,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RoutingContext"];
-            };
-        };
+        requestBody?: never;
         responses: {
             /** @description Signed out. */
             204: {

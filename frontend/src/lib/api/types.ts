@@ -34,14 +34,8 @@ export type UserInput = Schemas['UserInput'];
 
 export type AuditAction = Schemas['AuditAction'];
 export type AuditOutcome = Schemas['AuditOutcome'];
-/**
- * A changed field. The server sends null for "no value" (before a create, after a delete), which
- * the document does not say yet; the console must not take such a null for a string.
- */
-export type AuditChange = Omit<Schemas['Change'], 'oldValue' | 'newValue'> & {
-  oldValue: string | null;
-  newValue: string | null;
-};
-export type AuditEvent = Omit<Schemas['AuditEventResponse'], 'changes'> & { changes: AuditChange[] };
-export type AuditPage = Omit<Schemas['AuditPage'], 'items'> & { items: AuditEvent[] };
+/** A changed field; null stands for "no value" (before a create, after a delete). */
+export type AuditChange = Schemas['Change'];
+export type AuditEvent = Schemas['AuditEventResponse'];
+export type AuditPage = Schemas['AuditPage'];
 export type ListAuditEventsQuery = NonNullable<operations['listAuditEvents']['parameters']['query']>;

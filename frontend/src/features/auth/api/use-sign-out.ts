@@ -9,9 +9,7 @@ import { SIGNED_OUT } from '../utils/sign-in-reason';
 /** Signing out of a session that has already ended leaves the user where they wanted to be. */
 async function signOut(): Promise<void> {
   try {
-    // The OpenAPI document gives this DELETE a request body (the server's RoutingContext parameter,
-    // read as one by mistake); the endpoint reads none, and none is sent.
-    await unwrap(api.DELETE('/api/session', {} as never));
+    await unwrap(api.DELETE('/api/session'));
   } catch (error) {
     if (!(isApiError(error) && error.status === 401)) throw error;
   }

@@ -8,10 +8,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -45,7 +47,8 @@ public class SessionResource {
             description = "Starts a session: sets the HttpOnly, SameSite=Strict cookie dsm_session and answers the "
                     + "anti-forgery token to send as X-CSRF-Token with every change. API clients use HTTP Basic instead.")
     @APIResponse(responseCode = "200", description = "Signed in.", headers = @Header(name = "Set-Cookie",
-            description = "dsm_session=<token>; Path=/; HttpOnly; SameSite=Strict (and Secure over HTTPS)"),
+            description = "dsm_session=<token>; Path=/; HttpOnly; SameSite=Strict (and Secure over HTTPS)",
+            schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionResponse.class)))
     @APIResponse(responseCode = "401", description = "Wrong username or password.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -54,7 +57,7 @@ public class SessionResource {
     @APIResponse(responseCode = "429", description = "Too many failed sign-ins for this user or from this address.",
             headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(implementation = Integer.class)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response signIn(SignInInput input, RoutingContext context) {
+    public Response signIn(SignInInput input, @Context RoutingContext context) {
         SessionService.SignedIn signedIn = sessions.signIn(input, context);
         return Response.ok(signedIn.session()).header("Set-Cookie", signedIn.cookie()).build();
     }
@@ -72,7 +75,7 @@ public class SessionResource {
     @Authenticated
     @Operation(operationId = "signOut", summary = "Sign out of the console", description = "Ends the session and clears its cookie.")
     @APIResponse(responseCode = "204", description = "Signed out.")
-    public Response signOut(RoutingContext context) {
+    public Response signOut(@Context RoutingContext context) {
         return Response.noContent().header("Set-Cookie", sessions.signOut(identity, context)).build();
     }
 

@@ -9,8 +9,13 @@ public final class StaleVersion {
     }
 
     public static ProblemException exception() {
+        return of("data source");
+    }
+
+    /** For a resource of the given kind ("data source", "user"). */
+    public static ProblemException of(String kind) {
         return ProblemException.conflict(
-                "This data source was changed by someone else after you read it. Reload it and apply your change again.",
+                "This " + kind + " was changed by someone else after you read it. Reload it and apply your change again.",
                 List.of(new Violation("version", "is out of date")));
     }
 }

@@ -101,7 +101,7 @@ public class UserService {
         }
         PasswordRules.throwIfAny(violations);
         if (input.version() != user.version) {
-            throw StaleVersion.exception();
+            throw StaleVersion.of("user");
         }
         List<Change> changes = new ArrayList<>();
         if (input.role() != user.role) {
