@@ -13,6 +13,19 @@ INSERT INTO data_source (attribute, created_at, database_name, heartbeat_enabled
     now(), 'migrator', 0, NULL, 'prefer', NULL, gen_random_uuid());
 INSERT INTO audit_event (occurred_at, actor, client_address, action, outcome, data_source_id, data_source_identifier, changes, detail)
   VALUES (now(), 'admin', '127.0.0.1', 'DATA_SOURCE_CREATED', 'SUCCESS', gen_random_uuid(), 'p' || :run || 'c' || :client_id || 'n' || :n,
-    '[{"field":"identifier","oldValue":null,"newValue":"x"},{"field":"type","oldValue":null,"newValue":"POSTGRESQL"},{"field":"region","oldValue":null,"newValue":"default"},{"field":"attribute","oldValue":null,"newValue":"PRIMARY"},{"field":"heartbeatEnabled","oldValue":null,"newValue":"false"},{"field":"host","oldValue":null,"newValue":"10.12.0.7"},{"field":"port","oldValue":null,"newValue":"5432"},{"field":"username","oldValue":null,"newValue":"migrator"},{"field":"databaseName","oldValue":null,"newValue":"orders"},{"field":"remarks","oldValue":null,"newValue":"created by the catalog benchmark"},{"field":"tls.mode","oldValue":null,"newValue":"prefer"},{"field":"password","oldValue":"[secret]","newValue":"[secret]"}]',
+    -- the changes as the service writes them, built with json_build_object: in a JSON literal pgbench would take each colon and the name after it for a variable
+    json_build_array(
+      json_build_object('field', 'identifier', 'oldValue', NULL, 'newValue', 'x'),
+      json_build_object('field', 'type', 'oldValue', NULL, 'newValue', 'POSTGRESQL'),
+      json_build_object('field', 'region', 'oldValue', NULL, 'newValue', 'default'),
+      json_build_object('field', 'attribute', 'oldValue', NULL, 'newValue', 'PRIMARY'),
+      json_build_object('field', 'heartbeatEnabled', 'oldValue', NULL, 'newValue', 'false'),
+      json_build_object('field', 'host', 'oldValue', NULL, 'newValue', '10.12.0.7'),
+      json_build_object('field', 'port', 'oldValue', NULL, 'newValue', '5432'),
+      json_build_object('field', 'username', 'oldValue', NULL, 'newValue', 'migrator'),
+      json_build_object('field', 'databaseName', 'oldValue', NULL, 'newValue', 'orders'),
+      json_build_object('field', 'remarks', 'oldValue', NULL, 'newValue', 'created by the catalog benchmark'),
+      json_build_object('field', 'tls.mode', 'oldValue', NULL, 'newValue', 'prefer'),
+      json_build_object('field', 'password', 'oldValue', '[secret]', 'newValue', '[secret]'))::text,
     NULL);
 END;
