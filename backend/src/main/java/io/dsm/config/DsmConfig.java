@@ -34,7 +34,7 @@ public interface DsmConfig {
 
     /**
      * Keys that sealed passwords before a key rotation ({@code DSM_SECRET_KEY_PREVIOUS}, comma-separated):
-     * accepted for reading until {@code POST /api/admin/secret-key-rotation} has re-encrypted everything
+     * accepted for reading until {@code POST /api/admin/secret-key/rotation} has re-encrypted everything
      * under {@code DSM_SECRET_KEY}; never used to write.
      */
     @WithName("secret-key-previous")

@@ -58,7 +58,7 @@ class AccessRulesTest extends ApiTest {
         POLICY.put("rotateSecretKey", Needs.ADMIN);
     }
 
-    record Operation(String id, String method, String path) {
+    record Operation(String id, String method, String path, java.util.Set<String> statuses) {
     }
 
     private static List<Operation> operations() {
@@ -67,7 +67,9 @@ class AccessRulesTest extends ApiTest {
         List<Operation> operations = new ArrayList<>();
         paths.forEach((path, byMethod) -> byMethod.forEach((method, operation) -> {
             if (!method.equals("parameters")) {
-                operations.add(new Operation((String) operation.get("operationId"), method, path));
+                @SuppressWarnings("unchecked")
+                Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
+                operations.add(new Operation((String) operation.get("operationId"), method, path, responses.keySet()));
             }
         }));
         return operations;
@@ -97,6 +99,23 @@ class AccessRulesTest extends ApiTest {
             }
         }
         assertThat(wrong).isEmpty();
+    }
+
+    /** Generated clients send "Accept: application/problem+json" alone where success has no body. */
+    @Test
+    void answersClientsThatAcceptOnlyProblemsWhereSuccessHasNoBody() {
+        List<String> refused = new ArrayList<>();
+        for (Operation operation : operations()) {
+            if (operation.statuses().contains("204")) {
+                String path = operation.path().replace("{id}", UUID.randomUUID().toString());
+                int status = TestUsers.as(Role.ADMIN).accept("application/problem+json").contentType("application/json")
+                        .body("{}").request(operation.method().toUpperCase(), path).statusCode();
+                if (status == 406) {
+                    refused.add(operation.method().toUpperCase() + " " + operation.path());
+                }
+            }
+        }
+        assertThat(refused).isEmpty();
     }
 
     /** Sends a harmless request (unknown ids, empty bodies): what matters is whether it got past access control. */

@@ -73,6 +73,7 @@ public class SessionResource {
 
     @DELETE
     @Authenticated
+    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
     @Operation(operationId = "signOut", summary = "Sign out of the console", description = "Ends the session and clears its cookie.")
     @APIResponse(responseCode = "204", description = "Signed out.")
     public Response signOut(@Context RoutingContext context) {
@@ -82,6 +83,7 @@ public class SessionResource {
     @PUT
     @Path("/password")
     @Authenticated
+    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "changeOwnPassword", summary = "Change your own password",
             description = "Your other console sessions end; this one stays.")

@@ -97,6 +97,8 @@ public class UserResource {
 
     @DELETE
     @Path("/{id}")
+    // No body on success: a client that accepts only problem+json (for the errors) must not get 406.
+    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
     @Operation(operationId = "deleteUser", summary = "Delete a user", description = "You cannot delete yourself or the last administrator.")
     @APIResponse(responseCode = "204", description = "Deleted.")
     @APIResponse(responseCode = "404", description = "No user has this id.",
