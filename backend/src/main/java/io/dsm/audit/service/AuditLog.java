@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
@@ -16,8 +17,10 @@ import io.dsm.audit.Change;
 
 /**
  * Records audit events. A change is recorded in the transaction that makes it, so there is never a
- * change without its record nor a record of a change that was rolled back; failures (a refused
- * sign-in, a failed test) are recorded in a transaction of their own.
+ * change without its record nor a record of a change that was rolled back. Observations (a sign-in,
+ * a connection test) change nothing, so they are recorded in a transaction of their own that does
+ * not wait for its WAL flush: the answer is not held up by a disk write, and only a crash of the
+ * store within a fraction of a second could lose such a record, never a change's.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -26,10 +29,12 @@ public class AuditLog {
 
     private final RequestOrigin origin;
     private final ObjectMapper json;
+    private final EntityManager entities;
 
-    public AuditLog(RequestOrigin origin, ObjectMapper json) {
+    public AuditLog(RequestOrigin origin, ObjectMapper json, EntityManager entities) {
         this.origin = origin;
         this.json = json;
+        this.entities = entities;
     }
 
     /** Within the caller's transaction, as the current user. */
@@ -41,13 +46,19 @@ public class AuditLog {
     /** In a transaction of its own, for an actor named by the caller (a sign-in, before anyone is signed in). */
     @Transactional(TxType.REQUIRES_NEW)
     public void recordSeparately(AuditEntry entry, String actor, String address) {
+        withoutWaitingForTheFlush();
         persist(entry, actor, address);
     }
 
     /** In a transaction of its own, as the current user. */
     @Transactional(TxType.REQUIRES_NEW)
     public void recordSeparately(AuditEntry entry) {
+        withoutWaitingForTheFlush();
         persist(entry, origin.actor(), origin.address());
+    }
+
+    private void withoutWaitingForTheFlush() {
+        entities.createNativeQuery("SET LOCAL synchronous_commit = off").executeUpdate();
     }
 
     private void persist(AuditEntry entry, String actor, String address) {
