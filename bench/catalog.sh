@@ -13,7 +13,7 @@
 #   DSM_JAR=/path/to/quarkus-run.jar DURATION=30 CONNECTIONS=16 bench/catalog.sh
 #
 # Settings (environment): DSM_JAR, DURATION (s, 30), CONNECTIONS (16), THREADS (wrk -t and pgbench
-# -j, 4), ROWS (10000), WARMUP (s per read endpoint, 20), CREATE_WARMUP (s, 60: create's code
+# -j, 4), ENDPOINTS (list list-q get create: a subset re-measures only those), ROWS (10000), WARMUP (s per read endpoint, 20), CREATE_WARMUP (s, 60: create's code
 # path needs about a minute of load before its throughput settles), HTTP_PORT (18080), KNEE=1 (first scan
 # 4/8/16/32 connections for 10 s each), OTHER_LIMIT (% of a core used by other processes above
 # which a run counts as disturbed and is repeated once, 30), QUIET_WAIT (s to wait for a quiet
@@ -260,7 +260,7 @@ fi
 
 wait_quiet
 START_DATE=$(date -u '+%Y-%m-%d %H:%M UTC')
-for endpoint in list list-q get create; do
+for endpoint in ${ENDPOINTS:-list list-q get create}; do
   log "== $endpoint"
   if [[ $endpoint == create ]]; then
     # The loader has exercised create, but not for long enough: create's throughput triples over
@@ -298,13 +298,13 @@ RSS_PEAK=$(awk '$2 > m { m = $2 } END { printf "%.0f", m / 1024 }' "$OUT/rss.log
   echo "- Machine: $(nproc) CPUs ($(lscpu | sed -n 's/^Model name: *//p' | head -1)), $(free -g | awk '/^Mem:/ {print $2}') GB RAM, $(uname -sr)"
   echo "- Service: \`$(realpath "$DSM_JAR")\` (repo at $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')), $(java -version 2>&1 | head -1), JVM options: \`${DSM_JAVA_OPTS:-none}\`"
   echo "- Store: embedded PostgreSQL $pg_version (dsm's own, same database for wrk and pgbench); $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2); $(pgbench --version)"
-  echo "- Command: \`DURATION=$DURATION CONNECTIONS=$CONNECTIONS THREADS=$THREADS ROWS=$ROWS bench/catalog.sh\`"
+  echo "- Command: \`${ENDPOINTS:+ENDPOINTS=\"$ENDPOINTS\" }DURATION=$DURATION CONNECTIONS=$CONNECTIONS THREADS=$THREADS ROWS=$ROWS bench/catalog.sh\`"
   echo "- Load: $ROWS data sources via the API, 16 concurrent: $(field seconds "$LOAD_LINE") s ($(field rps "$LOAD_LINE") req/s); $ROWS_AT_END rows at the end (creates add rows)"
   echo "- Each run: $DURATION s, $CONNECTIONS connections/clients, $THREADS wrk threads / pgbench jobs. CPU columns: % of one core (machine total 200%), averaged over the middle of the run; \"other\" = processes outside the benchmark."
   echo
   echo "| Endpoint | HTTP req/s | pgbench tps | Ratio (≥ 40%) | Half load (req/s) | HTTP p50 / p99 / max at half load (p99 ≤ 25 ms) | pgbench p50 / p99 / max, same rate | Verdict |"
   echo "|---|---:|---:|---:|---:|---|---|---|"
-  for e in list list-q get create; do
+  for e in ${ENDPOINTS:-list list-q get create}; do
     m=$(r "$e-max") h=$(r "$e-half") p=$(r "$e-pgbench") ph=$(r "$e-pgbench-half")
     ratio=$(awk -v a="$(field rps "$m")" -v b="$(field tps "$p")" 'BEGIN { printf "%.0f", 100 * a / b }')
     label=$e
