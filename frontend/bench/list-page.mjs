@@ -4,8 +4,9 @@
 //      cold browser (fresh profile) and once more warm (same browser, cached assets),
 //   3. search as you type: keystroke-to-paint latency, main-thread long tasks, list requests sent,
 //      and the time from the last keystroke to the matching row.
-// Starts no server. Environment: DSM_URL (the console, e.g. http://localhost:8080), BENCH_ROWS
-// (10000), BENCH_RUNS (5). Writes bench/out/list-page.json and prints a Markdown summary.
+// Starts no server. Environment: DSM_URL (the console, e.g. http://localhost:8080), DSM_USERNAME
+// (admin) and DSM_PASSWORD (an OPERATOR or ADMIN: seeding creates data sources), BENCH_ROWS (10000),
+// BENCH_RUNS (5). Writes bench/out/list-page.json and prints a Markdown summary.
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { launch } from '../e2e/lib/browser.mjs';
@@ -15,6 +16,14 @@ if (!DSM_URL) {
   console.error('DSM_URL is not set');
   process.exit(2);
 }
+const USERNAME = process.env.DSM_USERNAME ?? 'admin';
+const PASSWORD = process.env.DSM_PASSWORD ?? '';
+if (!PASSWORD) {
+  console.error('DSM_PASSWORD is not set (the console and the API need a signed-in user)');
+  process.exit(2);
+}
+/** HTTP Basic for the seeding requests, as any API client signs in. */
+const AUTHORIZATION = `Basic ${Buffer.from(`${USERNAME}:${PASSWORD}`).toString('base64')}`;
 const ROWS = Number(process.env.BENCH_ROWS ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SEARCH = 'bench0999';
@@ -28,7 +37,7 @@ function stats(values) {
 }
 
 async function countStored() {
-  const response = await fetch(`${DSM_URL}/api/datasources?size=1`);
+  const response = await fetch(`${DSM_URL}/api/datasources?size=1`, { headers: { Authorization: AUTHORIZATION } });
   if (!response.ok) throw new Error(`GET /api/datasources: HTTP ${response.status}`);
   return /** @type {{ total: number }} */ (await response.json()).total;
 }
@@ -60,7 +69,7 @@ async function seed() {
       const i = next++;
       const response = await fetch(`${DSM_URL}/api/datasources`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json', Authorization: AUTHORIZATION },
         body: JSON.stringify(benchDataSource(i)),
       });
       if (response.status === 201) created += 1;
@@ -82,6 +91,19 @@ const FIRST_ROW_PROBE = `
     }
   }).observe(document, { childList: true, subtree: true });
 `;
+
+/**
+ * Signs the browser context in as the console does (the session cookie lands in the context), so
+ * that the measured navigation goes straight to the list, not to the sign-in page.
+ * @param {import('playwright-core').Page} page
+ */
+async function signIn(page) {
+  const response = await page.request.post(`${DSM_URL}/api/session`, {
+    data: { username: USERNAME, password: PASSWORD },
+    headers: { 'X-Requested-With': 'dsm-console' },
+  });
+  if (!response.ok()) throw new Error(`POST /api/session: HTTP ${response.status()}`);
+}
 
 /** @param {import('playwright-core').Page} page */
 async function firstRowTiming(page) {
@@ -113,6 +135,7 @@ async function measureFirstPage() {
     try {
       const page = browser.context.pages()[0] ?? (await browser.context.newPage());
       await page.addInitScript(FIRST_ROW_PROBE);
+      await signIn(page);
       cold.push(await firstRowTiming(page));
       if (run === RUNS - 1) warm = await firstRowTiming(page);
     } finally {
@@ -126,6 +149,7 @@ async function measureSearch() {
   const browser = await launch({ width: 1280, height: 900 });
   try {
     const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    await signIn(page);
     await page.goto(`${DSM_URL}/`);
     await page.locator(FIRST_ROW).first().waitFor();
     let listRequests = 0;
