@@ -82,43 +82,56 @@ export function RowActions({ dataSource, test, compact, onTest, onCopy, onEdit, 
   return (
     <div className="row-actions">
       {testButton}
-      <DisabledReason reason={cannotChange}>
-        <Button
-          type="link"
-          size="small"
-          className="row-action"
-          disabled={cannotChange !== undefined}
-          aria-label={`${m.list.actions.copy} ${identifier}`}
-          onClick={() => onCopy(dataSource)}
-        >
-          {m.list.actions.copy}
-        </Button>
-      </DisabledReason>
-      <DisabledReason reason={cannotChange}>
-        <Button
-          type="link"
-          size="small"
-          className="row-action"
-          disabled={cannotChange !== undefined}
-          aria-label={`${m.list.actions.edit} ${identifier}`}
-          onClick={() => onEdit(dataSource)}
-        >
-          {m.list.actions.edit}
-        </Button>
-      </DisabledReason>
-      <DisabledReason reason={cannotChange}>
-        <Button
-          type="link"
-          size="small"
-          danger
-          className="row-action"
-          disabled={cannotChange !== undefined}
-          aria-label={`${m.list.actions.delete} ${identifier}`}
-          onClick={() => onDelete(dataSource)}
-        >
-          {m.list.actions.delete}
-        </Button>
-      </DisabledReason>
+      <RowAction
+        label={m.list.actions.copy}
+        identifier={identifier}
+        reason={cannotChange}
+        onClick={() => onCopy(dataSource)}
+      />
+      <RowAction
+        label={m.list.actions.edit}
+        identifier={identifier}
+        reason={cannotChange}
+        onClick={() => onEdit(dataSource)}
+      />
+      <RowAction
+        label={m.list.actions.delete}
+        identifier={identifier}
+        reason={cannotChange}
+        danger
+        onClick={() => onDelete(dataSource)}
+      />
     </div>
+  );
+}
+
+/** A row's link-styled action, disabled with the reason when the user's role may not use it. */
+function RowAction({
+  label,
+  identifier,
+  reason,
+  danger = false,
+  onClick,
+}: {
+  label: string;
+  identifier: string;
+  reason: string | undefined;
+  danger?: boolean;
+  onClick: () => void;
+}) {
+  return (
+    <DisabledReason reason={reason}>
+      <Button
+        type="link"
+        size="small"
+        danger={danger}
+        className="row-action"
+        disabled={reason !== undefined}
+        aria-label={`${label} ${identifier}`}
+        onClick={onClick}
+      >
+        {label}
+      </Button>
+    </DisabledReason>
   );
 }
