@@ -92,7 +92,7 @@ public class UserResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public UserResponse update(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             UserInput input) {
-        return users.update(PathIds.user(id), required(input), Identities.userId(identity));
+        return users.update(PathIds.user(id), required(input));
     }
 
     @DELETE

@@ -87,7 +87,7 @@ public class UserService {
     }
 
     @Transactional
-    public UserResponse update(UUID id, UserInput input, UUID actingUserId) {
+    public UserResponse update(UUID id, UserInput input) {
         UserEntity user = find(id);
         List<Violation> violations = PasswordRules.none();
         if (input.role() == null) {
