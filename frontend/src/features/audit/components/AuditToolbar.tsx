@@ -1,5 +1,4 @@
-import { AutoComplete, Button, DatePicker, Select, Tag, Tooltip } from 'antd';
-import { ReloadOutlined } from '@ant-design/icons';
+import { AutoComplete, Button, DatePicker, Select, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from '@/lib/api/enum-values';
@@ -7,6 +6,7 @@ import type { AuditAction, AuditOutcome } from '@/lib/api/types';
 import { useMessages } from '@/lib/i18n/i18n-context';
 import { useActorSuggestions } from '../api/use-actors';
 import { hasAuditFilters, type AuditParams } from '../utils/audit-params';
+import { RefreshButton } from '@/components/RefreshButton';
 
 type Range = [Dayjs | null, Dayjs | null];
 
@@ -110,14 +110,7 @@ export function AuditToolbar({ params, dataSourceName, refreshing, onChange, onC
           {m.audit.clearFilters}
         </Button>
       )}
-      <Tooltip title={m.audit.refresh}>
-        <Button
-          className="toolbar__refresh"
-          icon={<ReloadOutlined spin={refreshing} />}
-          aria-label={m.audit.refresh}
-          onClick={onRefresh}
-        />
-      </Tooltip>
+      <RefreshButton label={m.audit.refresh} refreshing={refreshing} onRefresh={onRefresh} />
     </div>
   );
 }

@@ -1,10 +1,10 @@
-import { Button, Select, Tooltip } from 'antd';
-import { ReloadOutlined } from '@ant-design/icons';
+import { Button, Select } from 'antd';
 import { DATABASE_ATTRIBUTES, DATA_SOURCE_TYPES } from '@/lib/api/enum-values';
 import type { DataSourceType, DatabaseAttribute } from '@/lib/api/types';
 import { useMessages } from '@/lib/i18n/i18n-context';
 import { hasFilters, type ListParams } from '../utils/list-params';
 import { SearchBox } from './SearchBox';
+import { RefreshButton } from '@/components/RefreshButton';
 
 interface Props {
   params: ListParams;
@@ -58,14 +58,7 @@ export function DataSourcesToolbar({ params, regions, multiRegion, refreshing, o
           {m.list.clearFilters}
         </Button>
       )}
-      <Tooltip title={m.list.refresh}>
-        <Button
-          className="toolbar__refresh"
-          icon={<ReloadOutlined spin={refreshing} />}
-          aria-label={m.list.refresh}
-          onClick={onRefresh}
-        />
-      </Tooltip>
+      <RefreshButton label={m.list.refresh} refreshing={refreshing} onRefresh={onRefresh} />
     </div>
   );
 }
