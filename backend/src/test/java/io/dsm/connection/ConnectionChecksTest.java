@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.dsm.testing.ApiTest;
+import io.dsm.testing.Sockets;
 import io.dsm.testing.TargetServer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -66,6 +67,14 @@ class ConnectionChecksTest extends ApiTest {
     void leavesNoSessionOnTheServerOnceAnswered() {
         assertThat(test(migrator(target.port())).getBoolean("success")).isTrue();
         Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> sessionsOfConnectionTests() == 0);
+    }
+
+    @Test
+    void opensOneConnectionToTheServerPerTest() throws Exception {
+        try (Sockets.CountingRelay relay = new Sockets.CountingRelay(target.port())) {
+            assertThat(test(migrator(relay.port())).getBoolean("success")).isTrue();
+            assertThat(relay.accepted()).isEqualTo(1);
+        }
     }
 
     private static long sessionsOfConnectionTests() throws SQLException {

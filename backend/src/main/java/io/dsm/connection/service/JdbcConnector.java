@@ -3,6 +3,7 @@ package io.dsm.connection.service;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,15 +34,24 @@ public final class JdbcConnector {
     record Attempt(Connection connection, Optional<String> options, SQLException failure) {
     }
 
-    static Attempt connect(ConnectionSpec spec, InetAddress address, TestBudget budget, Optional<String> options) {
+    /** @param connected the probe's socket to sign in on, or null to dial a new one */
+    static Attempt connect(ConnectionSpec spec, InetAddress address, Socket connected, TestBudget budget,
+            Optional<String> options) {
         int seconds = budget.remainingSeconds();
-        return connect(spec, address, budget.deadlineNanos(), seconds, seconds, "dsm connection test", options);
+        String parked = connected == null ? null : ParkedSockets.park(connected);
+        try {
+            return connect(spec, address, budget.deadlineNanos(), parked, seconds, seconds, "dsm connection test", options);
+        } finally {
+            if (parked != null) {
+                ParkedSockets.release(parked);
+            }
+        }
     }
 
     /** A connection that lives on (heartbeats): no overall deadline, only connect and read timeouts. */
     public static Connection open(ConnectionSpec spec, InetAddress address, int timeoutSeconds, String applicationName)
             throws SQLException {
-        Attempt attempt = connect(spec, address, PinnedSocketFactory.NO_DEADLINE, timeoutSeconds, timeoutSeconds,
+        Attempt attempt = connect(spec, address, PinnedSocketFactory.NO_DEADLINE, null, timeoutSeconds, timeoutSeconds,
                 applicationName, Optional.empty());
         if (attempt.failure() != null) {
             throw attempt.failure();
@@ -49,8 +59,8 @@ public final class JdbcConnector {
         return attempt.connection();
     }
 
-    private static Attempt connect(ConnectionSpec spec, InetAddress address, long deadlineNanos, int connectTimeout,
-            int socketTimeout, String applicationName, Optional<String> options) {
+    private static Attempt connect(ConnectionSpec spec, InetAddress address, long deadlineNanos, String parked,
+            int connectTimeout, int socketTimeout, String applicationName, Optional<String> options) {
         Path caFile = null;
         try {
             Properties properties = new Properties();
@@ -62,7 +72,7 @@ public final class JdbcConnector {
             properties.setProperty("gssEncMode", "disable");
             properties.setProperty("ApplicationName", applicationName);
             properties.setProperty("socketFactory", PinnedSocketFactory.class.getName());
-            properties.setProperty("socketFactoryArg", PinnedSocketFactory.argument(address, deadlineNanos));
+            properties.setProperty("socketFactoryArg", PinnedSocketFactory.argument(address, deadlineNanos, parked));
             properties.setProperty("sslmode", spec.tlsMode().value());
             if (spec.tlsMode().verifiesCertificate()) {
                 if (spec.caCertificate() != null) {

@@ -14,36 +14,54 @@ import javax.net.SocketFactory;
 
 /**
  * pgjdbc's socket factory for connection tests (set by dsm, never by a client). Its argument,
- * {@code <address>|<deadline in System.nanoTime>}, carries all it needs, so it works whichever
- * class loader pgjdbc instantiates it from:
+ * {@code <address>|<deadline in System.nanoTime>[|<parked socket>]}, carries all it needs, so it
+ * works whichever class loader pgjdbc instantiates it from:
  * <ul>
  * <li>whatever host name pgjdbc resolves, the socket dials the address the address policy
  * approved, so a DNS answer that changes between check and connect cannot redirect the test
  * (pgjdbc keeps the host name for TLS host verification);</li>
  * <li>every connect and every read waits at most until the test's deadline, so a server that
- * accepts and never answers, or trickles bytes, cannot hold the test past its bound.</li>
+ * accepts and never answers, or trickles bytes, cannot hold the test past its bound;</li>
+ * <li>a socket the test's probe already connected ({@link ParkedSockets}) is used instead of a new one.</li>
  * </ul>
  */
 public class PinnedSocketFactory extends SocketFactory {
 
+    private static final String NOTHING_PARKED = "";
+
     private final InetAddress address;
     private final long deadlineNanos;
+    private final String parked;
 
     public PinnedSocketFactory(String argument) throws IOException {
-        int separator = argument.lastIndexOf('|');
-        this.address = InetAddress.getByName(argument.substring(0, separator));
-        this.deadlineNanos = Long.parseLong(argument.substring(separator + 1));
+        String[] parts = argument.split("\\|", -1);
+        this.address = InetAddress.getByName(parts[0]);
+        this.deadlineNanos = Long.parseLong(parts[1]);
+        this.parked = parts[2];
     }
 
     /** For connections that live on (heartbeats): only pgjdbc's own timeouts apply. */
     static final long NO_DEADLINE = Long.MIN_VALUE;
 
-    static String argument(InetAddress address, long deadlineNanos) {
-        return address.getHostAddress() + "|" + deadlineNanos;
+    /** @param parked the token of a connected socket to use first ({@link ParkedSockets}), or null */
+    static String argument(InetAddress address, long deadlineNanos, String parked) {
+        return address.getHostAddress() + "|" + deadlineNanos + "|" + (parked == null ? NOTHING_PARKED : parked);
     }
 
+    /** A socket that dials {@code address} and waits at most until the deadline, not yet connected. */
+    static Socket unconnected(InetAddress address, long deadlineNanos) {
+        return new DeadlineSocket(address, deadlineNanos);
+    }
+
+    /** pgjdbc connects what this returns only if it is not connected yet. */
     @Override
     public Socket createSocket() {
+        if (!parked.isEmpty()) {
+            Socket connected = ParkedSockets.claimFromContext(parked);
+            if (connected != null) {
+                return connected;
+            }
+        }
         return new DeadlineSocket(address, deadlineNanos);
     }
 

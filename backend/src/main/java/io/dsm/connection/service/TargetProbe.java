@@ -66,18 +66,22 @@ final class TargetProbe {
                     null));
         }
         long tcpStart = System.nanoTime();
-        try (Socket socket = new Socket()) {
+        // pgjdbc signs in on this socket: the target sees one connection per test, not a probe and another.
+        Socket socket = PinnedSocketFactory.unconnected(address, budget.deadlineNanos());
+        try {
             socket.connect(new InetSocketAddress(address, spec.port()), (int) Math.max(1, budget.remainingMillis()));
         } catch (IOException e) {
+            closeQuietly(socket);
             return fail(ConnectFailures.tcpFailure(e, spec, budget.totalMillis()));
         }
         long tcpMillis = (System.nanoTime() - tcpStart) / 1_000_000;
         if (spec.password().isEmpty()) {
+            closeQuietly(socket);
             pass(CheckName.NETWORK, reached(address, tcpMillis) + ".");
             return fail(new Failure(CheckName.AUTHENTICATION, "The stored password cannot be used: " + spec.passwordProblem() + ".",
                     "Enter the password again.", null));
         }
-        JdbcConnector.Attempt attempt = connectWithUtilityMode(address);
+        JdbcConnector.Attempt attempt = connectWithUtilityMode(address, socket);
         if (attempt.connection() == null) {
             return fail(ConnectFailures.classify(attempt.failure(), spec, text, budget.expired(), budget.totalMillis()));
         }
@@ -93,15 +97,16 @@ final class TargetProbe {
         return this;
     }
 
-    private JdbcConnector.Attempt connectWithUtilityMode(InetAddress address) {
-        JdbcConnector.Attempt attempt = JdbcConnector.connect(spec, address, budget, Optional.empty());
+    /** The first attempt signs in on the probe's socket; a retry in utility mode dials again. */
+    private JdbcConnector.Attempt connectWithUtilityMode(InetAddress address, Socket connected) {
+        JdbcConnector.Attempt attempt = JdbcConnector.connect(spec, address, connected, budget, Optional.empty());
         while (attempt.connection() == null && !budget.expired()) {
             Optional<String> retry = GreenplumUtilityMode.retryAfter(spec.attribute(), attempt.options(),
                     attempt.failure().getMessage());
             if (retry.isEmpty()) {
                 break;
             }
-            attempt = JdbcConnector.connect(spec, address, budget, retry);
+            attempt = JdbcConnector.connect(spec, address, null, budget, retry);
         }
         return attempt;
     }
@@ -161,6 +166,14 @@ final class TargetProbe {
             connection.close();
         } catch (SQLException ignored) {
             // the test is over; the server drops the session when the socket closes
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // nothing was sent on it
         }
     }
 

@@ -1,0 +1,67 @@
+package io.dsm.connection.service;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * TCP connections a test's probe opened and timed, waiting for pgjdbc to take them over, so that a
+ * test opens one connection to the target instead of a probe and then another: every connection
+ * costs the target a forked backend, and with log_connections a line in its log.
+ * <p>
+ * pgjdbc instantiates {@link PinnedSocketFactory} through its own class loader. Where that is not
+ * the application's (Quarkus tests load the driver parent-first), the factory is a second copy of
+ * the class with a second copy of this registry, so it looks the registry up through the thread's
+ * context class loader and calls it through {@link #CLAIM}, a JDK type both copies share.
+ */
+public final class ParkedSockets {
+
+    /** The socket parked under a token, taken out of the registry; null when there is none. */
+    public static final Function<String, Socket> CLAIM = ParkedSockets::claim;
+
+    private static final Map<String, Socket> PARKED = new ConcurrentHashMap<>();
+
+    private ParkedSockets() {
+    }
+
+    /** @return the token under which pgjdbc's socket factory claims the socket */
+    static String park(Socket connected) {
+        String token = UUID.randomUUID().toString();
+        PARKED.put(token, connected);
+        return token;
+    }
+
+    /** Closes the socket if pgjdbc did not claim it (it failed before it asked, or dialled again). */
+    static void release(String token) {
+        Socket unclaimed = PARKED.remove(token);
+        if (unclaimed != null) {
+            try {
+                unclaimed.close();
+            } catch (IOException ignored) {
+                // it was never used; the target drops it when the socket goes
+            }
+        }
+    }
+
+    private static Socket claim(String token) {
+        return PARKED.remove(token);
+    }
+
+    /** For the factory, from whichever class loader it was loaded: the parked socket, or null to dial. */
+    @SuppressWarnings("unchecked")
+    static Socket claimFromContext(String token) {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        if (context == null || context == ParkedSockets.class.getClassLoader()) {
+            return claim(token);
+        }
+        try {
+            Object claim = Class.forName(ParkedSockets.class.getName(), true, context).getField("CLAIM").get(null);
+            return ((Function<String, Socket>) claim).apply(token);
+        } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
+            return null;
+        }
+    }
+}
