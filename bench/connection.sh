@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Test-connection benchmark (issue 3). Against the local Debian PostgreSQL 15 (scram-sha-256 on
 # 127.0.0.1), in one run:
-#   1. warm-up: WARMUP test-connection requests of each variant (JIT, pools);
+#   1. warm-up: WARMUP test-connection requests of each variant, each timed: the first ones show what
+#      an operator meets right after a start, the curve shows how long the JIT takes (HotSpot compiles a
+#      method with C2 after thousands of calls, and most of a test's code runs once per test);
 #   2. ROUNDS rounds, interleaved so that both sides see the same machine (it is usually shared):
 #        pgbench -C (a new connection per transaction, SELECT 1) for PGBENCH_SECONDS, then
 #        POST /api/datasources/test-connection, COUNT/ROUNDS sequential requests over one kept-alive
@@ -22,7 +24,7 @@
 #   DSM_JAR=/path/to/quarkus-run.jar COUNT=600 bench/connection.sh
 #
 # Settings (environment): DSM_JAR, HTTP_PORT (18091), ROUNDS (3), COUNT (300 per variant, over
-# all rounds), WARMUP (100 per variant), PGBENCH_SECONDS (20 per round), FAIL_REPS (5),
+# all rounds), WARMUP (3000 per variant), PGBENCH_SECONDS (20 per round), FAIL_REPS (5),
 # TARPIT_REPS (3), DSM_JAVA_OPTS (-Xmx256m as in the README), OUT (bench/out/connection-<time>).
 # Creates role and database bench_conn on the local PostgreSQL 15 (starting it, or installing it,
 # if needed) and drops both on exit, also on failure.
@@ -34,7 +36,7 @@ DSM_JAR=${DSM_JAR:-$ROOT/backend/target/quarkus-app/quarkus-run.jar}
 HTTP_PORT=${HTTP_PORT:-18091}
 ROUNDS=${ROUNDS:-3}
 COUNT=${COUNT:-300}
-WARMUP=${WARMUP:-100}
+WARMUP=${WARMUP:-3000}
 PGBENCH_SECONDS=${PGBENCH_SECONDS:-20}
 FAIL_REPS=${FAIL_REPS:-5}
 TARPIT_REPS=${TARPIT_REPS:-3}
@@ -149,8 +151,8 @@ STARTED=$(date -u '+%Y-%m-%d %H:%M UTC')
 COMMIT="repository at $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown), jar built $(date -u -r "$(dirname "$DSM_JAR")/app" '+%Y-%m-%d %H:%M UTC' 2>/dev/null || echo '(unknown)')"
 
 phase_start "warm-up"
-client warmup-plain "$PG_PORT" false 1 "$WARMUP" --expect-success true
-client warmup-heartbeat "$PG_PORT" true 1 "$WARMUP" --expect-success true
+client warmup-plain "$PG_PORT" false "$WARMUP" 0 --expect-success true
+client warmup-heartbeat "$PG_PORT" true "$WARMUP" 0 --expect-success true
 phase_end
 
 for round in $(seq 1 "$ROUNDS"); do
@@ -223,6 +225,24 @@ verdict() { awk -v m="$1" -v t="$2" 'BEGIN { print (m <= t) ? "met" : "missed" }
 read -r P_N P_MED P_P90 P_P99 P_EL < <(summary "$OUT"/round*-plain.samples)
 read -r H_N H_MED H_P90 H_P99 H_EL < <(summary "$OUT"/round*-heartbeat.samples)
 read -r F_N F_MED F_P90 F_P99 _ < <(summary "$OUT/http-floor.samples")
+# Median client time per window of the warm-up requests since dsm started: "1", "2-10", "11-100", ...
+warmup_curve() {
+  python3 - "$OUT/warmup-plain.samples" "$OUT/warmup-heartbeat.samples" <<'PY'
+import sys
+series = [[float(line.split()[0]) for line in open(path) if line.strip()] for path in sys.argv[1:]]
+def med(v):
+    v = sorted(v); n = len(v)
+    return v[n // 2] if n % 2 else (v[n // 2 - 1] + v[n // 2]) / 2
+edges = [1, 2, 11, 101, 501, 1001, 2001, 3001, 5001, 10001]
+n = max(len(s) for s in series)
+for lo, hi in zip(edges, edges[1:] + [n + 1]):
+    if lo > n:
+        break
+    hi = min(hi, n + 1)
+    cells = ["%.2f ms" % med(s[lo - 1:hi - 1]) if len(s) >= lo else "" for s in series]
+    print("| %s | %s | %s |" % (str(lo) if hi - lo == 1 else "%d-%d" % (lo, hi - 1), cells[0], cells[1]))
+PY
+}
 times_of() { awk '{ printf "%s%.0f", (NR > 1 ? ", " : ""), $1 }' "$OUT/$1.samples"; }
 failed_check() { python3 -c 'import json, sys; print("; ".join(json.load(open(sys.argv[1]))["failed_checks"]))' "$OUT/$1.json"; }
 
@@ -239,7 +259,14 @@ failed_check() { python3 -c 'import json, sys; print("; ".join(json.load(open(sy
   echo "| pgbench -C, latency average (connect + SELECT 1 + disconnect; mean of $ROUNDS runs) | $PG_LAT ms | | | | | |"
   echo "| HTTP floor: same endpoint and client, body rejected by validation (400), $F_N requests | $F_MED ms | $F_P90 ms | $F_P99 ms | | | |"
   echo
-  echo "Target = 1.3 × $PG_CONN ms + 3 ms = **$TARGET ms**, against the client-side median (HTTP round trip included)."
+  echo "Target = 1.3 × $PG_CONN ms + 3 ms = **$TARGET ms**, against the client-side median (HTTP round trip included),"
+  echo "measured after $WARMUP warm-up requests of each variant. Warm-up, median client time by requests since dsm started"
+  echo "(request 1 is the first test after start; the embedded store and the target are the same throughout):"
+  echo
+  echo "| Requests | plain | heartbeat |"
+  echo "|---|---:|---:|"
+  warmup_curve
+  echo
   echo "Per round (pgbench first, then $PER_ROUND requests of each variant; \"other\" = CPU used meanwhile by processes outside the benchmark, % of one core):"
   echo
   echo "| Round | pgbench conn. time | pgbench latency | tps | other | plain median | p90 | elapsedMs | other | heartbeat median | p90 | elapsedMs | other | target | verdict plain / heartbeat |"
@@ -281,7 +308,7 @@ failed_check() { python3 -c 'import json, sys; print("; ".join(json.load(open(sy
   echo "| end | $ENDED_LOAD | | | |"
   echo
   echo "Commands: \`$PGBENCH_CMD\` (PGPASSWORD set; select1.sql is \`SELECT 1;\`), once per round;"
-  echo "\`python3 bench/connection-client.py $BASE '<body>' --count $PER_ROUND\` per variant and round, after \`--warmup $WARMUP\`, with body"
+  echo "\`python3 bench/connection-client.py $BASE '<body>' --count $PER_ROUND\` per variant and round, after $WARMUP measured warm-up requests of each, with body"
   echo "\`{\"type\":\"POSTGRESQL\",\"attribute\":\"PRIMARY\",\"host\":\"127.0.0.1\",\"port\":$PG_PORT,\"username\":\"bench_conn\",\"password\":\"…\",\"databaseName\":\"bench_conn\",\"heartbeatEnabled\":false|true}\`"
   echo "(HTTP floor: \`\"port\":0\`, \`--expect-status 400\`);"
   echo "\`java -cp $(basename "$PGJDBC") bench/jdbc-connect-breakdown.java 127.0.0.1 $PG_PORT bench_conn bench_conn … 100 $COUNT\`;"
