@@ -70,6 +70,13 @@ class ConnectionChecksTest extends ApiTest {
     }
 
     @Test
+    void reportsHowLongTheTcpHandshakeTook() {
+        JsonPath result = test(migrator(target.port()));
+        assertThat(check(result, "PRIMARY", "NETWORK").get("message"))
+                .matches("Reached 127\\.0\\.0\\.1:" + target.port() + " in \\d+(\\.\\d)? ms; not encrypted\\.");
+    }
+
+    @Test
     void opensOneConnectionToTheServerPerTest() throws Exception {
         try (Sockets.CountingRelay relay = new Sockets.CountingRelay(target.port())) {
             assertThat(test(migrator(relay.port())).getBoolean("success")).isTrue();

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -74,10 +75,10 @@ final class TargetProbe {
             closeQuietly(socket);
             return fail(ConnectFailures.tcpFailure(e, spec, budget.totalMillis()));
         }
-        long tcpMillis = (System.nanoTime() - tcpStart) / 1_000_000;
+        long tcpNanos = System.nanoTime() - tcpStart;
         if (spec.password().isEmpty()) {
             closeQuietly(socket);
-            pass(CheckName.NETWORK, reached(address, tcpMillis) + ".");
+            pass(CheckName.NETWORK, reached(address, tcpNanos) + ".");
             return fail(new Failure(CheckName.AUTHENTICATION, "The stored password cannot be used: " + spec.passwordProblem() + ".",
                     "Enter the password again.", null));
         }
@@ -87,7 +88,7 @@ final class TargetProbe {
         }
         Connection connection = attempt.connection();
         try {
-            afterConnect(connection, address, tcpMillis, attempt.options());
+            afterConnect(connection, address, tcpNanos, attempt.options());
         } catch (SQLException e) {
             recordLate(e);
         } finally {
@@ -111,23 +112,23 @@ final class TargetProbe {
         return attempt;
     }
 
-    private void afterConnect(Connection connection, InetAddress address, long tcpMillis, Optional<String> options)
+    private void afterConnect(Connection connection, InetAddress address, long tcpNanos, Optional<String> options)
             throws SQLException {
         ServerChecks server = new ServerChecks(spec, text);
         boolean heartbeat = spec.heartbeat() && spec.expectsPrimary();
         ServerFacts.Reading reading = ServerFacts.Reading.of(connection, spec.expectsPrimary(), JdbcConnector.usesTls(spec.tlsMode()));
         try {
-            check(connection, address, tcpMillis, options, server, heartbeat, reading);
+            check(connection, address, tcpNanos, options, server, heartbeat, reading);
         } catch (SQLException e) {
             if (!checks.isEmpty() || !UNDEFINED_COLUMN.equals(e.getSQLState())) {
                 throw e;
             }
             // Servers older than 9.5 (Greenplum 6) keep no TLS details of a session.
-            check(connection, address, tcpMillis, options, server, heartbeat, reading.withoutTls());
+            check(connection, address, tcpNanos, options, server, heartbeat, reading.withoutTls());
         }
     }
 
-    private void check(Connection connection, InetAddress address, long tcpMillis, Optional<String> options, ServerChecks server,
+    private void check(Connection connection, InetAddress address, long tcpNanos, Optional<String> options, ServerChecks server,
             boolean heartbeat, ServerFacts.Reading reading) throws SQLException {
         List<CatalogBatch.Query> queries = new ArrayList<>(List.of(reading.query(), server.schemaQuery()));
         if (heartbeat) {
@@ -136,7 +137,7 @@ final class TargetProbe {
         try (CatalogBatch answers = CatalogBatch.send(connection, queries)) {
             ServerFacts facts = ServerFacts.read(answers.next());
             serverVersion = facts.version();
-            StringBuilder network = new StringBuilder(reached(address, tcpMillis)).append("; ").append(facts.tls());
+            StringBuilder network = new StringBuilder(reached(address, tcpNanos)).append("; ").append(facts.tls());
             options.ifPresent(o -> network.append("; connected in ").append(GreenplumUtilityMode.describe(o)));
             pass(CheckName.NETWORK, network + ".");
             pass(CheckName.AUTHENTICATION, "User " + ConnectFailures.quoted(spec.username()) + " signed in.");
@@ -177,9 +178,15 @@ final class TargetProbe {
         }
     }
 
-    private String reached(InetAddress address, long tcpMillis) {
+    /** A tenth of a millisecond below 10 ms: on a LAN the TCP handshake takes well under one. */
+    static String milliseconds(long nanos) {
+        double millis = nanos / 1e6;
+        return millis < 10 ? String.format(Locale.ROOT, "%.1f ms", millis) : Math.round(millis) + " ms";
+    }
+
+    private String reached(InetAddress address, long tcpNanos) {
         String resolved = address.getHostAddress().equals(spec.host()) ? "" : " (" + address.getHostAddress() + ")";
-        return "Reached " + spec.host() + resolved + ":" + spec.port() + " in " + tcpMillis + " ms";
+        return "Reached " + spec.host() + resolved + ":" + spec.port() + " in " + milliseconds(tcpNanos);
     }
 
     /** A check that failed after the connection was made: a lost connection or the budget ran out. */
