@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.dsm.testing.ApiTest;
+import io.dsm.testing.Sockets;
 import io.dsm.testing.TargetServer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -74,6 +75,19 @@ class RoleAndPairTest extends ApiTest {
                 "PRIMARY DATABASE PASSED", "PRIMARY SCHEMA PASSED", "PRIMARY ROLE PASSED", "PRIMARY REPLICATION WARNING",
                 "STANDBY NETWORK PASSED", "STANDBY AUTHENTICATION PASSED", "STANDBY DATABASE PASSED",
                 "STANDBY SCHEMA PASSED", "STANDBY ROLE PASSED");
+    }
+
+    @Test
+    void opensOneConnectionToEachServerOfAPair() throws Exception {
+        try (Sockets.CountingRelay toPrimary = new Sockets.CountingRelay(primary.port());
+                Sockets.CountingRelay toStandby = new Sockets.CountingRelay(standby.port())) {
+            Map<String, Object> body = migrator(toPrimary.port());
+            body.put("attribute", "PRIMARY_STANDBY");
+            body.put("standby", Map.of("host", "127.0.0.1", "port", toStandby.port()));
+            assertThat(test(body).getBoolean("success")).isTrue();
+            assertThat(toPrimary.accepted()).isEqualTo(1);
+            assertThat(toStandby.accepted()).isEqualTo(1);
+        }
     }
 
     @Test

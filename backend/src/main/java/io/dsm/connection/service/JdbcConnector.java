@@ -39,12 +39,26 @@ public final class JdbcConnector {
             Optional<String> options) {
         int seconds = budget.remainingSeconds();
         String parked = connected == null ? null : ParkedSockets.park(connected);
+        Attempt attempt = null;
         try {
-            return connect(spec, address, budget.deadlineNanos(), parked, seconds, seconds, "dsm connection test", options);
+            attempt = connect(spec, address, budget.deadlineNanos(), parked, seconds, seconds, "dsm connection test", options);
+            return attempt;
         } finally {
             if (parked != null) {
                 ParkedSockets.release(parked);
             }
+            if (connected != null && (attempt == null || attempt.connection() == null)) {
+                // pgjdbc closes what it opened on failure, but not a socket it failed to wrap in its stream
+                closeQuietly(connected);
+            }
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing twice, or a socket the server already dropped
         }
     }
 

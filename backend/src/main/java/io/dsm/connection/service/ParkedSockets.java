@@ -50,12 +50,17 @@ public final class ParkedSockets {
         return PARKED.remove(token);
     }
 
-    /** For the factory, from whichever class loader it was loaded: the parked socket, or null to dial. */
+    /**
+     * For the factory, from whichever class loader it was loaded: the parked socket, or null to dial.
+     * Its own copy of the registry first (one class loader, as in the packaged service), then the
+     * application's, found through the thread's context class loader.
+     */
     @SuppressWarnings("unchecked")
     static Socket claimFromContext(String token) {
+        Socket local = claim(token);
         ClassLoader context = Thread.currentThread().getContextClassLoader();
-        if (context == null || context == ParkedSockets.class.getClassLoader()) {
-            return claim(token);
+        if (local != null || context == null || context == ParkedSockets.class.getClassLoader()) {
+            return local;
         }
         try {
             Object claim = Class.forName(ParkedSockets.class.getName(), true, context).getField("CLAIM").get(null);
