@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -178,10 +177,13 @@ final class TargetProbe {
         }
     }
 
-    /** A tenth of a millisecond below 10 ms: on a LAN the TCP handshake takes well under one. */
+    /** Tenths of a millisecond below 10 ms: on a LAN the TCP handshake takes well under one. */
     static String milliseconds(long nanos) {
-        double millis = nanos / 1e6;
-        return millis < 10 ? String.format(Locale.ROOT, "%.1f ms", millis) : Math.round(millis) + " ms";
+        long tenths = Math.round(nanos / 1e5);
+        if (tenths == 0) {
+            return "under 0.1 ms";
+        }
+        return tenths < 100 ? tenths / 10 + "." + tenths % 10 + " ms" : Math.round(nanos / 1e6) + " ms";
     }
 
     private String reached(InetAddress address, long tcpNanos) {

@@ -13,7 +13,13 @@ class TargetProbeTest {
     }
 
     @Test
+    void saysUnderATenthRatherThanZero() {
+        assertThat(TargetProbe.milliseconds(40_000)).isEqualTo("under 0.1 ms");
+    }
+
+    @Test
     void showsWholeMillisecondsFromTen() {
+        assertThat(TargetProbe.milliseconds(9_960_000)).isEqualTo("10 ms");
         assertThat(TargetProbe.milliseconds(10_000_000)).isEqualTo("10 ms");
         assertThat(TargetProbe.milliseconds(250_600_000)).isEqualTo("251 ms");
     }
