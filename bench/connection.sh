@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Test-connection benchmark (issue 3). Against the local Debian PostgreSQL 15 (scram-sha-256 on
 # 127.0.0.1), in one run:
-#   1. warm-up: WARMUP test-connection requests of each variant, each timed: the first ones show what
-#      an operator meets right after a start, the curve shows how long the JIT takes (HotSpot compiles a
-#      method with C2 after thousands of calls, and most of a test's code runs once per test);
+#   1. warm-up: one signed-in request (dsm's first HTTP Basic sign-in of a user derives the password
+#      hash once), then WARMUP test-connection requests without heartbeat and then WARMUP with, each
+#      timed: the first ones show what an operator meets right after a start, the curve how long the
+#      JIT takes (HotSpot compiles a method with C2 after thousands of calls, and most of a test's code
+#      runs once per test);
 #   2. ROUNDS rounds, interleaved so that both sides see the same machine (it is usually shared):
 #        pgbench -C (a new connection per transaction, SELECT 1) for PGBENCH_SECONDS, then
 #        POST /api/datasources/test-connection, COUNT/ROUNDS sequential requests over one kept-alive
@@ -43,6 +45,7 @@ TARPIT_REPS=${TARPIT_REPS:-3}
 OUT=${OUT:-$BENCH/out/connection-$(date +%Y%m%d-%H%M%S)}
 BASE=http://127.0.0.1:$HTTP_PORT
 PER_ROUND=$(((COUNT + ROUNDS - 1) / ROUNDS))
+[[ $WARMUP =~ ^[0-9]+$ ]] && ((WARMUP >= 1)) || { echo "WARMUP must be at least 1" >&2; exit 2; }
 
 log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "FAILED: $*"; exit 1; }
@@ -151,6 +154,9 @@ STARTED=$(date -u '+%Y-%m-%d %H:%M UTC')
 COMMIT="repository at $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown), jar built $(date -u -r "$(dirname "$DSM_JAR")/app" '+%Y-%m-%d %H:%M UTC' 2>/dev/null || echo '(unknown)')"
 
 phase_start "warm-up"
+FIRST_SIGN_IN_MS=$(curl -s -o /dev/null -w '%{time_total}' -H "Authorization: $DSM_AUTHORIZATION" "$BASE/api/regions" \
+  | awk '{ printf "%.0f", $1 * 1000 }')
+log "first signed-in request (GET /api/regions): $FIRST_SIGN_IN_MS ms"
 client warmup-plain "$PG_PORT" false "$WARMUP" 0 --expect-success true
 client warmup-heartbeat "$PG_PORT" true "$WARMUP" 0 --expect-success true
 phase_end
@@ -260,10 +266,11 @@ failed_check() { python3 -c 'import json, sys; print("; ".join(json.load(open(sy
   echo "| HTTP floor: same endpoint and client, body rejected by validation (400), $F_N requests | $F_MED ms | $F_P90 ms | $F_P99 ms | | | |"
   echo
   echo "Target = 1.3 × $PG_CONN ms + 3 ms = **$TARGET ms**, against the client-side median (HTTP round trip included),"
-  echo "measured after $WARMUP warm-up requests of each variant. Warm-up, median client time by requests since dsm started"
-  echo "(request 1 is the first test after start; the embedded store and the target are the same throughout):"
+  echo "measured after $(wc -l <"$OUT/warmup-plain.samples") + $(wc -l <"$OUT/warmup-heartbeat.samples") warm-up requests (plain, then heartbeat). Warm-up, median client"
+  echo "time by requests of the variant: plain request 1 is the first test after start (after one signed-in GET, which took"
+  echo "$FIRST_SIGN_IN_MS ms: dsm's first HTTP Basic sign-in derives the password hash); the heartbeat requests follow the plain ones:"
   echo
-  echo "| Requests | plain | heartbeat |"
+  echo "| Requests | plain (from start) | heartbeat (after the plain warm-up) |"
   echo "|---|---:|---:|"
   warmup_curve
   echo
@@ -308,7 +315,7 @@ failed_check() { python3 -c 'import json, sys; print("; ".join(json.load(open(sy
   echo "| end | $ENDED_LOAD | | | |"
   echo
   echo "Commands: \`$PGBENCH_CMD\` (PGPASSWORD set; select1.sql is \`SELECT 1;\`), once per round;"
-  echo "\`python3 bench/connection-client.py $BASE '<body>' --count $PER_ROUND\` per variant and round, after $WARMUP measured warm-up requests of each, with body"
+  echo "\`python3 bench/connection-client.py $BASE '<body>' --count $PER_ROUND\` per variant and round, after the timed warm-up requests, with body"
   echo "\`{\"type\":\"POSTGRESQL\",\"attribute\":\"PRIMARY\",\"host\":\"127.0.0.1\",\"port\":$PG_PORT,\"username\":\"bench_conn\",\"password\":\"…\",\"databaseName\":\"bench_conn\",\"heartbeatEnabled\":false|true}\`"
   echo "(HTTP floor: \`\"port\":0\`, \`--expect-status 400\`);"
   echo "\`java -cp $(basename "$PGJDBC") bench/jdbc-connect-breakdown.java 127.0.0.1 $PG_PORT bench_conn bench_conn … 100 $COUNT\`;"
