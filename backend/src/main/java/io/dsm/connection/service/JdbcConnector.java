@@ -44,17 +44,15 @@ public final class JdbcConnector {
             attempt = connect(spec, address, budget.deadlineNanos(), parked, seconds, seconds, "dsm connection test", options);
             return attempt;
         } finally {
-            if (parked != null) {
-                ParkedSockets.release(parked);
-            }
-            if (connected != null && (attempt == null || attempt.connection() == null)) {
-                // pgjdbc closes what it opened on failure, but not a socket it failed to wrap in its stream
+            boolean unclaimed = parked != null && ParkedSockets.unclaimed(parked);
+            // pgjdbc closes what it opened on failure, but not a socket it failed to wrap in its stream
+            if (connected != null && (unclaimed || attempt == null || attempt.connection() == null)) {
                 closeQuietly(connected);
             }
         }
     }
 
-    private static void closeQuietly(Socket socket) {
+    static void closeQuietly(Socket socket) {
         try {
             socket.close();
         } catch (IOException ignored) {

@@ -1,6 +1,5 @@
 package io.dsm.connection.service;
 
-import java.io.IOException;
 import java.net.Socket;
 import java.util.Map;
 import java.util.UUID;
@@ -34,16 +33,9 @@ public final class ParkedSockets {
         return token;
     }
 
-    /** Closes the socket if pgjdbc did not claim it (it failed before it asked, or dialled again). */
-    static void release(String token) {
-        Socket unclaimed = PARKED.remove(token);
-        if (unclaimed != null) {
-            try {
-                unclaimed.close();
-            } catch (IOException ignored) {
-                // it was never used; the target drops it when the socket goes
-            }
-        }
+    /** @return whether the socket was still waiting: pgjdbc failed before it asked, or dialled again */
+    static boolean unclaimed(String token) {
+        return PARKED.remove(token) != null;
     }
 
     private static Socket claim(String token) {

@@ -71,12 +71,12 @@ final class TargetProbe {
         try {
             socket.connect(new InetSocketAddress(address, spec.port()), (int) Math.max(1, budget.remainingMillis()));
         } catch (IOException e) {
-            closeQuietly(socket);
+            JdbcConnector.closeQuietly(socket);
             return fail(ConnectFailures.tcpFailure(e, spec, budget.totalMillis()));
         }
         long tcpNanos = System.nanoTime() - tcpStart;
         if (spec.password().isEmpty()) {
-            closeQuietly(socket);
+            JdbcConnector.closeQuietly(socket);
             pass(CheckName.NETWORK, reached(address, tcpNanos) + ".");
             return fail(new Failure(CheckName.AUTHENTICATION, "The stored password cannot be used: " + spec.passwordProblem() + ".",
                     "Enter the password again.", null));
@@ -166,14 +166,6 @@ final class TargetProbe {
             connection.close();
         } catch (SQLException ignored) {
             // the test is over; the server drops the session when the socket closes
-        }
-    }
-
-    private static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // nothing was sent on it
         }
     }
 
