@@ -81,5 +81,8 @@ public class DsmOpenApiFilter implements OASFilter {
             Map.entry("IdentifierAvailability", List.of()), Map.entry("Violation", List.of()),
             Map.entry("Problem", List.of("violations")), Map.entry("UserResponse", List.of()),
             Map.entry("SessionResponse", List.of()), Map.entry("AuditEventResponse", List.of()), Map.entry("AuditPage", List.of()),
-            Map.entry("Change", List.of()), Map.entry("KeyRotationStatus", List.of()));
+            Map.entry("Change", List.of()), Map.entry("KeyRotationStatus", List.of()),
+            Map.entry("ReadinessReport", List.of()), Map.entry("ReadinessVerdict", List.of()),
+            Map.entry("ReadinessFinding", List.of()), Map.entry("AffectedObject", List.of()),
+            Map.entry("PassedReadinessCheck", List.of()), Map.entry("ReadinessCheckDescription", List.of()));
 }

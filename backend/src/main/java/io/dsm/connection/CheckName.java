@@ -1,6 +1,11 @@
 package io.dsm.connection;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import io.dsm.readiness.ReadinessScope;
 
 /** The checks of a connection test, in the order they run. */
 @Schema(name = "CheckName", description = """
@@ -15,5 +20,10 @@ public enum CheckName {
     SCHEMA,
     ROLE,
     HEARTBEAT,
-    REPLICATION
+    REPLICATION;
+
+    /** The scopes that cannot run while this check fails: the heartbeat serves incremental sync only. */
+    public Set<ReadinessScope> blocks() {
+        return this == HEARTBEAT ? EnumSet.of(ReadinessScope.INCREMENTAL_SYNC) : EnumSet.allOf(ReadinessScope.class);
+    }
 }

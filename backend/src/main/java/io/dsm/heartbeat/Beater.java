@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 import io.dsm.connection.service.AddressPolicy;
 import io.dsm.connection.service.ConnectFailures;
 import io.dsm.datasource.HeartbeatState;
+import io.dsm.readiness.service.HeartbeatPublications;
 
 /**
  * Writes one data source's beats, one run per interval on a shared thread pool. A failing target
@@ -147,13 +148,11 @@ final class Beater implements Runnable {
 
     private void checkPublications(HeartbeatTable table, TargetConnections.Lease lease) throws SQLException {
         beatsSincePublicationCheck = 0;
-        List<String> missing = table.publicationsWithout(lease.connection);
-        warning = missing.isEmpty() ? null
-                : "Publication " + String.join(", ", missing) + " is not FOR ALL TABLES and does not include "
-                        + table.displayName() + ", so its subscribers get no change events from the beats. "
-                        + "Add the table: ALTER PUBLICATION " + HeartbeatTable.quote(missing.get(0)) + " ADD TABLE "
-                        + HeartbeatTable.quote(table.displayName().substring(0, table.displayName().indexOf('.'))) + "."
-                        + HeartbeatTable.NAME + ";";
+        List<String> leavingOut = HeartbeatPublications.leavingOut(lease.connection, table.schema(), HeartbeatTable.NAME);
+        warning = HeartbeatPublications.problem(leavingOut, table.schema(), HeartbeatTable.NAME)
+                .map(problem -> problem + " Add the table: " + HeartbeatPublications.fix(leavingOut, table.schema(),
+                        HeartbeatTable.NAME).replace('\n', ' '))
+                .orElse(null);
     }
 
     private InetAddress resolve(HeartbeatTarget current) throws BeatFailure {

@@ -5,8 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
+
+import io.dsm.datasource.HeartbeatTableName;
 
 /**
  * The heartbeat table in a target database, compatible with OMS's readers: one row, id = 1, and ts
@@ -15,7 +15,7 @@ import java.util.List;
  */
 final class HeartbeatTable {
 
-    static final String NAME = "oms_postgres_heartbeat";
+    static final String NAME = HeartbeatTableName.NAME;
     static final String UNDEFINED_TABLE = "42P01";
 
     private final String qualifiedName;
@@ -24,6 +24,10 @@ final class HeartbeatTable {
     HeartbeatTable(String schema) {
         this.schema = schema;
         this.qualifiedName = quote(schema) + "." + quote(NAME);
+    }
+
+    String schema() {
+        return schema;
     }
 
     String displayName() {
@@ -70,29 +74,6 @@ final class HeartbeatTable {
         try (Statement drop = connection.createStatement()) {
             drop.execute("DROP TABLE IF EXISTS " + qualifiedName);
         }
-    }
-
-    /**
-     * Publications that will not carry the beats: neither FOR ALL TABLES nor including the table.
-     * A beat outside a publication produces no change event for its subscribers.
-     */
-    List<String> publicationsWithout(Connection connection) throws SQLException {
-        List<String> names = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT p.pubname FROM pg_publication p
-                WHERE NOT p.puballtables
-                  AND NOT EXISTS (SELECT 1 FROM pg_publication_tables t
-                                  WHERE t.pubname = p.pubname AND t.schemaname = ? AND t.tablename = ?)
-                ORDER BY p.pubname""")) {
-            statement.setString(1, schema);
-            statement.setString(2, NAME);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    names.add(rows.getString(1));
-                }
-            }
-        }
-        return names;
     }
 
     static String quote(String identifier) {

@@ -43,6 +43,7 @@ class AccessRulesTest extends ApiTest {
         POLICY.put("getDataSource", Needs.VIEWER);
         POLICY.put("checkIdentifierAvailability", Needs.VIEWER);
         POLICY.put("listRegions", Needs.VIEWER);
+        POLICY.put("listReadinessChecks", Needs.VIEWER);
         POLICY.put("createDataSource", Needs.OPERATOR);
         POLICY.put("updateDataSource", Needs.OPERATOR);
         POLICY.put("deleteDataSource", Needs.OPERATOR);

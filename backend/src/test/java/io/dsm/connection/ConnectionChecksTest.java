@@ -13,6 +13,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.awaitility.Awaitility;
@@ -57,9 +58,13 @@ class ConnectionChecksTest extends ApiTest {
                 "PRIMARY DATABASE PASSED", "PRIMARY SCHEMA PASSED", "PRIMARY ROLE PASSED", "PRIMARY HEARTBEAT PASSED",
                 "PRIMARY REPLICATION WARNING");
         assertThat(check(result, "PRIMARY", "SCHEMA").get("message")).contains("all 2 of its tables");
-        assertThat(check(result, "PRIMARY", "REPLICATION").get("message")).contains("wal_level is replica")
-                .contains("neither REPLICATION nor superuser");
-        assertThat(check(result, "PRIMARY", "REPLICATION").get("hint")).contains("ALTER ROLE migrator REPLICATION;");
+        assertThat(check(result, "PRIMARY", "REPLICATION").get("message")).startsWith("Incremental sync would fail")
+                .contains("server.wal_level").contains("role.replication");
+        List<Map<String, Object>> findings = result.getList("readiness.findings");
+        assertThat(findings).anySatisfy(f -> assertThat(f).containsEntry("check", "server.wal_level")
+                .containsEntry("fixSql", "ALTER SYSTEM SET wal_level = logical;"));
+        assertThat(findings).anySatisfy(f -> assertThat(f).containsEntry("check", "role.replication")
+                .containsEntry("fixSql", "ALTER ROLE migrator REPLICATION;"));
         assertThat(result.getLong("elapsedMs")).isLessThan(ConnectionTestProfile.TIMEOUT_MS);
     }
 
@@ -77,10 +82,23 @@ class ConnectionChecksTest extends ApiTest {
     }
 
     @Test
-    void opensOneConnectionToTheServerPerTest() throws Exception {
+    void opensOneConnectionToAServerThatServesFullMigrationOnly() throws Exception {
         try (Sockets.CountingRelay relay = new Sockets.CountingRelay(target.port())) {
-            assertThat(test(migrator(relay.port())).getBoolean("success")).isTrue();
+            Map<String, Object> body = migrator(relay.port());
+            body.put("attribute", "STANDBY");
+            assertThat(test(body).getBoolean("success")).isTrue();
             assertThat(relay.accepted()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void dialsTheReplicationCheckBesideTheSessionButSendsNoPasswordForAUserWhoMayNotReplicate() throws Exception {
+        try (Sockets.CountingRelay relay = new Sockets.CountingRelay(target.port())) {
+            JsonPath result = test(migrator(relay.port()));
+            assertThat(result.getBoolean("success")).isTrue();
+            assertThat(relay.accepted()).isEqualTo(2);
+            List<Map<String, Object>> passed = result.getList("readiness.passed");
+            assertThat(passed).noneMatch(p -> "replication.connection".equals(p.get("check")));
         }
     }
 

@@ -6,6 +6,7 @@ import static io.dsm.connection.TestBodies.statuses;
 import static io.dsm.connection.TestBodies.test;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -78,16 +79,47 @@ class RoleAndPairTest extends ApiTest {
     }
 
     @Test
-    void opensOneConnectionToEachServerOfAPair() throws Exception {
+    void opensOneSessionToEachServerOfAPairAndAReplicationCheckToThePrimary() throws Exception {
         try (Sockets.CountingRelay toPrimary = new Sockets.CountingRelay(primary.port());
                 Sockets.CountingRelay toStandby = new Sockets.CountingRelay(standby.port())) {
             Map<String, Object> body = migrator(toPrimary.port());
             body.put("attribute", "PRIMARY_STANDBY");
             body.put("standby", Map.of("host", "127.0.0.1", "port", toStandby.port()));
             assertThat(test(body).getBoolean("success")).isTrue();
-            assertThat(toPrimary.accepted()).isEqualTo(1);
+            // The primary serves incremental sync: beside the session, its replication check dials too.
+            assertThat(toPrimary.accepted()).isEqualTo(2);
             assertThat(toStandby.accepted()).isEqualTo(1);
         }
+    }
+
+    @Test
+    void checksTheStandbyOfAPairForFullMigrationAndThePrimaryForIncrementalSync() {
+        primary.execute("CREATE TABLE IF NOT EXISTS sales.events (at timestamptz)", "GRANT SELECT ON sales.events TO migrator");
+        Map<String, Object> body = migrator(primary.port());
+        body.put("attribute", "PRIMARY_STANDBY");
+        body.put("schemaName", "sales");
+        body.put("standby", Map.of("host", "127.0.0.1", "port", standby.port()));
+        JsonPath result = test(body);
+        List<Map<String, Object>> findings = result.getList("readiness.findings");
+        assertThat(findings).filteredOn(f -> "STANDBY".equals(f.get("target")))
+                .allSatisfy(f -> assertThat(f.get("scopes")).isEqualTo(List.of("FULL_MIGRATION")));
+        assertThat(findings).filteredOn(f -> "PRIMARY".equals(f.get("target")))
+                .allSatisfy(f -> assertThat(f.get("scopes")).isEqualTo(List.of("INCREMENTAL_SYNC")));
+        assertThat(findings).anySatisfy(f -> assertThat(f).containsEntry("check", "tables.replica_identity")
+                .containsEntry("target", "PRIMARY"));
+        List<Map<String, Object>> passed = result.getList("readiness.passed");
+        assertThat(passed).anySatisfy(p -> assertThat(p).containsEntry("check", "role.select").containsEntry("target", "STANDBY"));
+    }
+
+    @Test
+    void findsNoIncrementalSyncToCheckOnAStandbyOnlySource() {
+        Map<String, Object> body = migrator(standby.port());
+        body.put("attribute", "STANDBY");
+        JsonPath result = test(body);
+        assertThat(result.getString("readiness.verdicts[1].state")).isEqualTo("NOT_APPLICABLE");
+        assertThat(result.getString("readiness.verdicts[0].state")).isEqualTo("READY");
+        List<Map<String, Object>> findings = result.getList("readiness.findings");
+        assertThat(findings).isEmpty();
     }
 
     @Test

@@ -10,12 +10,12 @@ import io.dsm.testing.TargetServer;
 import io.restassured.path.json.JsonPath;
 
 /** Bodies for test-connection requests against a {@link TargetServer}. */
-final class TestBodies {
+public final class TestBodies {
 
     private TestBodies() {
     }
 
-    static Map<String, Object> migrator(int port) {
+    public static Map<String, Object> migrator(int port) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "POSTGRESQL");
         body.put("attribute", "PRIMARY");
@@ -27,17 +27,17 @@ final class TestBodies {
         return body;
     }
 
-    static JsonPath test(Map<String, Object> body) {
+    public static JsonPath test(Map<String, Object> body) {
         return given().body(body).post("/api/datasources/test-connection").then().statusCode(200).extract().jsonPath();
     }
 
     /** The status of each check, as "TARGET NAME STATUS". */
-    static List<String> statuses(JsonPath result) {
+    public static List<String> statuses(JsonPath result) {
         List<Map<String, String>> checks = result.getList("checks");
         return checks.stream().map(c -> c.get("target") + " " + c.get("name") + " " + c.get("status")).toList();
     }
 
-    static Map<String, String> check(JsonPath result, String target, String name) {
+    public static Map<String, String> check(JsonPath result, String target, String name) {
         List<Map<String, String>> checks = result.getList("checks");
         return checks.stream().filter(c -> c.get("target").equals(target) && c.get("name").equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError("No " + target + " " + name + " check in " + checks));

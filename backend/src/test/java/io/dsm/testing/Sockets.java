@@ -65,25 +65,14 @@ public final class Sockets {
         private final AtomicInteger accepted = new AtomicInteger();
 
         public CountingRelay(int targetPort) {
-            try {
-                server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            daemon("relay", () -> {
-                while (!server.isClosed()) {
-                    try {
-                        Socket client = server.accept();
-                        accepted.incrementAndGet();
-                        Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-                        open.add(client);
-                        open.add(target);
-                        daemon("relay-out", () -> pump(client, target));
-                        daemon("relay-back", () -> pump(target, client));
-                    } catch (IOException closed) {
-                        return;
-                    }
-                }
+            server = listenOnLoopback();
+            acceptEach(server, "relay", client -> {
+                accepted.incrementAndGet();
+                Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+                open.add(client);
+                open.add(target);
+                daemon("relay-out", () -> pump(client, target));
+                daemon("relay-back", () -> pump(target, client));
             });
         }
 
@@ -95,7 +84,7 @@ public final class Sockets {
             return accepted.get();
         }
 
-        private static void pump(Socket from, Socket to) {
+        static void pump(Socket from, Socket to) {
             try {
                 from.getInputStream().transferTo(to.getOutputStream());
             } catch (IOException ended) {
@@ -111,6 +100,102 @@ public final class Sockets {
             server.close();
             open.forEach(Sockets::closeQuietly);
         }
+    }
+
+    /**
+     * A stand-in for a connection pooler such as PgBouncer in front of PostgreSQL: it passes
+     * ordinary connections through (declining TLS itself) and refuses replication connections the
+     * way PgBouncer does, with "unsupported startup parameter: replication".
+     */
+    public static final class PoolerLikeProxy implements AutoCloseable {
+        private static final int SSL_REQUEST = 80877103;
+        private final ServerSocket server;
+        private final List<Socket> open = new CopyOnWriteArrayList<>();
+
+        public PoolerLikeProxy(int targetPort) {
+            server = listenOnLoopback();
+            acceptEach(server, "pooler", client -> {
+                open.add(client);
+                daemon("pooler-session", () -> serve(client, targetPort));
+            });
+        }
+
+        public int port() {
+            return server.getLocalPort();
+        }
+
+        private void serve(Socket client, int targetPort) {
+            try {
+                java.io.DataInputStream in = new java.io.DataInputStream(client.getInputStream());
+                byte[] startup = readMessage(in);
+                if (startup.length == 8 && java.nio.ByteBuffer.wrap(startup, 4, 4).getInt() == SSL_REQUEST) {
+                    client.getOutputStream().write('N');
+                    startup = readMessage(in);
+                }
+                if (new String(startup, java.nio.charset.StandardCharsets.ISO_8859_1).contains("replication\0")) {
+                    client.getOutputStream().write(error("08P01", "unsupported startup parameter: replication"));
+                    client.close();
+                    return;
+                }
+                Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+                open.add(target);
+                target.getOutputStream().write(startup);
+                daemon("pooler-back", () -> CountingRelay.pump(target, client));
+                CountingRelay.pump(client, target);
+            } catch (IOException e) {
+                closeQuietly(client);
+            }
+        }
+
+        private static byte[] readMessage(java.io.DataInputStream in) throws IOException {
+            int length = in.readInt();
+            byte[] message = new byte[length];
+            java.nio.ByteBuffer.wrap(message).putInt(length);
+            in.readFully(message, 4, length - 4);
+            return message;
+        }
+
+        private static byte[] error(String sqlState, String text) {
+            java.io.ByteArrayOutputStream fields = new java.io.ByteArrayOutputStream();
+            for (String field : List.of("SFATAL", "VFATAL", "C" + sqlState, "M" + text)) {
+                fields.writeBytes(field.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                fields.write(0);
+            }
+            fields.write(0);
+            byte[] body = fields.toByteArray();
+            return java.nio.ByteBuffer.allocate(5 + body.length).put((byte) 'E').putInt(4 + body.length).put(body).array();
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+            open.forEach(Sockets::closeQuietly);
+        }
+    }
+
+    private interface Accepted {
+        void take(Socket client) throws IOException;
+    }
+
+    private static ServerSocket listenOnLoopback() {
+        try {
+            return new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Accepts connections on a daemon thread until the server socket closes. */
+    private static void acceptEach(ServerSocket server, String name, Accepted accepted) {
+        daemon(name, () -> {
+            while (!server.isClosed()) {
+                try {
+                    accepted.take(server.accept());
+                } catch (IOException closed) {
+                    return;
+                }
+            }
+        });
     }
 
     private static void daemon(String name, Runnable work) {

@@ -128,13 +128,34 @@ public final class TargetServer implements AutoCloseable {
 
     /** Runs statements as the superuser in the target database. */
     public void execute(String... statements) {
-        try (Connection connection = superuser(DATABASE); Statement statement = connection.createStatement()) {
+        executeIn(DATABASE, statements);
+    }
+
+    /** Runs statements as the superuser in the given database. */
+    public void executeIn(String database, String... statements) {
+        try (Connection connection = superuser(database); Statement statement = connection.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The first column of the first row of a query run as the superuser in the given database. */
+    public String queryIn(String database, String sql) {
+        try (Connection connection = superuser(database); Statement statement = connection.createStatement();
+                java.sql.ResultSet row = statement.executeQuery(sql)) {
+            return row.next() ? row.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A new, empty database, so that a test's tables and publications are its own. */
+    public String createDatabase(String name) {
+        execute("CREATE DATABASE " + name);
+        return name;
     }
 
     @Override

@@ -12,5 +12,7 @@ public record ConnectionTestResult(
         long elapsedMs,
         @Schema(nullable = true, description = "The server's version, when a connection was made.", examples = "15.18")
         String serverVersion,
-        List<Check> checks) {
+        @Schema(description = "The connection checks, in the order they ran; `success` is about these only.")
+        List<Check> checks,
+        ReadinessReport readiness) {
 }

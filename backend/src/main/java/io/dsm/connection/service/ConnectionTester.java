@@ -3,6 +3,7 @@ package io.dsm.connection.service;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,8 +19,11 @@ import io.dsm.common.concurrent.DaemonThreads;
 import io.dsm.config.DsmConfig;
 import io.dsm.config.StartupFailure;
 import io.dsm.connection.CheckStatus;
+import io.dsm.connection.CheckTarget;
 import io.dsm.connection.api.Check;
 import io.dsm.connection.api.ConnectionTestResult;
+import io.dsm.readiness.ReadinessScope;
+import io.dsm.readiness.service.ServedScopes;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 
@@ -63,11 +67,12 @@ public class ConnectionTester {
         try {
             TestBudget budget = new TestBudget(timeout);
             List<Future<TargetProbe>> others = new ArrayList<>();
+            boolean pair = specs.size() > 1;
             for (ConnectionSpec spec : specs.subList(1, specs.size())) {
-                others.add(workers.submit(() -> new TargetProbe(spec, policy, budget, workers).run()));
+                others.add(workers.submit(() -> probe(spec, pair, budget).run()));
             }
             List<TargetProbe> probes = new ArrayList<>();
-            probes.add(new TargetProbe(specs.get(0), policy, budget, workers).run());
+            probes.add(probe(specs.get(0), pair, budget).run());
             for (Future<TargetProbe> other : others) {
                 probes.add(await(other));
             }
@@ -79,10 +84,16 @@ public class ConnectionTester {
             LOG.infof("Connection test of %s: %s in %d ms", specs.get(0), success ? "passed" : "failed "
                     + checks.stream().filter(c -> c.status() == CheckStatus.FAILED).map(c -> c.target() + " " + c.name()).toList(),
                     elapsed);
-            return new ConnectionTestResult(success, elapsed, version, checks);
+            return new ConnectionTestResult(success, elapsed, version, checks,
+                    ReadinessReports.of(specs.get(0).attribute(), probes));
         } finally {
             permits.release();
         }
+    }
+
+    private TargetProbe probe(ConnectionSpec spec, boolean pair, TestBudget budget) {
+        Set<ReadinessScope> served = ServedScopes.ofEndpoint(spec.attribute(), spec.target() == CheckTarget.STANDBY, pair);
+        return new TargetProbe(spec, served, policy, budget, workers);
     }
 
     private static TargetProbe await(Future<TargetProbe> probe) {

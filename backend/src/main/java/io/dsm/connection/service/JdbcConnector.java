@@ -41,7 +41,8 @@ public final class JdbcConnector {
         String parked = connected == null ? null : ParkedSockets.park(connected);
         Attempt attempt = null;
         try {
-            attempt = connect(spec, address, budget.deadlineNanos(), parked, seconds, seconds, "dsm connection test", options);
+            attempt = connect(spec, address, budget.deadlineNanos(), parked, seconds, seconds, "dsm connection test", options,
+                    new Properties());
             return attempt;
         } finally {
             boolean unclaimed = parked != null && ParkedSockets.unclaimed(parked);
@@ -64,20 +65,41 @@ public final class JdbcConnector {
     public static Connection open(ConnectionSpec spec, InetAddress address, int timeoutSeconds, String applicationName)
             throws SQLException {
         Attempt attempt = connect(spec, address, PinnedSocketFactory.NO_DEADLINE, null, timeoutSeconds, timeoutSeconds,
-                applicationName, Optional.empty());
+                applicationName, Optional.empty(), new Properties());
         if (attempt.failure() != null) {
             throw attempt.failure();
         }
         return attempt.connection();
     }
 
+    /**
+     * A logical replication connection ({@code replication=database}) for the readiness check, on a
+     * socket of its own, whose password comes through the gate of {@link CredentialGates}.
+     */
+    static Attempt connectForReplication(ConnectionSpec spec, InetAddress address, TestBudget budget, String gateToken,
+            String applicationName) {
+        Properties replication = new Properties();
+        replication.setProperty("replication", "database");
+        replication.setProperty("assumeMinServerVersion", "10");
+        replication.setProperty("preferQueryMode", "simple");
+        replication.setProperty("authenticationPluginClassName", GatedPasswordPlugin.class.getName());
+        replication.setProperty(GatedPasswordPlugin.TOKEN, gateToken);
+        replication.setProperty(GatedPasswordPlugin.DEADLINE, String.valueOf(budget.deadlineNanos()));
+        int seconds = budget.remainingSeconds();
+        return connect(spec, address, budget.deadlineNanos(), null, seconds, seconds, applicationName, Optional.empty(),
+                replication);
+    }
+
+    /** @param extra further driver properties; with an authentication plugin among them, the password is not set */
     private static Attempt connect(ConnectionSpec spec, InetAddress address, long deadlineNanos, String parked,
-            int connectTimeout, int socketTimeout, String applicationName, Optional<String> options) {
+            int connectTimeout, int socketTimeout, String applicationName, Optional<String> options, Properties extra) {
         Path caFile = null;
         try {
             Properties properties = new Properties();
             properties.setProperty("user", spec.username());
-            spec.password().ifPresent(secret -> properties.setProperty("password", secret.reveal()));
+            if (!extra.containsKey("authenticationPluginClassName")) {
+                spec.password().ifPresent(secret -> properties.setProperty("password", secret.reveal()));
+            }
             properties.setProperty("connectTimeout", String.valueOf(connectTimeout));
             properties.setProperty("socketTimeout", String.valueOf(socketTimeout));
             properties.setProperty("tcpKeepAlive", "false");
@@ -95,6 +117,7 @@ public final class JdbcConnector {
                 }
             }
             options.ifPresent(value -> properties.setProperty("options", value));
+            properties.putAll(extra);
             Connection connection = DRIVER.connect(url(spec), properties);
             return new Attempt(connection, options, null);
         } catch (SQLException e) {

@@ -2,8 +2,9 @@ package io.dsm.connection.service;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
+
+import io.dsm.common.jdbc.CatalogBatch;
+import io.dsm.datasource.HeartbeatTableName;
 
 /**
  * The checks that run on an open connection: what a migration will need from this server, found
@@ -11,9 +12,7 @@ import java.util.List;
  */
 final class ServerChecks {
 
-    static final int OLDEST_SUPPORTED = 10;
-    static final int NEWEST_SUPPORTED = 18;
-    static final String HEARTBEAT_TABLE = "oms_postgres_heartbeat";
+    static final String HEARTBEAT_TABLE = HeartbeatTableName.NAME;
 
     private final ConnectionSpec spec;
     private final ServerText text;
@@ -126,34 +125,5 @@ final class ServerChecks {
                 : CheckResult.failed("Permission denied to create table in schema " + ConnectFailures.quoted(schema) + ".",
                         "GRANT CREATE ON SCHEMA " + text.identifier(schema) + " TO " + user
                                 + "; (PostgreSQL 15 and later no longer grant CREATE on public to everyone.)", "42501");
-    }
-
-    CheckResult replication(ServerFacts facts) {
-        List<String> missing = new ArrayList<>();
-        List<String> hints = new ArrayList<>();
-        String user = text.identifier(spec.username());
-        if (!"logical".equals(facts.walLevel())) {
-            missing.add("wal_level is " + facts.walLevel() + ", not logical");
-            hints.add("ALTER SYSTEM SET wal_level = logical; then restart the server.");
-        }
-        if (!facts.mayReplicate()) {
-            missing.add("user " + ConnectFailures.quoted(spec.username()) + " has neither REPLICATION nor superuser");
-            hints.add("ALTER ROLE " + user + " REPLICATION;");
-        }
-        if (!facts.mayCreateInDatabase()) {
-            missing.add("user " + ConnectFailures.quoted(spec.username()) + " cannot create a publication (no CREATE on the database)");
-            hints.add("GRANT CREATE ON DATABASE " + text.identifier(spec.databaseName()) + " TO " + user + ";");
-        }
-        int major = facts.versionNum() / 10000;
-        if (major < OLDEST_SUPPORTED || major > NEWEST_SUPPORTED) {
-            missing.add("PostgreSQL " + major + " is outside the supported " + OLDEST_SUPPORTED + " to " + NEWEST_SUPPORTED);
-            hints.add("Incremental sync supports PostgreSQL " + OLDEST_SUPPORTED + " to " + NEWEST_SUPPORTED + ".");
-        }
-        if (missing.isEmpty()) {
-            return CheckResult.passed("Ready for incremental sync: wal_level is logical, the user may replicate and "
-                    + "create publications, PostgreSQL " + major + " is supported.");
-        }
-        return CheckResult.warning("Incremental sync would fail: " + String.join("; ", missing)
-                + ". Schema and full migration can still run.", String.join(" ", hints));
     }
 }

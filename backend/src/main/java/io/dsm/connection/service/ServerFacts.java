@@ -6,14 +6,17 @@ import java.sql.SQLException;
 
 import org.postgresql.PGConnection;
 
+import io.dsm.common.jdbc.CatalogBatch;
+import io.dsm.readiness.service.ServerBasics;
+
 /**
  * What the checks need to know about the server. Everything the server already reported at sign-in
  * is taken from there; the rest is read with functions and settings rather than catalog views,
  * because a new backend pays for every view it expands (pg_roles or pg_stat_ssl cost about half a
  * millisecond each on a fresh connection).
  */
-record ServerFacts(String version, int versionNum, boolean inRecovery, String walLevel, boolean mayReplicate,
-        boolean mayCreateInDatabase, String tls) {
+record ServerFacts(String version, int versionNum, boolean inRecovery, String walLevel, boolean superuser,
+        boolean mayReplicate, boolean providerReplicationRole, boolean mayCreateInDatabase, String tls) {
 
     private static final String TLS_OF_THIS_SESSION = """
             (SELECT CASE WHEN a.ssl THEN 'encrypted with ' || a.sslversion || ' (' || a.sslcipher || ')' ELSE 'not encrypted' END
@@ -35,15 +38,31 @@ record ServerFacts(String version, int versionNum, boolean inRecovery, String wa
             String mayReplicate = superuser ? "true"
                     : forPrimary ? "(SELECT r.rolreplication FROM pg_roles r WHERE r.rolname = current_user)" : "false";
             String mayCreate = forPrimary ? "has_database_privilege(current_database(), 'CREATE')" : "false";
+            // Amazon RDS lets members of rds_replication (rds_superuser is one) replicate without the attribute.
+            String providerRole = forPrimary && !superuser
+                    ? "coalesce(pg_has_role(current_user, to_regrole('rds_replication'), 'MEMBER'), false)"
+                    : "false";
             String tls = !tlsPossible ? "'not encrypted'" : withTls ? TLS_OF_THIS_SESSION : "'encryption unknown'";
             return CatalogBatch.Query.of("SELECT current_setting('server_version'), current_setting('server_version_num')::int, "
-                    + "pg_is_in_recovery(), current_setting('wal_level'), " + mayReplicate + ", " + mayCreate + ", " + tls);
+                    + "pg_is_in_recovery(), current_setting('wal_level'), " + superuser + ", " + mayReplicate + ", " + providerRole
+                    + ", " + mayCreate + ", " + tls);
         }
     }
 
     static ServerFacts read(ResultSet row) throws SQLException {
         row.next();
         return new ServerFacts(row.getString(1).split(" ")[0], row.getInt(2), row.getBoolean(3), row.getString(4),
-                row.getBoolean(5), row.getBoolean(6), row.getString(7));
+                row.getBoolean(5), row.getBoolean(6), row.getBoolean(7), row.getBoolean(8), row.getString(9));
+    }
+
+    /** Whether the server will start a WAL sender for this user: otherwise a replication connection only fails. */
+    boolean mayStartWalSender() {
+        return mayReplicate || providerReplicationRole;
+    }
+
+    /** What readiness needs to know, read once here. */
+    ServerBasics basics() {
+        return new ServerBasics(version, inRecovery, walLevel, superuser, mayReplicate, providerReplicationRole,
+                mayCreateInDatabase);
     }
 }

@@ -3,6 +3,7 @@ package io.dsm.connection.service;
 import java.util.Optional;
 
 import io.dsm.common.crypto.Secret;
+import io.dsm.common.jdbc.SqlIdentifiers;
 
 /** Server text made fit to show: without the password, and short. */
 final class ServerText {
@@ -32,6 +33,6 @@ final class ServerText {
 
     /** An identifier as it must be written in SQL, for hints a person copies. */
     String identifier(String name) {
-        return name.matches("[a-z_][a-z0-9_$]*") ? name : "\"" + name.replace("\"", "\"\"") + "\"";
+        return SqlIdentifiers.quote(name);
     }
 }

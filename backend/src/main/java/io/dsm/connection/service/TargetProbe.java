@@ -19,28 +19,46 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.dsm.connection.CheckName;
+import io.dsm.connection.CheckTarget;
 import io.dsm.connection.CheckStatus;
 import io.dsm.connection.api.Check;
+import io.dsm.readiness.ReadinessScope;
+import io.dsm.readiness.service.ReadinessOutcome;
 
 /** Runs the checks for one endpoint, in order, within the test's budget. */
 final class TargetProbe {
-
-    private static final String UNDEFINED_COLUMN = "42703";
 
     private final ConnectionSpec spec;
     private final AddressPolicy policy;
     private final TestBudget budget;
     private final ExecutorService workers;
     private final ServerText text;
+    private final Set<ReadinessScope> served;
     private final List<Check> checks = new ArrayList<>();
     private String serverVersion;
+    private ReplicationProbe replication;
+    private ReadinessOutcome readiness = ReadinessOutcome.notInspected("the connection failed");
 
-    TargetProbe(ConnectionSpec spec, AddressPolicy policy, TestBudget budget, ExecutorService workers) {
+    /** @param served the scopes this endpoint serves, which decide what readiness inspects on it */
+    TargetProbe(ConnectionSpec spec, Set<ReadinessScope> served, AddressPolicy policy, TestBudget budget, ExecutorService workers) {
         this.spec = spec;
+        this.served = served;
         this.policy = policy;
         this.budget = budget;
         this.workers = workers;
         this.text = new ServerText(spec.password());
+    }
+
+    CheckTarget target() {
+        return spec.target();
+    }
+
+    Set<ReadinessScope> served() {
+        return served;
+    }
+
+    ReadinessOutcome readiness() {
+        return readiness;
     }
 
     List<Check> checks() {
@@ -81,16 +99,30 @@ final class TargetProbe {
             return fail(new Failure(CheckName.AUTHENTICATION, "The stored password cannot be used: " + spec.passwordProblem() + ".",
                     "Enter the password again.", null));
         }
+        if (served.contains(ReadinessScope.INCREMENTAL_SYNC)) {
+            replication = ReplicationProbe.start(spec, address, budget, text, workers);
+        }
         JdbcConnector.Attempt attempt = connectWithUtilityMode(address, socket);
         if (attempt.connection() == null) {
+            if (replication != null) {
+                replication.holdBack("the test's own connection did not sign in");
+            }
             return fail(ConnectFailures.classify(attempt.failure(), spec, text, budget.expired(), budget.totalMillis()));
         }
         Connection connection = attempt.connection();
+        SessionChecks session = new SessionChecks(spec, served, text, budget, replication, this::record);
         try {
-            afterConnect(connection, address, tcpNanos, attempt.options());
+            StringBuilder network = new StringBuilder(reached(address, tcpNanos));
+            attempt.options().ifPresent(o -> network.append("; connected in ").append(GreenplumUtilityMode.describe(o)));
+            session.run(connection, network.toString());
         } catch (SQLException e) {
             recordLate(e);
         } finally {
+            if (replication != null) {
+                replication.holdBack("the test ended first");
+            }
+            serverVersion = session.serverVersion().orElse(null);
+            readiness = session.readiness();
             // The answer need not wait for the goodbye, nor for the server's backend to exit.
             closeLater(connection);
         }
@@ -109,48 +141,6 @@ final class TargetProbe {
             attempt = JdbcConnector.connect(spec, address, null, budget, retry);
         }
         return attempt;
-    }
-
-    private void afterConnect(Connection connection, InetAddress address, long tcpNanos, Optional<String> options)
-            throws SQLException {
-        ServerChecks server = new ServerChecks(spec, text);
-        boolean heartbeat = spec.heartbeat() && spec.expectsPrimary();
-        ServerFacts.Reading reading = ServerFacts.Reading.of(connection, spec.expectsPrimary(), JdbcConnector.usesTls(spec.tlsMode()));
-        try {
-            check(connection, address, tcpNanos, options, server, heartbeat, reading);
-        } catch (SQLException e) {
-            if (!checks.isEmpty() || !UNDEFINED_COLUMN.equals(e.getSQLState())) {
-                throw e;
-            }
-            // Servers older than 9.5 (Greenplum 6) keep no TLS details of a session.
-            check(connection, address, tcpNanos, options, server, heartbeat, reading.withoutTls());
-        }
-    }
-
-    private void check(Connection connection, InetAddress address, long tcpNanos, Optional<String> options, ServerChecks server,
-            boolean heartbeat, ServerFacts.Reading reading) throws SQLException {
-        List<CatalogBatch.Query> queries = new ArrayList<>(List.of(reading.query(), server.schemaQuery()));
-        if (heartbeat) {
-            queries.add(server.heartbeatQuery());
-        }
-        try (CatalogBatch answers = CatalogBatch.send(connection, queries)) {
-            ServerFacts facts = ServerFacts.read(answers.next());
-            serverVersion = facts.version();
-            StringBuilder network = new StringBuilder(reached(address, tcpNanos)).append("; ").append(facts.tls());
-            options.ifPresent(o -> network.append("; connected in ").append(GreenplumUtilityMode.describe(o)));
-            pass(CheckName.NETWORK, network + ".");
-            pass(CheckName.AUTHENTICATION, "User " + ConnectFailures.quoted(spec.username()) + " signed in.");
-            pass(CheckName.DATABASE, "Connected to database " + ConnectFailures.quoted(spec.databaseName()) + " (PostgreSQL "
-                    + serverVersion + ").");
-            record(CheckName.SCHEMA, server.schema(answers.next()));
-            record(CheckName.ROLE, server.role(facts.inRecovery()));
-            if (heartbeat) {
-                record(CheckName.HEARTBEAT, server.heartbeat(answers.next()));
-            }
-            if (spec.expectsPrimary()) {
-                record(CheckName.REPLICATION, server.replication(facts));
-            }
-        }
     }
 
     private void closeLater(Connection connection) {

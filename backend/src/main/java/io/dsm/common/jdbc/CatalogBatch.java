@@ -1,4 +1,4 @@
-package io.dsm.connection.service;
+package io.dsm.common.jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,12 +13,12 @@ import java.util.stream.Collectors;
  * test's time is round trips and a fresh backend's first parses, so every check's query goes in
  * one batch; the answers are read back in the order the queries were added.
  */
-final class CatalogBatch implements AutoCloseable {
+public final class CatalogBatch implements AutoCloseable {
 
     /** One query of the batch; {@code ?} parameters are bound as text, never concatenated. */
-    record Query(String sql, List<String> parameters) {
+    public record Query(String sql, List<String> parameters) {
 
-        static Query of(String sql, String... parameters) {
+        public static Query of(String sql, String... parameters) {
             return new Query(sql, List.of(parameters));
         }
     }
@@ -30,7 +30,7 @@ final class CatalogBatch implements AutoCloseable {
         this.statement = statement;
     }
 
-    static CatalogBatch send(Connection connection, List<Query> queries) throws SQLException {
+    public static CatalogBatch send(Connection connection, List<Query> queries) throws SQLException {
         String sql = queries.stream().map(Query::sql).collect(Collectors.joining(";\n"));
         List<String> parameters = new ArrayList<>();
         queries.forEach(query -> parameters.addAll(query.parameters()));
@@ -48,7 +48,7 @@ final class CatalogBatch implements AutoCloseable {
     }
 
     /** The answer to the next query, in the order they were added. */
-    ResultSet next() throws SQLException {
+    public ResultSet next() throws SQLException {
         if (!first && !statement.getMoreResults()) {
             throw new SQLException("The server sent fewer answers than the batch had queries.");
         }

@@ -1,0 +1,14 @@
+package io.dsm.connection.api;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import io.dsm.connection.CheckTarget;
+import io.dsm.readiness.ReadinessCheck;
+
+@Schema(name = "PassedReadinessCheck", description = "A readiness check that ran on one endpoint and found nothing to report.")
+public record PassedReadinessCheck(
+        ReadinessCheck check,
+        CheckTarget target,
+        @Schema(description = "What it saw.", examples = "wal_level is logical.")
+        String message) {
+}

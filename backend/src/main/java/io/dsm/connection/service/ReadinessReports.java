@@ -1,0 +1,46 @@
+package io.dsm.connection.service;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.dsm.connection.CheckStatus;
+import io.dsm.connection.api.AffectedObject;
+import io.dsm.connection.api.PassedReadinessCheck;
+import io.dsm.connection.api.ReadinessFinding;
+import io.dsm.connection.api.ReadinessReport;
+import io.dsm.connection.api.ReadinessVerdict;
+import io.dsm.datasource.DatabaseAttribute;
+import io.dsm.readiness.service.EndpointReadiness;
+import io.dsm.readiness.service.Finding;
+import io.dsm.readiness.service.ServedScopes;
+import io.dsm.readiness.service.Verdicts;
+
+/** The readiness part of a test's answer: the verdicts first, then every endpoint's findings and passed checks. */
+final class ReadinessReports {
+
+    private ReadinessReports() {
+    }
+
+    static ReadinessReport of(DatabaseAttribute attribute, List<TargetProbe> probes) {
+        List<EndpointReadiness> endpoints = new ArrayList<>();
+        List<ReadinessFinding> findings = new ArrayList<>();
+        List<PassedReadinessCheck> passed = new ArrayList<>();
+        for (TargetProbe probe : probes) {
+            List<EndpointReadiness.FailedCheck> failed = probe.checks().stream().filter(c -> c.status() == CheckStatus.FAILED)
+                    .map(c -> new EndpointReadiness.FailedCheck(c.name().name(), c.name().blocks())).toList();
+            endpoints.add(new EndpointReadiness(probe.served(), probe.readiness(), failed));
+            probe.readiness().findings().forEach(f -> findings.add(finding(probe, f)));
+            probe.readiness().passed().forEach(p -> passed.add(new PassedReadinessCheck(p.check(), probe.target(), p.message())));
+        }
+        List<ReadinessVerdict> verdicts = Verdicts.of(ServedScopes.of(attribute), endpoints).stream()
+                .map(v -> new ReadinessVerdict(v.scope(), v.state(), v.blockers(), v.warnings(), v.summary())).toList();
+        findings.sort((a, b) -> a.severity().compareTo(b.severity()));
+        return new ReadinessReport(verdicts, findings, passed);
+    }
+
+    private static ReadinessFinding finding(TargetProbe probe, Finding finding) {
+        return new ReadinessFinding(finding.check(), probe.target(), finding.scopes().stream().sorted().toList(), finding.severity(),
+                finding.message(), finding.hint(), finding.fixSql(),
+                finding.objects().stream().map(o -> new AffectedObject(o.name(), o.detail())).toList(), finding.objectCount());
+    }
+}

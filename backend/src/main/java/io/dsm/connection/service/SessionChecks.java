@@ -1,0 +1,202 @@
+package io.dsm.connection.service;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import io.dsm.common.jdbc.CatalogBatch;
+import io.dsm.connection.CheckName;
+import io.dsm.readiness.ReadinessScope;
+import io.dsm.readiness.service.ReadinessInspection;
+import io.dsm.readiness.service.ReadinessOutcome;
+import io.dsm.readiness.service.ReplicationConnectionResult;
+import io.dsm.readiness.service.Subject;
+
+/**
+ * The checks that run on the test's open session: the server's facts, SCHEMA, ROLE, HEARTBEAT and,
+ * through readiness's catalog queries in the same round trip, REPLICATION with the readiness
+ * findings. A server that refuses part of the queries (an old or unusual server, or a catalog too
+ * large for the time left) is asked again with less, so that readiness never fails a check of the
+ * connection test.
+ */
+final class SessionChecks {
+
+    /** Where the checks' outcomes go, in the order they are decided. */
+    interface Recorder {
+        void record(CheckName name, CheckResult result);
+    }
+
+    private static final String UNDEFINED_COLUMN = "42703";
+    private static final String QUERY_CANCELED = "57014";
+    private static final int FIRST_DECODING_VERSION = 100000;
+
+    private final ConnectionSpec spec;
+    private final Set<ReadinessScope> served;
+    private final ServerText text;
+    private final TestBudget budget;
+    private final ReplicationProbe replication;
+    private final Recorder recorder;
+    private final ServerChecks server;
+    private final boolean heartbeat;
+    private ServerFacts.Reading reading;
+    private ServerFacts facts;
+    private ReadinessInspection inspection;
+    private ReadinessOutcome readiness = ReadinessOutcome.notInspected("the connection failed");
+    private boolean recorded;
+
+    /** @param replication the replication connection waiting for its password, or null where the endpoint has none */
+    SessionChecks(ConnectionSpec spec, Set<ReadinessScope> served, ServerText text, TestBudget budget,
+            ReplicationProbe replication, Recorder recorder) {
+        this.spec = spec;
+        this.served = served;
+        this.text = text;
+        this.budget = budget;
+        this.replication = replication;
+        this.recorder = recorder;
+        this.server = new ServerChecks(spec, text);
+        this.heartbeat = spec.heartbeat() && spec.expectsPrimary();
+    }
+
+    Optional<String> serverVersion() {
+        return Optional.ofNullable(facts).map(ServerFacts::version);
+    }
+
+    ReadinessOutcome readiness() {
+        return readiness;
+    }
+
+    /** @param network what the NETWORK check saw before the session, to which the session's encryption is added */
+    void run(Connection connection, String network) throws SQLException {
+        reading = ServerFacts.Reading.of(connection, spec.expectsPrimary(), JdbcConnector.usesTls(spec.tlsMode()));
+        int versionNum = versionNum(connection);
+        inspection = ReadinessInspection.of(new Subject(spec.username(), spec.databaseName(),
+                Optional.ofNullable(spec.schemaName()), heartbeat ? Optional.of(spec.heartbeatSchema()) : Optional.empty(),
+                served, versionNum));
+        if (replication != null) {
+            // The replication connection's password goes out only for a user the server will let replicate.
+            facts = readFacts(connection);
+            replication.release(versionNum >= FIRST_DECODING_VERSION, facts.mayStartWalSender());
+        }
+        sendBatch(connection, network);
+        if (inspection != null) {
+            ReplicationConnectionResult replicated = replication == null
+                    ? ReplicationConnectionResult.notAttempted("this endpoint does not serve incremental sync")
+                    : replication.await();
+            readiness = inspection.evaluate(facts.basics(), replicated);
+        }
+        if (spec.expectsPrimary()) {
+            recorder.record(CheckName.REPLICATION, ReplicationSummary.of(readiness));
+        }
+    }
+
+    private ServerFacts readFacts(Connection connection) throws SQLException {
+        while (true) {
+            try (CatalogBatch answers = CatalogBatch.send(connection, List.of(reading.query()))) {
+                return ServerFacts.read(answers.next());
+            } catch (SQLException e) {
+                if (!olderServerWithoutTlsDetails(e)) {
+                    throw e;
+                }
+                reading = reading.withoutTls();
+            }
+        }
+    }
+
+    private void sendBatch(Connection connection, String network) throws SQLException {
+        while (true) {
+            try {
+                answer(connection, network);
+                return;
+            } catch (SQLException e) {
+                if (recorded || budget.expired() || isConnectionError(e)) {
+                    throw e;
+                }
+                if (olderServerWithoutTlsDetails(e)) {
+                    reading = reading.withoutTls();
+                } else if (inspection != null) {
+                    readiness = ReadinessOutcome.notInspected(QUERY_CANCELED.equals(e.getSQLState())
+                            ? "the catalog is too large to inspect within the test's timeout"
+                            : "the server refused the catalog queries: " + text.clean(e.getMessage()));
+                    inspection = null;
+                } else {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Servers older than 9.5 (Greenplum 6) keep no TLS details of a session. */
+    private boolean olderServerWithoutTlsDetails(SQLException e) {
+        return UNDEFINED_COLUMN.equals(e.getSQLState()) && reading.withTls() && facts == null;
+    }
+
+    private List<CatalogBatch.Query> queries() {
+        List<CatalogBatch.Query> queries = new ArrayList<>();
+        if (inspection != null) {
+            // On a huge catalog the server gives up before the test's time is up, and the retry without readiness fits.
+            queries.add(CatalogBatch.Query.of("SELECT set_config('statement_timeout', ?, true)",
+                    Math.max(100, budget.remainingMillis() / 2) + "ms"));
+        }
+        if (facts == null) {
+            queries.add(reading.query());
+        }
+        queries.add(server.schemaQuery());
+        if (heartbeat) {
+            queries.add(server.heartbeatQuery());
+        }
+        if (inspection != null) {
+            queries.addAll(inspection.queries());
+        }
+        return queries;
+    }
+
+    private void answer(Connection connection, String network) throws SQLException {
+        try (CatalogBatch answers = CatalogBatch.send(connection, queries())) {
+            if (inspection != null) {
+                answers.next();
+            }
+            if (facts == null) {
+                facts = ServerFacts.read(answers.next());
+            }
+            recorded = true;
+            recorder.record(CheckName.NETWORK, CheckResult.passed(network + "; " + facts.tls() + "."));
+            recorder.record(CheckName.AUTHENTICATION, CheckResult.passed("User " + ConnectFailures.quoted(spec.username())
+                    + " signed in."));
+            recorder.record(CheckName.DATABASE, CheckResult.passed("Connected to database "
+                    + ConnectFailures.quoted(spec.databaseName()) + " (PostgreSQL " + facts.version() + ")."));
+            recorder.record(CheckName.SCHEMA, server.schema(answers.next()));
+            recorder.record(CheckName.ROLE, server.role(facts.inRecovery()));
+            if (heartbeat) {
+                recorder.record(CheckName.HEARTBEAT, server.heartbeat(answers.next()));
+            }
+            if (inspection != null) {
+                readInspection(answers);
+            }
+        }
+    }
+
+    private void readInspection(CatalogBatch answers) {
+        try {
+            inspection.read(answers);
+        } catch (SQLException e) {
+            readiness = ReadinessOutcome.notInspected("its answers could not be read: " + text.clean(e.getMessage()));
+            inspection = null;
+        }
+    }
+
+    private static boolean isConnectionError(SQLException e) {
+        return e.getSQLState() == null || e.getSQLState().startsWith("08");
+    }
+
+    /** {@code server_version_num} from what the server reported at sign-in: no round trip. */
+    private static int versionNum(Connection connection) throws SQLException {
+        DatabaseMetaData metaData = connection.getMetaData();
+        int major = metaData.getDatabaseMajorVersion();
+        int minor = metaData.getDatabaseMinorVersion();
+        return major >= 10 ? major * 10000 + minor : major * 10000 + minor * 100;
+    }
+}

@@ -1,0 +1,90 @@
+package io.dsm.readiness.service;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.dsm.common.jdbc.CatalogBatch;
+import io.dsm.readiness.ReadinessScope;
+
+/**
+ * The readiness of one endpoint, inspected through the connection test's own session: the catalog
+ * queries to send with the test's batch (set-based, so one round trip whatever the number of
+ * tables), then the findings once their answers and the replication connection's result are in.
+ * It reads the catalog only; it never creates a slot, a publication or anything else.
+ */
+public final class ReadinessInspection {
+
+    /** The application name of the test's replication connection, which the WAL sender count leaves out. */
+    public static final String REPLICATION_APPLICATION = "dsm readiness check";
+
+    private final Subject subject;
+    private final boolean incremental;
+    private ServerSettings settings;
+    private List<Slot> slots = List.of();
+    private ScopeTables scope;
+    private List<Publication> publications = List.of();
+    private List<String> heartbeatLeavingOut = List.of();
+
+    private ReadinessInspection(Subject subject) {
+        this.subject = subject;
+        this.incremental = subject.serves(ReadinessScope.INCREMENTAL_SYNC) && subject.decodes();
+    }
+
+    public static ReadinessInspection of(Subject subject) {
+        return new ReadinessInspection(subject);
+    }
+
+    /** The queries to add to the test's batch, in the order {@link #read} takes their answers. */
+    public List<CatalogBatch.Query> queries() {
+        List<CatalogBatch.Query> queries = new ArrayList<>();
+        queries.add(ScopeTables.query(subject, incremental));
+        if (incremental) {
+            queries.add(ServerSettings.query());
+            queries.add(Slot.query(subject));
+            queries.add(Publication.query(subject));
+            subject.heartbeatSchema().ifPresent(schema ->
+                    queries.add(HeartbeatPublications.query(schema, PublicationRules.HEARTBEAT_TABLE)));
+        }
+        return queries;
+    }
+
+    /** Reads the answers to {@link #queries()} from the batch, where the test's own answers left off. */
+    public void read(CatalogBatch answers) throws SQLException {
+        scope = ScopeTables.read(answers.next());
+        if (incremental) {
+            settings = ServerSettings.read(answers.next());
+            slots = Slot.read(answers.next());
+            publications = Publication.read(answers.next());
+            if (subject.heartbeatSchema().isPresent()) {
+                heartbeatLeavingOut = HeartbeatPublications.read(answers.next());
+            }
+        }
+    }
+
+    /** Whether a replication connection can tell anything here: the endpoint serves incremental sync on a server that decodes. */
+    public boolean wantsReplicationConnection() {
+        return incremental;
+    }
+
+    public ReadinessOutcome evaluate(ServerBasics basics, ReplicationConnectionResult replication) {
+        if (scope == null) {
+            throw new IllegalStateException("The catalog answers have not been read");
+        }
+        Findings findings = new Findings(subject.served());
+        InspectionFacts facts = new InspectionFacts(subject, basics, settings, slots, scope, publications, heartbeatLeavingOut,
+                replication);
+        if (subject.serves(ReadinessScope.INCREMENTAL_SYNC)) {
+            ServerRules.version(subject, basics, findings);
+        }
+        if (incremental) {
+            ServerRules.evaluate(facts, findings);
+            ReplicationConnectionRule.evaluate(facts, findings);
+            SlotRules.evaluate(facts, findings);
+            PublicationRules.evaluate(facts, findings);
+        }
+        RoleRules.evaluate(facts, findings);
+        TableRules.evaluate(facts, findings);
+        return findings.outcome();
+    }
+}

@@ -1,0 +1,34 @@
+package io.dsm.readiness.service;
+
+/**
+ * How the logical replication connection of a test went: what IDENTIFY_SYSTEM reported, or why the
+ * server refused the connection (its SQLSTATE and message, without the password), or that no
+ * answer came within the test's timeout.
+ */
+public record ReplicationConnectionResult(Outcome outcome, String systemId, String timeline, String walPosition, String database,
+        String sqlState, String message) {
+
+    public enum Outcome {
+        ACCEPTED,
+        REFUSED,
+        TIMED_OUT,
+        /** Not opened: the server cannot decode (before PostgreSQL 10), or the test's own connection failed first. */
+        NOT_ATTEMPTED
+    }
+
+    public static ReplicationConnectionResult accepted(String systemId, String timeline, String walPosition, String database) {
+        return new ReplicationConnectionResult(Outcome.ACCEPTED, systemId, timeline, walPosition, database, null, null);
+    }
+
+    public static ReplicationConnectionResult refused(String sqlState, String message) {
+        return new ReplicationConnectionResult(Outcome.REFUSED, null, null, null, null, sqlState, message);
+    }
+
+    public static ReplicationConnectionResult timedOut(String message) {
+        return new ReplicationConnectionResult(Outcome.TIMED_OUT, null, null, null, null, null, message);
+    }
+
+    public static ReplicationConnectionResult notAttempted(String why) {
+        return new ReplicationConnectionResult(Outcome.NOT_ATTEMPTED, null, null, null, null, null, why);
+    }
+}
