@@ -160,6 +160,26 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/readiness/checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the readiness checks
+         * @description The catalogue every connection test runs, in the order of the README's "Migration readiness" section: each check's stable id, the scopes it concerns, what it checks and how to fix what it finds.
+         */
+        get: operations["listReadinessChecks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/regions": {
         parameters: {
             query?: never;
@@ -269,6 +289,19 @@ export type paths = {
 export type webhooks = Record<string, never>;
 export type components = {
     schemas: {
+        /** @description A table, slot or publication a finding is about. */
+        AffectedObject: {
+            /**
+             * @description What is wrong with this one, where that differs per object.
+             * @example inactive, retains 1.2 GB of WAL, wal_status reserved
+             */
+            detail: string | null;
+            /**
+             * @description Its name as SQL writes it (schema-qualified for tables).
+             * @example app.events
+             */
+            name: string;
+        };
         /** @enum {string} */
         AuditAction: "SIGN_IN" | "SIGN_OUT" | "DATA_SOURCE_CREATED" | "DATA_SOURCE_UPDATED" | "DATA_SOURCE_DELETED" | "CONNECTION_TESTED" | "USER_CREATED" | "USER_UPDATED" | "USER_DELETED" | "PASSWORD_CHANGED" | "SECRET_KEY_ROTATED";
         /** @description One recorded action: who, when, from where, on which data source, and what changed. */
@@ -418,6 +451,7 @@ export type components = {
         };
         /** @description The outcome of a connection test that ran, passed or not. */
         ConnectionTestResult: {
+            /** @description The connection checks, in the order they ran; `success` is about these only. */
             checks: components["schemas"]["Check"][];
             /**
              * Format: int64
@@ -425,6 +459,7 @@ export type components = {
              * @example 41
              */
             elapsedMs: number;
+            readiness: components["schemas"]["ReadinessReport"];
             /**
              * @description The server's version, when a connection was made.
              * @example 15.18
@@ -596,6 +631,11 @@ export type components = {
          */
         DataSourceType: "POSTGRESQL";
         /**
+         * @description BLOCKER: the scope fails, or silently loses changes, until this is fixed. WARNING: the scope can run, but something will hurt it (disk, a second project, changes of some tables). INFO: worth knowing; nothing to fix.
+         * @enum {string}
+         */
+        FindingSeverity: "BLOCKER" | "WARNING" | "INFO";
+        /**
          * @description DISABLED: heartbeat is off. PENDING: on, not yet written. ACTIVE: beating. FAILING: the last beats failed.
          * @enum {string}
          */
@@ -645,6 +685,16 @@ export type components = {
              */
             unreadable: number;
         };
+        /** @description A readiness check that ran on one endpoint and found nothing to report. */
+        PassedReadinessCheck: {
+            check: components["schemas"]["ReadinessCheckId"];
+            /**
+             * @description What it saw.
+             * @example wal_level is logical.
+             */
+            message: string;
+            target: components["schemas"]["CheckTarget"];
+        };
         /** @description A signed-in user's new password, with the current one as proof. */
         PasswordChangeInput: {
             /** Format: password */
@@ -677,6 +727,92 @@ export type components = {
             type: string;
             /** @description The fields that were rejected, for bad input. */
             violations?: components["schemas"]["Violation"][];
+        };
+        /** @description One check of the readiness catalogue. */
+        ReadinessCheckDescription: {
+            /** @description What it checks and why it matters (Markdown). */
+            description: string;
+            id: components["schemas"]["ReadinessCheckId"];
+            /** @description How its findings are fixed in general; each finding says exactly how (Markdown). */
+            remedy: string;
+            /** @description The scopes its findings can concern. */
+            scopes: components["schemas"]["ReadinessScope"][];
+            /** @example Every table has a replica identity */
+            title: string;
+        };
+        /**
+         * @description The stable id of a readiness check; GET /api/readiness/checks describes each.
+         * @enum {string}
+         */
+        ReadinessCheckId: "server.version" | "server.wal_level" | "server.provider_logical_decoding" | "server.replication_slots" | "server.wal_senders" | "server.max_slot_wal_keep_size" | "role.replication" | "role.publication" | "role.select" | "replication.connection" | "slots.inactive" | "publications.coverage" | "publications.operations" | "publications.heartbeat_table" | "tables.replica_identity" | "tables.replica_identity_index" | "tables.unlogged" | "tables.partitioned" | "tables.large_objects" | "tables.sequences";
+        /** @description Something a readiness check found on one endpoint. */
+        ReadinessFinding: {
+            check: components["schemas"]["ReadinessCheckId"];
+            /**
+             * @description The SQL that fixes it, to run as a user allowed to (often a superuser or the tables' owner); null where no SQL fixes it.
+             * @example ALTER TABLE app.events REPLICA IDENTITY FULL;
+             */
+            fixSql: string | null;
+            /** @description How to fix it, in words. */
+            hint: string | null;
+            /**
+             * @description What was found.
+             * @example 1 table in scope has no replica identity (no primary key and REPLICA IDENTITY DEFAULT, or NOTHING)
+             */
+            message: string;
+            /**
+             * Format: int64
+             * @description How many objects it is about in all; more than objects lists when above 50.
+             * @example 2
+             */
+            objectCount: number;
+            /** @description The tables, slots or publications it is about: at most 50, see objectCount. */
+            objects: components["schemas"]["AffectedObject"][];
+            /** @description The scopes it concerns. */
+            scopes: components["schemas"]["ReadinessScope"][];
+            severity: components["schemas"]["FindingSeverity"];
+            target: components["schemas"]["CheckTarget"];
+        };
+        /** @description Whether the source is ready for full migration and for incremental sync: a verdict per scope, then what the readiness checks found (blockers first) and what they checked and passed. Findings never change `success`. */
+        ReadinessReport: {
+            /** @description What the checks found, blockers first, then warnings, then information. */
+            findings: components["schemas"]["ReadinessFinding"][];
+            /** @description The checks that ran and found nothing to report, with what they saw. */
+            passed: components["schemas"]["PassedReadinessCheck"][];
+            /** @description One verdict per scope: FULL_MIGRATION, then INCREMENTAL_SYNC. */
+            verdicts: components["schemas"]["ReadinessVerdict"][];
+        };
+        /**
+         * @description FULL_MIGRATION: schema and full data migration, which read the tables with SELECT. INCREMENTAL_SYNC: change data capture through logical decoding (a replication slot and a publication), which reads the primary.
+         * @enum {string}
+         */
+        ReadinessScope: "FULL_MIGRATION" | "INCREMENTAL_SYNC";
+        /**
+         * @description READY: nothing found. WARNINGS: warnings, no blocker. BLOCKED: at least one blocker, or a connection check failed. NOT_CHECKED: readiness could not be checked (the connection failed first). NOT_APPLICABLE: the data source does not serve this scope (incremental sync reads a primary; a standby-only source serves full migration).
+         * @enum {string}
+         */
+        ReadinessState: "READY" | "WARNINGS" | "BLOCKED" | "NOT_CHECKED" | "NOT_APPLICABLE";
+        /** @description The verdict for one scope. */
+        ReadinessVerdict: {
+            /**
+             * Format: int64
+             * @description Blocker findings that concern this scope.
+             * @example 2
+             */
+            blockers: number;
+            scope: components["schemas"]["ReadinessScope"];
+            state: components["schemas"]["ReadinessState"];
+            /**
+             * @description The verdict in words.
+             * @example Incremental sync: 2 blockers, 1 warning
+             */
+            summary: string;
+            /**
+             * Format: int64
+             * @description Warning findings that concern this scope.
+             * @example 1
+             */
+            warnings: number;
         };
         /** @description The regions a data source can be placed in. */
         Regions: {
@@ -1528,6 +1664,53 @@ export interface operations {
             };
             /** @description dsm's own database is unreachable; retry later. */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listReadinessChecks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every readiness check. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadinessCheckDescription"][];
+                };
+            };
+            /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request accepts no JSON (its `Accept` header excludes application/json). */
+            406: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -95,6 +95,13 @@ public interface DsmConfig {
         /** How many tests may run at once ({@code DSM_TEST_CONCURRENCY}); more get 429. */
         @WithDefault("16")
         int concurrency();
+
+        /**
+         * How many connection tests dsm runs against its own store at start, before it reports ready
+         * ({@code DSM_TEST_WARM_UP}; 0: none), so that the first tests users run do not pay for a cold JVM.
+         */
+        @WithDefault("200")
+        int warmUp();
     }
 
     interface Connect {

@@ -74,7 +74,8 @@ class AuditTest extends ApiTest {
         given().post("/api/datasources/" + id + "/test-connection").then().statusCode(200);
         Map<String, Object> event = eventsOf(id).getMap("items[0]");
         assertThat(event).containsEntry("action", "CONNECTION_TESTED").containsEntry("outcome", "FAILURE");
-        assertThat((String) event.get("detail")).contains("failed PRIMARY NETWORK");
+        assertThat((String) event.get("detail")).contains("failed PRIMARY NETWORK")
+                .endsWith("Full migration: blocked, the NETWORK check failed; Incremental sync: blocked, the NETWORK check failed");
     }
 
     @Test

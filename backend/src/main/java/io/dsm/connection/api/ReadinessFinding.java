@@ -17,7 +17,7 @@ public record ReadinessFinding(
         List<ReadinessScope> scopes,
         FindingSeverity severity,
         @Schema(description = "What was found.",
-                examples = "2 tables in scope have no replica identity (no primary key and REPLICA IDENTITY DEFAULT, or NOTHING)...")
+                examples = "1 table in scope has no replica identity (no primary key and REPLICA IDENTITY DEFAULT, or NOTHING)")
         String message,
         @Schema(nullable = true, description = "How to fix it, in words.")
         String hint,

@@ -59,6 +59,20 @@ public class ConnectionTester {
 
     /** @throws TooManyTests when DSM_TEST_CONCURRENCY tests are already running */
     public ConnectionTestResult test(List<ConnectionSpec> specs) {
+        ConnectionTestResult result = run(specs);
+        meters.counter("dsm.connection.tests", "outcome", result.success() ? "passed" : "failed").increment();
+        LOG.infof("Connection test of %s: %s in %d ms", specs.get(0), result.success() ? "passed" : "failed "
+                + result.checks().stream().filter(c -> c.status() == CheckStatus.FAILED).map(c -> c.target() + " " + c.name())
+                        .toList(), result.elapsedMs());
+        return result;
+    }
+
+    /** A test that no one asked for ({@link ConnectionTestWarmUp}): neither logged nor counted. */
+    ConnectionTestResult warmUp(List<ConnectionSpec> specs) {
+        return run(specs);
+    }
+
+    private ConnectionTestResult run(List<ConnectionSpec> specs) {
         if (!permits.tryAcquire()) {
             meters.counter("dsm.connection.tests", "outcome", "rejected").increment();
             throw new TooManyTests();
@@ -80,10 +94,6 @@ public class ConnectionTester {
             boolean success = checks.stream().noneMatch(c -> c.status() == CheckStatus.FAILED);
             String version = probes.stream().flatMap(p -> p.serverVersion().stream()).findFirst().orElse(null);
             long elapsed = (System.nanoTime() - start) / 1_000_000;
-            meters.counter("dsm.connection.tests", "outcome", success ? "passed" : "failed").increment();
-            LOG.infof("Connection test of %s: %s in %d ms", specs.get(0), success ? "passed" : "failed "
-                    + checks.stream().filter(c -> c.status() == CheckStatus.FAILED).map(c -> c.target() + " " + c.name()).toList(),
-                    elapsed);
             return new ConnectionTestResult(success, elapsed, version, checks,
                     ReadinessReports.of(specs.get(0).attribute(), probes));
         } finally {

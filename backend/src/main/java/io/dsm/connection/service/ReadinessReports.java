@@ -39,8 +39,8 @@ final class ReadinessReports {
     }
 
     private static ReadinessFinding finding(TargetProbe probe, Finding finding) {
-        return new ReadinessFinding(finding.check(), probe.target(), finding.scopes().stream().sorted().toList(), finding.severity(),
-                finding.message(), finding.hint(), finding.fixSql(),
+        return new ReadinessFinding(finding.check(), probe.target(), finding.scopes().stream().sorted().toList(),
+                finding.severity(), finding.message(), finding.hint(), finding.fixSql(),
                 finding.objects().stream().map(o -> new AffectedObject(o.name(), o.detail())).toList(), finding.objectCount());
     }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.postgresql.PGConnection;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -110,7 +111,8 @@ final class ReplicationProbe {
     private ReplicationConnectionResult identify(Connection connection) {
         try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery("IDENTIFY_SYSTEM")) {
             row.next();
-            return ReplicationConnectionResult.accepted(row.getString(1), row.getString(2), row.getString(3), row.getString(4));
+            return ReplicationConnectionResult.accepted(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                    connection.unwrap(PGConnection.class).getBackendPID());
         } catch (SQLException e) {
             return failed(e);
         }

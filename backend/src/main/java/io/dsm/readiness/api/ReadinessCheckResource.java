@@ -33,8 +33,8 @@ public class ReadinessCheckResource {
     @Operation(operationId = "listReadinessChecks", summary = "List the readiness checks",
             description = "The catalogue every connection test runs, in the order of the README's \"Migration readiness\" "
                     + "section: each check's stable id, the scopes it concerns, what it checks and how to fix what it finds.")
-    @APIResponse(responseCode = "200", description = "Every readiness check.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = ReadinessCheckDescription.class)))
+    @APIResponse(responseCode = "200", description = "Every readiness check.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ReadinessCheckDescription.class)))
     @APIResponse(responseCode = "406", description = "The request accepts no JSON (its `Accept` header excludes application/json).",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<ReadinessCheckDescription> list() {

@@ -9,8 +9,21 @@ import io.dsm.common.jdbc.SqlIdentifiers;
  * the replication connection beside it). Parts a subject does not need are null or empty: a standby
  * serving full migration reads only the tables in scope.
  */
-record InspectionFacts(Subject subject, ServerBasics basics, ServerSettings settings, List<Slot> slots, ScopeTables scope,
-        List<Publication> publications, List<String> heartbeatLeavingOut, ReplicationConnectionResult replication) {
+record InspectionFacts(Subject subject, ServerBasics basics, ServerSettings settings, ScopeTables scope,
+        List<String> heartbeatLeavingOut, ReplicationConnectionResult replication) {
+
+    List<Slot> slots() {
+        return settings == null ? List.of() : settings.slots();
+    }
+
+    List<Publication> publications() {
+        return scope.publications();
+    }
+
+    /** WAL senders free for a project: dsm's own replication check, open while the catalog was read, does not count. */
+    int freeWalSenders() {
+        return settings.freeWalSenders(java.util.Optional.ofNullable(replication.backendPid()));
+    }
 
     /** Incremental sync is inspected: the endpoint serves it, on a server that decodes. */
     boolean incremental() {

@@ -30,7 +30,8 @@ final class PublicationRules {
         String tables = SqlNames.count(facts.scope().tables(), "table", "tables");
         if (publications.isEmpty()) {
             findings.pass(ReadinessCheck.PUBLICATIONS_COVERAGE, "No publication in database "
-                    + SqlNames.quotedName(facts.subject().databaseName()) + " yet: the project creates its own (role.publication).");
+                    + SqlNames.quotedName(facts.subject().databaseName())
+                    + " yet: the project creates its own (role.publication).");
             return;
         }
         if (facts.scope().tables() == 0) {

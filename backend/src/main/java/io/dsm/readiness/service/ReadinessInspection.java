@@ -21,9 +21,7 @@ public final class ReadinessInspection {
     private final Subject subject;
     private final boolean incremental;
     private ServerSettings settings;
-    private List<Slot> slots = List.of();
     private ScopeTables scope;
-    private List<Publication> publications = List.of();
     private List<String> heartbeatLeavingOut = List.of();
 
     private ReadinessInspection(Subject subject) {
@@ -40,11 +38,9 @@ public final class ReadinessInspection {
         List<CatalogBatch.Query> queries = new ArrayList<>();
         queries.add(ScopeTables.query(subject, incremental));
         if (incremental) {
-            queries.add(ServerSettings.query());
-            queries.add(Slot.query(subject));
-            queries.add(Publication.query(subject));
+            queries.add(ServerSettings.query(subject));
             subject.heartbeatSchema().ifPresent(schema ->
-                    queries.add(HeartbeatPublications.query(schema, PublicationRules.HEARTBEAT_TABLE)));
+                    queries.add(HeartbeatPublications.query(schema, PublicationRules.HEARTBEAT_TABLE, subject.versionNum())));
         }
         return queries;
     }
@@ -54,8 +50,6 @@ public final class ReadinessInspection {
         scope = ScopeTables.read(answers.next());
         if (incremental) {
             settings = ServerSettings.read(answers.next());
-            slots = Slot.read(answers.next());
-            publications = Publication.read(answers.next());
             if (subject.heartbeatSchema().isPresent()) {
                 heartbeatLeavingOut = HeartbeatPublications.read(answers.next());
             }
@@ -72,8 +66,7 @@ public final class ReadinessInspection {
             throw new IllegalStateException("The catalog answers have not been read");
         }
         Findings findings = new Findings(subject.served());
-        InspectionFacts facts = new InspectionFacts(subject, basics, settings, slots, scope, publications, heartbeatLeavingOut,
-                replication);
+        InspectionFacts facts = new InspectionFacts(subject, basics, settings, scope, heartbeatLeavingOut, replication);
         if (subject.serves(ReadinessScope.INCREMENTAL_SYNC)) {
             ServerRules.version(subject, basics, findings);
         }

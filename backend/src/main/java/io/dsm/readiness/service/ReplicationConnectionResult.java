@@ -6,7 +6,7 @@ package io.dsm.readiness.service;
  * answer came within the test's timeout.
  */
 public record ReplicationConnectionResult(Outcome outcome, String systemId, String timeline, String walPosition, String database,
-        String sqlState, String message) {
+        String sqlState, String message, Integer backendPid) {
 
     public enum Outcome {
         ACCEPTED,
@@ -16,19 +16,21 @@ public record ReplicationConnectionResult(Outcome outcome, String systemId, Stri
         NOT_ATTEMPTED
     }
 
-    public static ReplicationConnectionResult accepted(String systemId, String timeline, String walPosition, String database) {
-        return new ReplicationConnectionResult(Outcome.ACCEPTED, systemId, timeline, walPosition, database, null, null);
+    /** @param backendPid the WAL sender that served it, which the server's count of busy WAL senders includes */
+    public static ReplicationConnectionResult accepted(String systemId, String timeline, String walPosition, String database,
+            int backendPid) {
+        return new ReplicationConnectionResult(Outcome.ACCEPTED, systemId, timeline, walPosition, database, null, null, backendPid);
     }
 
     public static ReplicationConnectionResult refused(String sqlState, String message) {
-        return new ReplicationConnectionResult(Outcome.REFUSED, null, null, null, null, sqlState, message);
+        return new ReplicationConnectionResult(Outcome.REFUSED, null, null, null, null, sqlState, message, null);
     }
 
     public static ReplicationConnectionResult timedOut(String message) {
-        return new ReplicationConnectionResult(Outcome.TIMED_OUT, null, null, null, null, null, message);
+        return new ReplicationConnectionResult(Outcome.TIMED_OUT, null, null, null, null, null, message, null);
     }
 
     public static ReplicationConnectionResult notAttempted(String why) {
-        return new ReplicationConnectionResult(Outcome.NOT_ATTEMPTED, null, null, null, null, null, why);
+        return new ReplicationConnectionResult(Outcome.NOT_ATTEMPTED, null, null, null, null, null, why, null);
     }
 }

@@ -56,7 +56,7 @@ final class ReplicationConnectionRule {
         boolean mayReplicate = facts.basics().superuser() || facts.basics().replicationAttribute()
                 || facts.basics().providerReplicationRole();
         return NO_PRIVILEGE.equals(result.sqlState()) && !mayReplicate
-                || TOO_MANY_CONNECTIONS.equals(result.sqlState()) && facts.settings().freeWalSenders() == 0;
+                || TOO_MANY_CONNECTIONS.equals(result.sqlState()) && facts.freeWalSenders() == 0;
     }
 
     private static String hint(String sqlState) {
@@ -69,7 +69,8 @@ final class ReplicationConnectionRule {
                     + "rds_replication.";
         }
         if (TOO_MANY_CONNECTIONS.equals(sqlState)) {
-            return "Raise max_wal_senders (or max_connections) and restart the server, or stop a consumer that is no longer needed.";
+            return "Raise max_wal_senders (or max_connections) and restart the server, or stop a consumer that is no "
+                    + "longer needed.";
         }
         if (PROTOCOL_VIOLATION.equals(sqlState)) {
             return "A connection pooler such as PgBouncer answered instead of the server: replication connections must "

@@ -108,7 +108,8 @@ final class ServerRules {
         if (inactive.isEmpty()) {
             return "";
         }
-        return inactive.size() == 1 ? " 1 of the slots taken is inactive." : " " + inactive.size() + " of the slots taken are inactive.";
+        return inactive.size() == 1 ? " 1 of the slots taken is inactive."
+                : " " + inactive.size() + " of the slots taken are inactive.";
     }
 
     private static String freeingHint(List<Slot> inactive, String raise) {
@@ -132,15 +133,15 @@ final class ServerRules {
         String hint = settings.service().managed() ? settings.service().parameterProcedure("max_wal_senders")
                 : "Raise max_wal_senders and restart the server, or stop a consumer that is no longer needed.";
         String fix = settings.service().managed() ? null
-                : "ALTER SYSTEM SET max_wal_senders = " + Math.max(10, settings.walSendersBusy() + 4) + ";";
+                : "ALTER SYSTEM SET max_wal_senders = " + Math.max(10, settings.walSenderPids().size() + 4) + ";";
         if (max == 0) {
             findings.add(ReadinessCheck.SERVER_WAL_SENDERS, BLOCKER, "max_wal_senders is 0: the server accepts no "
                     + "replication connection.", hint, fix);
-        } else if (settings.freeWalSenders() == 0) {
+        } else if (facts.freeWalSenders() == 0) {
             findings.add(ReadinessCheck.SERVER_WAL_SENDERS, BLOCKER, "All " + max + " WAL senders are busy (standbys and "
                     + "other consumers): a project could not stream changes.", hint, fix);
         } else {
-            findings.pass(ReadinessCheck.SERVER_WAL_SENDERS, settings.freeWalSenders() + " of " + max
+            findings.pass(ReadinessCheck.SERVER_WAL_SENDERS, facts.freeWalSenders() + " of " + max
                     + " WAL senders are free.");
         }
     }

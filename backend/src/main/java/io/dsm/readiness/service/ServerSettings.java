@@ -2,49 +2,69 @@ package io.dsm.readiness.service;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.dsm.common.jdbc.CatalogBatch;
 
 /**
- * The server settings and counters behind the server checks, in one row.
+ * The server settings, WAL senders and replication slots behind the server and slot checks, in one
+ * row. Read through functions rather than the pg_replication_slots and pg_stat_replication views: a
+ * fresh backend pays for every view it expands.
  *
- * @param walSendersBusy     WAL senders running, other than dsm's own replication check
- * @param slotWalKeepSize    {@code max_slot_wal_keep_size} as SHOW prints it; empty before PostgreSQL 13
+ * @param walSenderPids   the backends of the WAL senders running now, dsm's own replication check among them
+ *                        while it is open
+ * @param slotWalKeepSize {@code max_slot_wal_keep_size} as SHOW prints it; empty before PostgreSQL 13
+ * @param slots           the server's slots, those of this database first, at most {@link Slot#MAX_READ}
  */
-record ServerSettings(int maxReplicationSlots, int slotsUsed, int maxWalSenders, int walSendersBusy,
-        Optional<String> slotWalKeepSize, ManagedService service) {
+record ServerSettings(int maxReplicationSlots, int slotsUsed, int maxWalSenders, List<Integer> walSenderPids,
+        Optional<String> slotWalKeepSize, ManagedService service, List<Slot> slots) {
 
-    /** The application name of dsm's replication connection, left out of the busy WAL senders. */
-    static final String REPLICATION_CHECK_APPLICATION = ReadinessInspection.REPLICATION_APPLICATION;
+    private static final String SQL = """
+            SELECT current_setting('max_replication_slots')::int, (SELECT count(*) FROM pg_get_replication_slots())::int,
+                   current_setting('max_wal_senders')::int, (SELECT array_agg(pid) FROM pg_stat_get_wal_senders()),
+                   current_setting('max_slot_wal_keep_size', true), current_setting('rds.logical_replication', true),
+                   current_setting('azure.replication_support', true), current_setting('azure.extensions', true),
+                   current_setting('cloudsql.logical_decoding', true),
+                   (SELECT json_agg(s) FROM (
+                      SELECT s.slot_name AS name, d.datname AS database, s.plugin, s.slot_type = 'logical' AS logical, s.active,
+                             s.temporary, coalesce(pg_wal_lsn_diff(CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn()
+                                                                       ELSE pg_current_wal_insert_lsn() END, s.restart_lsn), -1)::bigint
+                                            AS retained,
+                             %s AS wal_status, %s AS inactive_since
+                      FROM pg_get_replication_slots() s LEFT JOIN pg_database d ON d.oid = s.datoid
+                      ORDER BY d.datname = current_database() DESC NULLS LAST, s.active, 7 DESC, 1
+                      LIMIT %d) s)""";
 
-    static CatalogBatch.Query query() {
-        return CatalogBatch.Query.of("""
-                SELECT current_setting('max_replication_slots')::int,
-                       (SELECT count(*) FROM pg_replication_slots)::int,
-                       current_setting('max_wal_senders')::int,
-                       (SELECT count(*) FROM pg_stat_get_wal_senders() w JOIN pg_stat_get_activity(NULL) a ON a.pid = w.pid
-                        WHERE a.application_name IS DISTINCT FROM ?)::int,
-                       current_setting('max_slot_wal_keep_size', true),
-                       current_setting('rds.logical_replication', true),
-                       current_setting('azure.replication_support', true),
-                       current_setting('azure.extensions', true),
-                       current_setting('cloudsql.logical_decoding', true)""",
-                REPLICATION_CHECK_APPLICATION);
+    static CatalogBatch.Query query(Subject subject) {
+        return CatalogBatch.Query.of(SQL.formatted(subject.atLeast(13) ? "s.wal_status" : "NULL::text",
+                subject.atLeast(17) ? "s.inactive_since" : "NULL::timestamptz", Slot.MAX_READ));
     }
 
     static ServerSettings read(ResultSet row) throws SQLException {
         row.next();
         ManagedService service = ManagedService.recognise(row.getString(6), row.getString(7), row.getString(8), row.getString(9));
-        return new ServerSettings(row.getInt(1), row.getInt(2), row.getInt(3), row.getInt(4), Optional.ofNullable(row.getString(5)),
-                service);
+        java.sql.Array pids = row.getArray(4);
+        List<Integer> walSenders = pids == null ? List.of() : Arrays.stream((Integer[]) pids.getArray()).toList();
+        List<Slot> slots = new ArrayList<>();
+        for (JsonNode slot : CatalogJson.rows(row, 10)) {
+            slots.add(Slot.of(slot));
+        }
+        return new ServerSettings(row.getInt(1), row.getInt(2), row.getInt(3), walSenders, Optional.ofNullable(row.getString(5)),
+                service, slots);
     }
 
     int freeSlots() {
         return Math.max(0, maxReplicationSlots - slotsUsed);
     }
 
-    int freeWalSenders() {
-        return Math.max(0, maxWalSenders - walSendersBusy);
+    /** @param ownWalSender the backend of dsm's replication check, which is not the project's to count against */
+    int freeWalSenders(Optional<Integer> ownWalSender) {
+        long busy = walSenderPids.stream().filter(pid -> ownWalSender.isEmpty() || !pid.equals(ownWalSender.get())).count();
+        return (int) Math.max(0, maxWalSenders - busy);
     }
 }

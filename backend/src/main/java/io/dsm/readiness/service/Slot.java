@@ -1,12 +1,8 @@
 package io.dsm.readiness.service;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
 
-import io.dsm.common.jdbc.CatalogBatch;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * A replication slot of the server: slots of every database count against max_replication_slots,
@@ -22,26 +18,13 @@ record Slot(String name, String database, String plugin, boolean logical, boolea
     /** More slots than this on one server are summarised by the counts of {@link ServerSettings}. */
     static final int MAX_READ = 500;
 
-    static CatalogBatch.Query query(Subject subject) {
-        String walStatus = subject.atLeast(13) ? "wal_status" : "NULL::text";
-        String inactiveSince = subject.atLeast(17) ? "inactive_since" : "NULL::timestamptz";
-        return CatalogBatch.Query.of("""
-                SELECT slot_name, database, plugin, slot_type = 'logical', active, temporary,
-                       coalesce(pg_wal_lsn_diff(CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn()
-                                                     ELSE pg_current_wal_insert_lsn() END, restart_lsn), -1)::bigint,
-                       %s, %s
-                FROM pg_replication_slots
-                ORDER BY coalesce(database = current_database(), false) DESC, active, 7 DESC, slot_name
-                LIMIT %d""".formatted(walStatus, inactiveSince, MAX_READ));
-    }
-
-    static List<Slot> read(ResultSet rows) throws SQLException {
-        List<Slot> slots = new ArrayList<>();
-        while (rows.next()) {
-            slots.add(new Slot(rows.getString(1), rows.getString(2), rows.getString(3), rows.getBoolean(4), rows.getBoolean(5),
-                    rows.getBoolean(6), rows.getLong(7), rows.getString(8), rows.getObject(9, OffsetDateTime.class)));
-        }
-        return slots;
+    /** One element of ServerSettings' json_agg of the server's slots. */
+    static Slot of(JsonNode row) {
+        String inactiveSince = CatalogJson.text(row, "inactive_since");
+        return new Slot(CatalogJson.text(row, "name"), CatalogJson.text(row, "database"), CatalogJson.text(row, "plugin"),
+                row.get("logical").asBoolean(), row.get("active").asBoolean(), row.get("temporary").asBoolean(),
+                row.get("retained").asLong(), CatalogJson.text(row, "wal_status"),
+                inactiveSince == null ? null : OffsetDateTime.parse(inactiveSince));
     }
 
     boolean lost() {

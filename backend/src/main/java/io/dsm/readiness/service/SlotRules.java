@@ -33,8 +33,10 @@ final class SlotRules {
         long retained = abandoned.stream().mapToLong(slot -> Math.max(0, slot.retainedBytes())).sum();
         long lost = abandoned.stream().filter(Slot::lost).count();
         findings.add(ReadinessCheck.SLOTS_INACTIVE, WARNING, SqlNames.count(abandoned.size(), "inactive slot", "inactive slots")
-                + inDatabase + SqlNames.verb(abandoned.size(), " keeps ", " keep ") + Bytes.readable(retained) + " of WAL on the server's disk, growing with every "
-                + "change, and hold back vacuum" + (lost > 0 ? "; " + lost + " of them lost WAL it needs and can never be resumed" : "")
+                + inDatabase + SqlNames.verb(abandoned.size(), " keeps ", " keep ") + Bytes.readable(retained)
+                + " of WAL on the server's disk, growing with every change, and" + SqlNames.verb(abandoned.size(), " holds", " hold")
+                + " back vacuum"
+                + (lost > 0 ? "; " + lost + " of them lost WAL it needs and can never be resumed" : "")
                 + ".",
                 "Drop only the slots no consumer will come back for: a consumer whose slot is dropped must start over from "
                         + "a new snapshot.",

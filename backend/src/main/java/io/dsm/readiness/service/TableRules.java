@@ -31,7 +31,7 @@ final class TableRules {
             return;
         }
         ScopeTables scope = facts.scope();
-        perTable(facts, findings, ReadinessCheck.TABLES_REPLICA_IDENTITY, scope.noIdentity(), NO_IDENTITY,
+        perTable(facts, findings, ReadinessCheck.TABLES_REPLICA_IDENTITY, withPublications(scope.noIdentity(), facts), NO_IDENTITY,
                 "ALTER TABLE %s REPLICA IDENTITY FULL", "has", "have",
                 " no replica identity (no primary key and REPLICA IDENTITY DEFAULT, or NOTHING): their "
                         + "updates and deletes are not decoded, and once such a table is in a publication that publishes "
@@ -51,6 +51,21 @@ final class TableRules {
                 "No table in scope is unlogged.");
         partitioned(facts, findings);
         sequences(facts, findings);
+    }
+
+    /**
+     * The tables without a replica identity, each with the publications that already publish its
+     * updates or deletes: on such a table, UPDATE and DELETE fail on the source now, not only later.
+     */
+    private static ObjectList withPublications(ObjectList tables, InspectionFacts facts) {
+        List<AffectedObject> objects = tables.shown().stream().map(table -> {
+            String publishers = facts.publications().stream()
+                    .filter(p -> p.needsIdentity() && p.withoutIdentity().contains(table.name()))
+                    .map(p -> SqlIdentifiers.quote(p.name())).collect(Collectors.joining(", "));
+            return publishers.isEmpty() ? table
+                    : new AffectedObject(table.name(), "published by " + publishers + ", so UPDATE and DELETE on it fail now");
+        }).toList();
+        return new ObjectList(objects, tables.total());
     }
 
     /**

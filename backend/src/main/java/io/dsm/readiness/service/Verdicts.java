@@ -22,7 +22,7 @@ public final class Verdicts {
             List<EndpointReadiness> serving = endpoints.stream().filter(e -> e.served().contains(scope)).toList();
             verdicts.add(applicable.contains(scope) ? verdict(scope, serving)
                     : new Verdict(scope, ReadinessState.NOT_APPLICABLE, 0, 0, scope.label()
-                            + ": not applicable, a standby-only data source serves full migration"));
+                            + ": not applicable, this data source serves full migration only (incremental sync reads a primary)"));
         }
         return verdicts;
     }
