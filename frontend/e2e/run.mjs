@@ -233,6 +233,58 @@ try {
   );
 
   await harness.step(
+    "a row's test report leads with the two readiness verdicts",
+    async () => {
+      // The mark by the button reopens the last report without testing again.
+      await ui.row(identifier).locator('.row-test__verdict').click();
+      const popover = page.locator('.ant-popover').filter({ hasText: `Connection test of ${identifier}` });
+      const report = popover.locator('.test-report');
+      await report.waitFor();
+      await ui.expectVerdictsFirst(report);
+      await harness.screenshot(page, 'row-test-readiness-1280');
+      await page.keyboard.press('Escape');
+      await page.mouse.click(5, 5);
+      await popover.waitFor({ state: 'hidden' });
+    },
+    { needs: [CREATE_STEP] },
+  );
+
+  await harness.step(
+    "the dialog's test report leads with the readiness verdicts, and a finding opens to a fix that copies",
+    async () => {
+      await ui.open(`?q=${identifier}`);
+      await page.getByRole('button', { name: `Edit ${identifier}`, exact: true }).click();
+      await ui.dialog().getByText(`Edit Data Source ${identifier}`).waitFor();
+      const report = await ui.testConnection();
+      await ui.expectVerdictsFirst(report);
+      await report.locator('.readiness-verdicts').scrollIntoViewIfNeeded();
+      await harness.screenshot(page, 'dialog-readiness-1280');
+
+      const finding = await ui.openFindingWithFix(report);
+      const code = finding.locator('.code-block__code');
+      const fixSql = (await code.textContent()) ?? '';
+      check(fixSql.trim() !== '', 'the fix shows its SQL');
+      check(
+        /monospace/.test(await code.evaluate((element) => getComputedStyle(element).fontFamily)),
+        'the SQL is set in a monospace font',
+      );
+      await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+        origin: new URL(DSM_URL).origin,
+      });
+      await finding.getByRole('button', { name: 'Copy', exact: true }).click();
+      await finding.getByRole('button', { name: 'Copied', exact: true }).waitFor();
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      check(copied === fixSql, `the clipboard should hold exactly the fix, got: ${copied}`);
+      await finding.scrollIntoViewIfNeeded();
+      await harness.screenshot(page, 'dialog-finding-fix-1280');
+
+      await page.keyboard.press('Escape');
+      await ui.waitForDialogClosed();
+    },
+    { needs: [CREATE_STEP] },
+  );
+
+  await harness.step(
     'the audit log shows the data source created in this run, what it was created with, and links to it',
     async () => {
       await ui.navigateTo('Audit Log');

@@ -93,6 +93,51 @@ export class ConsolePage {
     return report;
   }
 
+  /**
+   * Checks that a test report answers first: both readiness verdicts, each with its state, above
+   * the connection checks.
+   * @param {Locator} report
+   */
+  async expectVerdictsFirst(report) {
+    const verdicts = report.getByRole('list', { name: 'Migration readiness' });
+    await verdicts.waitFor();
+    const texts = await verdicts.getByRole('listitem').allTextContents();
+    check(
+      texts.length === 2 && texts[0].startsWith('Full migration: ') && texts[1].startsWith('Incremental sync: '),
+      `expected the verdicts of full migration and incremental sync, got: ${JSON.stringify(texts)}`,
+    );
+    const first = await report.evaluate((element) => {
+      const verdictsBlock = element.querySelector('.readiness-verdicts');
+      const checks = element.querySelector('.test-report__connection');
+      return (
+        !!verdictsBlock &&
+        !!checks &&
+        !!(verdictsBlock.compareDocumentPosition(checks) & Node.DOCUMENT_POSITION_FOLLOWING)
+      );
+    });
+    check(first, 'the readiness verdicts should come before the connection checks');
+  }
+
+  /**
+   * Opens the findings of a report one by one until one shows SQL that fixes it; returns it.
+   * @param {Locator} report
+   */
+  async openFindingWithFix(report) {
+    const findings = report.locator('.finding');
+    const count = await findings.count();
+    check(count > 0, 'the report should list readiness findings');
+    for (let index = 0; index < count; index += 1) {
+      const finding = findings.nth(index);
+      const toggle = finding.locator('.finding__toggle[aria-expanded]');
+      if ((await toggle.count()) === 0) continue;
+      await toggle.click();
+      check((await toggle.getAttribute('aria-expanded')) === 'true', 'a finding opens on a click');
+      if ((await finding.locator('.code-block').count()) > 0) return finding;
+      await toggle.click();
+    }
+    throw new Error('no finding offers SQL that fixes it');
+  }
+
   okButton() {
     return this.dialog().getByRole('button', { name: 'OK', exact: true });
   }

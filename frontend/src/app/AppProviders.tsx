@@ -26,12 +26,11 @@ interface Props {
 }
 
 export function AppProviders({ children, queryClient, language }: Props) {
-  const [client] = useState(() => {
-    const created = queryClient ?? createQueryClient();
-    // Before any request: the API client takes its anti-forgery token from this cache.
-    linkSessionToCache(created);
-    return created;
-  });
+  const [client] = useState(() => queryClient ?? createQueryClient());
+  // Before any request: the API client takes its anti-forgery token from this cache. Not inside the
+  // initializer: StrictMode (the dev server) calls that twice and keeps the first client, so the
+  // link went to the discarded one and every change was refused for want of the token.
+  linkSessionToCache(client);
   return (
     <QueryClientProvider client={client}>
       <I18nProvider initialLanguage={language}>

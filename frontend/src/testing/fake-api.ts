@@ -111,6 +111,17 @@ export const PASSED_TEST: ConnectionTestResult = {
       sqlState: null,
     },
   ],
+  readiness: {
+    verdicts: [
+      { scope: 'FULL_MIGRATION', state: 'READY', blockers: 0, warnings: 0, summary: 'Full migration: ready' },
+      { scope: 'INCREMENTAL_SYNC', state: 'READY', blockers: 0, warnings: 0, summary: 'Incremental sync: ready' },
+    ],
+    findings: [],
+    passed: [
+      { check: 'server.wal_level', target: 'PRIMARY', message: 'wal_level is logical.' },
+      { check: 'role.replication', target: 'PRIMARY', message: 'User "migrator" has the REPLICATION attribute.' },
+    ],
+  },
 };
 
 export const WRONG_PASSWORD_TEST: ConnectionTestResult = {
@@ -143,6 +154,26 @@ export const WRONG_PASSWORD_TEST: ConnectionTestResult = {
       sqlState: null,
     },
   ],
+  readiness: {
+    verdicts: [
+      {
+        scope: 'FULL_MIGRATION',
+        state: 'BLOCKED',
+        blockers: 0,
+        warnings: 0,
+        summary: 'Full migration: blocked, the AUTHENTICATION check failed',
+      },
+      {
+        scope: 'INCREMENTAL_SYNC',
+        state: 'BLOCKED',
+        blockers: 0,
+        warnings: 0,
+        summary: 'Incremental sync: blocked, the AUTHENTICATION check failed',
+      },
+    ],
+    findings: [],
+    passed: [],
+  },
 };
 
 /** A console session of a user with this role, as GET and POST /api/session answer it. */

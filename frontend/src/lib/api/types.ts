@@ -18,8 +18,19 @@ export type ConnectionTestInput = Schemas['ConnectionTestInput'];
 export type ConnectionTestResult = Schemas['ConnectionTestResult'];
 export type Check = Schemas['Check'];
 export type CheckStatus = Schemas['CheckStatus'];
+export type CheckTarget = Schemas['CheckTarget'];
 export type TlsMode = Schemas['TlsMode'];
 export type TlsSettings = Schemas['TlsSettings'];
+
+export type ReadinessReport = Schemas['ReadinessReport'];
+export type ReadinessVerdict = Schemas['ReadinessVerdict'];
+export type ReadinessFinding = Schemas['ReadinessFinding'];
+export type AffectedObject = Schemas['AffectedObject'];
+export type PassedReadinessCheck = Schemas['PassedReadinessCheck'];
+export type ReadinessCheckId = Schemas['ReadinessCheckId'];
+export type ReadinessScope = Schemas['ReadinessScope'];
+export type ReadinessState = Schemas['ReadinessState'];
+export type FindingSeverity = Schemas['FindingSeverity'];
 
 export type ListDataSourcesQuery = NonNullable<operations['listDataSources']['parameters']['query']>;
 export type DataSourceSort = NonNullable<ListDataSourcesQuery['sort']>;

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { PASSED_TEST, aDataSource, aPage, aSession, fakeApi, json, problem } from '@/testing/fake-api';
+import { READINESS_BLOCKED_TEST } from '@/testing/readiness-fixtures';
 import { renderWithApp } from '@/testing/render';
 import { DataSourcesPage } from './DataSourcesPage';
 
@@ -218,6 +219,29 @@ describe('the Data Source Management page', () => {
     expect(await screen.findByText('Connection test of orders01')).toBeInTheDocument();
     expect(screen.getByText('Connection test passed')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Connection test passed' })).toBeInTheDocument();
+  });
+
+  it('shows the readiness verdicts first in the report of a row test, and its findings open', async () => {
+    const source = aDataSource({ identifier: 'orders01' });
+    fakeApi({
+      'GET /api/datasources': () => json(aPage([source])),
+      'GET /api/regions': oneRegion,
+      [`POST /api/datasources/${source.id}/test-connection`]: () => json(READINESS_BLOCKED_TEST),
+    });
+    const { user } = openPageAt('/');
+
+    await user.click(await screen.findByRole('button', { name: 'Test Connection' }));
+
+    const report = await screen.findByRole('region', { name: 'Connection test passed' });
+    const verdicts = within(report).getByRole('list', { name: 'Migration readiness' });
+    expect(report.querySelector('h3')).toHaveTextContent('Migration readiness');
+    expect(
+      within(verdicts)
+        .getAllByRole('listitem')
+        .map((verdict) => verdict.textContent),
+    ).toEqual(['Full migration: Ready, with warnings 1 warning', 'Incremental sync: Blocked 1 blocker, 1 warning']);
+    await user.click(within(report).getByRole('button', { name: /Replica identity/ }));
+    expect(within(report).getByText('and 23 more')).toBeInTheDocument();
   });
 
   it('opens a copy of a row with its identifier and password empty', async () => {

@@ -7,7 +7,8 @@ import type { DataSource } from '@/lib/api/types';
 import { useMessages } from '@/lib/i18n/i18n-context';
 import type { RowTest } from '../api/use-row-connection-tests';
 import { verdictOf, type TestVerdict } from '../utils/test-verdict';
-import { ConnectionTestReport, STATUS_ICON } from './ConnectionTestReport';
+import { ConnectionTestReport } from './ConnectionTestReport';
+import { STATUS_ICON } from './test-report/status-icons';
 
 interface Props {
   dataSource: DataSource;

@@ -1,3 +1,5 @@
+import type { FindingSeverity, ReadinessCheckId, ReadinessScope, ReadinessState } from '@/lib/api/types';
+
 /**
  * The console's English text, the default language. Every other language implements the same
  * shape (see {@link Messages}), so a missing translation is a type error, not a blank label.
@@ -193,6 +195,10 @@ export const en = {
     unknownError: 'Something went wrong.',
     networkError: 'The server cannot be reached. Check your network and try again.',
     notSet: '—',
+    copy: 'Copy',
+    copied: 'Copied',
+    copiedToClipboard: 'Copied to the clipboard.',
+    copyFailed: 'Could not copy. The text is selected: press Ctrl+C (⌘C on a Mac) to copy it.',
   },
   list: {
     title: 'Data Source Management',
@@ -382,6 +388,73 @@ export const en = {
     tooMany: (seconds: number | undefined) =>
       `Too many connection tests are running. Try again${seconds === undefined ? ' shortly' : ` in ${seconds} s`}.`,
     rowResult: (identifier: string) => `Connection test of ${identifier}`,
+  },
+  readiness: {
+    title: 'Migration readiness',
+    scopes: {
+      FULL_MIGRATION: 'Full migration',
+      INCREMENTAL_SYNC: 'Incremental sync',
+    } satisfies Record<ReadinessScope, string>,
+    states: {
+      READY: 'Ready',
+      WARNINGS: 'Ready, with warnings',
+      BLOCKED: 'Blocked',
+      NOT_CHECKED: 'Not checked',
+      NOT_APPLICABLE: 'Not applicable',
+    } satisfies Record<ReadinessState, string>,
+    counts: (blockers: number, warnings: number) =>
+      [
+        blockers > 0 ? `${blockers} blocker${blockers === 1 ? '' : 's'}` : '',
+        warnings > 0 ? `${warnings} warning${warnings === 1 ? '' : 's'}` : '',
+      ]
+        .filter(Boolean)
+        .join(', '),
+    /** Between a scope and its state, where they are read as one sentence. */
+    separator: ': ',
+    nothingFound: 'Nothing to fix.',
+    blockedByConnection: 'A connection check failed: see the connection checks below.',
+    notCheckedConnectionFailed: 'Not checked: the connection failed.',
+    notApplicable: {
+      FULL_MIGRATION: 'This data source does not serve full migration.',
+      INCREMENTAL_SYNC:
+        'Incremental sync reads a primary; a standby-only or child-node data source serves full migration only.',
+    } satisfies Record<ReadinessScope, string>,
+    findings: (count: number) => `Findings (${count})`,
+    severity: {
+      BLOCKER: 'Blocker',
+      WARNING: 'Warning',
+      INFO: 'Info',
+    } satisfies Record<FindingSeverity, string>,
+    concerns: 'Concerns',
+    hint: 'How to fix',
+    objects: (count: number) => `Affected objects (${count})`,
+    andMore: (count: number) => `and ${count} more`,
+    fixSql: 'SQL that fixes it',
+    fixSqlNote: 'Run it as a user allowed to: often a superuser or the owner of the tables.',
+    checkId: 'Check',
+    passed: (count: number) => `${count} readiness check${count === 1 ? '' : 's'} passed`,
+    checks: {
+      'server.version': 'Server version',
+      'server.wal_level': 'WAL level (wal_level)',
+      'server.provider_logical_decoding': "Managed service's logical decoding flag",
+      'server.replication_slots': 'Free replication slots',
+      'server.wal_senders': 'Free WAL senders',
+      'server.max_slot_wal_keep_size': 'WAL kept for slots (max_slot_wal_keep_size)',
+      'role.replication': 'REPLICATION privilege',
+      'role.publication': 'A publication for the tables',
+      'role.select': 'SELECT on the tables in scope',
+      'replication.connection': 'Replication connection',
+      'slots.inactive': 'Inactive replication slots',
+      'publications.coverage': 'Tables left out of publications',
+      'publications.operations': 'Operations the publications publish',
+      'publications.heartbeat_table': 'Heartbeat table in the publications',
+      'tables.replica_identity': 'Replica identity',
+      'tables.replica_identity_index': 'Replica identity indexes',
+      'tables.unlogged': 'Unlogged tables',
+      'tables.partitioned': 'Partitioned tables',
+      'tables.large_objects': 'Large objects',
+      'tables.sequences': 'Sequences',
+    } satisfies Record<ReadinessCheckId, string>,
   },
   delete: {
     title: (identifier: string) => `Delete data source ${identifier}?`,

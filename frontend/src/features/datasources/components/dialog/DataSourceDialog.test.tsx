@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { PASSED_TEST, WRONG_PASSWORD_TEST, aDataSource, fakeApi, json, problem } from '@/testing/fake-api';
+import { READINESS_BLOCKED_TEST } from '@/testing/readiness-fixtures';
 import { renderWithApp } from '@/testing/render';
 import type { DialogRequest } from '../dialog-request';
 import DataSourceDialog from './DataSourceDialog';
@@ -80,6 +81,21 @@ describe('the Create Data Source dialog', () => {
       username: 'migrator',
       password: 's3cret',
     });
+  });
+
+  it('offers OK after a passed test even when incremental sync is blocked: readiness never blocks saving', async () => {
+    fakeApi({
+      'GET /api/datasources/identifier-availability': available,
+      'POST /api/datasources/test-connection': () => json(READINESS_BLOCKED_TEST),
+    });
+    const { user } = openDialog();
+    await fillConnection(user);
+
+    await user.click(testButton());
+
+    const verdicts = await screen.findByRole('list', { name: 'Migration readiness' });
+    expect(within(verdicts).getByText('Blocked')).toBeInTheDocument();
+    expect(okButton()).toBeEnabled();
   });
 
   it('takes OK away again when a connection field changes after the test', async () => {
