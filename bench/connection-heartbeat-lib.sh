@@ -1,4 +1,4 @@
-# Sourced by connection.sh and heartbeat.sh: the machine's Debian PostgreSQL 15 ("15 main", port
+# Sourced by connection.sh, heartbeat.sh, readiness.sh and cold-connection.sh: the machine's Debian PostgreSQL 15 ("15 main", port
 # 5432), which those benchmarks connect dsm to; starting and stopping dsm on a fresh data directory;
 # load and CPU accounting. Needs log() and die() from the caller, and OUT and DSM_JAR.
 
@@ -40,6 +40,41 @@ ensure_local_postgres() {
   [[ $(psql_super -Atc 'SHOW password_encryption') == scram-sha-256 ]] \
     || die "password_encryption is not scram-sha-256 on PostgreSQL $PG_CLUSTER_VERSION/$PG_CLUSTER_NAME"
 }
+
+# Fails unless java, python3, curl, awk, su and the extra tools given are installed, and the jar
+# at DSM_JAR exists.
+require_bench_tools() {
+  local tool
+  for tool in java python3 curl awk su "$@"; do
+    command -v "$tool" >/dev/null || die "$tool is not installed (see bench/README.md)"
+  done
+  [[ -f $DSM_JAR ]] || die "no jar at $DSM_JAR: run ./mvnw -q package -DskipTests or set DSM_JAR"
+}
+
+# Logical decoding on the cluster: sets wal_level = logical and restarts it if needed. Refuses on
+# 15/main, which other benchmarks and users share.
+ensure_logical_decoding() {
+  [[ $(psql_super -Atc 'SHOW wal_level') == logical ]] && return 0
+  [[ $PG_CLUSTER_NAME != main ]] || die "cluster 15/main has wal_level $(psql_super -Atc 'SHOW wal_level'); use a cluster of its own"
+  log "setting wal_level = logical on $PG_CLUSTER_VERSION/$PG_CLUSTER_NAME (restart)"
+  pg_conftool "$PG_CLUSTER_VERSION" "$PG_CLUSTER_NAME" set wal_level logical
+  pg_ctlcluster "$PG_CLUSTER_VERSION" "$PG_CLUSTER_NAME" restart >&2
+  for _ in $(seq 1 30); do su postgres -c "pg_isready -q -p $PG_PORT" && break; sleep 1; done
+}
+
+# A login role with REPLICATION and the given password (created, or updated if it exists): role, password.
+ensure_replication_role() {
+  psql_super -v role="$1" -v pw="$2" <<'SQL'
+SELECT format('CREATE ROLE %I LOGIN REPLICATION PASSWORD %L', :'role', :'pw') WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'role')
+\gexec
+SELECT format('ALTER ROLE %I LOGIN REPLICATION PASSWORD %L', :'role', :'pw')
+\gexec
+SQL
+}
+
+# One value of a pgbench report in $OUT/pgbench-<name>.txt: name, key ("average connection time",
+# "latency average", "tps").
+pgbench_value() { awk -F' = ' -v k="$2" 'index($1, k) == 1 { print $2 + 0 }' "$OUT/pgbench-$1.txt"; }
 
 # A free TCP port on 127.0.0.1 (nothing listens on it when this returns).
 free_port() {

@@ -52,10 +52,7 @@ die() { log "FAILED: $*"; exit 1; }
 # shellcheck source=bench/connection-heartbeat-lib.sh
 source "$BENCH/connection-heartbeat-lib.sh"
 
-for tool in java python3 curl awk su; do
-  command -v "$tool" >/dev/null || die "$tool is not installed (see bench/README.md)"
-done
-[[ -f $DSM_JAR ]] || die "no jar at $DSM_JAR: run ./mvnw -q package -DskipTests or set DSM_JAR"
+require_bench_tools
 PGJDBC=$(ls "$(dirname "$DSM_JAR")"/lib/main/org.postgresql.postgresql-*.jar 2>/dev/null | head -1)
 [[ -n $PGJDBC ]] || die "no pgjdbc jar next to $DSM_JAR (lib/main/org.postgresql.postgresql-*.jar)"
 mkdir -p "$OUT"
@@ -133,9 +130,6 @@ run_pgbench() { # round; writes pgbench-<round>.txt
     >"$OUT/pgbench-$1.txt" 2>&1 || die "pgbench failed, see $OUT/pgbench-$1.txt"
   phase_end
   grep -q 'average connection time' "$OUT/pgbench-$1.txt" || die "no connection time in $OUT/pgbench-$1.txt"
-}
-pgbench_value() { # round, "average connection time" | "latency average" | "tps"
-  awk -F' = ' -v k="$2" 'index($1, k) == 1 { print $2 + 0 }' "$OUT/pgbench-$1.txt"
 }
 summary() { # sample files... -> "count median p90 p99 elapsed-median"
   cat "$@" | python3 -c '

@@ -43,10 +43,7 @@ die() { log "FAILED: $*"; exit 1; }
 # shellcheck source=bench/connection-heartbeat-lib.sh
 source "$BENCH/connection-heartbeat-lib.sh"
 
-for tool in java jcmd python3 curl awk su; do
-  command -v "$tool" >/dev/null || die "$tool is not installed (see bench/README.md)"
-done
-[[ -f $DSM_JAR ]] || die "no jar at $DSM_JAR: run ./mvnw -q package -DskipTests or set DSM_JAR"
+require_bench_tools jcmd
 ((SOURCES >= 1 && SOURCES <= 9999)) || die "SOURCES must be 1 to 9999"
 mkdir -p "$OUT"
 
