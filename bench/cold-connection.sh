@@ -10,9 +10,17 @@
 #   bench/cold-connection.sh                      # after ./mvnw -q package -DskipTests
 #   RUNS=5 bench/cold-connection.sh
 #   DSM_JAVA_OPTS='-Xmx256m -XX:TieredStopAtLevel=1' bench/cold-connection.sh   # try JVM options
+#   PROFILE=wall bench/cold-connection.sh          # where tests 2..COUNT spend their wall-clock time
+#
+# With PROFILE=wall, async-profiler (tools.profiler:async-profiler from Maven Central, fetched
+# with ./mvnw dependency:get) is attached with jcmd after test 1 and samples every thread's
+# wall-clock stack every PROFILE_INTERVAL (1ms) during tests 2..COUNT; bench/wall-profile.py sums
+# the samples of the threads that serve the tests. Profiled runs are slower: their timings say
+# where time goes, not how much a user waits.
 #
 # Settings (environment): DSM_JAR, HTTP_PORT (18094), RUNS (3), COUNT (100), PGBENCH_SECONDS (10),
-# DSM_JAVA_OPTS (as the README's run command), OUT (bench/out/cold-connection-<time>).
+# DSM_JAVA_OPTS (as the README's run command), OUT (bench/out/cold-connection-<time>), PROFILE,
+# PROFILE_INTERVAL (1ms), ASYNC_PROFILER_VERSION (4.1).
 # Runs on cluster 15/readiness (created if missing, wal_level = logical), with role and database
 # bench_cold (REPLICATION, owner of schema app); drops both on exit.
 set -euo pipefail
@@ -33,8 +41,15 @@ die() { log "FAILED: $*"; exit 1; }
 # shellcheck source=bench/connection-heartbeat-lib.sh
 source "$BENCH/connection-heartbeat-lib.sh"
 
-require_bench_tools
+PROFILE=${PROFILE:-}
 mkdir -p "$OUT"
+if [[ -n $PROFILE ]]; then
+  [[ $PROFILE == wall ]] || die "PROFILE must be wall"
+  require_bench_tools jcmd
+  PROFILER_LIB=$(async_profiler_library "${ASYNC_PROFILER_VERSION:-4.1}")
+else
+  require_bench_tools
+fi
 
 cleanup() {
   local status=$?
@@ -70,6 +85,12 @@ echo 'SELECT 1;' >"$OUT/select1.sql"
 BODY=$(printf '{"type":"POSTGRESQL","attribute":"PRIMARY","host":"127.0.0.1","port":%s,"username":"bench_cold","password":"%s","databaseName":"bench_cold","schemaName":"app"}' \
   "$PG_PORT" "$PASSWORD")
 
+test_connection_runs() { # run, count, part: tests one after the other, samples in run<run>.<part>.samples
+  timeout 900 python3 "$BENCH/connection-client.py" "$BASE" "$BODY" --count "$2" --max-seconds 600 \
+    --samples "$OUT/run$1.$3.samples" --expect-success true >"$OUT/run$1.$3.json" \
+    || die "run $1: unexpected answer, see $OUT/service-$1.log"
+}
+
 pgbench_run() { # name
   PGPASSWORD=$PASSWORD timeout $((PGBENCH_SECONDS + 120)) pgbench -C -n -c 1 -T "$PGBENCH_SECONDS" -f "$OUT/select1.sql" \
     -h 127.0.0.1 -p "$PG_PORT" -U bench_cold bench_cold >"$OUT/pgbench-$1.txt" 2>&1 || die "pgbench failed, see $OUT/pgbench-$1.txt"
@@ -86,8 +107,21 @@ for run in $(seq 1 "$RUNS"); do
   start_dsm "$HTTP_PORT" "service-$run.log"
   SIGN_IN_MS=$(curl -s -o /dev/null -w '%{time_total}' -H "Authorization: $DSM_AUTHORIZATION" "$BASE/api/regions" \
     | awk '{ printf "%.0f", $1 * 1000 }')
-  timeout 900 python3 "$BENCH/connection-client.py" "$BASE" "$BODY" --count "$COUNT" --max-seconds 600 \
-    --samples "$OUT/run$run.samples" --expect-success true >"$OUT/run$run.json" || die "run $run: unexpected answer, see $OUT/service-$run.log"
+  if [[ -n $PROFILE ]]; then
+    # jcmd reads name=value pairs itself, so the agent's options go in double quotes.
+    test_connection_runs "$run" 1 first
+    jcmd "$DSM_PID" JVMTI.agent_load "$PROFILER_LIB" "\"start,event=wall,interval=${PROFILE_INTERVAL:-1ms},threads\"" >/dev/null \
+      || die "could not attach async-profiler to dsm (pid $DSM_PID)"
+    test_connection_runs "$run" $((COUNT - 1)) rest
+    jcmd "$DSM_PID" JVMTI.agent_load "$PROFILER_LIB" "\"stop,collapsed,file=$OUT/wall-$run.collapsed\"" >/dev/null \
+      || die "could not stop async-profiler"
+    cat "$OUT/run$run.first.samples" "$OUT/run$run.rest.samples" >"$OUT/run$run.samples"
+    python3 "$BENCH/wall-profile.py" "$OUT/wall-$run.collapsed" --requests $((COUNT - 1)) \
+      --interval "${PROFILE_INTERVAL:-1ms}" >"$OUT/wall-$run.md"
+  else
+    test_connection_runs "$run" "$COUNT" all
+    mv "$OUT/run$run.all.samples" "$OUT/run$run.samples"
+  fi
   curl -s -H "Authorization: $DSM_AUTHORIZATION" -X POST "$BASE/api/datasources/test-connection" -H 'Content-Type: application/json' \
     -d "$BODY" >"$OUT/answer-$run.json"
   stop_dsm
@@ -127,4 +161,10 @@ done
   echo "Commands per fresh start: \`pgbench -C -n -c 1 -T $PGBENCH_SECONDS -f select1.sql -h 127.0.0.1 -p $PG_PORT -U bench_cold bench_cold\`;"
   echo "dsm started with \`java ${DSM_JAVA_OPTS--Xmx256m} -jar $DSM_JAR\` on a fresh DSM_DATA_DIR; \`curl\` GET /api/regions signed in (first sign-in);"
   echo "\`python3 bench/connection-client.py $BASE '<body>' --count $COUNT\` (one kept-alive HTTP connection); dsm stopped; pgbench again."
+  if [[ -n $PROFILE ]]; then
+    echo
+    echo "Profiled with async-profiler (wall clock, every ${PROFILE_INTERVAL:-1ms}), attached after test 1; tests 2-$COUNT of run 1:"
+    echo
+    cat "$OUT/wall-1.md"
+  fi
 } | tee "$OUT/results.md"

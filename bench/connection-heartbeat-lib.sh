@@ -170,3 +170,18 @@ uptime_seconds() { awk '{ print $1 }' /proc/uptime; }
 local_postmaster_pid() {
   head -1 "$(psql_super -Atc 'SHOW data_directory')/postmaster.pid"
 }
+
+# The path of async-profiler's Linux x64 agent, unpacked under bench/out/ from
+# tools.profiler:async-profiler:<version> (Maven Central, fetched with ./mvnw dependency:get).
+async_profiler_library() {
+  local version=$1 jar dir
+  jar=${MAVEN_REPOSITORY:-$HOME/.m2/repository}/tools/profiler/async-profiler/$version/async-profiler-$version.jar
+  if [[ ! -f $jar ]]; then
+    "$ROOT/mvnw" -q -f "$ROOT/pom.xml" dependency:get -Dartifact="tools.profiler:async-profiler:$version" -Dtransitive=false >&2 \
+      || die "could not fetch tools.profiler:async-profiler:$version"
+  fi
+  dir=$ROOT/bench/out/async-profiler-$version
+  [[ -f $dir/linux-x64/libasyncProfiler.so ]] || (mkdir -p "$dir" && cd "$dir" && jar xf "$jar" linux-x64/libasyncProfiler.so) \
+    || die "could not unpack async-profiler from $jar"
+  echo "$dir/linux-x64/libasyncProfiler.so"
+}
