@@ -107,12 +107,12 @@ class OpenApiDocumentTest extends ApiTest {
     @Test
     void declaresTheAnswersEveryOperationSharesByRule() {
         JsonPath doc = document();
-        assertThat(doc.getString("paths.'/api/datasources/{id}'.get.responses.400.content.'application/problem+json'.schema.$ref"))
+        assertThat(doc.getString("paths.'/api/datasources/{id}'.get.responses.'400'.content.'application/problem+json'.schema.$ref"))
                 .isEqualTo("#/components/schemas/Problem");
-        assertThat(doc.getString("paths.'/api/users'.post.responses.415.description")).isEqualTo("The body is not application/json.");
-        assertThat(doc.getString("paths.'/api/users'.post.responses.400.description"))
+        assertThat(doc.getString("paths.'/api/users'.post.responses.'415'.description")).isEqualTo("The body is not application/json.");
+        assertThat(doc.getString("paths.'/api/users'.post.responses.'400'.description"))
                 .isEqualTo("Invalid input; `violations` names each field.");
-        assertThat(doc.getString("paths.'/api/session'.get.responses.200.content.'application/json'.schema.$ref"))
+        assertThat(doc.getString("paths.'/api/session'.get.responses.'200'.content.'application/json'.schema.$ref"))
                 .isEqualTo("#/components/schemas/SessionResponse");
         assertThat(doc.getList("components.schemas.SessionResponse.required")).containsExactly("signedIn");
     }
