@@ -1064,7 +1064,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuditPage"];
                 };
             };
-            /** @description An invalid filter; `violations` names it. */
+            /** @description Invalid input; `violations` names each field. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1126,7 +1126,7 @@ export interface operations {
                     "application/json": components["schemas"]["DataSourcePage"];
                 };
             };
-            /** @description An invalid query parameter; `violations` names it. */
+            /** @description Invalid input; `violations` names each field. */
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -41,7 +41,6 @@ public class AuditResource {
     @Operation(operationId = "listAuditEvents", summary = "List audit events, newest first")
     @APIResponse(responseCode = "200", description = "A page of events.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditPage.class)))
-    @APIResponse(responseCode = "400", description = "An invalid filter; `violations` names it.")
     public AuditPage list(
             @Parameter(description = "Username, ignoring case") @QueryParam("actor") String actor,
             @Parameter(schema = @Schema(implementation = AuditAction.class)) @QueryParam("action") String action,

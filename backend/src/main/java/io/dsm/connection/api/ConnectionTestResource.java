@@ -34,7 +34,10 @@ import io.dsm.user.Role;
 @Path("/datasources")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.OPERATOR_NAME)
+@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Connection tests", description = "Check that dsm can reach a data source and that it has what a migration needs")
+@APIResponse(responseCode = "200", description = "The test ran; `success` says whether every check passed.",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConnectionTestResult.class)))
 @APIResponse(responseCode = "429", description = "Too many tests are running; retry after Retry-After seconds.",
         headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)))
 @APIResponse(responseCode = "503", description = "dsm's own database is unreachable; retry later.")
@@ -48,28 +51,22 @@ public class ConnectionTestResource {
 
     @POST
     @Path("/test-connection")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "testConnection", summary = "Test a data source before saving it",
             description = "Runs the checks against the data source in the body (the identifier may be absent). Nothing is stored. "
                     + "A test that ran answers 200 whether the database passed or not.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = "ConnectionTestInput")))
-    @APIResponse(responseCode = "200", description = "The test ran; `success` says whether every check passed.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConnectionTestResult.class)))
     public ConnectionTestResult test(DataSourceInput input) {
         return service.testUnsaved(RequestBodies.required(input, "the data source to test"));
     }
 
     @POST
     @Path("/{id}/test-connection")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "testStoredConnection", summary = "Test a saved data source",
             description = "Without a body, tests the data source as stored. With a body (the edit form's fields), tests those "
                     + "instead; an absent password means the stored one.")
     @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = "ConnectionTestInput")))
-    @APIResponse(responseCode = "200", description = "The test ran; `success` says whether every check passed.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConnectionTestResult.class)))
     @APIResponse(responseCode = "400", description = "Invalid edited fields; `violations` names each one.")
     @APIResponse(responseCode = "404", description = "No data source has this id.")
     public ConnectionTestResult testStored(

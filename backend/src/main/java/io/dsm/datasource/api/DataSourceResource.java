@@ -69,7 +69,6 @@ public class DataSourceResource {
     @Operation(operationId = "listDataSources", summary = "Find data sources, a page at a time")
     @APIResponse(responseCode = "200", description = "One page of matches.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DataSourcePage.class)))
-    @APIResponse(responseCode = "400", description = "An invalid query parameter; `violations` names it.")
     public DataSourcePage list(
             @Parameter(description = "Case-insensitive substring of identifier, host, database name, username or remarks.",
                     schema = @Schema(type = SchemaType.STRING, maxLength = ListParameters.MAX_QUERY)) @QueryParam("q") String q,
