@@ -47,8 +47,8 @@ const browserErrors = [];
 page.on('pageerror', (error) => browserErrors.push(error.message));
 page.on('console', (message) => {
   if (message.type() !== 'error') return;
-  // Chromium logs every 4xx as an error. Expected here: asking who is signed in answers 401 before
-  // signing in, and so does the wrong password tried on purpose; the audit log asks whether the
+  // Chromium logs every 4xx as an error. Expected here: the wrong password tried on purpose answers
+  // 401 (asking who is signed in answers 200 even before signing in); the audit log asks whether the
   // data sources it names still exist, and deleted ones answer 404. Nothing else is.
   const url = message.location().url;
   const expected =

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { aDataSource, aPage, aSession, fakeApi, json, problem } from '@/testing/fake-api';
+import { aDataSource, aPage, aSession, fakeApi, json, noSession, problem } from '@/testing/fake-api';
 import { renderWithApp } from '@/testing/render';
 import { AppRoutes } from './AppRoutes';
 
@@ -22,7 +22,7 @@ describe('signing in', () => {
   it('sends someone not signed in to the sign-in page, and back to where they were after signing in', async () => {
     let signedIn = false;
     const api = fakeApi({
-      'GET /api/session': () => (signedIn ? json(aSession('OPERATOR')) : problem(401, [], 'Sign in first')),
+      'GET /api/session': () => (signedIn ? json(aSession('OPERATOR')) : noSession()),
       'POST /api/session': () => {
         signedIn = true;
         return json(aSession('OPERATOR'));
@@ -50,7 +50,7 @@ describe('signing in', () => {
   it('sends the user to sign in when the session ends mid-work (any 401), and back again after', async () => {
     let sessionOver = false;
     fakeApi({
-      'GET /api/session': () => (sessionOver ? problem(401) : json(aSession('ADMIN'))),
+      'GET /api/session': () => (sessionOver ? noSession() : json(aSession('ADMIN'))),
       'POST /api/session': () => {
         sessionOver = false;
         return json(aSession('ADMIN'));
@@ -75,7 +75,7 @@ describe('signing in', () => {
 
   it('never sends the user off this console after signing in, whatever next says', async () => {
     fakeApi({
-      'GET /api/session': () => problem(401),
+      'GET /api/session': () => noSession(),
       'POST /api/session': () => json(aSession('VIEWER')),
       'GET /api/datasources': () => json(aPage([])),
       'GET /api/regions': oneRegion,

@@ -179,12 +179,18 @@ export const WRONG_PASSWORD_TEST: ConnectionTestResult = {
 /** A console session of a user with this role, as GET and POST /api/session answer it. */
 export function aSession(role: Role = 'ADMIN', overrides: Partial<Session> = {}): Session {
   return {
+    signedIn: true,
     username: role.toLowerCase(),
     role,
     csrfToken: `csrf-token-of-${role.toLowerCase()}`,
     expiresAt: '2026-11-24T16:15:30Z',
     ...overrides,
   };
+}
+
+/** GET /api/session's answer when nobody is signed in. */
+export function noSession(): Response {
+  return json({ signedIn: false });
 }
 
 export function aUser(overrides: Partial<User> = {}): User {

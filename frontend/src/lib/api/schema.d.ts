@@ -204,7 +204,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Who is signed in */
+        /**
+         * Who is signed in
+         * @description Answers 200 whether or not someone is signed in, so that asking is never an error: `signedIn` says which. Without credentials, or with a console session that has ended (whose cookie the answer clears), the answer is `{"signedIn": false}`.
+         */
         get: operations["getSession"];
         put?: never;
         /**
@@ -699,7 +702,10 @@ export type components = {
         PasswordChangeInput: {
             /** Format: password */
             currentPassword: string;
-            /** Format: password */
+            /**
+             * Format: password
+             * @description Must not contain your username, and must differ from the current password.
+             */
             newPassword: string;
         };
         /** @description RFC 9457 problem details, returned as application/problem+json for every error. */
@@ -832,14 +838,18 @@ export type components = {
          * @description A password: write-only, never returned.
          */
         Secret: string;
-        /** @description Who is signed in. `csrfToken` is set for console sessions: send it as X-CSRF-Token with every change. */
+        /** @description Who is signed in. When `signedIn` is false (GET /api/session without a session) no other field is sent. `csrfToken` is set for console sessions: send it as X-CSRF-Token with every change. */
         SessionResponse: {
             /** @description The session's anti-forgery token; null for HTTP Basic. */
-            csrfToken: string | null;
+            csrfToken?: string | null;
             /** @description When the console session ends; null for HTTP Basic. */
-            expiresAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
-            role: components["schemas"]["Role"];
-            username: string;
+            expiresAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            /** @description The signed-in user's role; absent when nobody is signed in. */
+            role?: components["schemas"]["Role"];
+            /** @description Whether a user is signed in; the other fields are sent only when one is. */
+            signedIn: boolean;
+            /** @description The signed-in user; absent when nobody is signed in. */
+            username?: string;
         };
         /** @description Credentials to sign in to the console. */
         SignInInput: {
@@ -900,14 +910,11 @@ export type components = {
         };
         /** @description A user to create, or the changes to one. On update the username cannot change, an absent password keeps the current one, and `version` must be the one last read. */
         UserInput: {
-            /**
-             * Format: password
-             * @description Required on create; on update, absent keeps the current password.
-             */
-            password?: string;
+            /** @description Required on create; on update, absent keeps the current password. Must not contain the username. */
+            password?: components["schemas"]["Secret"];
             role: components["schemas"]["Role"];
             /**
-             * @description 1 to 64 letters, digits, dots, hyphens or underscores; unique ignoring case. Ignored on update.
+             * @description 1 to 64 letters, digits, dots, hyphens or underscores; unique ignoring case. Required on create, ignored on update.
              * @example jane.doe
              */
             username?: string;
@@ -1057,7 +1064,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuditPage"];
                 };
             };
-            /** @description An invalid filter; `violations` names it. */
+            /** @description Invalid input; `violations` names each field. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1119,7 +1126,7 @@ export interface operations {
                     "application/json": components["schemas"]["DataSourcePage"];
                 };
             };
-            /** @description An invalid query parameter; `violations` names it. */
+            /** @description Invalid input; `violations` names each field. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1255,6 +1262,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DataSource"];
+                };
+            };
+            /** @description Invalid input; `violations` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
@@ -1405,6 +1421,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input; `violations` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
             401: {
                 headers: {
@@ -1505,6 +1530,15 @@ export interface operations {
             };
             /** @description No data source has this id. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1776,16 +1810,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The signed-in user and their role. */
+            /** @description The signed-in user and their role, or `signedIn: false`. */
             200: {
                 headers: {
+                    /** @description Clears dsm_session when the session it names has ended. */
+                    "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SessionResponse"];
                 };
             };
-            /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
+            /** @description Wrong HTTP Basic credentials (API clients rely on this answer). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1794,9 +1830,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token). */
-            403: {
+            /** @description Too many failed sign-ins for this user or from this address. */
+            429: {
                 headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1840,6 +1878,15 @@ export interface operations {
             };
             /** @description Wrong username or password. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1936,6 +1983,15 @@ export interface operations {
             };
             /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2041,6 +2097,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getUser: {
@@ -2061,6 +2126,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /** @description Invalid input; `violations` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
@@ -2161,6 +2235,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     deleteUser: {
@@ -2180,6 +2263,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input; `violations` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
             401: {

@@ -36,7 +36,10 @@ export type ListDataSourcesQuery = NonNullable<operations['listDataSources']['pa
 export type DataSourceSort = NonNullable<ListDataSourcesQuery['sort']>;
 
 export type Role = Schemas['Role'];
-export type Session = Schemas['SessionResponse'];
+/** GET and POST /api/session's answer: `signedIn` says whether the other fields are there. */
+export type SessionAnswer = Schemas['SessionResponse'];
+/** A signed-in user's session. */
+export type Session = SessionAnswer & Required<Pick<SessionAnswer, 'username' | 'role'>>;
 export type SignInInput = Schemas['SignInInput'];
 export type PasswordChangeInput = Schemas['PasswordChangeInput'];
 

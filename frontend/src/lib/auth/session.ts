@@ -1,20 +1,27 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { api, linkSession } from '@/lib/api/client';
 import { isApiError, unwrap } from '@/lib/api/api-error';
-import { type Session } from '@/lib/api/types';
+import { type Session, type SessionAnswer } from '@/lib/api/types';
 
 export const sessionKeys = {
   all: ['session'] as const,
   current: ['session', 'current'] as const,
 };
 
+/** The session an answer of /api/session holds, or null when it says nobody is signed in. */
+function signedIn(answer: SessionAnswer): Session | null {
+  const { username, role } = answer;
+  return answer.signedIn && username !== undefined && role !== undefined ? { ...answer, username, role } : null;
+}
+
 /**
- * Who is signed in, or null when nobody is: GET /api/session answers 401 then, which is an answer
- * here, not a failure. Only an unreachable or failing server is an error.
+ * Who is signed in, or null when nobody is: GET /api/session answers `signedIn: false` then (and
+ * 401 to wrong HTTP Basic credentials), which is an answer here, not a failure. Only an unreachable
+ * or failing server is an error.
  */
 export async function fetchSession(signal?: AbortSignal): Promise<Session | null> {
   try {
-    return await unwrap(api.GET('/api/session', { signal }));
+    return signedIn(await unwrap(api.GET('/api/session', { signal })));
   } catch (error) {
     if (isApiError(error) && error.status === 401) return null;
     throw error;
@@ -56,9 +63,9 @@ export function linkSessionToCache(queryClient: QueryClient): void {
 }
 
 /** After signing in: nothing cached for the previous user survives; the new session is known. */
-export function startSession(queryClient: QueryClient, session: Session): void {
+export function startSession(queryClient: QueryClient, session: SessionAnswer): void {
   queryClient.removeQueries();
-  queryClient.setQueryData<Session | null>(sessionKeys.current, session);
+  queryClient.setQueryData<Session | null>(sessionKeys.current, signedIn(session));
 }
 
 /** After signing out: forget everything read while signed in. */

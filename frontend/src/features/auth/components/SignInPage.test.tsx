@@ -1,6 +1,6 @@
 import { act, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { fakeApi, json, problem } from '@/testing/fake-api';
+import { fakeApi, json, noSession, problem } from '@/testing/fake-api';
 import { renderWithApp } from '@/testing/render';
 import SignInPage from './SignInPage';
 
@@ -17,7 +17,7 @@ async function signIn(user: ReturnType<typeof renderWithApp>['user'], password =
 
 describe('the sign-in page', () => {
   it('names the product and asks for a username and a password', async () => {
-    fakeApi({ 'GET /api/session': () => problem(401) });
+    fakeApi({ 'GET /api/session': () => noSession() });
 
     openSignIn();
 
@@ -28,7 +28,7 @@ describe('the sign-in page', () => {
   });
 
   it('says the username or password is wrong, and empties the password for another try', async () => {
-    fakeApi({ 'GET /api/session': () => problem(401), 'POST /api/session': () => problem(401, [], 'Wrong') });
+    fakeApi({ 'GET /api/session': () => noSession(), 'POST /api/session': () => problem(401, [], 'Wrong') });
     const { user } = openSignIn();
 
     await signIn(user);
@@ -40,7 +40,7 @@ describe('the sign-in page', () => {
 
   it('says how many seconds to wait after too many failed sign-ins, and counts them down', async () => {
     fakeApi({
-      'GET /api/session': () => problem(401),
+      'GET /api/session': () => noSession(),
       'POST /api/session': () => problem(429, [], 'Too many failed sign-ins', { 'Retry-After': '42' }),
     });
     vi.useFakeTimers({ shouldAdvanceTime: true });
@@ -57,7 +57,7 @@ describe('the sign-in page', () => {
 
   it('says when the server cannot be reached', async () => {
     fakeApi({
-      'GET /api/session': () => problem(401),
+      'GET /api/session': () => noSession(),
       'POST /api/session': () => Promise.reject(new TypeError('Failed to fetch')),
     });
     const { user } = openSignIn();
@@ -68,7 +68,7 @@ describe('the sign-in page', () => {
   });
 
   it('asks for what is missing before sending anything', async () => {
-    const api = fakeApi({ 'GET /api/session': () => problem(401) });
+    const api = fakeApi({ 'GET /api/session': () => noSession() });
     const { user } = openSignIn();
 
     await user.click(await screen.findByRole('button', { name: 'Sign in' }));
@@ -81,7 +81,7 @@ describe('the sign-in page', () => {
   it('goes straight on when the browser is still signed in', async () => {
     fakeApi({
       'GET /api/session': () =>
-        json({ username: 'admin', role: 'ADMIN', csrfToken: 't', expiresAt: '2026-11-24T16:15:30Z' }),
+        json({ signedIn: true, username: 'admin', role: 'ADMIN', csrfToken: 't', expiresAt: '2026-11-24T16:15:30Z' }),
     });
     window.history.replaceState(null, '', '/sign-in?next=%2Faudit');
     renderWithApp(<SignInPage />, { session: 'ask' });

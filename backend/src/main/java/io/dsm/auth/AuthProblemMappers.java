@@ -1,14 +1,12 @@
 package io.dsm.auth;
 
-import java.util.List;
-
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.dsm.auth.service.SignInThrottled;
-import io.dsm.common.problem.Problem;
 import io.dsm.common.problem.ProblemResponses;
+import io.dsm.common.problem.ProblemType;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -16,10 +14,6 @@ import io.vertx.ext.web.RoutingContext;
 
 /** 401, 403 and 429 in the same problem+json format as every other error. */
 public class AuthProblemMappers {
-
-    public static final String UNAUTHORIZED = "urn:dsm:problem:unauthorized";
-    public static final String FORBIDDEN = "urn:dsm:problem:forbidden";
-    public static final String TOO_MANY_SIGN_INS = "urn:dsm:problem:too-many-sign-ins";
 
     @ServerExceptionMapper
     public Response unauthenticated(UnauthorizedException e, RoutingContext context) {
@@ -42,24 +36,22 @@ public class AuthProblemMappers {
 
     @ServerExceptionMapper
     public Response throttled(SignInThrottled e) {
-        return Response.fromResponse(ProblemResponses.of(new Problem(TOO_MANY_SIGN_INS, "Too many requests", 429,
-                e.getMessage(), List.of()))).header("Retry-After", String.valueOf(e.retryAfterSeconds())).build();
+        return ProblemResponses.retryLater(ProblemType.TOO_MANY_SIGN_INS, e.getMessage(), e.retryAfterSeconds());
     }
 
     @ServerExceptionMapper
     public Response csrf(CsrfRejected e) {
-        return ProblemResponses.of(new Problem(FORBIDDEN, "Forbidden", 403, e.getMessage(), List.of()));
+        return ProblemResponses.of(ProblemType.FORBIDDEN, e.getMessage());
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
-        return ProblemResponses.of(new Problem(FORBIDDEN, "Forbidden", 403,
-                "Your role does not allow this. Ask an administrator for the role it needs.", List.of()));
+        return ProblemResponses.of(ProblemType.FORBIDDEN,
+                "Your role does not allow this. Ask an administrator for the role it needs.");
     }
 
     static Response unauthorized(String detail, RoutingContext context) {
-        Response.ResponseBuilder response = Response.fromResponse(
-                ProblemResponses.of(new Problem(UNAUTHORIZED, "Unauthorized", 401, detail, List.of())));
+        Response.ResponseBuilder response = Response.fromResponse(ProblemResponses.of(ProblemType.UNAUTHORIZED, detail));
         if (context == null || !DsmAuthenticationMechanism.isConsole(context)) {
             response.header("WWW-Authenticate", "Basic realm=\"dsm\", charset=\"UTF-8\"");
         }

@@ -12,7 +12,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.dsm.common.problem.Problem;
 import io.dsm.user.Role;
 
 @Path("/regions")
@@ -31,8 +30,7 @@ public class RegionResource {
     @Operation(operationId = "listRegions", summary = "List the configured regions")
     @APIResponse(responseCode = "200", description = "The configured regions.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegionsResponse.class)))
-    @APIResponse(responseCode = "406", description = "The request accepts no JSON (its `Accept` header excludes application/json).",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "406", description = "The request accepts no JSON (its `Accept` header excludes application/json).")
     public RegionsResponse list() {
         return new RegionsResponse(regions.names());
     }

@@ -88,6 +88,36 @@ class OpenApiDocumentTest extends ApiTest {
     }
 
     @Test
+    void exposesTheInputRulesOfUsersAndSessionsSoTheConsoleNeedNotCopyThem() {
+        JsonPath doc = document();
+        String user = "components.schemas.UserInput.properties.";
+        assertThat(doc.getString(user + "username.pattern")).isEqualTo(io.dsm.user.AccountRules.USERNAME);
+        assertThat(doc.getInt(user + "password.minLength")).isEqualTo(12);
+        assertThat(doc.getInt(user + "password.maxLength")).isEqualTo(128);
+        assertThat(doc.getList("components.schemas.UserInput.required")).containsExactly("role");
+        String change = "components.schemas.PasswordChangeInput.properties.newPassword.";
+        assertThat(doc.getInt(change + "minLength")).isEqualTo(12);
+        assertThat(doc.getInt(change + "maxLength")).isEqualTo(128);
+        assertThat(doc.getList("components.schemas.SignInInput.required")).containsExactlyInAnyOrder("username", "password");
+        assertThat(doc.getInt("components.schemas.DataSourceInput.properties.password.maxLength")).isEqualTo(1024);
+        assertThat(doc.getInt("components.schemas.StandbyInput.properties.port.maximum")).isEqualTo(65535);
+        assertThat(doc.getInt("components.schemas.StandbyInput.properties.username.maxLength")).isEqualTo(63);
+    }
+
+    @Test
+    void declaresTheAnswersEveryOperationSharesByRule() {
+        JsonPath doc = document();
+        assertThat(doc.getString("paths.'/api/datasources/{id}'.get.responses.'400'.content.'application/problem+json'.schema.$ref"))
+                .isEqualTo("#/components/schemas/Problem");
+        assertThat(doc.getString("paths.'/api/users'.post.responses.'415'.description")).isEqualTo("The body is not application/json.");
+        assertThat(doc.getString("paths.'/api/users'.post.responses.'400'.description"))
+                .isEqualTo("Invalid input; `violations` names each field.");
+        assertThat(doc.getString("paths.'/api/session'.get.responses.'200'.content.'application/json'.schema.$ref"))
+                .isEqualTo("#/components/schemas/SessionResponse");
+        assertThat(doc.getList("components.schemas.SessionResponse.required")).containsExactly("signedIn");
+    }
+
+    @Test
     void describesTheTestInputAsTheCreateInputWithAnOptionalIdentifier() {
         JsonPath doc = document();
         assertThat(doc.getMap("components.schemas.ConnectionTestInput.properties"))

@@ -91,7 +91,42 @@ class ConsoleSessionTest extends ApiTest {
         Response out = withCookie(signedIn).header("X-CSRF-Token", signedIn.jsonPath().getString("csrfToken")).delete("/api/session");
         out.then().statusCode(204);
         assertThat(out.header("Set-Cookie")).contains("Max-Age=0");
-        withCookie(signedIn).get("/api/session").then().statusCode(401).contentType("application/problem+json");
+        withCookie(signedIn).get("/api/session").then().statusCode(200).body("signedIn", equalTo(false));
+    }
+
+    @Test
+    void answersThatNobodyIsSignedInWithoutAnErrorStatus() {
+        Response answer = TestUsers.anonymous().header("X-Requested-With", CONSOLE).get("/api/session");
+        answer.then().statusCode(200).contentType("application/json");
+        assertThat(answer.jsonPath().getMap("$")).containsExactly(Map.entry("signedIn", false));
+    }
+
+    @Test
+    void answersAnApiClientWithoutCredentialsThatNobodyIsSignedIn() {
+        TestUsers.anonymous().get("/api/session").then().statusCode(200).body("signedIn", equalTo(false));
+    }
+
+    @Test
+    void answersAnEndedSessionAsSignedOutAndClearsItsCookie() {
+        Response answer = TestUsers.anonymous().header("X-Requested-With", CONSOLE).cookie("dsm_session", "no-such-session")
+                .get("/api/session");
+        answer.then().statusCode(200).body("signedIn", equalTo(false));
+        assertThat(answer.header("Set-Cookie")).startsWith("dsm_session=;").contains("Max-Age=0");
+    }
+
+    @Test
+    void answersASignedInUserWithTheSessionsFields() {
+        Response signedIn = signIn(ADMIN, ADMIN_PASSWORD);
+        withCookie(signedIn).get("/api/session").then().statusCode(200).body("signedIn", equalTo(true))
+                .body("username", equalTo(ADMIN)).body("role", equalTo("ADMIN"))
+                .body("csrfToken", equalTo(signedIn.jsonPath().getString("csrfToken")))
+                .body("expiresAt", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
+    void stillRefusesAWrongBasicPasswordWhenAskedWhoIsSignedIn() {
+        TestUsers.anonymous().auth().preemptive().basic(ADMIN, "wrong-password-123").get("/api/session").then()
+                .statusCode(401).contentType("application/problem+json").body("type", equalTo("urn:dsm:problem:unauthorized"));
     }
 
     @Test

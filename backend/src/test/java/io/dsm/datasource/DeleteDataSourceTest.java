@@ -3,6 +3,7 @@ package io.dsm.datasource;
 import static io.dsm.testing.DataSources.primary;
 import static io.dsm.testing.DataSources.uniqueIdentifier;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +36,8 @@ class DeleteDataSourceTest extends ApiTest {
     }
 
     @Test
-    void answers404ForAnIdThatIsNotAUuid() {
-        given().delete("/api/datasources/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
+    void answersAnIdThatIsNotAUuidAsBadInputNamingIt() {
+        given().delete("/api/datasources/not-a-uuid").then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("id")).body("violations[0].message", equalTo("must be a UUID"));
     }
 }

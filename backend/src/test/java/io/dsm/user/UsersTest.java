@@ -55,6 +55,21 @@ class UsersTest extends ApiTest {
     }
 
     @Test
+    void reportsAUsersViolationsInTheOrderOfTheirFieldsLikeADataSources() {
+        given().body(Map.of("username", "has space", "password", "short")).post("/api/users").then().statusCode(400)
+                .body("violations.field", contains("password", "role", "username"))
+                .body("violations.message", contains("must be 12 to 128 characters long", "is required: one of ADMIN, OPERATOR, VIEWER",
+                        "must be 1 to 64 letters, digits, dots, hyphens or underscores"));
+    }
+
+    @Test
+    void ignoresAMalformedUsernameSentWithAnUpdate() {
+        JsonPath created = create(uniqueName(), "VIEWER");
+        given().body(Map.of("username", "has space", "role", "OPERATOR", "version", created.getLong("version")))
+                .put("/api/users/" + created.getString("id")).then().statusCode(200);
+    }
+
+    @Test
     void rejectsAPasswordThatContainsTheUsername() {
         String name = uniqueName();
         given().body(Map.of("username", name, "role", "VIEWER", "password", "xx" + name + "-long-enough")).post("/api/users")
@@ -104,7 +119,12 @@ class UsersTest extends ApiTest {
     @Test
     void answers404ForAnUnknownUser() {
         given().get("/api/users/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
-        given().get("/api/users/not-a-uuid").then().statusCode(404);
+    }
+
+    @Test
+    void answersAUserIdThatIsNotAUuidAsBadInputNamingIt() {
+        given().get("/api/users/not-a-uuid").then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", org.hamcrest.Matchers.equalTo("id"));
     }
 
     @Test

@@ -1,8 +1,5 @@
 package io.dsm.audit.api;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -22,9 +19,6 @@ import io.dsm.audit.AuditAction;
 import io.dsm.audit.AuditOutcome;
 import io.dsm.audit.service.AuditFilter;
 import io.dsm.audit.service.AuditQueries;
-import io.dsm.common.problem.Problem;
-import io.dsm.common.problem.ProblemException;
-import io.dsm.common.problem.Violation;
 import io.dsm.common.validation.QueryParameters;
 import io.dsm.user.Role;
 
@@ -47,8 +41,6 @@ public class AuditResource {
     @Operation(operationId = "listAuditEvents", summary = "List audit events, newest first")
     @APIResponse(responseCode = "200", description = "A page of events.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditPage.class)))
-    @APIResponse(responseCode = "400", description = "An invalid filter; `violations` names it.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public AuditPage list(
             @Parameter(description = "Username, ignoring case") @QueryParam("actor") String actor,
             @Parameter(schema = @Schema(implementation = AuditAction.class)) @QueryParam("action") String action,
@@ -59,20 +51,19 @@ public class AuditResource {
             @Parameter(description = "Before this time", schema = @Schema(type = SchemaType.STRING, format = "date-time"))
             @QueryParam("to") String to,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1")) @QueryParam("page") String page,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "" + MAX_SIZE,
+                    defaultValue = "" + DEFAULT_SIZE))
             @QueryParam("size") String size) {
-        List<Violation> violations = new ArrayList<>();
-        AuditFilter filter = new AuditFilter(actor == null || actor.isBlank() ? null : actor.trim(),
-                QueryParameters.enumValue("action", action, AuditAction.class, violations),
-                QueryParameters.enumValue("outcome", outcome, AuditOutcome.class, violations),
-                QueryParameters.uuid("dataSourceId", dataSourceId, violations),
-                QueryParameters.instant("from", from, violations),
-                QueryParameters.instant("to", to, violations),
-                QueryParameters.number("page", page, 1, 1, Integer.MAX_VALUE, violations),
-                QueryParameters.number("size", size, DEFAULT_SIZE, 1, MAX_SIZE, violations));
-        if (!violations.isEmpty()) {
-            throw ProblemException.invalid(violations);
-        }
+        QueryParameters parameters = new QueryParameters();
+        AuditFilter filter = new AuditFilter(parameters.text(actor),
+                parameters.enumValue("action", action, AuditAction.class),
+                parameters.enumValue("outcome", outcome, AuditOutcome.class),
+                parameters.uuid("dataSourceId", dataSourceId),
+                parameters.instant("from", from),
+                parameters.instant("to", to),
+                parameters.page(page),
+                parameters.size(size, DEFAULT_SIZE, MAX_SIZE));
+        parameters.check();
         return queries.list(filter);
     }
 }

@@ -18,11 +18,14 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.dsm.auth.Identities;
 import io.dsm.auth.service.SessionService;
 import io.dsm.common.problem.Problem;
+import io.dsm.common.validation.RequestBodies;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.ext.web.RoutingContext;
@@ -31,6 +34,10 @@ import io.vertx.ext.web.RoutingContext;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Session", description = "Sign in to the console, see who is signed in, change your password, sign out")
 public class SessionResource {
+
+    /** GET's answer when nobody is signed in: only this field, which the SessionResponse schema allows. */
+    record NotSignedIn(boolean signedIn) {
+    }
 
     private final SessionService sessions;
     private final SecurityIdentity identity;
@@ -50,25 +57,41 @@ public class SessionResource {
             description = "dsm_session=<token>; Path=/; HttpOnly; SameSite=Strict (and Secure over HTTPS)",
             schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionResponse.class)))
-    @APIResponse(responseCode = "401", description = "Wrong username or password.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "400", description = "Username or password missing.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "Wrong username or password.")
+    @APIResponse(responseCode = "400", description = "Username or password missing.")
     @APIResponse(responseCode = "429", description = "Too many failed sign-ins for this user or from this address.",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(implementation = Integer.class)),
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(implementation = Integer.class)))
     public Response signIn(SignInInput input, @Context RoutingContext context) {
-        SessionService.SignedIn signedIn = sessions.signIn(input, context);
+        SessionService.SignedIn signedIn = sessions.signIn(RequestBodies.required(input, "username and password"), context);
         return Response.ok(signedIn.session()).header("Set-Cookie", signedIn.cookie()).build();
     }
 
     @GET
-    @Authenticated
-    @Operation(operationId = "getSession", summary = "Who is signed in")
-    @APIResponse(responseCode = "200", description = "The signed-in user and their role.",
+    @PermitAll
+    @SecurityRequirement(name = "basicAuth")
+    @Operation(operationId = "getSession", summary = "Who is signed in",
+            description = "Answers 200 whether or not someone is signed in, so that asking is never an error: `signedIn` "
+                    + "says which. Without credentials, or with a console session that has ended (whose cookie the answer "
+                    + "clears), the answer is `{\"signedIn\": false}`.")
+    @APIResponse(responseCode = "200", description = "The signed-in user and their role, or `signedIn: false`.",
+            headers = @Header(name = "Set-Cookie", description = "Clears dsm_session when the session it names has ended.",
+                    schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionResponse.class)))
-    public SessionResponse current() {
-        return sessions.current(identity);
+    @APIResponse(responseCode = "401", description = "Wrong HTTP Basic credentials (API clients rely on this answer).")
+    @APIResponse(responseCode = "429", description = "Too many failed sign-ins for this user or from this address.",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(implementation = Integer.class)))
+    public Response current(@Context RoutingContext context) {
+        try {
+            if (identity.isAnonymous()) {
+                return Response.ok(new NotSignedIn(false)).build();
+            }
+            return Response.ok(sessions.current(identity)).build();
+        } catch (AuthenticationFailedException refused) {
+            if (sentBasicCredentials(context)) {
+                throw refused;
+            }
+            return Response.ok(new NotSignedIn(false)).header("Set-Cookie", sessions.clearedCookie(context)).build();
+        }
     }
 
     @DELETE
@@ -88,10 +111,14 @@ public class SessionResource {
     @Operation(operationId = "changeOwnPassword", summary = "Change your own password",
             description = "Your other console sessions end; this one stays.")
     @APIResponse(responseCode = "204", description = "Changed.")
-    @APIResponse(responseCode = "400", description = "The current password is wrong, or the new one breaks a rule.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The current password is wrong, or the new one breaks a rule.")
     public Response changePassword(PasswordChangeInput input) {
-        sessions.changePassword(identity, Identities.userId(identity), input);
+        sessions.changePassword(identity, Identities.userId(identity), RequestBodies.required(input, "currentPassword and newPassword"));
         return Response.noContent().build();
+    }
+
+    private static boolean sentBasicCredentials(RoutingContext context) {
+        String authorization = context.request().getHeader("Authorization");
+        return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
     }
 }

@@ -4,8 +4,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(description = "Credentials to sign in to the console.")
 public record SignInInput(
-        @Schema(required = true, examples = "admin") String username,
-        @Schema(required = true, format = "password", writeOnly = true) String password) {
+        @Schema(required = true, minLength = 1, examples = "admin") String username,
+        @Schema(required = true, minLength = 1, format = "password", writeOnly = true) String password) {
 
     @Override
     public String toString() {

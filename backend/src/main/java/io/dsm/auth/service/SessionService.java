@@ -92,13 +92,15 @@ public class SessionService {
             sessions.end(sessionToken);
             audit.recordSeparately(AuditEntry.of(AuditAction.SIGN_OUT, AuditOutcome.SUCCESS, "console"));
         }
+        return clearedCookie(context);
+    }
+
+    /** The Set-Cookie value that removes the session cookie from the browser. */
+    public String clearedCookie(RoutingContext context) {
         return cookie("", 0, secure(context));
     }
 
     public void changePassword(SecurityIdentity identity, UUID userId, PasswordChangeInput input) {
-        if (input == null) {
-            throw ProblemException.invalid("body", "is required: send currentPassword and newPassword");
-        }
         users.changeOwnPassword(userId, input.currentPassword(), input.newPassword(),
                 Optional.ofNullable(identity.getAttribute(Identities.SESSION_TOKEN)));
     }

@@ -1,6 +1,5 @@
 package io.dsm.common.problem;
 
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.OptimisticLockException;
@@ -74,10 +73,8 @@ public class ProblemMappers {
         if (status >= 500) {
             return unexpected(e);
         }
-        String reason = Response.Status.fromStatusCode(status) == null ? "Request rejected"
-                : Response.Status.fromStatusCode(status).getReasonPhrase();
-        return ProblemResponses.of(new Problem("urn:dsm:problem:http-" + status, reason, status,
-                reason + ".", List.of()));
+        Response.Status known = Response.Status.fromStatusCode(status);
+        return ProblemResponses.of(ProblemType.ofStatus(status, (known == null ? "Request rejected" : known.getReasonPhrase()) + "."));
     }
 
     @ServerExceptionMapper

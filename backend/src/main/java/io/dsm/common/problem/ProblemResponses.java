@@ -15,4 +15,9 @@ public final class ProblemResponses {
     public static Response of(ProblemType type, String detail) {
         return of(type.problem(detail));
     }
+
+    /** A 429 that tells the client how many seconds to wait before it tries again. */
+    public static Response retryLater(ProblemType type, String detail, long retryAfterSeconds) {
+        return Response.fromResponse(of(type, detail)).header("Retry-After", String.valueOf(retryAfterSeconds)).build();
+    }
 }

@@ -22,6 +22,14 @@ public final class Violations {
                 .toList();
     }
 
+    /** @throws ProblemException (400) naming each field once, in the order of their names, if there is any violation */
+    public static void throwIfAny(List<Violation> violations) {
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations.stream().distinct()
+                    .sorted(Comparator.comparing(Violation::field)).toList());
+        }
+    }
+
     /** The property path below the method and its parameter, or the parameter's name for a query parameter. */
     static String fieldOf(Path path) {
         StringBuilder field = new StringBuilder();

@@ -2,34 +2,104 @@ package io.dsm.common.validation;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.dsm.common.problem.ProblemException;
 import io.dsm.common.problem.Violation;
 
-/** Query parameters read strictly: an invalid one becomes a violation naming it, never a guess. */
+/**
+ * The one parser of a list's query parameters (the data sources', the audit log's): each value is
+ * read strictly, an invalid one becomes a violation naming it, never a guess, and {@link #check()}
+ * answers every invalid parameter at once. Absent or blank filters are null: they filter nothing.
+ */
 public final class QueryParameters {
 
-    private QueryParameters() {
+    private final List<Violation> violations = new ArrayList<>();
+
+    /** Free text, trimmed. */
+    public String text(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
-    public static <E extends Enum<E>> E enumValue(String name, String value, Class<E> type, List<Violation> violations) {
+    /** Free text, trimmed; at most {@code max} characters. */
+    public String text(String name, String value, int max) {
+        String trimmed = text(value);
+        if (trimmed != null && trimmed.length() > max) {
+            violations.add(new Violation(name, "must be at most " + max + " characters"));
+        }
+        return trimmed;
+    }
+
+    public <E extends Enum<E>> E enumValue(String name, String value, Class<E> type) {
+        return choice(name, value, v -> {
+            try {
+                return Optional.of(Enum.valueOf(type, v));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }, Arrays.stream(type.getEnumConstants()).map((Function<E, String>) Enum::name).toList(), null);
+    }
+
+    /** One of {@code allowed}, as {@code parse} reads it; {@code fallback} when absent. */
+    public <T> T choice(String name, String value, Function<String, Optional<T>> parse, List<String> allowed, T fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        Optional<T> parsed = parse.apply(value);
+        if (parsed.isEmpty()) {
+            violations.add(new Violation(name, "must be one of: " + allowed.stream().collect(Collectors.joining(", "))));
+        }
+        return parsed.orElse(fallback);
+    }
+
+    /** The page number, counting from 1 (the default). */
+    public int page(String value) {
+        return number("page", value, 1, 1, Integer.MAX_VALUE);
+    }
+
+    /** The page size, from 1 to {@code max}. */
+    public int size(String value, int fallback, int max) {
+        return number("size", value, fallback, 1, max);
+    }
+
+    public UUID uuid(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
-            return Enum.valueOf(type, value);
+            return UUID.fromString(value.trim());
         } catch (IllegalArgumentException e) {
-            violations.add(new Violation(name, "must be one of: " + Arrays.stream(type.getEnumConstants())
-                    .map((Function<E, String>) Enum::name).collect(Collectors.joining(", "))));
+            violations.add(new Violation(name, Ids.NOT_A_UUID));
             return null;
         }
     }
 
-    public static int number(String name, String value, int fallback, int min, int max, List<Violation> violations) {
+    public Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            violations.add(new Violation(name, "must be a UTC time such as 2026-11-24T08:00:00Z"));
+            return null;
+        }
+    }
+
+    /** @throws ProblemException (400) naming every invalid parameter, if there is one */
+    public void check() {
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+    }
+
+    private int number(String name, String value, int fallback, int min, int max) {
         if (value == null) {
             return fallback;
         }
@@ -45,29 +115,5 @@ public final class QueryParameters {
                 ? "must be a whole number of at least " + min
                 : "must be a whole number from " + min + " to " + max));
         return fallback;
-    }
-
-    public static UUID uuid(String name, String value, List<Violation> violations) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value.trim());
-        } catch (IllegalArgumentException e) {
-            violations.add(new Violation(name, "must be a UUID"));
-            return null;
-        }
-    }
-
-    public static Instant instant(String name, String value, List<Violation> violations) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            violations.add(new Violation(name, "must be a UTC time such as 2026-11-24T08:00:00Z"));
-            return null;
-        }
     }
 }

@@ -22,24 +22,25 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import io.dsm.common.problem.Problem;
-import io.dsm.common.problem.ProblemException;
 import io.dsm.common.problem.ProblemResponses;
+import io.dsm.common.problem.ProblemType;
+import io.dsm.common.validation.Ids;
+import io.dsm.common.validation.RequestBodies;
 import io.dsm.connection.service.ConnectionTestService;
 import io.dsm.connection.service.TooManyTests;
 import io.dsm.datasource.api.DataSourceInput;
-import io.dsm.datasource.api.PathIds;
 import io.dsm.user.Role;
 
 @Path("/datasources")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.OPERATOR_NAME)
+@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Connection tests", description = "Check that dsm can reach a data source and that it has what a migration needs")
+@APIResponse(responseCode = "200", description = "The test ran; `success` says whether every check passed.",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConnectionTestResult.class)))
 @APIResponse(responseCode = "429", description = "Too many tests are running; retry after Retry-After seconds.",
-        headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "503", description = "dsm's own database is unreachable; retry later.",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+        headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)))
+@APIResponse(responseCode = "503", description = "dsm's own database is unreachable; retry later.")
 public class ConnectionTestResource {
 
     private final ConnectionTestService service;
@@ -50,48 +51,32 @@ public class ConnectionTestResource {
 
     @POST
     @Path("/test-connection")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "testConnection", summary = "Test a data source before saving it",
             description = "Runs the checks against the data source in the body (the identifier may be absent). Nothing is stored. "
                     + "A test that ran answers 200 whether the database passed or not.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = "ConnectionTestInput")))
-    @APIResponse(responseCode = "200", description = "The test ran; `success` says whether every check passed.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConnectionTestResult.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input; `violations` names each field.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "The body is not application/json.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ConnectionTestResult test(DataSourceInput input) {
-        if (input == null) {
-            throw ProblemException.invalid("body", "is required: send the data source to test as a JSON object");
-        }
-        return service.testUnsaved(input);
+        return service.testUnsaved(RequestBodies.required(input, "the data source to test"));
     }
 
     @POST
     @Path("/{id}/test-connection")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "testStoredConnection", summary = "Test a saved data source",
             description = "Without a body, tests the data source as stored. With a body (the edit form's fields), tests those "
                     + "instead; an absent password means the stored one.")
     @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = "ConnectionTestInput")))
-    @APIResponse(responseCode = "200", description = "The test ran; `success` says whether every check passed.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConnectionTestResult.class)))
-    @APIResponse(responseCode = "400", description = "Invalid edited fields; `violations` names each one.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No data source has this id.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid edited fields; `violations` names each one.")
+    @APIResponse(responseCode = "404", description = "No data source has this id.")
     public ConnectionTestResult testStored(
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             DataSourceInput edited) {
-        return service.testStored(PathIds.dataSource(id), Optional.ofNullable(edited));
+        return service.testStored(Ids.parse("id", id), Optional.ofNullable(edited));
     }
 
     @ServerExceptionMapper
     public Response tooManyTests(TooManyTests e) {
-        return Response.fromResponse(ProblemResponses.of(new Problem("urn:dsm:problem:too-many-tests", "Too many requests",
-                429, e.getMessage(), java.util.List.of()))).header("Retry-After", "1").build();
+        return ProblemResponses.retryLater(ProblemType.TOO_MANY_TESTS, e.getMessage(), 1);
     }
 }

@@ -27,7 +27,7 @@ import io.dsm.datasource.DatabaseAttribute;
 public record DataSourceInput(
         @NotNull(message = "is required")
         @Pattern(regexp = Rules.IDENTIFIER, message = Rules.IDENTIFIER_MESSAGE)
-        @Schema(description = "Unique name of the data source, compared ignoring case.", examples = "orderdb01", maxLength = 32)
+        @Schema(description = "Unique name of the data source, compared ignoring case.", examples = "orderdb01", maxLength = Rules.IDENTIFIER_MAX)
         String identifier,
 
         @NotNull(message = "is required")
@@ -47,45 +47,45 @@ public record DataSourceInput(
         Boolean heartbeatEnabled,
 
         @NotBlank(message = "is required")
-        @Size(max = 253, message = "must be at most 253 characters")
+        @Size(max = Rules.HOST_MAX, message = Rules.HOST_MAX_MESSAGE)
         @Pattern(regexp = Rules.HOST_CHARACTERS, message = Rules.HOST_CHARACTERS_MESSAGE)
         @HostName
-        @Schema(description = "IPv4 address, IPv6 literal or DNS name of the database server.", examples = "10.0.12.7")
+        @Schema(description = "IPv4 address, IPv6 literal or DNS name of the database server.", minLength = 1, examples = "10.0.12.7")
         String host,
 
         @NotNull(message = "is required")
-        @Min(value = 1, message = Rules.PORT_MESSAGE)
-        @Max(value = 65535, message = Rules.PORT_MESSAGE)
+        @Min(value = Rules.PORT_MIN, message = Rules.PORT_MESSAGE)
+        @Max(value = Rules.PORT_MAX, message = Rules.PORT_MESSAGE)
         @Schema(description = "TCP port of the database server.", examples = "5432")
         Integer port,
 
         @NotBlank(message = "is required")
-        @Size(max = 63, message = "must be at most 63 characters")
-        @Utf8Size(max = 63)
+        @Size(max = Rules.NAME_MAX, message = Rules.NAME_MAX_MESSAGE)
+        @Utf8Size(max = Rules.NAME_MAX)
         @Schema(description = "Database user for migration. At most 63 bytes in UTF-8.", examples = "migrator")
         String username,
 
-        @Schema(type = SchemaType.STRING, format = "password", writeOnly = true, maxLength = Rules.PASSWORD_MAX,
+        @Schema(type = SchemaType.STRING, format = "password", writeOnly = true, minLength = 1, maxLength = Rules.PASSWORD_MAX,
                 description = "Password of the user. Required on create; on update, absent or null keeps the stored password. Never returned.")
         Secret password,
 
         @NotBlank(message = "is required")
-        @Size(max = 63, message = "must be at most 63 characters")
-        @Utf8Size(max = 63)
+        @Size(max = Rules.NAME_MAX, message = Rules.NAME_MAX_MESSAGE)
+        @Utf8Size(max = Rules.NAME_MAX)
         @Schema(description = "Database to connect to. At most 63 bytes in UTF-8.", examples = "orders")
         String databaseName,
 
-        @Size(max = 63, message = "must be at most 63 characters")
-        @Utf8Size(max = 63)
+        @Size(max = Rules.NAME_MAX, message = Rules.NAME_MAX_MESSAGE)
+        @Utf8Size(max = Rules.NAME_MAX)
         @Schema(description = "Schema to migrate. Absent or empty: every schema the user can read.", examples = "public")
         String schemaName,
 
-        @Size(max = 63, message = "must be at most 63 characters")
-        @Utf8Size(max = 63)
+        @Size(max = Rules.NAME_MAX, message = Rules.NAME_MAX_MESSAGE)
+        @Utf8Size(max = Rules.NAME_MAX)
         @Schema(description = "Schema of the heartbeat table oms_postgres_heartbeat. Absent or empty: public.", examples = "public")
         String heartbeatSchema,
 
-        @Size(max = 128, message = "must be at most 128 characters")
+        @Size(max = Rules.REMARKS_MAX, message = "must be at most 128 characters")
         @Schema(description = "Free text about the data source.", examples = "Order service, production")
         String remarks,
 

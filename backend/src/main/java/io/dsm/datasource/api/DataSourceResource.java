@@ -30,6 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.dsm.common.problem.Problem;
 import io.dsm.common.problem.ProblemException;
+import io.dsm.common.validation.Ids;
+import io.dsm.common.validation.RequestBodies;
 import io.dsm.datasource.service.DataSourceService;
 import io.dsm.heartbeat.HeartbeatTableRemoval;
 import io.dsm.user.Role;
@@ -38,8 +40,7 @@ import io.dsm.user.Role;
 @RolesAllowed(Role.VIEWER_NAME)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Data sources", description = "Register, find, change and remove data sources")
-@APIResponse(responseCode = "503", description = "dsm's own database is unreachable; retry later.",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "503", description = "dsm's own database is unreachable; retry later.")
 public class DataSourceResource {
 
     private final DataSourceService service;
@@ -57,14 +58,9 @@ public class DataSourceResource {
     @APIResponse(responseCode = "201", description = "Created.",
             headers = @Header(name = "Location", description = "URL of the new data source.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DataSourceResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input; `violations` names each field.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The identifier is already used (ignoring case).",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "The body is not application/json.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The identifier is already used (ignoring case).")
     public Response create(DataSourceInput input, @Context UriInfo uriInfo) {
-        DataSourceResponse created = service.create(requireBody(input));
+        DataSourceResponse created = service.create(RequestBodies.required(input, "the data source"));
         URI location = uriInfo.getAbsolutePathBuilder().path(created.id().toString()).build();
         return Response.created(location).entity(created).build();
     }
@@ -73,8 +69,6 @@ public class DataSourceResource {
     @Operation(operationId = "listDataSources", summary = "Find data sources, a page at a time")
     @APIResponse(responseCode = "200", description = "One page of matches.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DataSourcePage.class)))
-    @APIResponse(responseCode = "400", description = "An invalid query parameter; `violations` names it.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DataSourcePage list(
             @Parameter(description = "Case-insensitive substring of identifier, host, database name, username or remarks.",
                     schema = @Schema(type = SchemaType.STRING, maxLength = ListParameters.MAX_QUERY)) @QueryParam("q") String q,
@@ -87,7 +81,8 @@ public class DataSourceResource {
                     "identifier", "-identifier" }, defaultValue = "-createdAt")) @QueryParam("sort") String sort,
             @Parameter(description = "Page number, counting from 1.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1"))
             @QueryParam("page") String page,
-            @Parameter(description = "Page size.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
+            @Parameter(description = "Page size.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "" + ListParameters.MAX_SIZE, defaultValue = "" + ListParameters.DEFAULT_SIZE))
             @QueryParam("size") String size) {
         return service.list(ListParameters.parse(q, type, attribute, region, sort, page, size));
     }
@@ -98,8 +93,7 @@ public class DataSourceResource {
             description = "For a form's live check; compares ignoring case, like the uniqueness rule.")
     @APIResponse(responseCode = "200", description = "The answer.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IdentifierAvailability.class)))
-    @APIResponse(responseCode = "400", description = "The identifier is missing or malformed.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The identifier is missing or malformed.")
     public IdentifierAvailability identifierAvailability(
             @Parameter(description = "The identifier to check.", required = true,
                     schema = @Schema(type = SchemaType.STRING, pattern = Rules.IDENTIFIER)) @QueryParam("identifier") String identifier,
@@ -108,7 +102,7 @@ public class DataSourceResource {
         if (identifier == null || !identifier.matches(Rules.IDENTIFIER)) {
             throw ProblemException.invalid("identifier", identifier == null ? "is required" : Rules.IDENTIFIER_MESSAGE);
         }
-        UUID except = excludeId == null || excludeId.isBlank() ? null : parseId(excludeId, "excludeId");
+        UUID except = excludeId == null || excludeId.isBlank() ? null : Ids.parse("excludeId", excludeId);
         return new IdentifierAvailability(service.identifierAvailable(identifier, except));
     }
 
@@ -117,10 +111,9 @@ public class DataSourceResource {
     @Operation(operationId = "getDataSource", summary = "Read one data source")
     @APIResponse(responseCode = "200", description = "The data source.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DataSourceResponse.class)))
-    @APIResponse(responseCode = "404", description = "No data source has this id.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No data source has this id.")
     public DataSourceResponse get(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
-        return service.get(PathIds.dataSource(id));
+        return service.get(Ids.parse("id", id));
     }
 
     @PUT
@@ -131,18 +124,12 @@ public class DataSourceResource {
             description = "Send the whole data source with the `version` you read. An absent or null password keeps the stored one.")
     @APIResponse(responseCode = "200", description = "The new state.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DataSourceResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input; `violations` names each field.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No data source has this id.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The version is out of date, or the identifier is used by another data source.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "The body is not application/json.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No data source has this id.")
+    @APIResponse(responseCode = "409", description = "The version is out of date, or the identifier is used by another data source.")
     public DataSourceResponse update(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             DataSourceInput input) {
-        UUID parsed = PathIds.dataSource(id);
-        return service.update(parsed, requireBody(input));
+        UUID parsed = Ids.parse("id", id);
+        return service.update(parsed, RequestBodies.required(input, "the data source"));
     }
 
     @DELETE
@@ -154,33 +141,16 @@ public class DataSourceResource {
     @Operation(operationId = "deleteDataSource", summary = "Remove a data source",
             description = "Removes the registration only; the database itself is not touched.")
     @APIResponse(responseCode = "204", description = "Removed.")
-    @APIResponse(responseCode = "409", description = "The heartbeat table could not be dropped; nothing was deleted.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No data source has this id.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The heartbeat table could not be dropped; nothing was deleted.")
+    @APIResponse(responseCode = "404", description = "No data source has this id.")
     public void delete(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             @Parameter(description = "Also drop the heartbeat table (oms_postgres_heartbeat) from the database. If the drop "
                     + "fails, nothing is deleted and the answer is 409 with the reason.")
             @QueryParam("dropHeartbeatTable") @DefaultValue("false") boolean dropHeartbeatTable) {
-        UUID parsed = PathIds.dataSource(id);
+        UUID parsed = Ids.parse("id", id);
         if (dropHeartbeatTable) {
             heartbeatTables.dropTable(parsed);
         }
         service.delete(parsed);
-    }
-
-    private static UUID parseId(String id, String field) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid(field, "must be a UUID");
-        }
-    }
-
-    private static DataSourceInput requireBody(DataSourceInput input) {
-        if (input == null) {
-            throw ProblemException.invalid("body", "is required: send the data source as a JSON object");
-        }
-        return input;
     }
 }

@@ -1,12 +1,7 @@
 package io.dsm.datasource.api;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.stream.Collectors;
 
-import io.dsm.common.problem.ProblemException;
-import io.dsm.common.problem.Violation;
 import io.dsm.common.validation.QueryParameters;
 import io.dsm.datasource.DataSourceType;
 import io.dsm.datasource.DatabaseAttribute;
@@ -25,27 +20,17 @@ final class ListParameters {
 
     static DataSourceFilter parse(String q, String type, String attribute, String region, String sort,
             String page, String size) {
-        List<Violation> violations = new ArrayList<>();
-        String query = q == null || q.isBlank() ? null : q.trim();
-        if (query != null && query.length() > MAX_QUERY) {
-            violations.add(new Violation("q", "must be at most " + MAX_QUERY + " characters"));
-        }
-        DataSourceType parsedType = QueryParameters.enumValue("type", type, DataSourceType.class, violations);
-        DatabaseAttribute parsedAttribute = QueryParameters.enumValue("attribute", attribute, DatabaseAttribute.class, violations);
-        DataSourceSort parsedSort = DataSourceSort.CREATED_AT_DESC;
-        if (sort != null) {
-            parsedSort = DataSourceSort.fromParameter(sort).orElse(null);
-            if (parsedSort == null) {
-                violations.add(new Violation("sort", "must be one of: " + Arrays.stream(DataSourceSort.values())
-                        .map(DataSourceSort::parameter).collect(Collectors.joining(", "))));
-            }
-        }
-        int parsedPage = QueryParameters.number("page", page, 1, 1, Integer.MAX_VALUE, violations);
-        int parsedSize = QueryParameters.number("size", size, DEFAULT_SIZE, 1, MAX_SIZE, violations);
-        if (!violations.isEmpty()) {
-            throw ProblemException.invalid(violations);
-        }
-        String parsedRegion = region == null || region.isBlank() ? null : region;
-        return new DataSourceFilter(query, parsedType, parsedAttribute, parsedRegion, parsedSort, parsedPage, parsedSize);
+        QueryParameters parameters = new QueryParameters();
+        DataSourceFilter filter = new DataSourceFilter(
+                parameters.text("q", q, MAX_QUERY),
+                parameters.enumValue("type", type, DataSourceType.class),
+                parameters.enumValue("attribute", attribute, DatabaseAttribute.class),
+                region == null || region.isBlank() ? null : region,
+                parameters.choice("sort", sort, DataSourceSort::fromParameter,
+                        Arrays.stream(DataSourceSort.values()).map(DataSourceSort::parameter).toList(), DataSourceSort.CREATED_AT_DESC),
+                parameters.page(page),
+                parameters.size(size, DEFAULT_SIZE, MAX_SIZE));
+        parameters.check();
+        return filter;
     }
 }

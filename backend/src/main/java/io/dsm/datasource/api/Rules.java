@@ -1,15 +1,27 @@
 package io.dsm.datasource.api;
 
-/** The field rules shared by the request records, the list parameters and their messages. */
-final class Rules {
+/**
+ * A data source's field rules, defined once: the request records' constraints, their OpenAPI schema
+ * (which the console validates with), the list parameters and the checks between fields share them.
+ */
+public final class Rules {
 
-    static final String IDENTIFIER = "^[A-Za-z0-9]{1,32}$";
-    static final String IDENTIFIER_MESSAGE = "must be 1 to 32 ASCII letters or digits, without spaces";
+    public static final String IDENTIFIER = "^[A-Za-z0-9]{1,32}$";
+    public static final String IDENTIFIER_MESSAGE = "must be 1 to 32 ASCII letters or digits, without spaces";
+    public static final int IDENTIFIER_MAX = 32;
     /** No whitespace and none of the characters that carry URL or JDBC syntax. */
-    static final String HOST_CHARACTERS = "^[^\\s/?#&;=@,\\\\'\"`%]*$";
-    static final String HOST_CHARACTERS_MESSAGE = "must not contain whitespace or any of / ? # & ; = @ , \\ % or quotes";
-    static final String PORT_MESSAGE = "must be between 1 and 65535";
-    static final int PASSWORD_MAX = 1024;
+    public static final String HOST_CHARACTERS = "^[^\\s/?#&;=@,\\\\'\"`%]*$";
+    public static final String HOST_CHARACTERS_MESSAGE = "must not contain whitespace or any of / ? # & ; = @ , \\ % or quotes";
+    public static final int HOST_MAX = 253;
+    public static final String HOST_MAX_MESSAGE = "must be at most 253 characters";
+    public static final int PORT_MIN = 1;
+    public static final int PORT_MAX = 65535;
+    public static final String PORT_MESSAGE = "must be between 1 and 65535";
+    /** PostgreSQL's NAMEDATALEN - 1: the longest user, database or schema name, in bytes. */
+    public static final int NAME_MAX = 63;
+    public static final String NAME_MAX_MESSAGE = "must be at most 63 characters";
+    public static final int REMARKS_MAX = 128;
+    public static final int PASSWORD_MAX = 1024;
 
     private Rules() {
     }

@@ -19,24 +19,24 @@ import io.dsm.common.validation.Utf8Size;
 @Schema(name = "StandbyInput", description = "The standby of a PRIMARY_STANDBY data source.")
 public record StandbyInput(
         @NotBlank(message = "is required")
-        @Size(max = 253, message = "must be at most 253 characters")
+        @Size(max = Rules.HOST_MAX, message = Rules.HOST_MAX_MESSAGE)
         @Pattern(regexp = Rules.HOST_CHARACTERS, message = Rules.HOST_CHARACTERS_MESSAGE)
         @HostName
-        @Schema(description = "IPv4 address, IPv6 literal or DNS name of the standby server.", examples = "10.0.12.8")
+        @Schema(description = "IPv4 address, IPv6 literal or DNS name of the standby server.", minLength = 1, examples = "10.0.12.8")
         String host,
 
         @NotNull(message = "is required")
-        @Min(value = 1, message = Rules.PORT_MESSAGE)
-        @Max(value = 65535, message = Rules.PORT_MESSAGE)
+        @Min(value = Rules.PORT_MIN, message = Rules.PORT_MESSAGE)
+        @Max(value = Rules.PORT_MAX, message = Rules.PORT_MESSAGE)
         @Schema(description = "TCP port of the standby server.", examples = "5432")
         Integer port,
 
-        @Size(max = 63, message = "must be at most 63 characters")
-        @Utf8Size(max = 63)
+        @Size(max = Rules.NAME_MAX, message = Rules.NAME_MAX_MESSAGE)
+        @Utf8Size(max = Rules.NAME_MAX)
         @Schema(description = "Database user on the standby. Absent: the primary's username.", examples = "migrator")
         String username,
 
-        @Schema(type = SchemaType.STRING, format = "password", writeOnly = true, maxLength = Rules.PASSWORD_MAX,
+        @Schema(type = SchemaType.STRING, format = "password", writeOnly = true, minLength = 1, maxLength = Rules.PASSWORD_MAX,
                 description = "Password on the standby. Absent on create: the primary's password; absent on update: the stored one. Never returned.")
         Secret password) {
 }

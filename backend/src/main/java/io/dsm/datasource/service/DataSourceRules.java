@@ -14,6 +14,7 @@ import io.dsm.common.problem.Violation;
 import io.dsm.common.problem.Violations;
 import io.dsm.datasource.DataSourceType;
 import io.dsm.datasource.api.DataSourceInput;
+import io.dsm.datasource.api.Rules;
 import io.dsm.datasource.api.TlsSettings;
 import io.dsm.region.Regions;
 
@@ -26,7 +27,6 @@ import io.dsm.region.Regions;
 public class DataSourceRules {
 
     static final Set<DataSourceType> SUPPORTED_TYPES = EnumSet.of(DataSourceType.POSTGRESQL);
-    static final int PASSWORD_MAX = 1024;
 
     /** What the data source is checked for; each purpose requires a little more or less. */
     public enum Purpose {
@@ -85,10 +85,7 @@ public class DataSourceRules {
         if (purpose.versionRequired && input.version() == null) {
             violations.add(new Violation("version", "is required: send the version you read"));
         }
-        if (!violations.isEmpty()) {
-            throw ProblemException.invalid(violations.stream().distinct()
-                    .sorted(java.util.Comparator.comparing(Violation::field)).toList());
-        }
+        Violations.throwIfAny(violations);
     }
 
     private void checkRegion(String region, List<Violation> violations) {
@@ -120,8 +117,8 @@ public class DataSourceRules {
             }
         } else if (password.isEmpty()) {
             violations.add(new Violation(field, required ? "is required" : "must not be empty; omit it to keep the stored password"));
-        } else if (password.reveal().length() > PASSWORD_MAX) {
-            violations.add(new Violation(field, "must be at most " + PASSWORD_MAX + " characters"));
+        } else if (password.reveal().length() > Rules.PASSWORD_MAX) {
+            violations.add(new Violation(field, "must be at most " + Rules.PASSWORD_MAX + " characters"));
         }
     }
 }

@@ -16,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.dsm.common.problem.Problem;
 import io.dsm.readiness.ReadinessCheck;
 import io.dsm.user.Role;
 
@@ -35,8 +34,7 @@ public class ReadinessCheckResource {
                     + "section: each check's stable id, the scopes it concerns, what it checks and how to fix what it finds.")
     @APIResponse(responseCode = "200", description = "Every readiness check.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ReadinessCheckDescription.class)))
-    @APIResponse(responseCode = "406", description = "The request accepts no JSON (its `Accept` header excludes application/json).",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "406", description = "The request accepts no JSON (its `Accept` header excludes application/json).")
     public List<ReadinessCheckDescription> list() {
         return CATALOGUE;
     }

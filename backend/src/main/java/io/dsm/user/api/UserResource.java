@@ -25,7 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.dsm.auth.Identities;
 import io.dsm.common.problem.Problem;
-import io.dsm.datasource.api.PathIds;
+import io.dsm.common.validation.Ids;
+import io.dsm.common.validation.RequestBodies;
 import io.dsm.user.Role;
 import io.dsm.user.service.UserService;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -57,12 +58,9 @@ public class UserResource {
     @Operation(operationId = "createUser", summary = "Create a user")
     @APIResponse(responseCode = "201", description = "Created.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input; `violations` names each field.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The username is taken.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The username is taken.")
     public Response create(UserInput input) {
-        UserResponse created = users.create(required(input));
+        UserResponse created = users.create(RequestBodies.required(input, "the user"));
         return Response.created(URI.create("/api/users/" + created.id())).entity(created).build();
     }
 
@@ -71,10 +69,9 @@ public class UserResource {
     @Operation(operationId = "getUser", summary = "Get a user")
     @APIResponse(responseCode = "200", description = "The user.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserResponse.class)))
-    @APIResponse(responseCode = "404", description = "No user has this id.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No user has this id.")
     public UserResponse get(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
-        return users.get(PathIds.user(id));
+        return users.get(Ids.parse("id", id));
     }
 
     @PUT
@@ -84,15 +81,11 @@ public class UserResource {
             description = "A new password ends the user's console sessions. The last administrator cannot be demoted.")
     @APIResponse(responseCode = "200", description = "Updated.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input; `violations` names each field.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No user has this id.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Stale version, or the last administrator.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No user has this id.")
+    @APIResponse(responseCode = "409", description = "Stale version, or the last administrator.")
     public UserResponse update(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             UserInput input) {
-        return users.update(PathIds.user(id), required(input));
+        return users.update(Ids.parse("id", id), RequestBodies.required(input, "the user"));
     }
 
     @DELETE
@@ -101,19 +94,10 @@ public class UserResource {
     @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
     @Operation(operationId = "deleteUser", summary = "Delete a user", description = "You cannot delete yourself or the last administrator.")
     @APIResponse(responseCode = "204", description = "Deleted.")
-    @APIResponse(responseCode = "404", description = "No user has this id.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Yourself, or the last administrator.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No user has this id.")
+    @APIResponse(responseCode = "409", description = "Yourself, or the last administrator.")
     public Response delete(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
-        users.delete(PathIds.user(id), Identities.userId(identity));
+        users.delete(Ids.parse("id", id), Identities.userId(identity));
         return Response.noContent().build();
-    }
-
-    private static UserInput required(UserInput input) {
-        if (input == null) {
-            throw io.dsm.common.problem.ProblemException.invalid("body", "is required: send the user as a JSON object");
-        }
-        return input;
     }
 }

@@ -36,13 +36,16 @@ public class UserService {
     private final Credentials credentials;
     private final Sessions sessions;
     private final AuditLog audit;
+    private final UserRules rules;
 
-    public UserService(UserRepository users, DsmConfig config, Credentials credentials, Sessions sessions, AuditLog audit) {
+    public UserService(UserRepository users, DsmConfig config, Credentials credentials, Sessions sessions, AuditLog audit,
+            UserRules rules) {
         this.users = users;
         this.hasher = new PasswordHasher(config.auth().passwordHashIterations());
         this.credentials = credentials;
         this.sessions = sessions;
         this.audit = audit;
+        this.rules = rules;
     }
 
     @Transactional
@@ -57,13 +60,7 @@ public class UserService {
 
     @Transactional
     public UserResponse create(UserInput input) {
-        List<Violation> violations = PasswordRules.none();
-        PasswordRules.checkUsername(input.username(), violations);
-        if (input.role() == null) {
-            violations.add(new Violation("role", "is required: one of ADMIN, OPERATOR, VIEWER"));
-        }
-        PasswordRules.checkPassword("password", input.password(), input.username(), violations);
-        PasswordRules.throwIfAny(violations);
+        rules.check(input, UserRules.Purpose.CREATE, input.username());
         if (users.findByUsername(input.username()).isPresent()) {
             throw usernameTaken(input.username());
         }
@@ -71,7 +68,7 @@ public class UserService {
         user.id = UUID.randomUUID();
         user.username = input.username();
         user.role = input.role();
-        user.passwordHash = hasher.hash(input.password());
+        user.passwordHash = hasher.hash(input.password().reveal());
         user.createdAt = now();
         user.updatedAt = user.createdAt;
         try {
@@ -89,17 +86,7 @@ public class UserService {
     @Transactional
     public UserResponse update(UUID id, UserInput input) {
         UserEntity user = find(id);
-        List<Violation> violations = PasswordRules.none();
-        if (input.role() == null) {
-            violations.add(new Violation("role", "is required: one of ADMIN, OPERATOR, VIEWER"));
-        }
-        if (input.version() == null) {
-            violations.add(new Violation("version", "is required: send the version you last read"));
-        }
-        if (input.password() != null) {
-            PasswordRules.checkPassword("password", input.password(), user.username, violations);
-        }
-        PasswordRules.throwIfAny(violations);
+        rules.check(input, UserRules.Purpose.UPDATE, user.username);
         if (input.version() != user.version) {
             throw StaleVersion.of("user");
         }
@@ -112,7 +99,7 @@ public class UserService {
             user.role = input.role();
         }
         if (input.password() != null) {
-            user.passwordHash = hasher.hash(input.password());
+            user.passwordHash = hasher.hash(input.password().reveal());
             changes.add(Change.ofSecret("password"));
             sessions.endAllOf(user.id, Optional.empty());
         }

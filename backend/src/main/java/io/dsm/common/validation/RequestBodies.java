@@ -1,0 +1,21 @@
+package io.dsm.common.validation;
+
+import io.dsm.common.problem.ProblemException;
+
+/** The one rule for a request that must carry a body and came without one. */
+public final class RequestBodies {
+
+    private RequestBodies() {
+    }
+
+    /**
+     * @param what what the body holds, for the message ("the data source")
+     * @throws ProblemException (400) naming the field {@code body} when there is none
+     */
+    public static <T> T required(T body, String what) {
+        if (body == null) {
+            throw ProblemException.invalid("body", "is required: send " + what + " as a JSON object");
+        }
+        return body;
+    }
+}
