@@ -129,6 +129,7 @@ try {
     await ui.waitForToast(`Data source ${identifier} created`);
     await ui.row(identifier).waitFor();
     await harness.screenshot(page, 'list-with-rows-1280');
+    await ui.expectHeadersVisible('.datasource-table');
   });
 
   await harness.step(
@@ -315,6 +316,7 @@ try {
       // The toasts of earlier steps would cover the navigation in the picture.
       await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 10_000 });
       await harness.screenshot(page, 'audit-1280');
+      await ui.expectHeadersVisible('.audit-table');
 
       await page.getByRole('combobox', { name: 'Action' }).click();
       await page.getByTitle('Data source created', { exact: true }).click();
@@ -343,6 +345,7 @@ try {
       await row.getByText('you', { exact: true }).waitFor();
       await ui.expectDisabled(row.getByRole('button', { name: `Delete ${credentials.username}` }), 'deleting yourself');
       await harness.screenshot(page, 'users-1280');
+      await ui.expectHeadersVisible('.users-table');
       await page.getByRole('button', { name: 'Create User' }).click();
       const dialog = page.locator('.user-dialog');
       await dialog.getByText('Viewer', { exact: true }).waitFor();

@@ -1,7 +1,8 @@
 import { Grid, Table, Tooltip, Typography, type TableProps } from 'antd';
 import type { ColumnType, SorterResult } from 'antd/es/table/interface';
-import { formatDateTime, formatShortDateTime } from '@/lib/format/relative-time';
+import { serverPagination } from '@/components/server-pagination';
 import type { DataSource, DataSourceSort } from '@/lib/api/types';
+import { formatDateTime, formatShortDateTime } from '@/lib/format/relative-time';
 import { useI18n } from '@/lib/i18n/i18n-context';
 import { formatEndpoint } from '../utils/endpoint';
 import { PAGE_SIZES } from '../utils/list-params';
@@ -123,17 +124,7 @@ export function DataSourcesTable(props: ListViewProps) {
       width: 264,
       title: m.list.columns.actions,
       fixed: 'right',
-      render: (_, row) => (
-        <RowActions
-          compact={false}
-          dataSource={row}
-          test={tests.get(row.id)}
-          onTest={props.onTest}
-          onCopy={props.onCopy}
-          onEdit={props.onEdit}
-          onDelete={props.onDelete}
-        />
-      ),
+      render: (_, row) => <RowActions compact={false} dataSource={row} test={tests.get(row.id)} handlers={props} />,
     },
   ];
 
@@ -158,12 +149,13 @@ export function DataSourcesTable(props: ListViewProps) {
       locale={{ emptyText: props.emptyText }}
       showSorterTooltip={false}
       pagination={{
-        current: params.page,
-        pageSize: params.size,
-        total: page?.total ?? 0,
-        pageSizeOptions: PAGE_SIZES.map(String),
-        showSizeChanger: true,
-        showTotal: (total) => m.list.total(total),
+        ...serverPagination({
+          page: params.page,
+          size: params.size,
+          total: page?.total,
+          sizes: PAGE_SIZES,
+          totalText: m.list.total,
+        }),
         responsive: true,
         hideOnSinglePage: false,
       }}
