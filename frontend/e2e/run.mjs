@@ -133,6 +133,25 @@ try {
   });
 
   await harness.step(
+    'with several regions every column header of the list is still fully visible at 1280 px',
+    async () => {
+      // The region column appears only when there is a choice of regions; this dsm has one.
+      await page.route('**/api/regions', (route) => route.fulfill({ json: { regions: ['default', 'east'] } }));
+      try {
+        await ui.open(`?q=${identifier}`);
+        await page.getByRole('columnheader', { name: 'Region' }).waitFor();
+        await ui.expectHeadersVisible('.datasource-table');
+        await harness.screenshot(page, 'list-regions-1280');
+      } finally {
+        await page.unroute('**/api/regions');
+      }
+      // Back to the list as this dsm configures it, for the steps that follow.
+      await ui.open(`?q=${identifier}`);
+    },
+    { needs: [CREATE_STEP] },
+  );
+
+  await harness.step(
     'search finds it, and the search survives a reload',
     async () => {
       const box = page.getByRole('searchbox', { name: 'Search data sources' });

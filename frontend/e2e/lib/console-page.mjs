@@ -184,10 +184,8 @@ export class ConsolePage {
       const cells = Array.from(root.querySelectorAll('thead th')).filter(
         (cell) => cell.getBoundingClientRect().width > 0 && !cell.classList.contains('ant-table-selection-column'),
       );
-      const fixed = cells.filter(
-        (cell) =>
-          cell.classList.contains('ant-table-cell-fix-left') || cell.classList.contains('ant-table-cell-fix-right'),
-      );
+      // Ant Design marks the columns that stay put while the rest scrolls sideways.
+      const fixed = cells.filter((cell) => cell.classList.contains('ant-table-cell-fix'));
       const found = [];
       for (const cell of cells) {
         const name = (cell.textContent ?? '').trim();

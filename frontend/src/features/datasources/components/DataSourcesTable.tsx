@@ -26,7 +26,7 @@ function sortFrom(sorter: SorterResult<DataSource>): DataSourceSort {
 }
 
 function regionColumn(title: string): ColumnType<DataSource> {
-  return { key: 'region', title, width: 110, responsive: ['lg'], render: (_, row) => row.region };
+  return { key: 'region', title, width: 100, responsive: ['lg'], render: (_, row) => row.region };
 }
 
 /** The list on wide screens: one row per data source, sortable, paged by the server. */
@@ -49,9 +49,11 @@ export function DataSourcesTable(props: ListViewProps) {
     },
     {
       key: 'type',
-      width: 104,
+      width: 100,
       title: m.list.columns.type,
-      responsive: ['lg'],
+      // With regions, the region takes the type's place below 1600 px, so that every column fits
+      // at 1280 px beside the fixed actions; the drawer and the filter still show the type.
+      responsive: props.multiRegion ? ['xxl'] : ['lg'],
       render: (_, row) => m.type[row.type],
     },
     {
@@ -129,7 +131,8 @@ export function DataSourcesTable(props: ListViewProps) {
   ];
 
   // Columns have set widths and text wraps inside them, so that at 1280 px every column fits
-  // without scrolling sideways; narrower screens drop columns (`responsive`) and scroll the rest.
+  // without scrolling sideways (1200 px: 1280 less the page's margins and a scrollbar); narrower
+  // screens drop columns (`responsive`) and scroll the rest.
   const screens = Grid.useBreakpoint();
   const scrollWidth = columns
     .filter((column) => !column.responsive || column.responsive.some((breakpoint) => screens[breakpoint]))
