@@ -129,7 +129,27 @@ try {
     await ui.waitForToast(`Data source ${identifier} created`);
     await ui.row(identifier).waitFor();
     await harness.screenshot(page, 'list-with-rows-1280');
+    await ui.expectHeadersVisible('.datasource-table');
   });
+
+  await harness.step(
+    'with several regions every column header of the list is still fully visible at 1280 px',
+    async () => {
+      // The region column appears only when there is a choice of regions; this dsm has one.
+      await page.route('**/api/regions', (route) => route.fulfill({ json: { regions: ['default', 'east'] } }));
+      try {
+        await ui.open(`?q=${identifier}`);
+        await page.getByRole('columnheader', { name: 'Region' }).waitFor();
+        await ui.expectHeadersVisible('.datasource-table');
+        await harness.screenshot(page, 'list-regions-1280');
+      } finally {
+        await page.unroute('**/api/regions');
+      }
+      // Back to the list as this dsm configures it, for the steps that follow.
+      await ui.open(`?q=${identifier}`);
+    },
+    { needs: [CREATE_STEP] },
+  );
 
   await harness.step(
     'search finds it, and the search survives a reload',
@@ -315,6 +335,7 @@ try {
       // The toasts of earlier steps would cover the navigation in the picture.
       await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 10_000 });
       await harness.screenshot(page, 'audit-1280');
+      await ui.expectHeadersVisible('.audit-table');
 
       await page.getByRole('combobox', { name: 'Action' }).click();
       await page.getByTitle('Data source created', { exact: true }).click();
@@ -343,6 +364,7 @@ try {
       await row.getByText('you', { exact: true }).waitFor();
       await ui.expectDisabled(row.getByRole('button', { name: `Delete ${credentials.username}` }), 'deleting yourself');
       await harness.screenshot(page, 'users-1280');
+      await ui.expectHeadersVisible('.users-table');
       await page.getByRole('button', { name: 'Create User' }).click();
       const dialog = page.locator('.user-dialog');
       await dialog.getByText('Viewer', { exact: true }).waitFor();

@@ -166,4 +166,43 @@ export class ConsolePage {
   async expectEnabled(locator, what) {
     check(await locator.isEnabled(), `${what} should be enabled`);
   }
+
+  /**
+   * Fails unless every column header of the table is fully visible as the page first shows it:
+   * inside the table's visible area, not under a fixed column, and its title not cut short.
+   * @param {string} tableSelector e.g. '.datasource-table'
+   */
+  async expectHeadersVisible(tableSelector) {
+    const table = this.page.locator(tableSelector).first();
+    await table.locator('thead th').first().waitFor();
+    const problems = await table.evaluate((root) => {
+      /** @param {DOMRect} a @param {DOMRect} b */
+      const overlap = (a, b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5;
+      const viewport = (
+        root.querySelector('.ant-table-content, .ant-table-header, .ant-table-body') ?? root
+      ).getBoundingClientRect();
+      const cells = Array.from(root.querySelectorAll('thead th')).filter(
+        (cell) => cell.getBoundingClientRect().width > 0 && !cell.classList.contains('ant-table-selection-column'),
+      );
+      // Ant Design marks the columns that stay put while the rest scrolls sideways.
+      const fixed = cells.filter((cell) => cell.classList.contains('ant-table-cell-fix'));
+      const found = [];
+      for (const cell of cells) {
+        const name = (cell.textContent ?? '').trim();
+        if (name === '') continue; // the expand column has no title
+        const box = cell.getBoundingClientRect();
+        if (box.left < viewport.left - 0.5 || box.right > viewport.right + 0.5) {
+          found.push(`"${name}" reaches outside the visible table`);
+        }
+        if (!fixed.includes(cell)) {
+          const under = fixed.find((other) => overlap(box, other.getBoundingClientRect()));
+          if (under) found.push(`"${name}" lies under the fixed column "${(under.textContent ?? '').trim()}"`);
+        }
+        const title = cell.querySelector('.ant-table-column-title') ?? cell;
+        if (title.scrollWidth > title.clientWidth) found.push(`"${name}" is cut short`);
+      }
+      return found;
+    });
+    check(problems.length === 0, `column headers of ${tableSelector} not fully visible: ${problems.join('; ')}`);
+  }
 }

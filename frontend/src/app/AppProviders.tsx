@@ -1,10 +1,10 @@
-import { ConfigProvider } from 'antd';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { ConfigProvider } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { ToastProvider } from '@/components/toast';
 import { linkSessionToCache } from '@/lib/auth/session';
-import { I18nProvider } from '@/lib/i18n/I18nProvider';
 import { useI18n } from '@/lib/i18n/i18n-context';
+import { I18nProvider } from '@/lib/i18n/I18nProvider';
 import type { Language } from '@/lib/i18n/languages';
 import { createQueryClient } from './query-client';
 import { theme } from './theme';

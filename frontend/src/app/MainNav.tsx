@@ -1,5 +1,5 @@
-import { Button, Dropdown, Grid, Menu } from 'antd';
 import { AuditOutlined, DatabaseOutlined, DownOutlined, TeamOutlined } from '@ant-design/icons';
+import { Button, Dropdown, Grid, Menu } from 'antd';
 import type { ReactNode } from 'react';
 import type { Role } from '@/lib/api/types';
 import { roleCan } from '@/lib/auth/authorization';

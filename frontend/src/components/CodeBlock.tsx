@@ -43,6 +43,7 @@ export function CodeBlock({ code, label }: Props) {
         </Button>
       </div>
       {/* Not wrapped, so that a statement reads as it will run; focusable, so that the keyboard can scroll it. */}
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling box must take focus to scroll by keyboard */}
       <pre className="code-block__code" tabIndex={0} aria-labelledby={labelId}>
         <code ref={codeRef}>{code}</code>
       </pre>

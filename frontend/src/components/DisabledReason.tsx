@@ -23,6 +23,7 @@ export function DisabledReason({ reason, children, focusable = false }: Props) {
   if (reason === undefined) return children;
   return (
     <Tooltip title={reason}>
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a disabled control takes no focus: this says why on focus */}
       <span className="disabled-reason" tabIndex={focusable ? 0 : undefined}>
         {cloneElement(children, { 'aria-describedby': id })}
         <span id={id} className="visually-hidden">

@@ -1,5 +1,5 @@
-import { Button } from 'antd';
 import { ReloadOutlined, WarningFilled } from '@ant-design/icons';
+import { Button } from 'antd';
 import { isApiError } from '@/lib/api/api-error';
 import { useMessages } from '@/lib/i18n/i18n-context';
 

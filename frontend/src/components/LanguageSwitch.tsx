@@ -1,7 +1,7 @@
-import { Select } from 'antd';
 import { GlobalOutlined } from '@ant-design/icons';
-import { LANGUAGES, LANGUAGE_NAMES, type Language } from '@/lib/i18n/languages';
+import { Select } from 'antd';
 import { useI18n } from '@/lib/i18n/i18n-context';
+import { LANGUAGES, LANGUAGE_NAMES, type Language } from '@/lib/i18n/languages';
 
 export function LanguageSwitch() {
   const { language, setLanguage, messages } = useI18n();

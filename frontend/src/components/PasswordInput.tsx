@@ -1,5 +1,5 @@
-import { Button, Input, type InputProps, type InputRef } from 'antd';
 import { EyeInvisibleOutlined, EyeOutlined } from '@ant-design/icons';
+import { Button, Input, type InputProps, type InputRef } from 'antd';
 import { useState, type Ref } from 'react';
 import { useMessages } from '@/lib/i18n/i18n-context';
 

@@ -1,5 +1,5 @@
-import { Button, Tooltip } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
+import { Button, Tooltip } from 'antd';
 
 /** A toolbar's refresh: an icon button that spins while the data is being fetched again. */
 export function RefreshButton({

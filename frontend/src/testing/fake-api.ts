@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import type { AuditEvent, ConnectionTestResult, DataSource, Role, Session, User } from '@/lib/api/types';
+import type { AuditEvent, Check, ConnectionTestResult, DataSource, Role, Session, User } from '@/lib/api/types';
 
 /** A request the console sent, as the fake server saw it. */
 export interface SeenRequest {
@@ -89,28 +89,18 @@ export function aPage(items: DataSource[], total = items.length) {
   return { items, page: 1, size: 20, total };
 }
 
+/** A check of the primary, without hint or SQLSTATE unless given. */
+function aCheck(name: Check['name'], status: Check['status'], message: string, more: Partial<Check> = {}): Check {
+  return { target: 'PRIMARY', name, status, message, hint: null, sqlState: null, ...more };
+}
+
+const NETWORK_PASSED = aCheck('NETWORK', 'PASSED', 'Reached 10.0.12.7:5432');
+
 export const PASSED_TEST: ConnectionTestResult = {
   success: true,
   elapsedMs: 42,
   serverVersion: '15.8',
-  checks: [
-    {
-      target: 'PRIMARY',
-      name: 'NETWORK',
-      status: 'PASSED',
-      message: 'Reached 10.0.12.7:5432',
-      hint: null,
-      sqlState: null,
-    },
-    {
-      target: 'PRIMARY',
-      name: 'AUTHENTICATION',
-      status: 'PASSED',
-      message: 'Logged in as migrator',
-      hint: null,
-      sqlState: null,
-    },
-  ],
+  checks: [NETWORK_PASSED, aCheck('AUTHENTICATION', 'PASSED', 'Logged in as migrator')],
   readiness: {
     verdicts: [
       { scope: 'FULL_MIGRATION', state: 'READY', blockers: 0, warnings: 0, summary: 'Full migration: ready' },
@@ -129,30 +119,12 @@ export const WRONG_PASSWORD_TEST: ConnectionTestResult = {
   elapsedMs: 17,
   serverVersion: null,
   checks: [
-    {
-      target: 'PRIMARY',
-      name: 'NETWORK',
-      status: 'PASSED',
-      message: 'Reached 10.0.12.7:5432',
-      hint: null,
-      sqlState: null,
-    },
-    {
-      target: 'PRIMARY',
-      name: 'AUTHENTICATION',
-      status: 'FAILED',
-      message: 'password authentication failed for user "migrator"',
+    NETWORK_PASSED,
+    aCheck('AUTHENTICATION', 'FAILED', 'password authentication failed for user "migrator"', {
       hint: 'Check the username and password.',
       sqlState: '28P01',
-    },
-    {
-      target: 'PRIMARY',
-      name: 'DATABASE',
-      status: 'SKIPPED',
-      message: 'Not checked: login failed',
-      hint: null,
-      sqlState: null,
-    },
+    }),
+    aCheck('DATABASE', 'SKIPPED', 'Not checked: login failed'),
   ],
   readiness: {
     verdicts: [

@@ -1,6 +1,6 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
-import { api, linkSession } from '@/lib/api/client';
 import { isApiError, unwrap } from '@/lib/api/api-error';
+import { api, linkSession } from '@/lib/api/client';
 import { type Session, type SessionAnswer } from '@/lib/api/types';
 
 export const sessionKeys = {

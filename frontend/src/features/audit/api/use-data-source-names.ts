@@ -1,6 +1,6 @@
 import { useQueries } from '@tanstack/react-query';
-import { api } from '@/lib/api/client';
 import { isApiError, unwrap } from '@/lib/api/api-error';
+import { api } from '@/lib/api/client';
 import { auditKeys } from './query-keys';
 
 /** A data source named in the log: its current identifier, or null once it is gone. */

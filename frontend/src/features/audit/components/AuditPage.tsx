@@ -1,6 +1,6 @@
-import { Typography } from 'antd';
 import { useCallback, useEffect, useMemo } from 'react';
 import { ErrorState } from '@/components/ErrorState';
+import { PageHeader } from '@/components/PageHeader';
 import { TableSkeleton } from '@/components/TableSkeleton';
 import { useMessages } from '@/lib/i18n/i18n-context';
 import { useSearchParams } from '@/lib/url/use-search-params';
@@ -42,14 +42,7 @@ export default function AuditPage() {
 
   return (
     <div className="page">
-      <div className="page-header">
-        <div>
-          <Typography.Title level={2} className="page-header__title">
-            {m.audit.title}
-          </Typography.Title>
-          <Typography.Text type="secondary">{m.audit.subtitle}</Typography.Text>
-        </div>
-      </div>
+      <PageHeader title={m.audit.title} subtitle={m.audit.subtitle} />
       <AuditToolbar
         params={params}
         dataSourceName={filteredName ?? undefined}

@@ -1,7 +1,8 @@
-import { Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
+import { Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useMemo } from 'react';
 import { RelativeTime } from '@/components/RelativeTime';
+import { serverPagination } from '@/components/server-pagination';
 import type { AuditEvent, AuditPage } from '@/lib/api/types';
 import { formatShortDateTime } from '@/lib/format/relative-time';
 import { useMessages } from '@/lib/i18n/i18n-context';
@@ -131,12 +132,13 @@ export function AuditTable({ page, params, loading, onPageChange }: Props) {
         expandRowByClick: false,
       }}
       pagination={{
-        current: params.page,
-        pageSize: params.size,
-        total: page?.total ?? 0,
-        pageSizeOptions: AUDIT_PAGE_SIZES.map(String),
-        showSizeChanger: true,
-        showTotal: (total) => m.audit.total(total),
+        ...serverPagination({
+          page: params.page,
+          size: params.size,
+          total: page?.total,
+          sizes: AUDIT_PAGE_SIZES,
+          totalText: m.audit.total,
+        }),
         onChange: onPageChange,
       }}
     />

@@ -1,12 +1,13 @@
-import { AutoComplete, Button, DatePicker, Select, Tag } from 'antd';
+import { AutoComplete, Button, DatePicker, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { FilterSelect } from '@/components/FilterSelect';
+import { RefreshButton } from '@/components/RefreshButton';
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from '@/lib/api/enum-values';
 import type { AuditAction, AuditOutcome } from '@/lib/api/types';
 import { useMessages } from '@/lib/i18n/i18n-context';
 import { useActorSuggestions } from '../api/use-actors';
 import { hasAuditFilters, type AuditParams } from '../utils/audit-params';
-import { RefreshButton } from '@/components/RefreshButton';
 
 type Range = [Dayjs | null, Dayjs | null];
 
@@ -60,21 +61,18 @@ export function AuditToolbar({ params, dataSourceName, refreshing, onChange, onC
           if (event.key === 'Enter') applyActor(actor);
         }}
       />
-      <Select<AuditAction>
-        className="toolbar__filter toolbar__filter--wide"
-        aria-label={m.audit.actionFilter}
+      <FilterSelect<AuditAction>
+        label={m.audit.actionFilter}
         placeholder={m.audit.allActions}
-        allowClear
         value={params.action}
         onChange={(action) => onChange({ action })}
         options={AUDIT_ACTIONS.map((value) => ({ value, label: m.audit.actions[value] }))}
-        popupMatchSelectWidth={false}
+        wide
+        widePopup
       />
-      <Select<AuditOutcome>
-        className="toolbar__filter"
-        aria-label={m.audit.outcomeFilter}
+      <FilterSelect<AuditOutcome>
+        label={m.audit.outcomeFilter}
         placeholder={m.audit.allOutcomes}
-        allowClear
         value={params.outcome}
         onChange={(outcome) => onChange({ outcome })}
         options={AUDIT_OUTCOMES.map((value) => ({ value, label: m.audit.outcomes[value] }))}

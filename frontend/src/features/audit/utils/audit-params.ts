@@ -1,5 +1,7 @@
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES, isOneOf } from '@/lib/api/enum-values';
+import { queryRules } from '@/lib/api/input-rules';
 import type { AuditAction, AuditOutcome, ListAuditEventsQuery } from '@/lib/api/types';
+import { positiveInteger } from '@/lib/url/query-values';
 
 /** What the audit page shows, as kept in the URL's query string. */
 export interface AuditParams {
@@ -16,16 +18,13 @@ export interface AuditParams {
   size: number;
 }
 
-export const AUDIT_PAGE_SIZES = [20, 50, 100, 200] as const;
-export const DEFAULT_AUDIT_PAGE_SIZE = 50;
+const query = queryRules.listAuditEvents;
+
+/** The page sizes offered, up to the largest the API allows. */
+export const AUDIT_PAGE_SIZES = [20, 50, 100, 200].filter((size) => size <= query.size.maximum);
+export const DEFAULT_AUDIT_PAGE_SIZE: number = query.size.default;
 const MINUTE_MS = 60_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function positiveInteger(value: string | null): number | undefined {
-  if (value === null || !/^\d+$/.test(value)) return undefined;
-  const number = Number(value);
-  return number >= 1 ? number : undefined;
-}
 
 function instant(value: string | null): string | undefined {
   if (value === null || value === '') return undefined;

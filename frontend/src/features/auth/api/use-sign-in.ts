@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/api-error';
+import { api } from '@/lib/api/client';
 import { type SignInInput } from '@/lib/api/types';
 import { startSession } from '@/lib/auth/session';
 

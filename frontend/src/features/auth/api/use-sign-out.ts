@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '@/lib/api/client';
 import { isApiError, unwrap } from '@/lib/api/api-error';
+import { api } from '@/lib/api/client';
 import { endSession } from '@/lib/auth/session';
-import { PATHS } from '@/lib/url/paths';
 import { navigate } from '@/lib/url/location';
+import { PATHS } from '@/lib/url/paths';
 import { SIGNED_OUT } from '../utils/sign-in-reason';
 
 /** Signing out of a session that has already ended leaves the user where they wanted to be. */

@@ -1,5 +1,5 @@
-import { Button, Dropdown, Tag } from 'antd';
 import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Dropdown, Tag } from 'antd';
 import { Suspense, lazy, useState } from 'react';
 import { describeError } from '@/components/ErrorState';
 import { useToast } from '@/components/toast';

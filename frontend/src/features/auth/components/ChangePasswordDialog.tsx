@@ -3,7 +3,15 @@ import { describeError } from '@/components/ErrorState';
 import { PasswordInput } from '@/components/PasswordInput';
 import { useToast } from '@/components/toast';
 import { isApiError } from '@/lib/api/api-error';
-import { passwordProblem } from '@/lib/auth/password-rules';
+import { NEW_PASSWORD, passwordProblem } from '@/lib/auth/password-rules';
+import { requiredIn } from '@/lib/forms/input-rules';
+import {
+  applyViolations,
+  fieldsNamed,
+  sentenceText,
+  splitViolations,
+  type ViolationMapping,
+} from '@/lib/forms/violations';
 import { useMessages } from '@/lib/i18n/i18n-context';
 import { useChangePassword } from '../api/use-change-password';
 
@@ -13,12 +21,8 @@ interface Values {
   confirmation: string;
 }
 
-const FIELDS = new Set<string>(['currentPassword', 'newPassword']);
-
-/** The server's messages name no subject ("must differ from…"); under a field they read as sentences. */
-function sentence(message: string): string {
-  return message.charAt(0).toUpperCase() + message.slice(1);
-}
+const fieldFor = fieldsNamed(['currentPassword', 'newPassword']);
+const required = requiredIn('PasswordChangeInput');
 
 interface Props {
   username: string;
@@ -35,6 +39,13 @@ export default function ChangePasswordDialog({ username, onClose }: Props) {
   const [form] = Form.useForm<Values>();
   const change = useChangePassword();
 
+  const violations: ViolationMapping = {
+    fieldFor,
+    // The server says why in its own words; a wrong current password reads better as ours.
+    text: (violation, aliased) =>
+      violation.field === 'currentPassword' ? m.password.wrongCurrent : sentenceText(violation, aliased),
+  };
+
   const submit = ({ currentPassword, newPassword }: Values) =>
     change.mutate(
       { currentPassword, newPassword },
@@ -45,19 +56,12 @@ export default function ChangePasswordDialog({ username, onClose }: Props) {
         },
         onError: (error) => {
           if (!isApiError(error)) return;
-          form.setFields(
-            error.violations
-              .filter((violation) => FIELDS.has(violation.field))
-              .map((violation) => ({
-                name: violation.field as keyof Values,
-                errors: [violation.field === 'currentPassword' ? m.password.wrongCurrent : sentence(violation.message)],
-              })),
-          );
+          applyViolations(form, error.violations, violations);
         },
       },
     );
 
-  const unplaced = isApiError(change.error) ? change.error.violations.filter((v) => !FIELDS.has(v.field)) : [];
+  const unplaced = isApiError(change.error) ? splitViolations(change.error.violations, violations).other : [];
   const showError =
     change.isError && (!isApiError(change.error) || change.error.violations.length === 0 || unplaced.length > 0);
 
@@ -80,22 +84,22 @@ export default function ChangePasswordDialog({ username, onClose }: Props) {
         <Form.Item
           name="currentPassword"
           label={m.password.current}
-          rules={[{ required: true, message: m.rules.required(m.password.current) }]}
+          rules={[{ required: required('currentPassword'), message: m.rules.required(m.password.current) }]}
         >
           <PasswordInput autoComplete="current-password" autoFocus />
         </Form.Item>
         <Form.Item
           name="newPassword"
           label={m.password.new}
-          extra={m.password.rules}
+          extra={m.password.rules(NEW_PASSWORD.minLength, NEW_PASSWORD.maxLength)}
           dependencies={['currentPassword']}
           rules={[
-            { required: true, message: m.rules.required(m.password.new) },
+            { required: required('newPassword'), message: m.rules.required(m.password.new) },
             ({ getFieldValue }) => ({
               validator: (_rule, value: string | undefined) => {
                 if (!value) return Promise.resolve();
                 const problem =
-                  passwordProblem(value, username, m.password) ??
+                  passwordProblem(value, username, NEW_PASSWORD, m.password) ??
                   (value === getFieldValue('currentPassword') ? m.password.sameAsCurrent : undefined);
                 return problem === undefined ? Promise.resolve() : Promise.reject(new Error(problem));
               },

@@ -1,11 +1,13 @@
-import { Alert, Button, Form, Input, type InputRef } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Button, Form, Input, type InputRef } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { describeError } from '@/components/ErrorState';
 import { LanguageSwitch } from '@/components/LanguageSwitch';
 import { PasswordInput } from '@/components/PasswordInput';
 import { ApiError, isApiError } from '@/lib/api/api-error';
 import { useSession } from '@/lib/auth/session';
+import { requiredIn } from '@/lib/forms/input-rules';
+import { applyViolations, fieldsNamed } from '@/lib/forms/violations';
 import { useCountdown } from '@/lib/hooks/use-countdown';
 import { useDocumentTitle } from '@/lib/hooks/use-document-title';
 import { useMessages } from '@/lib/i18n/i18n-context';
@@ -19,6 +21,9 @@ interface Credentials {
   username: string;
   password: string;
 }
+
+const VIOLATIONS = { fieldFor: fieldsNamed(['username', 'password']) };
+const required = requiredIn('SignInInput');
 
 /** "Try again in 42 seconds", counting down, then "You can try again now". */
 function ThrottledMessage({ until }: { until: number }) {
@@ -59,11 +64,7 @@ export default function SignInPage() {
           form.setFieldValue('password', '');
           passwordRef.current?.focus();
         } else if (error.status === 400) {
-          form.setFields(
-            error.violations
-              .filter((violation) => violation.field === 'username' || violation.field === 'password')
-              .map((violation) => ({ name: violation.field as keyof Credentials, errors: [violation.message] })),
-          );
+          applyViolations(form, error.violations, VIOLATIONS);
         }
       },
     });
@@ -109,7 +110,7 @@ export default function SignInPage() {
           <Form.Item
             name="username"
             label={m.auth.username}
-            rules={[{ required: true, whitespace: true, message: m.auth.usernameRequired }]}
+            rules={[{ required: required('username'), whitespace: true, message: m.auth.usernameRequired }]}
           >
             <Input
               prefix={<UserOutlined aria-hidden />}
@@ -122,7 +123,7 @@ export default function SignInPage() {
           <Form.Item
             name="password"
             label={m.auth.password}
-            rules={[{ required: true, message: m.auth.passwordRequired }]}
+            rules={[{ required: required('password'), message: m.auth.passwordRequired }]}
           >
             <PasswordInput ref={passwordRef} prefix={<LockOutlined aria-hidden />} autoComplete="current-password" />
           </Form.Item>

@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/api-error';
+import { api } from '@/lib/api/client';
 import { dataSourceKeys } from './query-keys';
 
 /**

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/api-error';
+import { api } from '@/lib/api/client';
 import type { ListDataSourcesQuery } from '@/lib/api/types';
 import { dataSourceKeys } from './query-keys';
 

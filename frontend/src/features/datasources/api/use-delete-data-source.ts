@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '@/lib/api/client';
 import { isApiError, unwrap } from '@/lib/api/api-error';
+import { api } from '@/lib/api/client';
 import { dataSourceKeys } from './query-keys';
 
 export interface DeleteRequest {

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/api-error';
+import { api } from '@/lib/api/client';
 import { regionKeys } from './query-keys';
 
 const NO_REGIONS: readonly string[] = [];

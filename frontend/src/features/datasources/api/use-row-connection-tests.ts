@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { ConnectionTestResult } from '@/lib/api/types';
-import { testConnection } from './test-connection';
+import { useTestConnection } from './use-test-connection';
 
 export interface RowTest {
   running: boolean;
@@ -9,11 +9,13 @@ export interface RowTest {
 }
 
 /**
- * The connection tests run from the list, by data source id. Kept by the page rather than the
- * row, so that the result stays next to its row when the list refreshes underneath.
+ * The connection tests run from the list, by data source id: the same mutation as the dialog's,
+ * one call per row. Their outcomes are kept by the page rather than the row, so that a result
+ * stays next to its row when the list refreshes underneath, and rows test side by side.
  */
 export function useRowConnectionTests() {
   const [tests, setTests] = useState<ReadonlyMap<string, RowTest>>(() => new Map());
+  const { mutateAsync } = useTestConnection();
 
   const update = useCallback((id: string, test: RowTest) => {
     setTests((previous) => new Map(previous).set(id, test));
@@ -24,14 +26,14 @@ export function useRowConnectionTests() {
       update(id, { running: true });
       let outcome: RowTest;
       try {
-        outcome = { running: false, result: await testConnection({ kind: 'stored', id }) };
+        outcome = { running: false, result: await mutateAsync({ kind: 'stored', id }) };
       } catch (error) {
         outcome = { running: false, error };
       }
       update(id, outcome);
       return outcome;
     },
-    [update],
+    [update, mutateAsync],
   );
 
   return { tests, run };

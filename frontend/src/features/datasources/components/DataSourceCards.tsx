@@ -1,6 +1,6 @@
 import { Pagination, Spin, Typography } from 'antd';
-import { useI18n } from '@/lib/i18n/i18n-context';
 import { formatShortDateTime } from '@/lib/format/relative-time';
+import { useI18n } from '@/lib/i18n/i18n-context';
 import { formatEndpoint } from '../utils/endpoint';
 import { HeartbeatCell } from './HeartbeatCell';
 import { IdentifierLink } from './IdentifierLink';
@@ -27,15 +27,7 @@ export function DataSourceCards(props: ListViewProps) {
             <li key={row.id} className={`datasource-card${row.id === props.highlightId ? ' row--highlight' : ''}`}>
               <div className="datasource-card__head">
                 <IdentifierLink dataSource={row} href={props.detailHref(row.id)} onOpen={props.onOpenDetail} />
-                <RowActions
-                  compact
-                  dataSource={row}
-                  test={tests.get(row.id)}
-                  onTest={props.onTest}
-                  onCopy={props.onCopy}
-                  onEdit={props.onEdit}
-                  onDelete={props.onDelete}
-                />
+                <RowActions compact dataSource={row} test={tests.get(row.id)} handlers={props} />
               </div>
               <Typography.Text className="mono">{formatEndpoint(row.host, row.port)}</Typography.Text>
               {row.standby && (

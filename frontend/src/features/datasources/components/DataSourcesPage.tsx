@@ -1,10 +1,11 @@
-import { Alert, Button, Grid, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Grid } from 'antd';
 import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
 import { DisabledReason } from '@/components/DisabledReason';
 import { ErrorState } from '@/components/ErrorState';
-import { useToast } from '@/components/toast';
+import { PageHeader } from '@/components/PageHeader';
 import { TableSkeleton } from '@/components/TableSkeleton';
+import { useToast } from '@/components/toast';
 import type { DataSource } from '@/lib/api/types';
 import { usePermissions } from '@/lib/auth/authorization';
 import { useMessages } from '@/lib/i18n/i18n-context';
@@ -15,14 +16,14 @@ import { hasFilters, lastPageIfBeyond, toListQuery } from '../utils/list-params'
 import { DataSourceCards } from './DataSourceCards';
 import { DataSourcesTable } from './DataSourcesTable';
 import { DataSourcesToolbar } from './DataSourcesToolbar';
-import { FirstRunEmptyState } from './FirstRunEmptyState';
-import { NoMatchesState } from './NoMatchesState';
 import {
   loadDataSourceDialog,
   loadDataSourceDrawer,
   loadDeleteDataSourceModal,
   type DialogRequest,
 } from './dialog-request';
+import { FirstRunEmptyState } from './FirstRunEmptyState';
+import { NoMatchesState } from './NoMatchesState';
 import { useListParams } from './use-list-params';
 
 const DataSourceDialog = lazy(loadDataSourceDialog);
@@ -96,13 +97,7 @@ export function DataSourcesPage() {
 
   return (
     <div className="page">
-      <div className="page-header">
-        <div>
-          <Typography.Title level={2} className="page-header__title">
-            {m.list.title}
-          </Typography.Title>
-          <Typography.Text type="secondary">{m.list.subtitle}</Typography.Text>
-        </div>
+      <PageHeader title={m.list.title} subtitle={m.list.subtitle}>
         <DisabledReason reason={cannotChange} focusable>
           <Button
             type="primary"
@@ -115,7 +110,7 @@ export function DataSourcesPage() {
             {m.list.create}
           </Button>
         </DisabledReason>
-      </div>
+      </PageHeader>
 
       {!mayChange && permissions.role && (
         <Alert

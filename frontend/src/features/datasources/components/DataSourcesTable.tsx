@@ -1,7 +1,8 @@
 import { Grid, Table, Tooltip, Typography, type TableProps } from 'antd';
 import type { ColumnType, SorterResult } from 'antd/es/table/interface';
-import { formatDateTime, formatShortDateTime } from '@/lib/format/relative-time';
+import { serverPagination } from '@/components/server-pagination';
 import type { DataSource, DataSourceSort } from '@/lib/api/types';
+import { formatDateTime, formatShortDateTime } from '@/lib/format/relative-time';
 import { useI18n } from '@/lib/i18n/i18n-context';
 import { formatEndpoint } from '../utils/endpoint';
 import { PAGE_SIZES } from '../utils/list-params';
@@ -25,7 +26,7 @@ function sortFrom(sorter: SorterResult<DataSource>): DataSourceSort {
 }
 
 function regionColumn(title: string): ColumnType<DataSource> {
-  return { key: 'region', title, width: 110, responsive: ['lg'], render: (_, row) => row.region };
+  return { key: 'region', title, width: 100, responsive: ['lg'], render: (_, row) => row.region };
 }
 
 /** The list on wide screens: one row per data source, sortable, paged by the server. */
@@ -48,9 +49,11 @@ export function DataSourcesTable(props: ListViewProps) {
     },
     {
       key: 'type',
-      width: 104,
+      width: 100,
       title: m.list.columns.type,
-      responsive: ['lg'],
+      // With regions, the region takes the type's place below 1600 px, so that every column fits
+      // at 1280 px beside the fixed actions; the drawer and the filter still show the type.
+      responsive: props.multiRegion ? ['xxl'] : ['lg'],
       render: (_, row) => m.type[row.type],
     },
     {
@@ -123,22 +126,13 @@ export function DataSourcesTable(props: ListViewProps) {
       width: 264,
       title: m.list.columns.actions,
       fixed: 'right',
-      render: (_, row) => (
-        <RowActions
-          compact={false}
-          dataSource={row}
-          test={tests.get(row.id)}
-          onTest={props.onTest}
-          onCopy={props.onCopy}
-          onEdit={props.onEdit}
-          onDelete={props.onDelete}
-        />
-      ),
+      render: (_, row) => <RowActions compact={false} dataSource={row} test={tests.get(row.id)} handlers={props} />,
     },
   ];
 
   // Columns have set widths and text wraps inside them, so that at 1280 px every column fits
-  // without scrolling sideways; narrower screens drop columns (`responsive`) and scroll the rest.
+  // without scrolling sideways (1200 px: 1280 less the page's margins and a scrollbar); narrower
+  // screens drop columns (`responsive`) and scroll the rest.
   const screens = Grid.useBreakpoint();
   const scrollWidth = columns
     .filter((column) => !column.responsive || column.responsive.some((breakpoint) => screens[breakpoint]))
@@ -158,12 +152,13 @@ export function DataSourcesTable(props: ListViewProps) {
       locale={{ emptyText: props.emptyText }}
       showSorterTooltip={false}
       pagination={{
-        current: params.page,
-        pageSize: params.size,
-        total: page?.total ?? 0,
-        pageSizeOptions: PAGE_SIZES.map(String),
-        showSizeChanger: true,
-        showTotal: (total) => m.list.total(total),
+        ...serverPagination({
+          page: params.page,
+          size: params.size,
+          total: page?.total,
+          sizes: PAGE_SIZES,
+          totalText: m.list.total,
+        }),
         responsive: true,
         hideOnSinglePage: false,
       }}

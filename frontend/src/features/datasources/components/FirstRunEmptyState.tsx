@@ -1,5 +1,5 @@
-import { Button, Empty, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
+import { Button, Empty, Typography } from 'antd';
 import { DisabledReason } from '@/components/DisabledReason';
 import { usePermissions } from '@/lib/auth/authorization';
 import { useMessages } from '@/lib/i18n/i18n-context';

@@ -1,5 +1,5 @@
-import { Badge, Tooltip, Typography, type BadgeProps } from 'antd';
 import { ExclamationCircleFilled } from '@ant-design/icons';
+import { Badge, Tooltip, Typography, type BadgeProps } from 'antd';
 import { RelativeTime } from '@/components/RelativeTime';
 import type { HeartbeatState, HeartbeatStatus } from '@/lib/api/types';
 import { useMessages } from '@/lib/i18n/i18n-context';
@@ -29,6 +29,7 @@ export function HeartbeatCell({ heartbeat }: { heartbeat: HeartbeatStatus }) {
       <span className="heartbeat-cell__state">
         {problem ? (
           <Tooltip title={problem}>
+            {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- focus shows the tooltip to keyboard users */}
             <span tabIndex={0} className="heartbeat-cell__failing">
               <Badge status={BADGE_STATUS[state]} text={m.heartbeat[state]} />
               <span className="visually-hidden">: {problem}</span>
@@ -39,6 +40,7 @@ export function HeartbeatCell({ heartbeat }: { heartbeat: HeartbeatStatus }) {
         )}
         {warning && (
           <Tooltip title={warning}>
+            {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- focus shows the tooltip to keyboard users */}
             <span tabIndex={0} className="heartbeat-cell__warning">
               <ExclamationCircleFilled aria-hidden />
               <span className="visually-hidden">

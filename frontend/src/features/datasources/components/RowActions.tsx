@@ -1,5 +1,5 @@
-import { Button, Dropdown } from 'antd';
 import { CopyOutlined, DeleteOutlined, EditOutlined, MoreOutlined } from '@ant-design/icons';
+import { Button, Dropdown } from 'antd';
 import { DisabledReason } from '@/components/DisabledReason';
 import type { DataSource } from '@/lib/api/types';
 import { usePermissions } from '@/lib/auth/authorization';
@@ -14,15 +14,17 @@ export interface RowActionHandlers {
   onTest: (id: string) => Promise<RowTest>;
 }
 
-interface Props extends RowActionHandlers {
+interface Props {
   dataSource: DataSource;
+  handlers: RowActionHandlers;
   test: RowTest | undefined;
   /** Copy, Edit and Delete in a menu, for the narrow cards on phones. */
   compact: boolean;
 }
 
 /** Test Connection, Copy, Edit, Delete: inline links in the table, a menu beside the test on phones. */
-export function RowActions({ dataSource, test, compact, onTest, onCopy, onEdit, onDelete }: Props) {
+export function RowActions({ dataSource, test, compact, handlers }: Props) {
+  const { onTest, onCopy, onEdit, onDelete } = handlers;
   const m = useMessages();
   const { whyNot } = usePermissions();
   const cannotChange = whyNot('changeDataSources');

@@ -1,5 +1,5 @@
-import { Input } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
+import { Input } from 'antd';
 import { useEffect, useState } from 'react';
 import { useDebouncedCallback } from '@/lib/hooks/use-debounced-callback';
 import { useMessages } from '@/lib/i18n/i18n-context';

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  INITIAL_GATE,
-  canSave,
-  gateReducer,
-  gateStatus,
-  touchesConnection,
-  type GateAction,
-} from './connection-test-gate';
+import { INITIAL_GATE, canSave, gateReducer, gateStatus, type GateAction } from './connection-test-gate';
+import { touchesConnection } from './form-fields';
 
 const run = (...actions: GateAction[]) => actions.reduce(gateReducer, INITIAL_GATE);
 

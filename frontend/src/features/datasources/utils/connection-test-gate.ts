@@ -1,28 +1,3 @@
-import type { DataSourceFormValues } from './form-values';
-
-/**
- * The form fields that decide where and how the service connects. Changing any of them makes a
- * passed test no longer about the values on screen. Identifier, region and remarks are labels.
- */
-export const CONNECTION_FIELDS = [
-  'type',
-  'attribute',
-  'heartbeatEnabled',
-  'heartbeatSchema',
-  'host',
-  'port',
-  'username',
-  'password',
-  'databaseName',
-  'schemaName',
-  'standby',
-  'tls',
-] as const satisfies readonly (keyof DataSourceFormValues)[];
-
-export function touchesConnection(changed: Partial<DataSourceFormValues>): boolean {
-  return CONNECTION_FIELDS.some((field) => field in changed);
-}
-
 /**
  * The gate in front of OK. Every connection edit raises `revision`; a test result counts only for
  * the revision it was started at, so a test that passed for yesterday's host, or that was still

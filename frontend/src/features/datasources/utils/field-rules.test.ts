@@ -26,7 +26,7 @@ describe('the identifier rule', () => {
   });
 
   it('rejects a 33rd character', () => {
-    expect(checkIdentifier('a'.repeat(33))).toEqual({ code: 'identifierLength' });
+    expect(checkIdentifier('a'.repeat(33))).toEqual({ code: 'maxChars', max: 32 });
   });
 });
 
@@ -55,9 +55,9 @@ describe('the port rule', () => {
   });
 
   it('rejects 0, 65536 and fractions', () => {
-    expect(checkPort(0)).toEqual({ code: 'port' });
-    expect(checkPort(65536)).toEqual({ code: 'port' });
-    expect(checkPort(5432.5)).toEqual({ code: 'port' });
+    expect(checkPort(0)).toEqual({ code: 'port', min: 1, max: 65535 });
+    expect(checkPort(65536)).toEqual({ code: 'port', min: 1, max: 65535 });
+    expect(checkPort(5432.5)).toEqual({ code: 'port', min: 1, max: 65535 });
   });
 
   it('requires a value', () => {

@@ -1,28 +1,36 @@
+import { inputRules } from '@/lib/api/input-rules';
+
 /**
- * The server's field rules (see DataSourceInput in the OpenAPI document), checked as the operator
- * types. Each check returns what is wrong, as a code the form turns into words, or undefined.
- * The server checks again on save; these only spare a round trip.
+ * The server's field rules, read from its OpenAPI document (DataSourceInput, through the generated
+ * input-rules.ts), checked as the operator types. Each check returns what is wrong, as a code the
+ * form turns into words, or undefined. The server checks again on save; these only spare a round
+ * trip.
  */
 
 export type FieldProblem =
   | { code: 'required' }
   | { code: 'identifierChars' }
-  | { code: 'identifierLength' }
   | { code: 'hostChars' }
-  | { code: 'hostLength' }
-  | { code: 'port' }
+  | { code: 'port'; min: number; max: number }
   | { code: 'blank' }
   | { code: 'bytes'; max: number }
   | { code: 'maxChars'; max: number }
   | { code: 'pem' };
 
-export const IDENTIFIER_MAX = 32;
-export const HOST_MAX = 253;
-/** PostgreSQL cuts names at 63 bytes (NAMEDATALEN - 1), not 63 characters. */
-export const NAME_MAX_BYTES = 63;
-export const REMARKS_MAX = 128;
-export const PASSWORD_MAX = 1024;
-export const CA_CERTIFICATE_MAX = 16384;
+const input = inputRules.DataSourceInput.properties;
+
+export const IDENTIFIER_MAX = input.identifier.maxLength;
+const IDENTIFIER_PATTERN = new RegExp(input.identifier.pattern);
+export const HOST_MAX = input.host.maxLength;
+const HOST_PATTERN = new RegExp(input.host.pattern);
+const PORT = input.port;
+/** PostgreSQL cuts names at 63 bytes (NAMEDATALEN - 1), not 63 characters: the limit counts bytes. */
+export const NAME_MAX_BYTES = input.username.maxLength;
+/** A required name must not be blank: the API's pattern for them asks for a non-space character. */
+const NOT_BLANK = new RegExp(input.username.pattern);
+export const REMARKS_MAX = input.remarks.maxLength;
+export const PASSWORD_MAX = input.password.maxLength;
+export const CA_CERTIFICATE_MAX = inputRules.TlsSettings.properties.caCertificate.maxLength;
 
 const encoder = new TextEncoder();
 
@@ -36,8 +44,10 @@ function isEmpty(value: string | null | undefined): value is '' | null | undefin
 
 export function checkIdentifier(value: string | undefined): FieldProblem | undefined {
   if (isEmpty(value)) return { code: 'required' };
-  if (!/^[A-Za-z0-9]+$/.test(value)) return { code: 'identifierChars' };
-  if (value.length > IDENTIFIER_MAX) return { code: 'identifierLength' };
+  // The pattern also bounds the length; tested a character at a time it tells a wrong character
+  // from too many of them.
+  if (!Array.from(value).every((character) => IDENTIFIER_PATTERN.test(character))) return { code: 'identifierChars' };
+  if (value.length > IDENTIFIER_MAX) return { code: 'maxChars', max: IDENTIFIER_MAX };
   return undefined;
 }
 
@@ -48,22 +58,23 @@ export function checkIdentifier(value: string | undefined): FieldProblem | undef
 export function checkHost(value: string | undefined): FieldProblem | undefined {
   const host = value?.trim();
   if (isEmpty(host)) return { code: 'required' };
-  if (/[\s/?#&;=@,\\'"`%]/.test(host)) return { code: 'hostChars' };
-  if (host.length > HOST_MAX) return { code: 'hostLength' };
+  if (!HOST_PATTERN.test(host)) return { code: 'hostChars' };
+  if (host.length > HOST_MAX) return { code: 'maxChars', max: HOST_MAX };
   return undefined;
 }
 
 export function checkPort(value: number | string | null | undefined): FieldProblem | undefined {
   if (value === undefined || value === null || value === '') return { code: 'required' };
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) return { code: 'port' };
+  if (!Number.isInteger(port) || port < PORT.minimum || port > PORT.maximum)
+    return { code: 'port', min: PORT.minimum, max: PORT.maximum };
   return undefined;
 }
 
 /** A PostgreSQL name: username, database, schema. */
 export function checkName(value: string | undefined, { required }: { required: boolean }): FieldProblem | undefined {
   if (isEmpty(value)) return required ? { code: 'required' } : undefined;
-  if (value.trim() === '') return { code: 'blank' };
+  if (!NOT_BLANK.test(value)) return { code: 'blank' };
   if (utf8Length(value) > NAME_MAX_BYTES) return { code: 'bytes', max: NAME_MAX_BYTES };
   return undefined;
 }

@@ -1,27 +1,42 @@
-import type { NamePath } from './violation-paths';
+import type { NamePath } from '@/lib/forms/violations';
+import type { DataSourceFormValues } from './form-values';
 
-/** Every field of the data source form, by its name path (which is also its JSON path in the API body). */
-const FORM_FIELDS = new Set([
-  'type',
-  'identifier',
-  'region',
-  'attribute',
-  'heartbeatEnabled',
-  'heartbeatSchema',
-  'host',
-  'port',
-  'username',
-  'password',
-  'databaseName',
-  'schemaName',
-  'remarks',
-  'standby.host',
-  'standby.port',
-  'standby.username',
-  'standby.password',
-  'tls.mode',
-  'tls.caCertificate',
-]);
+/**
+ * The form fields that decide where and how the service connects, by name path (which is also
+ * their JSON path in the API body). Changing any of them makes a passed test no longer about the
+ * values on screen, and a test needs them valid before it is worth sending.
+ */
+export const CONNECTION_FIELDS: readonly NamePath[] = [
+  ['type'],
+  ['attribute'],
+  ['heartbeatEnabled'],
+  ['heartbeatSchema'],
+  ['host'],
+  ['port'],
+  ['username'],
+  ['password'],
+  ['databaseName'],
+  ['schemaName'],
+  ['standby', 'host'],
+  ['standby', 'port'],
+  ['standby', 'username'],
+  ['standby', 'password'],
+  ['tls', 'mode'],
+  ['tls', 'caCertificate'],
+];
+
+/** The fields that only label a data source: identifier, region and remarks. */
+const LABEL_FIELDS: readonly NamePath[] = [['identifier'], ['region'], ['remarks']];
+
+const FORM_FIELDS = new Set([...LABEL_FIELDS, ...CONNECTION_FIELDS].map((name) => name.join('.')));
+
+/** The top-level form values a connection field lives in ("standby" for ["standby", "host"]). */
+const CONNECTION_VALUES = new Set(CONNECTION_FIELDS.map(([top]) => String(top)));
+
+/** Whether a change of form values touches a connection field. */
+export function touchesConnection(changed: Partial<DataSourceFormValues>): boolean {
+  return Object.keys(changed).some((key) => CONNECTION_VALUES.has(key));
+}
 
 /**
  * Violations about a whole object have no input of their own; they go to the field that decides

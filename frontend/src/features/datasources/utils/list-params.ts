@@ -1,5 +1,7 @@
 import { DATABASE_ATTRIBUTES, DATA_SOURCE_TYPES, SORTS, isOneOf } from '@/lib/api/enum-values';
+import { queryRules } from '@/lib/api/input-rules';
 import type { DataSourceSort, DataSourceType, DatabaseAttribute, ListDataSourcesQuery } from '@/lib/api/types';
+import { positiveInteger } from '@/lib/url/query-values';
 
 /** What the list shows, as kept in the URL's query string. */
 export interface ListParams {
@@ -12,17 +14,14 @@ export interface ListParams {
   size: number;
 }
 
-export const DEFAULT_SORT: DataSourceSort = '-createdAt';
-export const PAGE_SIZES = [10, 20, 50, 100] as const;
-export const DEFAULT_PAGE_SIZE = 20;
-/** The API's limit for `q`; a longer pasted text is cut rather than sent to be rejected. */
-export const MAX_QUERY_LENGTH = 200;
+const query = queryRules.listDataSources;
 
-function positiveInteger(value: string | null): number | undefined {
-  if (value === null || !/^\d+$/.test(value)) return undefined;
-  const number = Number(value);
-  return number >= 1 ? number : undefined;
-}
+export const DEFAULT_SORT: DataSourceSort = query.sort.default;
+/** The page sizes offered, up to the largest the API allows. */
+export const PAGE_SIZES = [10, 20, 50, 100].filter((size) => size <= query.size.maximum);
+export const DEFAULT_PAGE_SIZE: number = query.size.default;
+/** The API's limit for `q`; a longer pasted text is cut rather than sent to be rejected. */
+export const MAX_QUERY_LENGTH = query.q.maxLength;
 
 /** Reads the list's state from a URL; anything missing or malformed falls back to the default. */
 export function readListParams(search: URLSearchParams): ListParams {

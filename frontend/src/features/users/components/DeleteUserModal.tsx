@@ -2,7 +2,7 @@ import { Alert, Modal, Typography } from 'antd';
 import { describeError } from '@/components/ErrorState';
 import type { User } from '@/lib/api/types';
 import { useMessages } from '@/lib/i18n/i18n-context';
-import { useDeleteUser } from '../api/users';
+import { useDeleteUser } from '../api/use-delete-user';
 
 interface Props {
   user: User;

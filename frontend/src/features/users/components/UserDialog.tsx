@@ -1,13 +1,17 @@
-import { Alert, Form, Input, Modal, Radio, Typography } from 'antd';
+import { Alert, Form, Input, Modal, Radio } from 'antd';
 import { useState } from 'react';
+import { DescribedRadio } from '@/components/DescribedRadio';
 import { describeError } from '@/components/ErrorState';
 import { PasswordInput } from '@/components/PasswordInput';
 import { isApiError } from '@/lib/api/api-error';
 import { ROLES } from '@/lib/api/enum-values';
+import { inputRules } from '@/lib/api/input-rules';
 import type { Role, User } from '@/lib/api/types';
-import { passwordProblem } from '@/lib/auth/password-rules';
+import { USER_PASSWORD, passwordProblem } from '@/lib/auth/password-rules';
+import { requiredIn } from '@/lib/forms/input-rules';
+import { applyViolations, fieldsNamed, sentenceText, splitViolations } from '@/lib/forms/violations';
 import { useMessages } from '@/lib/i18n/i18n-context';
-import { useSaveUser } from '../api/users';
+import { useSaveUser } from '../api/use-save-user';
 
 interface Values {
   username: string;
@@ -15,12 +19,11 @@ interface Values {
   password: string;
 }
 
-const FIELDS = new Set<string>(['username', 'role', 'password']);
-const USERNAME = /^[A-Za-z0-9._-]{1,64}$/;
-
-function sentence(message: string): string {
-  return message.charAt(0).toUpperCase() + message.slice(1);
-}
+const VIOLATIONS = { fieldFor: fieldsNamed(['username', 'role', 'password']), text: sentenceText };
+const USERNAME = new RegExp(inputRules.UserInput.properties.username.pattern);
+/** The API states this limit only inside the username pattern; the input stops typing there. */
+const USERNAME_MAX = 64;
+const required = requiredIn('UserInput');
 
 interface Props {
   /** The user to change; none to create one. */
@@ -41,6 +44,7 @@ export function UserDialog({ user, currentUsername, onClose, onSaved }: Props) {
   const creating = user === undefined;
   // Undefined until the form has mounted.
   const role = Form.useWatch((values: Partial<Values>) => values.role, form);
+  const passwordRules = u.passwordRules(USER_PASSWORD.minLength, USER_PASSWORD.maxLength);
   const self = user !== undefined && user.username.toLowerCase() === currentUsername.toLowerCase();
 
   const submit = (values: Values) => {
@@ -57,11 +61,7 @@ export function UserDialog({ user, currentUsername, onClose, onSaved }: Props) {
             setStale(true);
             return;
           }
-          form.setFields(
-            error.violations
-              .filter((violation) => FIELDS.has(violation.field))
-              .map((violation) => ({ name: violation.field as keyof Values, errors: [sentence(violation.message)] })),
-          );
+          applyViolations(form, error.violations, VIOLATIONS);
         },
       },
     );
@@ -71,7 +71,7 @@ export function UserDialog({ user, currentUsername, onClose, onSaved }: Props) {
   const placedAll =
     isApiError(error) &&
     error.violations.length > 0 &&
-    error.violations.every((violation) => FIELDS.has(violation.field));
+    splitViolations(error.violations, VIOLATIONS).other.length === 0;
 
   return (
     <Modal
@@ -104,20 +104,19 @@ export function UserDialog({ user, currentUsername, onClose, onSaved }: Props) {
               { pattern: USERNAME, message: u.usernameChars },
             ]}
           >
-            <Input autoComplete="off" autoCapitalize="none" spellCheck={false} autoFocus maxLength={64} />
+            <Input autoComplete="off" autoCapitalize="none" spellCheck={false} autoFocus maxLength={USERNAME_MAX} />
           </Form.Item>
         ) : (
           <input type="text" name="username" value={user.username} autoComplete="username" readOnly hidden />
         )}
-        <Form.Item name="role" label={u.role} rules={[{ required: true, message: m.rules.required(u.role) }]}>
+        <Form.Item
+          name="role"
+          label={u.role}
+          rules={[{ required: required('role'), message: m.rules.required(u.role) }]}
+        >
           <Radio.Group className="role-options">
             {[...ROLES].reverse().map((value) => (
-              <Radio key={value} value={value} className="role-option">
-                <span className="role-option__label">{m.roles[value]}</span>
-                <Typography.Text type="secondary" className="role-option__help">
-                  {m.roleHelp[value]}
-                </Typography.Text>
-              </Radio>
+              <DescribedRadio key={value} value={value} label={m.roles[value]} help={m.roleHelp[value]} />
             ))}
           </Radio.Group>
         </Form.Item>
@@ -127,7 +126,7 @@ export function UserDialog({ user, currentUsername, onClose, onSaved }: Props) {
         <Form.Item
           name="password"
           label={creating ? u.password : u.newPassword}
-          extra={creating ? u.passwordRules : `${u.passwordRules} ${u.resetPasswordNote}`}
+          extra={creating ? passwordRules : `${passwordRules} ${u.resetPasswordNote}`}
           dependencies={['username']}
           rules={[
             { required: creating, message: m.rules.required(u.password) },
@@ -135,7 +134,7 @@ export function UserDialog({ user, currentUsername, onClose, onSaved }: Props) {
               validator: (_rule, value: string | undefined) => {
                 if (!value) return Promise.resolve();
                 const username = creating ? String(getFieldValue('username') ?? '') : user.username;
-                const problem = passwordProblem(value, username.trim(), {
+                const problem = passwordProblem(value, username.trim(), USER_PASSWORD, {
                   tooShort: m.password.tooShort,
                   tooLong: m.password.tooLong,
                   containsUsername: u.passwordContainsUsername,

@@ -1,15 +1,16 @@
-import { Button, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
+import { Button, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { DisabledReason } from '@/components/DisabledReason';
 import { ErrorState } from '@/components/ErrorState';
+import { PageHeader } from '@/components/PageHeader';
 import { RelativeTime } from '@/components/RelativeTime';
 import { TableSkeleton } from '@/components/TableSkeleton';
 import { useToast } from '@/components/toast';
 import type { Role, User } from '@/lib/api/types';
 import { useSignedInUser } from '@/lib/auth/session';
 import { useMessages } from '@/lib/i18n/i18n-context';
-import { useUsers } from '../api/users';
+import { useUsers } from '../api/use-users';
 import { DeleteUserModal } from './DeleteUserModal';
 import { UserDialog } from './UserDialog';
 
@@ -92,17 +93,11 @@ export default function UsersPage() {
 
   return (
     <div className="page">
-      <div className="page-header">
-        <div>
-          <Typography.Title level={2} className="page-header__title">
-            {u.title}
-          </Typography.Title>
-          <Typography.Text type="secondary">{u.subtitle}</Typography.Text>
-        </div>
+      <PageHeader title={u.title} subtitle={u.subtitle}>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ user: undefined })}>
           {u.create}
         </Button>
-      </div>
+      </PageHeader>
       {users.isPending ? (
         <TableSkeleton label={u.title} rows={4} />
       ) : users.isError ? (

@@ -1,4 +1,5 @@
-import { Form, Radio, Typography } from 'antd';
+import { Form, Radio } from 'antd';
+import { DescribedRadio } from '@/components/DescribedRadio';
 import { DATABASE_ATTRIBUTES } from '@/lib/api/enum-values';
 import { useMessages } from '@/lib/i18n/i18n-context';
 import type { FieldRules } from './use-field-rules';
@@ -10,12 +11,12 @@ export function AttributeField({ rules }: { rules: FieldRules }) {
     <Form.Item name="attribute" label={m.form.attribute} rules={rules.attribute} required>
       <Radio.Group className="attribute-options">
         {DATABASE_ATTRIBUTES.map((attribute) => (
-          <Radio key={attribute} value={attribute} className="attribute-option">
-            <span className="attribute-option__label">{m.attribute[attribute]}</span>
-            <Typography.Text type="secondary" className="attribute-option__help">
-              {m.attributeHelp[attribute]}
-            </Typography.Text>
-          </Radio>
+          <DescribedRadio
+            key={attribute}
+            value={attribute}
+            label={m.attribute[attribute]}
+            help={m.attributeHelp[attribute]}
+          />
         ))}
       </Radio.Group>
     </Form.Item>

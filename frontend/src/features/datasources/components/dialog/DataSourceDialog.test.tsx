@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import type { ConnectionTestResult } from '@/lib/api/types';
 import { PASSED_TEST, WRONG_PASSWORD_TEST, aDataSource, fakeApi, json, problem } from '@/testing/fake-api';
 import { READINESS_BLOCKED_TEST } from '@/testing/readiness-fixtures';
 import { renderWithApp } from '@/testing/render';
@@ -40,6 +41,18 @@ async function fillConnection(user: UserEvent) {
 
 const okButton = () => screen.getByRole('button', { name: 'OK' });
 const testButton = () => screen.getByRole('button', { name: /Test Connection|Test Again/ });
+
+/** Opens the create dialog against a server whose test answers `result`, fills it in and tests. */
+async function testNewDataSource(result: ConnectionTestResult) {
+  fakeApi({
+    'GET /api/datasources/identifier-availability': available,
+    'POST /api/datasources/test-connection': () => json(result),
+  });
+  const view = openDialog();
+  await fillConnection(view.user);
+  await view.user.click(testButton());
+  return view;
+}
 
 describe('the Create Data Source dialog', () => {
   it('shows the seed fields in the seed order', () => {
@@ -84,14 +97,7 @@ describe('the Create Data Source dialog', () => {
   });
 
   it('offers OK after a passed test even when incremental sync is blocked: readiness never blocks saving', async () => {
-    fakeApi({
-      'GET /api/datasources/identifier-availability': available,
-      'POST /api/datasources/test-connection': () => json(READINESS_BLOCKED_TEST),
-    });
-    const { user } = openDialog();
-    await fillConnection(user);
-
-    await user.click(testButton());
+    await testNewDataSource(READINESS_BLOCKED_TEST);
 
     const verdicts = await screen.findByRole('list', { name: 'Migration readiness' });
     expect(within(verdicts).getByText('Blocked')).toBeInTheDocument();
@@ -99,13 +105,7 @@ describe('the Create Data Source dialog', () => {
   });
 
   it('takes OK away again when a connection field changes after the test', async () => {
-    fakeApi({
-      'GET /api/datasources/identifier-availability': available,
-      'POST /api/datasources/test-connection': () => json(PASSED_TEST),
-    });
-    const { user } = openDialog();
-    await fillConnection(user);
-    await user.click(testButton());
+    const { user } = await testNewDataSource(PASSED_TEST);
     await waitFor(() => expect(okButton()).toBeEnabled());
 
     await user.type(screen.getByLabelText('Host IP Address'), '1');
@@ -115,13 +115,7 @@ describe('the Create Data Source dialog', () => {
   });
 
   it('keeps OK after a remark is changed: remarks are not part of the connection', async () => {
-    fakeApi({
-      'GET /api/datasources/identifier-availability': available,
-      'POST /api/datasources/test-connection': () => json(PASSED_TEST),
-    });
-    const { user } = openDialog();
-    await fillConnection(user);
-    await user.click(testButton());
+    const { user } = await testNewDataSource(PASSED_TEST);
     await waitFor(() => expect(okButton()).toBeEnabled());
 
     await fill(user, 'Remarks (Optional)', 'orders, production');
@@ -130,14 +124,7 @@ describe('the Create Data Source dialog', () => {
   });
 
   it('shows every check of a failed test with its message and hint, and keeps OK off', async () => {
-    fakeApi({
-      'GET /api/datasources/identifier-availability': available,
-      'POST /api/datasources/test-connection': () => json(WRONG_PASSWORD_TEST),
-    });
-    const { user } = openDialog();
-    await fillConnection(user);
-
-    await user.click(testButton());
+    await testNewDataSource(WRONG_PASSWORD_TEST);
 
     const report = await screen.findByRole('region', { name: 'Connection test failed' });
     expect(within(report).getByText('Authentication')).toBeInTheDocument();

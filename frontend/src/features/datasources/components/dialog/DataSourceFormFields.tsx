@@ -1,13 +1,15 @@
-import { Col, Form, Input, InputNumber, Row, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
 import { memo } from 'react';
+import { PasswordInput } from '@/components/PasswordInput';
 import { DATA_SOURCE_TYPES } from '@/lib/api/enum-values';
 import type { DatabaseAttribute } from '@/lib/api/types';
-import { PasswordInput } from '@/components/PasswordInput';
 import { useMessages } from '@/lib/i18n/i18n-context';
-import { REMARKS_MAX } from '../../utils/field-rules';
+import { IDENTIFIER_MAX, REMARKS_MAX } from '../../utils/field-rules';
 import { hasStandby, supportsHeartbeat, type DialogMode } from '../../utils/form-values';
 import { AdvancedFields } from './AdvancedFields';
 import { AttributeField } from './AttributeField';
+import { EndpointFields } from './EndpointFields';
+import { FieldColumns } from './FieldColumns';
 import { HeartbeatField } from './HeartbeatField';
 import { StandbyFields } from './StandbyFields';
 import type { FieldRules } from './use-field-rules';
@@ -39,31 +41,21 @@ export const DataSourceFormFields = memo(function DataSourceFormFields({
 
   return (
     <>
-      <Row gutter={16}>
-        <Col xs={24} sm={8}>
-          <Form.Item name="type" label={f.type} rules={rules.type} required>
-            <Select options={DATA_SOURCE_TYPES.map((value) => ({ value, label: m.type[value] }))} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={16}>
-          <Form.Item
-            name="identifier"
-            label={f.identifier}
-            rules={rules.identifier}
-            extra={f.identifierHelp}
-            hasFeedback
-            required
-          >
-            <Input
-              placeholder={f.identifierPlaceholder}
-              maxLength={64}
-              autoComplete="off"
-              spellCheck={false}
-              autoFocus
-            />
-          </Form.Item>
-        </Col>
-      </Row>
+      <FieldColumns spans={[8, 16]}>
+        <Form.Item name="type" label={f.type} rules={rules.type} required>
+          <Select options={DATA_SOURCE_TYPES.map((value) => ({ value, label: m.type[value] }))} />
+        </Form.Item>
+        <Form.Item
+          name="identifier"
+          label={f.identifier}
+          rules={rules.identifier}
+          extra={f.identifierHelp(IDENTIFIER_MAX)}
+          hasFeedback
+          required
+        >
+          <Input placeholder={f.identifierPlaceholder} maxLength={64} autoComplete="off" spellCheck={false} autoFocus />
+        </Form.Item>
+      </FieldColumns>
 
       {multiRegion && (
         <Form.Item name="region" label={f.region} rules={rules.region} extra={f.regionHelp} required>
@@ -74,42 +66,28 @@ export const DataSourceFormFields = memo(function DataSourceFormFields({
       <AttributeField rules={rules} />
       {supportsHeartbeat(attribute) && <HeartbeatField rules={rules} />}
 
-      <Row gutter={16}>
-        <Col xs={24} sm={16}>
-          <Form.Item name="host" label={f.host} rules={rules.host} required>
-            <Input placeholder={f.hostPlaceholder} autoComplete="off" spellCheck={false} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={8}>
-          <Form.Item name="port" label={f.port} rules={rules.port} required>
-            <InputNumber className="full-width" inputMode="numeric" />
-          </Form.Item>
-        </Col>
-      </Row>
-      <Row gutter={16}>
-        <Col xs={24} sm={12}>
-          <Form.Item name="username" label={f.username} rules={rules.username} required>
-            <Input autoComplete="off" spellCheck={false} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={12}>
-          <Form.Item name="password" label={f.password} rules={rules.password} required={!editing}>
-            <PasswordInput placeholder={editing ? f.passwordKeep : f.passwordRequired} />
-          </Form.Item>
-        </Col>
-      </Row>
-      <Row gutter={16}>
-        <Col xs={24} sm={12}>
-          <Form.Item name="databaseName" label={f.databaseName} rules={rules.databaseName} required>
-            <Input autoComplete="off" spellCheck={false} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={12}>
-          <Form.Item name="schemaName" label={f.schemaName} rules={rules.schemaName} extra={f.schemaNameHelp}>
-            <Input autoComplete="off" spellCheck={false} />
-          </Form.Item>
-        </Col>
-      </Row>
+      <EndpointFields
+        path={[]}
+        labels={{ host: f.host, port: f.port }}
+        rules={{ host: rules.host, port: rules.port }}
+        hostPlaceholder={f.hostPlaceholder}
+      />
+      <FieldColumns spans={[12, 12]}>
+        <Form.Item name="username" label={f.username} rules={rules.username} required>
+          <Input autoComplete="off" spellCheck={false} />
+        </Form.Item>
+        <Form.Item name="password" label={f.password} rules={rules.password} required={!editing}>
+          <PasswordInput placeholder={editing ? f.passwordKeep : f.passwordRequired} />
+        </Form.Item>
+      </FieldColumns>
+      <FieldColumns spans={[12, 12]}>
+        <Form.Item name="databaseName" label={f.databaseName} rules={rules.databaseName} required>
+          <Input autoComplete="off" spellCheck={false} />
+        </Form.Item>
+        <Form.Item name="schemaName" label={f.schemaName} rules={rules.schemaName} extra={f.schemaNameHelp}>
+          <Input autoComplete="off" spellCheck={false} />
+        </Form.Item>
+      </FieldColumns>
 
       {hasStandby(attribute) && (
         <StandbyFields

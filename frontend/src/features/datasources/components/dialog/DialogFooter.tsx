@@ -1,5 +1,5 @@
-import { Button, Typography } from 'antd';
 import { ApiOutlined } from '@ant-design/icons';
+import { Button, Typography } from 'antd';
 import { useMessages } from '@/lib/i18n/i18n-context';
 import type { GateStatus } from '../../utils/connection-test-gate';
 

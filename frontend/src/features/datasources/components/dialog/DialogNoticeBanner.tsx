@@ -2,7 +2,7 @@ import { Alert, Button } from 'antd';
 import { useEffect, useRef } from 'react';
 import { scrollIntoView } from '@/lib/dom/scroll-into-view';
 import { useMessages } from '@/lib/i18n/i18n-context';
-import type { DialogNotice } from './use-data-source-dialog';
+import type { DialogNotice } from './use-dialog-notice';
 
 /** A save or test problem that has no single field to sit on, or a version conflict to resolve. */
 export function DialogNoticeBanner({ notice, onReload }: { notice: DialogNotice; onReload: () => void }) {

@@ -1,6 +1,8 @@
-import { Col, Form, Input, InputNumber, Row, Typography } from 'antd';
+import { Form, Input, Typography } from 'antd';
 import { PasswordInput } from '@/components/PasswordInput';
 import { useMessages } from '@/lib/i18n/i18n-context';
+import { EndpointFields } from './EndpointFields';
+import { FieldColumns } from './FieldColumns';
 import type { FieldRules } from './use-field-rules';
 
 interface Props {
@@ -18,30 +20,20 @@ export function StandbyFields({ rules, passwordPlaceholder }: Props) {
       <Typography.Paragraph type="secondary" className="form-section__help">
         {m.form.standbyHelp}
       </Typography.Paragraph>
-      <Row gutter={16}>
-        <Col xs={24} sm={16}>
-          <Form.Item name={['standby', 'host']} label={m.form.standbyHost} rules={rules.standbyHost} required>
-            <Input placeholder={m.form.hostPlaceholder} autoComplete="off" spellCheck={false} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={8}>
-          <Form.Item name={['standby', 'port']} label={m.form.standbyPort} rules={rules.standbyPort} required>
-            <InputNumber className="full-width" inputMode="numeric" />
-          </Form.Item>
-        </Col>
-      </Row>
-      <Row gutter={16}>
-        <Col xs={24} sm={12}>
-          <Form.Item name={['standby', 'username']} label={m.form.standbyUsername} rules={rules.standbyUsername}>
-            <Input placeholder={m.form.standbyUsernamePlaceholder} autoComplete="off" spellCheck={false} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={12}>
-          <Form.Item name={['standby', 'password']} label={m.form.standbyPassword} rules={rules.standbyPassword}>
-            <PasswordInput placeholder={passwordPlaceholder} />
-          </Form.Item>
-        </Col>
-      </Row>
+      <EndpointFields
+        path={['standby']}
+        labels={{ host: m.form.standbyHost, port: m.form.standbyPort }}
+        rules={{ host: rules.standbyHost, port: rules.standbyPort }}
+        hostPlaceholder={m.form.hostPlaceholder}
+      />
+      <FieldColumns spans={[12, 12]}>
+        <Form.Item name={['standby', 'username']} label={m.form.standbyUsername} rules={rules.standbyUsername}>
+          <Input placeholder={m.form.standbyUsernamePlaceholder} autoComplete="off" spellCheck={false} />
+        </Form.Item>
+        <Form.Item name={['standby', 'password']} label={m.form.standbyPassword} rules={rules.standbyPassword}>
+          <PasswordInput placeholder={passwordPlaceholder} />
+        </Form.Item>
+      </FieldColumns>
     </fieldset>
   );
 }

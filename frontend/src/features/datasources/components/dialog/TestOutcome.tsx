@@ -1,8 +1,8 @@
 import { Alert, Spin } from 'antd';
 import { useEffect, useRef } from 'react';
+import type { ConnectionTestResult } from '@/lib/api/types';
 import { scrollIntoView } from '@/lib/dom/scroll-into-view';
 import { useMessages } from '@/lib/i18n/i18n-context';
-import type { ConnectionTestResult } from '@/lib/api/types';
 import { verdictOf } from '../../utils/test-verdict';
 import { ConnectionTestReport } from '../ConnectionTestReport';
 

@@ -1,8 +1,9 @@
-import type { FormInstance, Rule } from 'antd/es/form';
 import { useQueryClient } from '@tanstack/react-query';
+import type { FormInstance, Rule } from 'antd/es/form';
 import { useMemo } from 'react';
-import type { Messages } from '@/lib/i18n/messages/en';
+import { requiredIn } from '@/lib/forms/input-rules';
 import { useMessages } from '@/lib/i18n/i18n-context';
+import type { Messages } from '@/lib/i18n/messages/en';
 import { isIdentifierAvailable } from '../../api/identifier-availability';
 import {
   checkCaCertificate,
@@ -28,6 +29,8 @@ export function problemText(problem: FieldProblem, label: string, m: Messages): 
       return m.rules.bytes(problem.max);
     case 'maxChars':
       return m.rules.maxChars(problem.max);
+    case 'port':
+      return m.rules.port(problem.min, problem.max);
     default:
       return m.rules[problem.code];
   }
@@ -43,6 +46,9 @@ function rule<V>(check: (value: V) => FieldProblem | undefined, label: string, m
     },
   };
 }
+
+const dataSource = requiredIn('DataSourceInput');
+const standby = requiredIn('StandbyInput');
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -60,6 +66,10 @@ export function useFieldRules({ form, mode, excludeId }: Options) {
 
   return useMemo(() => {
     const f = m.form;
+    const name = (required: boolean, label: string) =>
+      rule((value: string) => checkName(value, { required }), label, m);
+    const password = (required: boolean, label: string) =>
+      rule((value: string) => checkPassword(value, { required }), label, m);
     const identifierAvailable: Rule = {
       validator: async (_, value: string) => {
         if (checkIdentifier(value)) return; // the format rule speaks first
@@ -83,16 +93,17 @@ export function useFieldRules({ form, mode, excludeId }: Options) {
       attribute: [rule(checkRequired, f.attribute, m)],
       host: [rule(checkHost, f.host, m)],
       port: [rule(checkPort, f.port, m)],
-      username: [rule((value: string) => checkName(value, { required: true }), f.username, m)],
-      password: [rule((value: string) => checkPassword(value, { required: mode !== 'edit' }), f.password, m)],
-      databaseName: [rule((value: string) => checkName(value, { required: true }), f.databaseName, m)],
-      schemaName: [rule((value: string) => checkName(value, { required: false }), f.schemaName, m)],
-      heartbeatSchema: [rule((value: string) => checkName(value, { required: false }), f.heartbeatSchema, m)],
+      username: [name(dataSource('username'), f.username)],
+      // The API requires a password on create only: on edit an empty one keeps the stored password.
+      password: [password(mode !== 'edit', f.password)],
+      databaseName: [name(dataSource('databaseName'), f.databaseName)],
+      schemaName: [name(dataSource('schemaName'), f.schemaName)],
+      heartbeatSchema: [name(dataSource('heartbeatSchema'), f.heartbeatSchema)],
       remarks: [rule(checkRemarks, f.remarks, m)],
       standbyHost: [rule(checkHost, f.standbyHost, m)],
       standbyPort: [rule(checkPort, f.standbyPort, m)],
-      standbyUsername: [rule((value: string) => checkName(value, { required: false }), f.standbyUsername, m)],
-      standbyPassword: [rule((value: string) => checkPassword(value, { required: false }), f.standbyPassword, m)],
+      standbyUsername: [name(standby('username'), f.standbyUsername)],
+      standbyPassword: [password(standby('password'), f.standbyPassword)],
       // Optional even for the verify modes: without one the service's trusted authorities are used.
       caCertificate: [rule(checkCaCertificate, f.caCertificate, m)],
     };

@@ -1,5 +1,5 @@
-import { Alert, Button, Descriptions, Drawer, Grid, Skeleton, Space, Tag, Typography } from 'antd';
 import { AuditOutlined, CopyOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { Alert, Button, Descriptions, Drawer, Grid, Skeleton, Space, Tag, Typography } from 'antd';
 import { DisabledReason } from '@/components/DisabledReason';
 import { describeError } from '@/components/ErrorState';
 import { RelativeTime } from '@/components/RelativeTime';

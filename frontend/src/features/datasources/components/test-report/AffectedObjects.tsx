@@ -26,6 +26,7 @@ export function AffectedObjects({ objects, total }: Props) {
         className={`affected-objects${scrolls ? ' affected-objects--scrolls' : ''}`}
         aria-labelledby={labelId}
         // A scrolling box must be reachable from the keyboard to be scrolled with it.
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- so it takes focus though not interactive
         tabIndex={scrolls ? 0 : undefined}
       >
         {objects.map((object, index) => (

@@ -1,21 +1,9 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { unwrap } from '@/lib/api/api-error';
 import { api } from '@/lib/api/client';
-import { isApiError, unwrap } from '@/lib/api/api-error';
-import { type Role, type User } from '@/lib/api/types';
+import type { Role, User } from '@/lib/api/types';
 import { sessionKeys } from '@/lib/auth/session';
-
-export const userKeys = {
-  all: ['users'] as const,
-  list: () => [...userKeys.all, 'list'] as const,
-};
-
-/** Every user, by username (the server sorts). */
-export function useUsers() {
-  return useQuery({
-    queryKey: userKeys.list(),
-    queryFn: ({ signal }) => unwrap(api.GET('/api/users', { signal })),
-  });
-}
+import { userKeys } from './query-keys';
 
 export type SaveUserRequest =
   | { kind: 'create'; username: string; role: Role; password: string }
@@ -46,22 +34,5 @@ export function useSaveUser() {
         queryClient.invalidateQueries({ queryKey: sessionKeys.all }),
       ]);
     },
-  });
-}
-
-/** Deleting a user someone else deleted already leaves the admin where they wanted to be. */
-async function remove(user: User): Promise<void> {
-  try {
-    await unwrap(api.DELETE('/api/users/{id}', { params: { path: { id: user.id } } }));
-  } catch (error) {
-    if (!(isApiError(error) && error.status === 404)) throw error;
-  }
-}
-
-export function useDeleteUser() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: remove,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
   });
 }

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
-import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/api-error';
+import { api } from '@/lib/api/client';
 import type { ConnectionTestInput, ConnectionTestResult, DataSourceInput } from '@/lib/api/types';
 
 /**
@@ -18,7 +18,7 @@ function testBody(input: DataSourceInput): ConnectionTestInput {
   return { ...input, identifier: input.identifier || undefined };
 }
 
-export function testConnection(request: ConnectionTestRequest, signal?: AbortSignal): Promise<ConnectionTestResult> {
+function testConnection(request: ConnectionTestRequest, signal?: AbortSignal): Promise<ConnectionTestResult> {
   if (request.kind === 'unsaved') {
     return unwrap(api.POST('/api/datasources/test-connection', { body: testBody(request.input), signal }));
   }
