@@ -24,6 +24,7 @@ export const inputRules = {
       },
       "host": {
         "pattern": "^[^\\s/?#&;=@,\\\\'\"`%]*$",
+        "minLength": 1,
         "maxLength": 253
       },
       "identifier": {
@@ -31,6 +32,7 @@ export const inputRules = {
         "maxLength": 32
       },
       "password": {
+        "minLength": 1,
         "maxLength": 1024
       },
       "port": {
@@ -78,6 +80,7 @@ export const inputRules = {
       },
       "host": {
         "pattern": "^[^\\s/?#&;=@,\\\\'\"`%]*$",
+        "minLength": 1,
         "maxLength": 253
       },
       "identifier": {
@@ -85,6 +88,7 @@ export const inputRules = {
         "maxLength": 32
       },
       "password": {
+        "minLength": 1,
         "maxLength": 1024
       },
       "port": {
@@ -116,7 +120,9 @@ export const inputRules = {
       "newPassword"
     ],
     "properties": {
-      "currentPassword": {},
+      "currentPassword": {
+        "minLength": 1
+      },
       "newPassword": {
         "minLength": 12,
         "maxLength": 128
@@ -129,8 +135,12 @@ export const inputRules = {
       "username"
     ],
     "properties": {
-      "password": {},
-      "username": {}
+      "password": {
+        "minLength": 1
+      },
+      "username": {
+        "minLength": 1
+      }
     }
   },
   "StandbyInput": {
@@ -141,9 +151,11 @@ export const inputRules = {
     "properties": {
       "host": {
         "pattern": "^[^\\s/?#&;=@,\\\\'\"`%]*$",
+        "minLength": 1,
         "maxLength": 253
       },
       "password": {
+        "minLength": 1,
         "maxLength": 1024
       },
       "port": {
@@ -175,7 +187,8 @@ export const inputRules = {
       },
       "role": {},
       "username": {
-        "pattern": "^[A-Za-z0-9._-]{1,64}$"
+        "pattern": "^[A-Za-z0-9._-]{1,64}$",
+        "maxLength": 64
       },
       "version": {}
     }
