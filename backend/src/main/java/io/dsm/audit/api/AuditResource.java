@@ -25,8 +25,8 @@ import io.dsm.audit.service.AuditQueries;
 import io.dsm.common.problem.Problem;
 import io.dsm.common.problem.ProblemException;
 import io.dsm.common.problem.Violation;
+import io.dsm.common.security.Role;
 import io.dsm.common.validation.QueryParameters;
-import io.dsm.user.Role;
 
 @Path("/audit")
 @Produces(MediaType.APPLICATION_JSON)

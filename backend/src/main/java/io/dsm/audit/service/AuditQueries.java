@@ -1,7 +1,6 @@
 package io.dsm.audit.service;
 
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -14,9 +13,6 @@ import io.dsm.audit.AuditEventEntity;
 import io.dsm.audit.Change;
 import io.dsm.audit.api.AuditEventResponse;
 import io.dsm.audit.api.AuditPage;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 
 /** Reads the audit log for administrators. */
 @ApplicationScoped
@@ -25,45 +21,19 @@ public class AuditQueries {
     private static final TypeReference<List<Change>> CHANGES = new TypeReference<>() {
     };
 
+    private final AuditEventRepository events;
     private final ObjectMapper json;
 
-    public AuditQueries(ObjectMapper json) {
+    public AuditQueries(AuditEventRepository events, ObjectMapper json) {
+        this.events = events;
         this.json = json;
     }
 
     @Transactional
     public AuditPage list(AuditFilter filter) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters parameters = new Parameters();
-        if (filter.actor() != null) {
-            where.append(" and lower(actor) = :actor");
-            parameters.and("actor", filter.actor().toLowerCase(Locale.ROOT));
-        }
-        if (filter.action() != null) {
-            where.append(" and action = :action");
-            parameters.and("action", filter.action());
-        }
-        if (filter.outcome() != null) {
-            where.append(" and outcome = :outcome");
-            parameters.and("outcome", filter.outcome());
-        }
-        if (filter.dataSourceId() != null) {
-            where.append(" and dataSourceId = :dataSourceId");
-            parameters.and("dataSourceId", filter.dataSourceId());
-        }
-        if (filter.from() != null) {
-            where.append(" and occurredAt >= :from");
-            parameters.and("from", filter.from());
-        }
-        if (filter.to() != null) {
-            where.append(" and occurredAt < :to");
-            parameters.and("to", filter.to());
-        }
-        PanacheQuery<AuditEventEntity> query = AuditEventEntity.find(where.toString(),
-                Sort.descending("occurredAt").and("id", Sort.Direction.Descending), parameters);
-        long total = query.count();
-        List<AuditEventResponse> items = query.page(filter.page() - 1, filter.size()).list().stream().map(this::toResponse).toList();
-        return new AuditPage(items, filter.page(), filter.size(), total);
+        AuditEventRepository.Page page = events.search(filter);
+        List<AuditEventResponse> items = page.items().stream().map(this::toResponse).toList();
+        return new AuditPage(items, filter.page(), filter.size(), page.total());
     }
 
     private AuditEventResponse toResponse(AuditEventEntity event) {

@@ -17,8 +17,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.dsm.common.security.Role;
 import io.dsm.config.DsmConfig;
-import io.dsm.user.Role;
 
 /**
  * Console sessions, kept in the store so that every instance knows them and sign-out ends them

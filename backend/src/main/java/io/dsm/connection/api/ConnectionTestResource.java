@@ -25,11 +25,11 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import io.dsm.common.problem.Problem;
 import io.dsm.common.problem.ProblemException;
 import io.dsm.common.problem.ProblemResponses;
+import io.dsm.common.security.Role;
+import io.dsm.common.validation.PathIds;
 import io.dsm.connection.service.ConnectionTestService;
 import io.dsm.connection.service.TooManyTests;
 import io.dsm.datasource.api.DataSourceInput;
-import io.dsm.datasource.api.PathIds;
-import io.dsm.user.Role;
 
 @Path("/datasources")
 @Produces(MediaType.APPLICATION_JSON)

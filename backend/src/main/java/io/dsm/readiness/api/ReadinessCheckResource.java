@@ -17,8 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.dsm.common.problem.Problem;
+import io.dsm.common.security.Role;
 import io.dsm.readiness.ReadinessCheck;
-import io.dsm.user.Role;
 
 @Path("/readiness/checks")
 @RolesAllowed(Role.VIEWER_NAME)

@@ -2,7 +2,7 @@ package io.dsm.user.api;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import io.dsm.user.Role;
+import io.dsm.common.security.Role;
 
 @Schema(description = "A user to create, or the changes to one. On update the username cannot change, an absent password "
         + "keeps the current one, and `version` must be the one last read.")

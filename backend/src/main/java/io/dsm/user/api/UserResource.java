@@ -23,10 +23,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.dsm.auth.Identities;
 import io.dsm.common.problem.Problem;
-import io.dsm.datasource.api.PathIds;
-import io.dsm.user.Role;
+import io.dsm.common.security.ActingUser;
+import io.dsm.common.security.Role;
+import io.dsm.common.validation.PathIds;
 import io.dsm.user.service.UserService;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -106,7 +106,7 @@ public class UserResource {
     @APIResponse(responseCode = "409", description = "Yourself, or the last administrator.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response delete(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
-        users.delete(PathIds.user(id), Identities.userId(identity));
+        users.delete(PathIds.user(id), ActingUser.id(identity));
         return Response.noContent().build();
     }
 

@@ -16,13 +16,11 @@ import io.dsm.audit.AuditOutcome;
 import io.dsm.audit.Change;
 import io.dsm.audit.service.AuditEntry;
 import io.dsm.audit.service.AuditLog;
-import io.dsm.auth.service.Credentials;
-import io.dsm.auth.service.Sessions;
 import io.dsm.common.problem.ProblemException;
 import io.dsm.common.problem.StaleVersion;
 import io.dsm.common.problem.Violation;
+import io.dsm.common.security.Role;
 import io.dsm.config.DsmConfig;
-import io.dsm.user.Role;
 import io.dsm.user.UserEntity;
 import io.dsm.user.api.UserInput;
 import io.dsm.user.api.UserResponse;
@@ -33,15 +31,13 @@ public class UserService {
 
     private final UserRepository users;
     private final PasswordHasher hasher;
-    private final Credentials credentials;
-    private final Sessions sessions;
+    private final SignIns signIns;
     private final AuditLog audit;
 
-    public UserService(UserRepository users, DsmConfig config, Credentials credentials, Sessions sessions, AuditLog audit) {
+    public UserService(UserRepository users, DsmConfig config, SignIns signIns, AuditLog audit) {
         this.users = users;
         this.hasher = new PasswordHasher(config.auth().passwordHashIterations());
-        this.credentials = credentials;
-        this.sessions = sessions;
+        this.signIns = signIns;
         this.audit = audit;
     }
 
@@ -114,11 +110,11 @@ public class UserService {
         if (input.password() != null) {
             user.passwordHash = hasher.hash(input.password());
             changes.add(Change.ofSecret("password"));
-            sessions.endAllOf(user.id, Optional.empty());
+            signIns.endSessions(user.id, Optional.empty());
         }
         user.updatedAt = now();
         users.flush();
-        credentials.forget(user.username);
+        signIns.forget(user.username);
         audit.record(new AuditEntry(AuditAction.USER_UPDATED, AuditOutcome.SUCCESS, null, null, changes, "user " + user.username));
         return toResponse(user);
     }
@@ -133,7 +129,7 @@ public class UserService {
             requireAnotherAdmin(user, "deleted");
         }
         users.delete(user);
-        credentials.forget(user.username);
+        signIns.forget(user.username);
         audit.record(new AuditEntry(AuditAction.USER_DELETED, AuditOutcome.SUCCESS, null, null,
                 List.of(new Change("username", user.username, null), new Change("role", user.role.name(), null)),
                 "user " + user.username));
@@ -154,8 +150,8 @@ public class UserService {
         PasswordRules.throwIfAny(violations);
         user.passwordHash = hasher.hash(newPassword);
         user.updatedAt = now();
-        sessions.endAllOf(user.id, keepSession);
-        credentials.forget(user.username);
+        signIns.endSessions(user.id, keepSession);
+        signIns.forget(user.username);
         audit.record(new AuditEntry(AuditAction.PASSWORD_CHANGED, AuditOutcome.SUCCESS, null, null,
                 List.of(Change.ofSecret("password")), "user " + user.username));
     }

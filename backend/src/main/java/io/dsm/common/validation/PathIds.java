@@ -1,4 +1,4 @@
-package io.dsm.datasource.api;
+package io.dsm.common.validation;
 
 import java.util.UUID;
 
