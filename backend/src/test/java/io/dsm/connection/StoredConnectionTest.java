@@ -5,7 +5,6 @@ import static io.dsm.connection.TestBodies.migrator;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
