@@ -1,8 +1,10 @@
 package io.dsm.audit;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -35,8 +37,8 @@ public class AuditEventEntity {
 
     public String dataSourceIdentifier;
 
-    /** The changes as a JSON array of {@link Change}. */
-    public String changes;
+    @Convert(converter = ChangesColumn.class)
+    public List<Change> changes = List.of();
 
     public String detail;
 }

@@ -63,12 +63,10 @@ final class Beaters {
     }
 
     private void start(HeartbeatTarget target) {
-        long intervalMillis = context.interval().toMillis();
-        // Spread first beats over the interval, so 1,000 data sources do not all beat at once.
-        long offset = Math.floorMod(target.dataSourceId().hashCode(), intervalMillis);
-        Beater beater = new Beater(target, context, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(offset));
+        Beater beater = new Beater(target, context);
         running.put(target.dataSourceId(), beater);
-        schedules.put(target.dataSourceId(), pool.scheduleAtFixedRate(beater, offset, intervalMillis, TimeUnit.MILLISECONDS));
+        schedules.put(target.dataSourceId(), pool.scheduleAtFixedRate(beater, beater.firstBeatOffsetMillis(),
+                context.interval().toMillis(), TimeUnit.MILLISECONDS));
     }
 
     private void stop(UUID id) {

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.agroal.api.AgroalDataSource;
 import io.dsm.audit.AuditEventEntity;
+import io.dsm.audit.ChangesColumn;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -84,7 +85,7 @@ public class AuditEventRepository implements PanacheRepositoryBase<AuditEventEnt
             insert.setString(5, event.outcome.name());
             insert.setObject(6, event.dataSourceId);
             insert.setString(7, event.dataSourceIdentifier);
-            insert.setString(8, event.changes);
+            insert.setString(8, ChangesColumn.write(event.changes));
             insert.setString(9, event.detail);
             insert.executeUpdate();
         } catch (SQLException e) {

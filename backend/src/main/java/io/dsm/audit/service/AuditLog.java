@@ -2,17 +2,12 @@ package io.dsm.audit.service;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.dsm.audit.AuditEventEntity;
-import io.dsm.audit.Change;
 
 /**
  * Records audit events. A change is recorded in the transaction that makes it, so there is never a
@@ -28,12 +23,10 @@ public class AuditLog {
     private static final int DETAIL_LIMIT = 1000;
 
     private final RequestOrigin origin;
-    private final ObjectMapper json;
     private final AuditEventRepository events;
 
-    public AuditLog(RequestOrigin origin, ObjectMapper json, AuditEventRepository events) {
+    public AuditLog(RequestOrigin origin, AuditEventRepository events) {
         this.origin = origin;
-        this.json = json;
         this.events = events;
     }
 
@@ -64,17 +57,9 @@ public class AuditLog {
         event.outcome = entry.outcome();
         event.dataSourceId = entry.dataSourceId();
         event.dataSourceIdentifier = truncate(entry.dataSourceIdentifier(), 32);
-        event.changes = entry.changes().isEmpty() ? null : write(entry.changes());
+        event.changes = entry.changes();
         event.detail = truncate(entry.detail(), DETAIL_LIMIT);
         return event;
-    }
-
-    private String write(List<Change> changes) {
-        try {
-            return json.writeValueAsString(changes);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Audit changes could not be written as JSON", e);
-        }
     }
 
     private static String truncate(String text, int limit) {

@@ -16,6 +16,7 @@ import javax.crypto.spec.SecretKeySpec;
 import jakarta.inject.Singleton;
 
 import io.dsm.user.service.PasswordHasher;
+import io.dsm.user.service.RememberedCredentials;
 import io.dsm.user.service.UserAccounts;
 
 /**
@@ -26,7 +27,7 @@ import io.dsm.user.service.UserAccounts;
  * instance within {@link #USER_REFRESH}.
  */
 @Singleton
-public class Credentials {
+public class Credentials implements RememberedCredentials {
 
     static final Duration USER_REFRESH = Duration.ofSeconds(5);
     private static final int MAX_CACHED = 10_000;
@@ -88,6 +89,7 @@ public class Credentials {
     }
 
     /** This instance changed a user: forget what it knew at once (others catch up within {@link #USER_REFRESH}). */
+    @Override
     public void forget(String username) {
         byName.remove(key(username));
     }

@@ -31,13 +31,16 @@ public class UserService {
 
     private final UserRepository users;
     private final PasswordHasher hasher;
-    private final SignIns signIns;
+    private final RememberedCredentials credentials;
+    private final UserSessions sessions;
     private final AuditLog audit;
 
-    public UserService(UserRepository users, DsmConfig config, SignIns signIns, AuditLog audit) {
+    public UserService(UserRepository users, DsmConfig config, RememberedCredentials credentials, UserSessions sessions,
+            AuditLog audit) {
         this.users = users;
         this.hasher = new PasswordHasher(config.auth().passwordHashIterations());
-        this.signIns = signIns;
+        this.credentials = credentials;
+        this.sessions = sessions;
         this.audit = audit;
     }
 
@@ -110,11 +113,11 @@ public class UserService {
         if (input.password() != null) {
             user.passwordHash = hasher.hash(input.password());
             changes.add(Change.ofSecret("password"));
-            signIns.endSessions(user.id, Optional.empty());
+            sessions.endAllOf(user.id, Optional.empty());
         }
         user.updatedAt = now();
         users.flush();
-        signIns.forget(user.username);
+        credentials.forget(user.username);
         audit.record(new AuditEntry(AuditAction.USER_UPDATED, AuditOutcome.SUCCESS, null, null, changes, "user " + user.username));
         return toResponse(user);
     }
@@ -129,7 +132,7 @@ public class UserService {
             requireAnotherAdmin(user, "deleted");
         }
         users.delete(user);
-        signIns.forget(user.username);
+        credentials.forget(user.username);
         audit.record(new AuditEntry(AuditAction.USER_DELETED, AuditOutcome.SUCCESS, null, null,
                 List.of(new Change("username", user.username, null), new Change("role", user.role.name(), null)),
                 "user " + user.username));
@@ -150,8 +153,8 @@ public class UserService {
         PasswordRules.throwIfAny(violations);
         user.passwordHash = hasher.hash(newPassword);
         user.updatedAt = now();
-        signIns.endSessions(user.id, keepSession);
-        signIns.forget(user.username);
+        sessions.endAllOf(user.id, keepSession);
+        credentials.forget(user.username);
         audit.record(new AuditEntry(AuditAction.PASSWORD_CHANGED, AuditOutcome.SUCCESS, null, null,
                 List.of(Change.ofSecret("password")), "user " + user.username));
     }
