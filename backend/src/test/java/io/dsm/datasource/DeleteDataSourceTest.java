@@ -35,6 +35,12 @@ class DeleteDataSourceTest extends ApiTest {
     }
 
     @Test
+    void answers404ForAnUnknownIdWhenAskedToDropItsHeartbeatTable() {
+        given().delete("/api/datasources/00000000-0000-0000-0000-000000000000?dropHeartbeatTable=true")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
     void answers404ForAnIdThatIsNotAUuid() {
         given().delete("/api/datasources/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
     }
