@@ -1,9 +1,10 @@
 package io.dsm.audit;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -12,22 +13,18 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-
 @Entity
 @Table(name = "audit_event")
-public class AuditEventEntity extends PanacheEntityBase {
+public class AuditEventEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Column(name = "occurred_at")
     public Instant occurredAt;
 
     public String actor;
 
-    @Column(name = "client_address")
     public String clientAddress;
 
     @Enumerated(EnumType.STRING)
@@ -36,14 +33,12 @@ public class AuditEventEntity extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public AuditOutcome outcome;
 
-    @Column(name = "data_source_id")
     public UUID dataSourceId;
 
-    @Column(name = "data_source_identifier")
     public String dataSourceIdentifier;
 
-    /** The changes as a JSON array of {@link Change}. */
-    public String changes;
+    @Convert(converter = ChangesColumn.class)
+    public List<Change> changes = List.of();
 
     public String detail;
 }

@@ -1,6 +1,7 @@
 package io.dsm.auth;
 
 import io.dsm.auth.service.SignedInUser;
+import io.dsm.common.security.ActingUser;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
@@ -8,7 +9,7 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 /** Security identities for signed-in users: the user's role and every lesser one. */
 public final class Identities {
 
-    public static final String USER_ID = "dsm.user-id";
+    public static final String USER_ID = ActingUser.ID_ATTRIBUTE;
     public static final String ROLE = "dsm.role";
     public static final String CSRF_TOKEN = "dsm.csrf-token";
     public static final String SESSION_TOKEN = "dsm.session-token";
@@ -25,6 +26,6 @@ public final class Identities {
     }
 
     public static java.util.UUID userId(SecurityIdentity identity) {
-        return identity.getAttribute(USER_ID);
+        return ActingUser.id(identity);
     }
 }

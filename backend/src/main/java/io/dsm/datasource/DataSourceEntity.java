@@ -12,12 +12,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-
 /** A registered data source as stored. The API never exposes this class; see the api package. */
 @Entity
 @Table(name = "data_source")
-public class DataSourceEntity extends PanacheEntityBase {
+public class DataSourceEntity {
 
     @Id
     public UUID id;
@@ -32,7 +30,6 @@ public class DataSourceEntity extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public DatabaseAttribute attribute;
 
-    @Column(name = "heartbeat_enabled")
     public boolean heartbeatEnabled;
 
     public String host;
@@ -42,26 +39,20 @@ public class DataSourceEntity extends PanacheEntityBase {
     public String username;
 
     /** Sealed by {@link io.dsm.common.crypto.SecretCipher} with the id as associated data. */
-    @Column(name = "password_sealed")
     public String passwordSealed;
 
-    @Column(name = "database_name")
     public String databaseName;
 
-    @Column(name = "schema_name")
     public String schemaName;
 
     public String remarks;
 
     /** Null: public. */
-    @Column(name = "heartbeat_schema")
     public String heartbeatSchema;
 
-    @Column(name = "tls_mode")
     public TlsMode tlsMode = TlsMode.PREFER;
 
     /** PEM; used with the verify modes only. */
-    @Column(name = "tls_ca_certificate")
     public String tlsCaCertificate;
 
     /** Null unless the attribute is PRIMARY_STANDBY. */
@@ -69,15 +60,13 @@ public class DataSourceEntity extends PanacheEntityBase {
     public StandbyEndpoint standby;
 
     /** The searchable fields in one lower-case text, kept by the database (V4__search_index.sql). */
-    @Column(name = "search_text", insertable = false, updatable = false)
+    @Column(insertable = false, updatable = false)
     public String searchText;
 
     @Version
     public long version;
 
-    @Column(name = "created_at")
     public Instant createdAt;
 
-    @Column(name = "updated_at")
     public Instant updatedAt;
 }

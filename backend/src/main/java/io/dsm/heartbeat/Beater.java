@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
 
@@ -60,10 +61,15 @@ final class Beater implements Runnable {
     private Instant lastBeatAt;
     private String warning;
 
-    Beater(HeartbeatTarget target, Context context, long firstRunNanos) {
+    Beater(HeartbeatTarget target, Context context) {
         this.target = target;
         this.context = context;
-        this.expectedNanos = firstRunNanos;
+        this.expectedNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(firstBeatOffsetMillis());
+    }
+
+    /** Where in the interval this data source beats: spread, so that 1,000 data sources do not all beat at once. */
+    long firstBeatOffsetMillis() {
+        return Math.floorMod(target.dataSourceId().hashCode(), context.interval().toMillis());
     }
 
     HeartbeatTarget target() {

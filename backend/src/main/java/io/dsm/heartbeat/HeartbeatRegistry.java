@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 
 import io.dsm.datasource.HeartbeatState;
 import io.dsm.datasource.api.HeartbeatStatus;
+import io.dsm.datasource.service.Heartbeats;
 
 /**
  * The heartbeat rows of data sources, written in the caller's transaction: a row exists exactly
@@ -20,7 +21,7 @@ import io.dsm.datasource.api.HeartbeatStatus;
  * whichever instance beats it.
  */
 @ApplicationScoped
-public class HeartbeatRegistry {
+public class HeartbeatRegistry implements Heartbeats {
 
     private final EntityManager entityManager;
     private final Event<HeartbeatChanged> changes;
@@ -30,12 +31,14 @@ public class HeartbeatRegistry {
         this.changes = changes;
     }
 
+    @Override
     public void enable(UUID dataSourceId) {
         entityManager.createNativeQuery("INSERT INTO heartbeat (data_source_id) VALUES (?1) ON CONFLICT DO NOTHING")
                 .setParameter(1, dataSourceId).executeUpdate();
         changes.fire(new HeartbeatChanged(dataSourceId));
     }
 
+    @Override
     public void disable(UUID dataSourceId) {
         entityManager.createNativeQuery("DELETE FROM heartbeat WHERE data_source_id = ?1")
                 .setParameter(1, dataSourceId).executeUpdate();
@@ -43,6 +46,7 @@ public class HeartbeatRegistry {
     }
 
     /** The status of each data source with heartbeat on; ids without a row have it off. */
+    @Override
     @SuppressWarnings("unchecked")
     public Map<UUID, HeartbeatStatus> statuses(Collection<UUID> dataSourceIds) {
         Map<UUID, HeartbeatStatus> statuses = new HashMap<>();

@@ -3,81 +3,46 @@ package io.dsm.heartbeat;
 import java.net.InetAddress;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
-import io.dsm.common.crypto.SecretCipher;
-import io.dsm.common.problem.ProblemException;
-import io.dsm.common.problem.Violation;
 import io.dsm.connection.service.AddressPolicy;
+import io.dsm.connection.service.ConnectionSpec;
 import io.dsm.connection.service.JdbcConnector;
+import io.dsm.connection.service.StoredConnectionSpecs;
 import io.dsm.datasource.DataSourceEntity;
-import io.dsm.datasource.service.DataSourceRepository;
-import io.dsm.datasource.service.DataSourceService;
+import io.dsm.datasource.service.HeartbeatTableDropper;
 
 /**
- * Drops a data source's heartbeat table before the data source is deleted. The lease goes first,
- * so that no instance recreates the table after the drop; if the drop fails, the lease comes back
- * and nothing is lost.
+ * The heartbeat side of the datasource domain's {@link HeartbeatTableDropper} port: connects to the
+ * data source as the heartbeat writer does, and drops its heartbeat table.
  */
 @ApplicationScoped
-public class HeartbeatTableRemoval {
+public class HeartbeatTableRemoval implements HeartbeatTableDropper {
 
     private static final int TIMEOUT_SECONDS = 5;
 
-    private final DataSourceRepository repository;
-    private final HeartbeatRegistry registry;
-    private final SecretCipher cipher;
+    private final StoredConnectionSpecs specs;
     private final AddressPolicy policy;
 
-    public HeartbeatTableRemoval(DataSourceRepository repository, HeartbeatRegistry registry, SecretCipher cipher,
-            AddressPolicy policy) {
-        this.repository = repository;
-        this.registry = registry;
-        this.cipher = cipher;
+    public HeartbeatTableRemoval(StoredConnectionSpecs specs, AddressPolicy policy) {
+        this.specs = specs;
         this.policy = policy;
     }
 
-    /** Called outside any transaction: the drop waits on the network. */
-    public void dropTable(UUID dataSourceId) {
-        HeartbeatTarget target = stopBeating(dataSourceId);
-        HeartbeatTable table = new HeartbeatTable(target.schema());
+    @Override
+    public void drop(DataSourceEntity dataSource) throws NotDropped {
+        ConnectionSpec spec = specs.primary(dataSource);
+        HeartbeatTable table = new HeartbeatTable(spec.heartbeatSchema());
         try {
-            InetAddress address = TargetAddress.resolve(target.spec(), policy);
-            try (Connection connection = JdbcConnector.open(target.spec(), address, TIMEOUT_SECONDS, "dsm heartbeat removal")) {
+            InetAddress address = TargetAddress.resolve(spec, policy);
+            try (Connection connection = JdbcConnector.open(spec, address, TIMEOUT_SECONDS, "dsm heartbeat removal")) {
                 table.drop(connection);
             }
         } catch (TargetAddress.Unusable e) {
-            throw restored(target, e.getMessage());
+            throw new NotDropped(table.displayName(), e.getMessage());
         } catch (SQLException e) {
-            throw restored(target, HeartbeatFailures.describe(e, table, target.spec()));
+            throw new NotDropped(table.displayName(), HeartbeatFailures.describe(e, table, spec));
         }
-    }
-
-    @Transactional
-    HeartbeatTarget stopBeating(UUID dataSourceId) {
-        DataSourceEntity entity = Optional.ofNullable(repository.findById(dataSourceId))
-                .orElseThrow(() -> DataSourceService.notFound(dataSourceId));
-        registry.disable(dataSourceId);
-        return HeartbeatTargets.of(entity, cipher);
-    }
-
-    @Transactional
-    void resumeBeating(UUID dataSourceId) {
-        DataSourceEntity entity = repository.findById(dataSourceId);
-        if (entity != null && entity.heartbeatEnabled) {
-            registry.enable(dataSourceId);
-        }
-    }
-
-    private ProblemException restored(HeartbeatTarget target, String reason) {
-        resumeBeating(target.dataSourceId());
-        return ProblemException.conflict("The heartbeat table " + target.schema() + "." + HeartbeatTable.NAME
-                + " could not be dropped: " + reason + ". The data source was not deleted; delete it without "
-                + "dropHeartbeatTable to keep the table.", List.of(new Violation("dropHeartbeatTable", "could not be done: " + reason)));
     }
 }

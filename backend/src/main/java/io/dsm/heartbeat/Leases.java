@@ -24,11 +24,15 @@ final class Leases {
     private final DataSource store;
     private final String owner;
     private final Duration ttl;
+    /** A renewed lease is relied on for less than its ttl, so that no beat is written after it may have expired. */
+    private final Duration reliance;
+    private volatile long reliableUntilNanos;
 
-    Leases(DataSource store, String owner, Duration ttl) {
+    Leases(DataSource store, String owner, Duration ttl, Duration reliance) {
         this.store = store;
         this.owner = owner;
         this.ttl = ttl;
+        this.reliance = reliance;
     }
 
     String owner() {
@@ -37,6 +41,7 @@ final class Leases {
 
     /** Renews this instance's leases and claims its share; returns the data sources it now owns. */
     Set<UUID> renewAndClaim() throws SQLException {
+        long started = System.nanoTime();
         try (Connection connection = store.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -64,12 +69,18 @@ final class Leases {
                             RETURNING h.data_source_id""", share, owner, interval()));
                 }
                 connection.commit();
+                reliableUntilNanos = started + reliance.toNanos();
                 return owned;
             } catch (SQLException e) {
                 connection.rollback();
                 throw e;
             }
         }
+    }
+
+    /** Whether the last renewal is recent enough for this instance to act on its leases. */
+    boolean reliable() {
+        return System.nanoTime() - reliableUntilNanos < 0;
     }
 
     /** Whether this instance still holds the lease: asked before anything it must not do twice. */

@@ -18,105 +18,105 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "ReadinessCheckId", description = "The stable id of a readiness check; GET /api/readiness/checks describes each.")
 public enum ReadinessCheck {
-
-    SERVER_VERSION("server.version", "Supported version", INCREMENTAL_SYNC,
-            "The server runs PostgreSQL 10 to 18. Logical decoding with pgoutput needs PostgreSQL 10 or later (a blocker "
-                    + "below); versions after 18 are not verified yet (a warning).",
-            "Upgrade the server, or migrate it with full migration only."),
-    SERVER_WAL_LEVEL("server.wal_level", "wal_level is logical", INCREMENTAL_SYNC,
-            "Logical decoding needs `wal_level = logical`; with `replica` or `minimal` no slot can be created.",
-            "`ALTER SYSTEM SET wal_level = logical;` and restart the server. On a managed service, set its flag instead "
-                    + "(see server.provider_logical_decoding)."),
-    SERVER_PROVIDER_LOGICAL_DECODING("server.provider_logical_decoding", "Managed service's logical decoding flag",
-            INCREMENTAL_SYNC,
-            "On Amazon RDS and Aurora, Azure Database for PostgreSQL and Google Cloud SQL (recognised from the server's own "
-                    + "settings) logical decoding is switched on by a provider flag, not by `ALTER SYSTEM`: "
-                    + "`rds.logical_replication`, `azure.replication_support`, `cloudsql.logical_decoding`.",
-            "Set the flag with the provider's console or CLI (RDS: the DB parameter group, then reboot; Azure: server "
-                    + "parameters, then restart; Cloud SQL: the database flag, which restarts the instance)."),
-    SERVER_REPLICATION_SLOTS("server.replication_slots", "Free replication slots", INCREMENTAL_SYNC,
-            "`max_replication_slots` minus the slots that exist, in any database. Each incremental sync project takes one "
-                    + "slot: none free is a blocker, one free a warning (a second project, or a re-sync that creates its new "
-                    + "slot before dropping the old one, finds none).",
-            "Drop slots nobody consumes (`SELECT pg_drop_replication_slot('name');`), or raise `max_replication_slots` "
-                    + "and restart."),
-    SERVER_WAL_SENDERS("server.wal_senders", "Free WAL senders", INCREMENTAL_SYNC,
-            "`max_wal_senders` minus the WAL senders running now (standbys, other CDC consumers). Streaming changes takes "
-                    + "one; none free is a blocker.",
-            "Raise `max_wal_senders` and restart, or stop an unused consumer."),
-    SERVER_MAX_SLOT_WAL_KEEP_SIZE("server.max_slot_wal_keep_size", "WAL kept for slots is bounded", INCREMENTAL_SYNC,
-            "With `max_slot_wal_keep_size = -1` (the default) a slot whose consumer stops keeps WAL until the disk is "
-                    + "full and the server stops (a warning). PostgreSQL 12 and older cannot bound it (info).",
-            "`ALTER SYSTEM SET max_slot_wal_keep_size = '<size>'; SELECT pg_reload_conf();` with a size the WAL disk can "
-                    + "hold; watch slots (slots.inactive) either way."),
-    ROLE_REPLICATION("role.replication", "User may replicate", INCREMENTAL_SYNC,
-            "The user has the REPLICATION attribute or is a superuser, or on Amazon RDS is a member of `rds_replication`. "
-                    + "REPLICATION is not inherited: a member of a role that has it does not count.",
-            "`ALTER ROLE <user> REPLICATION;` (Amazon RDS: `GRANT rds_replication TO <user>;`)."),
-    ROLE_PUBLICATION("role.publication", "A publication can be had", INCREMENTAL_SYNC,
-            "Incremental sync needs a publication of the tables in scope. A publication that covers them all already "
-                    + "exists, or the user can create one: CREATE on the database, and ownership of the tables for a FOR "
-                    + "TABLE publication (FOR ALL TABLES and FOR TABLES IN SCHEMA need a superuser).",
-            "Have a superuser or the tables' owner create the publication (the finding gives the statement), or "
-                    + "`GRANT CREATE ON DATABASE <db> TO <user>;` and make the user the tables' owner."),
-    ROLE_SELECT("role.select", "SELECT on every table in scope", Set.of(FULL_MIGRATION, INCREMENTAL_SYNC),
-            "The user can read every table, view and sequence in scope: the schema set on the data source, or every "
-                    + "schema the user can use when none is set. A migration reads them all and fails on the first it "
-                    + "cannot read.",
-            "`GRANT SELECT ON ALL TABLES IN SCHEMA <schema> TO <user>;` and the same for sequences."),
-    REPLICATION_CONNECTION("replication.connection", "A replication connection is accepted", INCREMENTAL_SYNC,
-            "dsm opens a logical replication connection (`replication=database`) as the user, from dsm's address, and "
-                    + "runs `IDENTIFY_SYSTEM`, within the test's timeout. This proves what the catalog cannot: that "
-                    + "pg_hba.conf, poolers and proxies let a replication connection through and a WAL sender is free. "
-                    + "No slot or publication is created.",
-            "Follow the server's message: pg_hba.conf must allow the user from dsm's address, poolers such as PgBouncer "
-                    + "must be bypassed, and the user needs REPLICATION."),
-    SLOTS_INACTIVE("slots.inactive", "No abandoned slot in this database", INCREMENTAL_SYNC,
-            "Each replication slot of this database: active or not, the WAL it retains, and its `wal_status` "
-                    + "(PostgreSQL 13 and later). An inactive slot keeps WAL forever and holds back vacuum; one whose WAL "
-                    + "was removed (`lost`) can never be resumed. Warnings, with the slots' names.",
-            "Drop the slots no consumer will come back for: `SELECT pg_drop_replication_slot('name');`."),
-    PUBLICATIONS_COVERAGE("publications.coverage", "Publications cover the tables in scope", INCREMENTAL_SYNC,
-            "Which publications exist, and which tables in scope each one leaves out, or publishes only in part (column "
-                    + "lists and row filters, PostgreSQL 15 and later). A project that uses such a publication never sees "
-                    + "the changes of the tables left out.",
-            "`ALTER PUBLICATION <name> ADD TABLE ...;` for the tables left out (the finding gives the statement)."),
-    PUBLICATIONS_OPERATIONS("publications.operations", "Publications publish every change", INCREMENTAL_SYNC,
-            "A publication that covers tables in scope but does not publish inserts, updates, deletes or truncates "
-                    + "drops those changes.",
-            "`ALTER PUBLICATION <name> SET (publish = 'insert, update, delete, truncate');`."),
-    PUBLICATIONS_HEARTBEAT_TABLE("publications.heartbeat_table", "The heartbeat table is published", INCREMENTAL_SYNC,
-            "With heartbeats on, the heartbeat table must be in every publication that is not FOR ALL TABLES: a beat "
-                    + "outside the publication produces no change event, so an idle source's slot does not advance and WAL "
-                    + "grows.",
-            "`ALTER PUBLICATION <name> ADD TABLE <schema>.oms_postgres_heartbeat;`."),
-    TABLES_REPLICA_IDENTITY("tables.replica_identity", "Every table has a replica identity", INCREMENTAL_SYNC,
-            "A table without a primary key whose REPLICA IDENTITY is DEFAULT, or any table with REPLICA IDENTITY NOTHING, "
-                    + "has no identity for its updated and deleted rows: decoding drops them, and once the table is in a "
-                    + "publication that publishes updates or deletes, every UPDATE and DELETE on it fails on the source.",
-            "Add a primary key, or `ALTER TABLE <table> REPLICA IDENTITY FULL;`."),
-    TABLES_REPLICA_IDENTITY_INDEX("tables.replica_identity_index", "Replica identity indexes are valid", INCREMENTAL_SYNC,
-            "A table with REPLICA IDENTITY USING INDEX whose index is invalid (a failed CREATE INDEX CONCURRENTLY) or gone "
-                    + "has no usable identity: like NOTHING.",
-            "Rebuild the index (`REINDEX INDEX CONCURRENTLY <index>;`) or `ALTER TABLE <table> REPLICA IDENTITY FULL;`."),
-    TABLES_UNLOGGED("tables.unlogged", "No unlogged table", INCREMENTAL_SYNC,
-            "Unlogged tables are not written to the WAL, so their changes are never decoded: incremental sync silently "
-                    + "misses them.",
-            "`ALTER TABLE <table> SET LOGGED;`, or leave the table out of the project."),
-    TABLES_PARTITIONED("tables.partitioned", "Partitioned tables are published as one table", INCREMENTAL_SYNC,
-            "Changes to a partitioned table are decoded as changes of its partitions unless the publication is created "
-                    + "with `publish_via_partition_root = true` (PostgreSQL 13 and later; older servers cannot publish a "
-                    + "partitioned table at all).",
-            "Create the publication `WITH (publish_via_partition_root = true)`, or "
-                    + "`ALTER PUBLICATION <name> SET (publish_via_partition_root = true);`."),
-    TABLES_LARGE_OBJECTS("tables.large_objects", "No large objects", Set.of(FULL_MIGRATION, INCREMENTAL_SYNC),
-            "Columns of type `oid` or `lo` point at large objects, whose content lives in `pg_largeobject`: logical "
-                    + "decoding does not carry it, and copying the table copies only the numbers.",
-            "Move the content into `bytea` columns, or migrate the large objects separately."),
-    TABLES_SEQUENCES("tables.sequences", "Sequences are set at cutover", INCREMENTAL_SYNC,
-            "Logical decoding does not carry sequence values: after incremental sync the target's sequences are behind "
-                    + "(info).",
-            "At cutover, run the finding's query on the source and its output on the target.");
+    SERVER_VERSION("server.version", "Supported version", INCREMENTAL_SYNC, """
+            The server runs PostgreSQL 10 to 18. Logical decoding with pgoutput needs PostgreSQL 10 or later (a \
+            blocker below); versions after 18 are not verified yet (a warning).""", """
+            Upgrade the server, or migrate it with full migration only."""),
+    SERVER_WAL_LEVEL("server.wal_level", "wal_level is logical", INCREMENTAL_SYNC, """
+            Logical decoding needs `wal_level = logical`; with `replica` or `minimal` no slot can be created.""", """
+            `ALTER SYSTEM SET wal_level = logical;` and restart the server. On a managed service, set its flag \
+            instead (see server.provider_logical_decoding)."""),
+    SERVER_PROVIDER_LOGICAL_DECODING("server.provider_logical_decoding", "Managed service's logical decoding flag", INCREMENTAL_SYNC, """
+            On Amazon RDS and Aurora, Azure Database for PostgreSQL and Google Cloud SQL (recognised from the \
+            server's own settings) logical decoding is switched on by a provider flag, not by `ALTER SYSTEM`: \
+            `rds.logical_replication`, `azure.replication_support`, `cloudsql.logical_decoding`.""", """
+            Set the flag with the provider's console or CLI (RDS: the DB parameter group, then reboot; Azure: \
+            server parameters, then restart; Cloud SQL: the database flag, which restarts the instance)."""),
+    SERVER_REPLICATION_SLOTS("server.replication_slots", "Free replication slots", INCREMENTAL_SYNC, """
+            `max_replication_slots` minus the slots that exist, in any database. Each incremental sync project \
+            takes one slot: none free is a blocker, one free a warning (a second project, or a re-sync that \
+            creates its new slot before dropping the old one, finds none).""", """
+            Drop slots nobody consumes (`SELECT pg_drop_replication_slot('name');`), or raise \
+            `max_replication_slots` and restart."""),
+    SERVER_WAL_SENDERS("server.wal_senders", "Free WAL senders", INCREMENTAL_SYNC, """
+            `max_wal_senders` minus the WAL senders running now (standbys, other CDC consumers). Streaming \
+            changes takes one; none free is a blocker.""", """
+            Raise `max_wal_senders` and restart, or stop an unused consumer."""),
+    SERVER_MAX_SLOT_WAL_KEEP_SIZE("server.max_slot_wal_keep_size", "WAL kept for slots is bounded", INCREMENTAL_SYNC, """
+            With `max_slot_wal_keep_size = -1` (the default) a slot whose consumer stops keeps WAL until the \
+            disk is full and the server stops (a warning). PostgreSQL 12 and older cannot bound it (info).""", """
+            `ALTER SYSTEM SET max_slot_wal_keep_size = '<size>'; SELECT pg_reload_conf();` with a size the WAL \
+            disk can hold; watch slots (slots.inactive) either way."""),
+    ROLE_REPLICATION("role.replication", "User may replicate", INCREMENTAL_SYNC, """
+            The user has the REPLICATION attribute or is a superuser, or on Amazon RDS is a member of \
+            `rds_replication`. REPLICATION is not inherited: a member of a role that has it does not count.""", """
+            `ALTER ROLE <user> REPLICATION;` (Amazon RDS: `GRANT rds_replication TO <user>;`)."""),
+    ROLE_PUBLICATION("role.publication", "A publication can be had", INCREMENTAL_SYNC, """
+            Incremental sync needs a publication of the tables in scope. A publication that covers them all \
+            already exists, or the user can create one: CREATE on the database, and ownership of the tables for \
+            a FOR TABLE publication (FOR ALL TABLES and FOR TABLES IN SCHEMA need a superuser).""", """
+            Have a superuser or the tables' owner create the publication (the finding gives the statement), or \
+            `GRANT CREATE ON DATABASE <db> TO <user>;` and make the user the tables' owner."""),
+    ROLE_SELECT("role.select", "SELECT on every table in scope", Set.of(FULL_MIGRATION, INCREMENTAL_SYNC), """
+            The user can read every table, view and sequence in scope: the schema set on the data source, or \
+            every schema the user can use when none is set. A migration reads them all and fails on the first it \
+            cannot read.""", """
+            `GRANT SELECT ON ALL TABLES IN SCHEMA <schema> TO <user>;` and the same for sequences."""),
+    REPLICATION_CONNECTION("replication.connection", "A replication connection is accepted", INCREMENTAL_SYNC, """
+            dsm opens a logical replication connection (`replication=database`) as the user, from dsm's address, \
+            and runs `IDENTIFY_SYSTEM`, within the test's timeout. This proves what the catalog cannot: that \
+            pg_hba.conf, poolers and proxies let a replication connection through and a WAL sender is free. No \
+            slot or publication is created.""", """
+            Follow the server's message: pg_hba.conf must allow the user from dsm's address, poolers such as \
+            PgBouncer must be bypassed, and the user needs REPLICATION."""),
+    SLOTS_INACTIVE("slots.inactive", "No abandoned slot in this database", INCREMENTAL_SYNC, """
+            Each replication slot of this database: active or not, the WAL it retains, and its `wal_status` \
+            (PostgreSQL 13 and later). An inactive slot keeps WAL forever and holds back vacuum; one whose WAL \
+            was removed (`lost`) can never be resumed. Warnings, with the slots' names.""", """
+            Drop the slots no consumer will come back for: `SELECT pg_drop_replication_slot('name');`."""),
+    PUBLICATIONS_COVERAGE("publications.coverage", "Publications cover the tables in scope", INCREMENTAL_SYNC, """
+            Which publications exist, and which tables in scope each one leaves out, or publishes only in part \
+            (column lists and row filters, PostgreSQL 15 and later). A project that uses such a publication \
+            never sees the changes of the tables left out.""", """
+            `ALTER PUBLICATION <name> ADD TABLE ...;` for the tables left out (the finding gives the statement)."""),
+    PUBLICATIONS_OPERATIONS("publications.operations", "Publications publish every change", INCREMENTAL_SYNC, """
+            A publication that covers tables in scope but does not publish inserts, updates, deletes or \
+            truncates drops those changes.""", """
+            `ALTER PUBLICATION <name> SET (publish = 'insert, update, delete, truncate');`."""),
+    PUBLICATIONS_HEARTBEAT_TABLE("publications.heartbeat_table", "The heartbeat table is published", INCREMENTAL_SYNC, """
+            With heartbeats on, the heartbeat table must be in every publication that is not FOR ALL TABLES: a \
+            beat outside the publication produces no change event, so an idle source's slot does not advance and \
+            WAL grows.""", """
+            `ALTER PUBLICATION <name> ADD TABLE <schema>.oms_postgres_heartbeat;`."""),
+    TABLES_REPLICA_IDENTITY("tables.replica_identity", "Every table has a replica identity", INCREMENTAL_SYNC, """
+            A table without a primary key whose REPLICA IDENTITY is DEFAULT, or any table with REPLICA IDENTITY \
+            NOTHING, has no identity for its updated and deleted rows: decoding drops them, and once the table \
+            is in a publication that publishes updates or deletes, every UPDATE and DELETE on it fails on the \
+            source.""", """
+            Add a primary key, or `ALTER TABLE <table> REPLICA IDENTITY FULL;`."""),
+    TABLES_REPLICA_IDENTITY_INDEX("tables.replica_identity_index", "Replica identity indexes are valid", INCREMENTAL_SYNC, """
+            A table with REPLICA IDENTITY USING INDEX whose index is invalid (a failed CREATE INDEX \
+            CONCURRENTLY) or gone has no usable identity: like NOTHING.""", """
+            Rebuild the index (`REINDEX INDEX CONCURRENTLY <index>;`) or `ALTER TABLE <table> REPLICA IDENTITY \
+            FULL;`."""),
+    TABLES_UNLOGGED("tables.unlogged", "No unlogged table", INCREMENTAL_SYNC, """
+            Unlogged tables are not written to the WAL, so their changes are never decoded: incremental sync \
+            silently misses them.""", """
+            `ALTER TABLE <table> SET LOGGED;`, or leave the table out of the project."""),
+    TABLES_PARTITIONED("tables.partitioned", "Partitioned tables are published as one table", INCREMENTAL_SYNC, """
+            Changes to a partitioned table are decoded as changes of its partitions unless the publication is \
+            created with `publish_via_partition_root = true` (PostgreSQL 13 and later; older servers cannot \
+            publish a partitioned table at all).""", """
+            Create the publication `WITH (publish_via_partition_root = true)`, or `ALTER PUBLICATION <name> SET \
+            (publish_via_partition_root = true);`."""),
+    TABLES_LARGE_OBJECTS("tables.large_objects", "No large objects", Set.of(FULL_MIGRATION, INCREMENTAL_SYNC), """
+            Columns of type `oid` or `lo` point at large objects, whose content lives in `pg_largeobject`: \
+            logical decoding does not carry it, and copying the table copies only the numbers.""", """
+            Move the content into `bytea` columns, or migrate the large objects separately."""),
+    TABLES_SEQUENCES("tables.sequences", "Sequences are set at cutover", INCREMENTAL_SYNC, """
+            Logical decoding does not carry sequence values: after incremental sync the target's sequences are \
+            behind (info).""", """
+            At cutover, run the finding's query on the source and its output on the target.""");
 
     private final String id;
     private final String title;

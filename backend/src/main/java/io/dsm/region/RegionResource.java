@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.dsm.user.Role;
+import io.dsm.common.security.Role;
 
 @Path("/regions")
 @RolesAllowed(Role.VIEWER_NAME)

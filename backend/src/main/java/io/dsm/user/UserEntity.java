@@ -3,7 +3,6 @@ package io.dsm.user;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -11,12 +10,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.dsm.common.security.Role;
 
 /** A person or service that signs in to dsm. Only a slow, salted hash of the password is kept. */
 @Entity
 @Table(name = "app_user")
-public class UserEntity extends PanacheEntityBase {
+public class UserEntity {
 
     @Id
     public UUID id;
@@ -26,13 +25,10 @@ public class UserEntity extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Role role;
 
-    @Column(name = "password_hash")
     public String passwordHash;
 
-    @Column(name = "created_at")
     public Instant createdAt;
 
-    @Column(name = "updated_at")
     public Instant updatedAt;
 
     @Version

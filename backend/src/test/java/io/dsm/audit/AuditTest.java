@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.dsm.testing.ApiTest;
+import io.dsm.testing.DataSourceBody;
 import io.dsm.testing.DataSources;
 import io.dsm.testing.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,10 +39,10 @@ class AuditTest extends ApiTest {
     @Test
     void recordsWhatAnUpdateChangedFromAndTo() {
         String id = created();
-        Map<String, Object> body = DataSources.primary(DataSources.read(id).getString("identifier"));
-        body.put("port", 6543);
-        body.put("version", DataSources.read(id).getLong("version"));
-        body.remove("password");
+        DataSourceBody body = DataSources.primary(DataSources.read(id).getString("identifier"))
+                .port(6543)
+                .version(DataSources.read(id).getLong("version"))
+                .without("password");
         given().body(body).put("/api/datasources/" + id).then().statusCode(200);
         JsonPath events = eventsOf(id);
         assertThat(events.getString("items[0].action")).isEqualTo("DATA_SOURCE_UPDATED");
@@ -51,9 +52,9 @@ class AuditTest extends ApiTest {
     @Test
     void recordsAPasswordChangeAsChangedWithoutItsValue() {
         String id = created();
-        Map<String, Object> body = DataSources.primary(DataSources.read(id).getString("identifier"));
-        body.put("version", DataSources.read(id).getLong("version"));
-        body.put("password", "pw-Rotated-Value-77");
+        DataSourceBody body = DataSources.primary(DataSources.read(id).getString("identifier"))
+                .version(DataSources.read(id).getLong("version"))
+                .password("pw-Rotated-Value-77");
         given().body(body).put("/api/datasources/" + id).then().statusCode(200);
         String recorded = given().get("/api/audit?size=200").then().extract().asString();
         assertThat(eventsOf(id).getList("items[0].changes", Map.class))

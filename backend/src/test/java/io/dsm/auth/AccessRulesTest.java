@@ -13,9 +13,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.dsm.common.security.Role;
 import io.dsm.testing.ApiTest;
 import io.dsm.testing.TestUsers;
-import io.dsm.user.Role;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;

@@ -8,17 +8,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.dsm.testing.ApiTest;
+import io.dsm.testing.DataSourceBody;
 import io.dsm.testing.PostgresResource;
+import io.dsm.testing.StartedTarget;
 import io.dsm.testing.TargetServer;
 import io.dsm.testing.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
@@ -50,24 +49,12 @@ class SecretHygieneTest extends ApiTest {
     private static final List<String> KNOWN = List.of("pw-Hygiene-Wrong-31d7", "pw-Hygiene-Update-8c02", "pw-Hygiene-Unsaved-77aa",
             "pw-Hygiene-Invalid-5e19", "pw-Hygiene-User-0b3f4a", "pw-Hygiene-Own-New-2d9e", "pw-Hygiene-SignIn-Bad-9");
 
+    @StartedTarget
     static TargetServer target;
 
-    @BeforeAll
-    static void startTarget() {
-        target = TargetServer.start();
-    }
-
-    @AfterAll
-    static void stopTarget() {
-        target.close();
-    }
-
-    private static Map<String, Object> source(String password) {
-        Map<String, Object> body = new HashMap<>(Map.of("identifier", "hy" + UUID.randomUUID().toString().substring(0, 8),
-                "type", "POSTGRESQL", "attribute", "PRIMARY", "host", "127.0.0.1", "port", target.port(),
-                "username", TargetServer.MIGRATOR, "databaseName", TargetServer.DATABASE));
-        body.put("password", password);
-        return body;
+    private static DataSourceBody source(String password) {
+        return DataSourceBody.migrator(target.port()).identifier("hy" + UUID.randomUUID().toString().substring(0, 8))
+                .password(password);
     }
 
     @Test
@@ -85,18 +72,15 @@ class SecretHygieneTest extends ApiTest {
         responses.append(given().body(source(KNOWN.get(0))).post("/api/datasources/test-connection").then().statusCode(200)
                 .body("success", org.hamcrest.Matchers.equalTo(false)).extract().asString());
 
-        Map<String, Object> update = source(KNOWN.get(1));
-        update.put("identifier", good.jsonPath().getString("identifier"));
-        update.put("version", good.jsonPath().getLong("version"));
+        DataSourceBody update = source(KNOWN.get(1))
+                .identifier(good.jsonPath().getString("identifier"))
+                .version(good.jsonPath().getLong("version"));
         responses.append(given().body(update).put("/api/datasources/" + id).then().statusCode(200).extract().asString());
         responses.append(given().body(source(KNOWN.get(2))).post("/api/datasources/" + id + "/test-connection").asString());
 
-        Map<String, Object> invalid = source(KNOWN.get(3));
-        invalid.put("port", 0);
-        invalid.put("host", "bad host");
+        DataSourceBody invalid = source(KNOWN.get(3)).port(0).host("bad host");
         responses.append(given().body(invalid).post("/api/datasources").then().statusCode(400).extract().asString());
-        Map<String, Object> duplicate = source(KNOWN.get(3));
-        duplicate.put("identifier", good.jsonPath().getString("identifier").toUpperCase());
+        DataSourceBody duplicate = source(KNOWN.get(3)).identifier(good.jsonPath().getString("identifier").toUpperCase());
         responses.append(given().body(duplicate).post("/api/datasources").then().statusCode(409).extract().asString());
         responses.append(given().body("{\"password\": \"" + KNOWN.get(3) + "\", \"port\": \"x\"}").post("/api/datasources").asString());
 

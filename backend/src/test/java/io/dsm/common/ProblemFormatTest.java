@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.dsm.testing.ApiTest;
+import io.dsm.testing.DataSourceBody;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Whatever goes wrong, the client gets problem+json that says what, never a 500 or a class name. */
@@ -31,9 +32,7 @@ class ProblemFormatTest extends ApiTest {
 
     @Test
     void namesTheFieldThatHasTheWrongType() {
-        Map<String, Object> body = primary(uniqueIdentifier("t"));
-        body.put("standby", "not an object");
-        body.put("attribute", "PRIMARY_STANDBY");
+        DataSourceBody body = primary(uniqueIdentifier("t")).with("standby", "not an object").attribute("PRIMARY_STANDBY");
         given().body(body).post("/api/datasources")
                 .then().statusCode(400)
                 .body("violations.field", contains("standby"))
@@ -42,8 +41,7 @@ class ProblemFormatTest extends ApiTest {
 
     @Test
     void namesTheAllowedValuesOfAnEnum() {
-        Map<String, Object> body = primary(uniqueIdentifier("t"));
-        body.put("attribute", "SLAVE");
+        DataSourceBody body = primary(uniqueIdentifier("t")).attribute("SLAVE");
         given().body(body).post("/api/datasources")
                 .then().statusCode(400)
                 .body("violations[0].field", equalTo("attribute"))
@@ -52,8 +50,7 @@ class ProblemFormatTest extends ApiTest {
 
     @Test
     void rejectsAFieldTheResourceDoesNotHave() {
-        Map<String, Object> body = primary(uniqueIdentifier("t"));
-        body.put("jdbcUrl", "jdbc:postgresql://evil/?socketFactory=x");
+        DataSourceBody body = primary(uniqueIdentifier("t")).with("jdbcUrl", "jdbc:postgresql://evil/?socketFactory=x");
         given().body(body).post("/api/datasources")
                 .then().statusCode(400)
                 .body("violations[0].field", equalTo("jdbcUrl"))
@@ -62,8 +59,7 @@ class ProblemFormatTest extends ApiTest {
 
     @Test
     void neverEchoesAPasswordOfTheWrongType() {
-        Map<String, Object> body = primary(uniqueIdentifier("t"));
-        body.put("password", Map.of("nested", "pw-NestedSecret-55aa"));
+        DataSourceBody body = primary(uniqueIdentifier("t")).with("password", Map.of("nested", "pw-NestedSecret-55aa"));
         given().body(body).post("/api/datasources")
                 .then().statusCode(400)
                 .body("violations[0].field", equalTo("password"))

@@ -18,12 +18,12 @@ import java.util.Map;
 
 import org.awaitility.Awaitility;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.dsm.testing.ApiTest;
+import io.dsm.testing.DataSourceBody;
 import io.dsm.testing.Sockets;
+import io.dsm.testing.StartedTarget;
 import io.dsm.testing.TargetServer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -34,23 +34,12 @@ import io.restassured.path.json.JsonPath;
 @TestProfile(ConnectionTestProfile.class)
 class ConnectionChecksTest extends ApiTest {
 
+    @StartedTarget
     static TargetServer target;
-
-    @BeforeAll
-    static void startTarget() {
-        target = TargetServer.start();
-    }
-
-    @AfterAll
-    static void stopTarget() {
-        target.close();
-    }
 
     @Test
     void passesEveryCheckWithTheRightPasswordAndWarnsWhatIncrementalSyncLacks() {
-        Map<String, Object> body = migrator(target.port());
-        body.put("schemaName", "sales");
-        body.put("heartbeatEnabled", true);
+        DataSourceBody body = migrator(target.port()).schemaName("sales").heartbeat(true);
         JsonPath result = test(body);
         assertThat(result.getBoolean("success")).isTrue();
         assertThat(result.getString("serverVersion")).startsWith(target.majorVersion() + ".");
@@ -84,8 +73,7 @@ class ConnectionChecksTest extends ApiTest {
     @Test
     void opensOneConnectionToAServerThatServesFullMigrationOnly() throws Exception {
         try (Sockets.CountingRelay relay = new Sockets.CountingRelay(target.port())) {
-            Map<String, Object> body = migrator(relay.port());
-            body.put("attribute", "STANDBY");
+            DataSourceBody body = migrator(relay.port()).attribute("STANDBY");
             assertThat(test(body).getBoolean("success")).isTrue();
             assertThat(relay.accepted()).isEqualTo(1);
         }
@@ -114,8 +102,7 @@ class ConnectionChecksTest extends ApiTest {
 
     @Test
     void failsAuthenticationForAWrongPasswordAndSkipsTheRest() {
-        Map<String, Object> body = migrator(target.port());
-        body.put("password", "pw-Wrong-Guess-000");
+        DataSourceBody body = migrator(target.port()).password("pw-Wrong-Guess-000");
         JsonPath result = test(body);
         assertThat(result.getBoolean("success")).isFalse();
         assertThat(statuses(result)).containsExactly("PRIMARY NETWORK PASSED", "PRIMARY AUTHENTICATION FAILED",
@@ -128,15 +115,13 @@ class ConnectionChecksTest extends ApiTest {
 
     @Test
     void failsAuthenticationForAnUnknownUser() {
-        Map<String, Object> body = migrator(target.port());
-        body.put("username", "nobody_here");
+        DataSourceBody body = migrator(target.port()).username("nobody_here");
         assertThat(check(test(body), "PRIMARY", "AUTHENTICATION").get("status")).isEqualTo("FAILED");
     }
 
     @Test
     void failsDatabaseForAnUnknownDatabase() {
-        Map<String, Object> body = migrator(target.port());
-        body.put("databaseName", "nosuchdb");
+        DataSourceBody body = migrator(target.port()).databaseName("nosuchdb");
         Map<String, String> database = check(test(body), "PRIMARY", "DATABASE");
         assertThat(database).containsEntry("status", "FAILED").containsEntry("sqlState", "3D000");
         assertThat(database.get("message")).isEqualTo("Database \"nosuchdb\" does not exist on the server.");
@@ -144,16 +129,14 @@ class ConnectionChecksTest extends ApiTest {
 
     @Test
     void failsSchemaForAnUnknownSchema() {
-        Map<String, Object> body = migrator(target.port());
-        body.put("schemaName", "nosuchschema");
+        DataSourceBody body = migrator(target.port()).schemaName("nosuchschema");
         Map<String, String> schema = check(test(body), "PRIMARY", "SCHEMA");
         assertThat(schema).containsEntry("status", "FAILED").containsEntry("sqlState", "3F000");
     }
 
     @Test
     void failsSchemaWithoutUsageAndSaysWhatToGrant() {
-        Map<String, Object> body = migrator(target.port());
-        body.put("schemaName", "locked");
+        DataSourceBody body = migrator(target.port()).schemaName("locked");
         Map<String, String> schema = check(test(body), "PRIMARY", "SCHEMA");
         assertThat(schema).containsEntry("status", "FAILED").containsEntry("sqlState", "42501");
         assertThat(schema.get("hint")).isEqualTo("GRANT USAGE ON SCHEMA locked TO migrator;");
@@ -161,10 +144,10 @@ class ConnectionChecksTest extends ApiTest {
 
     @Test
     void warnsWhenTheUserCannotReadEveryTableOfTheSchema() {
-        Map<String, Object> body = migrator(target.port());
-        body.put("username", TargetServer.READER);
-        body.put("password", TargetServer.READER_PASSWORD);
-        body.put("schemaName", "sales");
+        DataSourceBody body = migrator(target.port())
+                .username(TargetServer.READER)
+                .password(TargetServer.READER_PASSWORD)
+                .schemaName("sales");
         Map<String, String> schema = check(test(body), "PRIMARY", "SCHEMA");
         assertThat(schema).containsEntry("status", "WARNING");
         assertThat(schema.get("message")).contains("can read 1 of the 2 tables");
@@ -179,10 +162,10 @@ class ConnectionChecksTest extends ApiTest {
 
     @Test
     void failsHeartbeatForAUserWhoMayNotCreateTables() {
-        Map<String, Object> body = migrator(target.port());
-        body.put("username", TargetServer.READER);
-        body.put("password", TargetServer.READER_PASSWORD);
-        body.put("heartbeatEnabled", true);
+        DataSourceBody body = migrator(target.port())
+                .username(TargetServer.READER)
+                .password(TargetServer.READER_PASSWORD)
+                .heartbeat(true);
         JsonPath result = test(body);
         assertThat(result.getBoolean("success")).isFalse();
         Map<String, String> heartbeat = check(result, "PRIMARY", "HEARTBEAT");
@@ -205,9 +188,7 @@ class ConnectionChecksTest extends ApiTest {
 
     @Test
     void rejectsInvalidInputLikeCreateDoes() {
-        Map<String, Object> body = migrator(target.port());
-        body.put("port", 0);
-        body.put("host", "db?socketFactory=evil");
+        DataSourceBody body = migrator(target.port()).port(0).host("db?socketFactory=evil");
         given().body(body).post("/api/datasources/test-connection")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
@@ -216,8 +197,7 @@ class ConnectionChecksTest extends ApiTest {
 
     @Test
     void requiresThePasswordToTestAnUnsavedDataSource() {
-        Map<String, Object> body = migrator(target.port());
-        body.remove("password");
+        DataSourceBody body = migrator(target.port()).without("password");
         given().body(body).post("/api/datasources/test-connection")
                 .then().statusCode(400).body("violations.field", contains("password"));
     }

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.dsm.testing.ApiTest;
+import io.dsm.testing.DataSourceBody;
 import io.dsm.testing.Sockets;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -52,8 +53,7 @@ class NetworkBoundsTest extends ApiTest {
     void refusesADeniedAddressWithoutSendingItAnything() throws Exception {
         InetAddress denied = InetAddress.getByName(ConnectionTestProfile.DENIED_ADDRESS);
         try (Sockets.Tarpit listener = new Sockets.Tarpit(denied)) {
-            Map<String, Object> body = migrator(listener.port());
-            body.put("host", ConnectionTestProfile.DENIED_ADDRESS);
+            DataSourceBody body = migrator(listener.port()).host(ConnectionTestProfile.DENIED_ADDRESS);
             JsonPath result = test(body);
             Map<String, String> network = check(result, "PRIMARY", "NETWORK");
             assertThat(network.get("status")).isEqualTo("FAILED");
@@ -65,15 +65,13 @@ class NetworkBoundsTest extends ApiTest {
 
     @Test
     void refusesTheCloudMetadataAddressByDefault() {
-        Map<String, Object> body = migrator(80);
-        body.put("host", "169.254.169.254");
+        DataSourceBody body = migrator(80).host("169.254.169.254");
         assertThat(check(test(body), "PRIMARY", "NETWORK").get("message")).contains("169.254.0.0/16");
     }
 
     @Test
     void failsNetworkForAHostNameThatDoesNotResolve() {
-        Map<String, Object> body = migrator(5432);
-        body.put("host", "no-such-host.invalid");
+        DataSourceBody body = migrator(5432).host("no-such-host.invalid");
         JsonPath result = test(body);
         assertThat(result.getLong("elapsedMs")).isLessThan(ConnectionTestProfile.TIMEOUT_MS + MARGIN_MS);
         Map<String, String> network = check(result, "PRIMARY", "NETWORK");

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.dsm.testing.ApiTest;
+import io.dsm.testing.DataSourceBody;
 import io.dsm.testing.LogicalTarget;
 import io.dsm.testing.TargetServer;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,16 +34,14 @@ class PostgresVersionsTest extends ApiTest {
     @CsvSource({ "12, 12.22.0", "14, 14.20.0", "16, 16.11.0", "18, 18.1.0" })
     void runsEveryCheckAgainstThisVersion(String major, String binaries) {
         try (TargetServer target = TargetServer.start(binaries, Map.of())) {
-            Map<String, Object> body = migrator(target.port());
-            body.put("schemaName", "sales");
-            body.put("heartbeatEnabled", true);
+            DataSourceBody body = migrator(target.port()).schemaName("sales").heartbeat(true);
             JsonPath result = test(body);
             assertThat(result.getString("serverVersion")).startsWith(major + ".");
             assertThat(statuses(result)).containsExactly("PRIMARY NETWORK PASSED", "PRIMARY AUTHENTICATION PASSED",
                     "PRIMARY DATABASE PASSED", "PRIMARY SCHEMA PASSED", "PRIMARY ROLE PASSED", "PRIMARY HEARTBEAT PASSED",
                     "PRIMARY REPLICATION WARNING");
 
-            body.put("password", "pw-Wrong-For-" + major);
+            body.password("pw-Wrong-For-" + major);
             assertThat(statuses(test(body))).contains("PRIMARY AUTHENTICATION FAILED");
         }
     }

@@ -9,12 +9,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.dsm.testing.ApiTest;
+import io.dsm.testing.DataSourceBody;
 import io.dsm.testing.Sockets;
+import io.dsm.testing.StandbyBody;
+import io.dsm.testing.StartedTarget;
 import io.dsm.testing.TargetServer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -25,25 +26,14 @@ import io.restassured.path.json.JsonPath;
 @TestProfile(ConnectionTestProfile.class)
 class RoleAndPairTest extends ApiTest {
 
+    @StartedTarget
     static TargetServer primary;
+    @StartedTarget(standby = true)
     static TargetServer standby;
-
-    @BeforeAll
-    static void startServers() {
-        primary = TargetServer.start();
-        standby = TargetServer.start().restartAsStandby();
-    }
-
-    @AfterAll
-    static void stopServers() {
-        primary.close();
-        standby.close();
-    }
 
     @Test
     void passesRoleForAStandbyDataSourceOnAStandby() {
-        Map<String, Object> body = migrator(standby.port());
-        body.put("attribute", "STANDBY");
+        DataSourceBody body = migrator(standby.port()).attribute("STANDBY");
         JsonPath result = test(body);
         assertThat(result.getBoolean("success")).isTrue();
         assertThat(check(result, "PRIMARY", "ROLE")).containsEntry("status", "PASSED");
@@ -60,16 +50,15 @@ class RoleAndPairTest extends ApiTest {
 
     @Test
     void warnsWhenAStandbyDataSourcePointsAtAPrimary() {
-        Map<String, Object> body = migrator(primary.port());
-        body.put("attribute", "STANDBY");
+        DataSourceBody body = migrator(primary.port()).attribute("STANDBY");
         assertThat(check(test(body), "PRIMARY", "ROLE")).containsEntry("status", "WARNING");
     }
 
     @Test
     void testsBothHalvesOfAPrimaryAndStandbyPair() {
-        Map<String, Object> body = migrator(primary.port());
-        body.put("attribute", "PRIMARY_STANDBY");
-        body.put("standby", Map.of("host", "127.0.0.1", "port", standby.port()));
+        DataSourceBody body = migrator(primary.port())
+                .attribute("PRIMARY_STANDBY")
+                .standby(StandbyBody.at("127.0.0.1", standby.port()));
         JsonPath result = test(body);
         assertThat(result.getBoolean("success")).isTrue();
         assertThat(statuses(result)).containsExactly("PRIMARY NETWORK PASSED", "PRIMARY AUTHENTICATION PASSED",
@@ -82,9 +71,9 @@ class RoleAndPairTest extends ApiTest {
     void opensOneSessionToEachServerOfAPairAndAReplicationCheckToThePrimary() throws Exception {
         try (Sockets.CountingRelay toPrimary = new Sockets.CountingRelay(primary.port());
                 Sockets.CountingRelay toStandby = new Sockets.CountingRelay(standby.port())) {
-            Map<String, Object> body = migrator(toPrimary.port());
-            body.put("attribute", "PRIMARY_STANDBY");
-            body.put("standby", Map.of("host", "127.0.0.1", "port", toStandby.port()));
+            DataSourceBody body = migrator(toPrimary.port())
+                    .attribute("PRIMARY_STANDBY")
+                    .standby(StandbyBody.at("127.0.0.1", toStandby.port()));
             assertThat(test(body).getBoolean("success")).isTrue();
             // The primary serves incremental sync: beside the session, its replication check dials too.
             assertThat(toPrimary.accepted()).isEqualTo(2);
@@ -95,10 +84,10 @@ class RoleAndPairTest extends ApiTest {
     @Test
     void checksTheStandbyOfAPairForFullMigrationAndThePrimaryForIncrementalSync() {
         primary.execute("CREATE TABLE IF NOT EXISTS sales.events (at timestamptz)", "GRANT SELECT ON sales.events TO migrator");
-        Map<String, Object> body = migrator(primary.port());
-        body.put("attribute", "PRIMARY_STANDBY");
-        body.put("schemaName", "sales");
-        body.put("standby", Map.of("host", "127.0.0.1", "port", standby.port()));
+        DataSourceBody body = migrator(primary.port())
+                .attribute("PRIMARY_STANDBY")
+                .schemaName("sales")
+                .standby(StandbyBody.at("127.0.0.1", standby.port()));
         JsonPath result = test(body);
         List<Map<String, Object>> findings = result.getList("readiness.findings");
         assertThat(findings).filteredOn(f -> "STANDBY".equals(f.get("target")))
@@ -113,8 +102,7 @@ class RoleAndPairTest extends ApiTest {
 
     @Test
     void findsNoIncrementalSyncToCheckOnAStandbyOnlySource() {
-        Map<String, Object> body = migrator(standby.port());
-        body.put("attribute", "STANDBY");
+        DataSourceBody body = migrator(standby.port()).attribute("STANDBY");
         JsonPath result = test(body);
         assertThat(result.getString("readiness.verdicts[1].state")).isEqualTo("NOT_APPLICABLE");
         assertThat(result.getString("readiness.verdicts[0].state")).isEqualTo("READY");
@@ -124,9 +112,9 @@ class RoleAndPairTest extends ApiTest {
 
     @Test
     void reportsAFailingStandbyWithoutHidingThePrimary() {
-        Map<String, Object> body = migrator(primary.port());
-        body.put("attribute", "PRIMARY_STANDBY");
-        body.put("standby", Map.of("host", "127.0.0.1", "port", standby.port(), "password", "pw-Wrong-Standby-11"));
+        DataSourceBody body = migrator(primary.port())
+                .attribute("PRIMARY_STANDBY")
+                .standby(StandbyBody.at("127.0.0.1", standby.port()).password("pw-Wrong-Standby-11"));
         JsonPath result = test(body);
         assertThat(result.getBoolean("success")).isFalse();
         assertThat(check(result, "PRIMARY", "AUTHENTICATION")).containsEntry("status", "PASSED");

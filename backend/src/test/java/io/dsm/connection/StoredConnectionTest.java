@@ -5,14 +5,13 @@ import static io.dsm.connection.TestBodies.migrator;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.dsm.testing.ApiTest;
+import io.dsm.testing.DataSourceBody;
 import io.dsm.testing.DataSources;
+import io.dsm.testing.StartedTarget;
 import io.dsm.testing.TargetServer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -23,21 +22,11 @@ import io.restassured.path.json.JsonPath;
 @TestProfile(ConnectionTestProfile.class)
 class StoredConnectionTest extends ApiTest {
 
+    @StartedTarget
     static TargetServer target;
 
-    @BeforeAll
-    static void startTarget() {
-        target = TargetServer.start();
-    }
-
-    @AfterAll
-    static void stopTarget() {
-        target.close();
-    }
-
     private static String saved() {
-        Map<String, Object> body = migrator(target.port());
-        body.put("identifier", DataSources.uniqueIdentifier("saved"));
+        DataSourceBody body = migrator(target.port()).identifier(DataSources.uniqueIdentifier("saved"));
         return DataSources.create(body).getString("id");
     }
 
@@ -57,9 +46,7 @@ class StoredConnectionTest extends ApiTest {
     @Test
     void testsEditedFieldsWithTheStoredPasswordWhenNoneIsTyped() {
         String id = saved();
-        Map<String, Object> edited = migrator(target.port());
-        edited.remove("password");
-        edited.put("schemaName", "nosuchschema");
+        DataSourceBody edited = migrator(target.port()).without("password").schemaName("nosuchschema");
         JsonPath result = testStored(id, edited);
         assertThat(check(result, "PRIMARY", "AUTHENTICATION")).containsEntry("status", "PASSED");
         assertThat(check(result, "PRIMARY", "SCHEMA")).containsEntry("status", "FAILED");
@@ -68,16 +55,14 @@ class StoredConnectionTest extends ApiTest {
     @Test
     void testsEditedFieldsWithANewlyTypedPassword() {
         String id = saved();
-        Map<String, Object> edited = migrator(target.port());
-        edited.put("password", "pw-Typed-Wrong-77");
+        DataSourceBody edited = migrator(target.port()).password("pw-Typed-Wrong-77");
         assertThat(check(testStored(id, edited), "PRIMARY", "AUTHENTICATION")).containsEntry("status", "FAILED");
     }
 
     @Test
     void changesNothingStoredWhenTestingEdits() {
         String id = saved();
-        Map<String, Object> edited = migrator(target.port());
-        edited.put("databaseName", "elsewhere");
+        DataSourceBody edited = migrator(target.port()).databaseName("elsewhere");
         testStored(id, edited);
         assertThat(DataSources.read(id).getString("databaseName")).isEqualTo(TargetServer.DATABASE);
         assertThat(DataSources.read(id).getInt("version")).isZero();
@@ -91,8 +76,7 @@ class StoredConnectionTest extends ApiTest {
 
     @Test
     void rejectsInvalidEditsLikeUpdateDoes() {
-        Map<String, Object> edited = migrator(target.port());
-        edited.put("port", 70000);
+        DataSourceBody edited = migrator(target.port()).port(70000);
         given().body(edited).post("/api/datasources/" + saved() + "/test-connection")
                 .then().statusCode(400).contentType("application/problem+json");
     }

@@ -2,10 +2,10 @@ package io.dsm.connection;
 
 import static io.restassured.RestAssured.given;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.dsm.testing.DataSourceBody;
 import io.dsm.testing.TargetServer;
 import io.restassured.path.json.JsonPath;
 
@@ -15,19 +15,11 @@ public final class TestBodies {
     private TestBodies() {
     }
 
-    public static Map<String, Object> migrator(int port) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "POSTGRESQL");
-        body.put("attribute", "PRIMARY");
-        body.put("host", "127.0.0.1");
-        body.put("port", port);
-        body.put("username", TargetServer.MIGRATOR);
-        body.put("password", TargetServer.MIGRATOR_PASSWORD);
-        body.put("databaseName", TargetServer.DATABASE);
-        return body;
+    public static DataSourceBody migrator(int port) {
+        return DataSourceBody.migrator(port);
     }
 
-    public static JsonPath test(Map<String, Object> body) {
+    public static JsonPath test(DataSourceBody body) {
         return given().body(body).post("/api/datasources/test-connection").then().statusCode(200).extract().jsonPath();
     }
 

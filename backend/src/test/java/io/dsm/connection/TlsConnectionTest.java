@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.dsm.testing.ApiTest;
+import io.dsm.testing.DataSourceBody;
 import io.dsm.testing.TargetServer;
 import io.dsm.testing.TestCertificates;
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,14 +43,8 @@ class TlsConnectionTest extends ApiTest {
         plainServer.close();
     }
 
-    private static Map<String, Object> withTls(TargetServer server, String host, String mode, String ca) {
-        Map<String, Object> body = migrator(server.port());
-        body.put("host", host);
-        Map<String, Object> tls = new java.util.HashMap<>();
-        tls.put("mode", mode);
-        tls.put("caCertificate", ca);
-        body.put("tls", tls);
-        return body;
+    private static DataSourceBody withTls(TargetServer server, String host, String mode, String ca) {
+        return migrator(server.port()).host(host).tls(mode, ca);
     }
 
     @Test

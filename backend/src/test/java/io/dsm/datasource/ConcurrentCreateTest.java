@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -17,6 +16,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 import io.dsm.testing.ApiTest;
+import io.dsm.testing.DataSourceBody;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -32,7 +32,7 @@ class ConcurrentCreateTest extends ApiTest {
             List<Future<Integer>> statuses = new ArrayList<>();
             for (int i = 0; i < writers; i++) {
                 // Vary the case: uniqueness ignores it, so these all claim the same identifier.
-                Map<String, Object> body = primary(i % 2 == 0 ? identifier : identifier.toUpperCase());
+                DataSourceBody body = primary(i % 2 == 0 ? identifier : identifier.toUpperCase());
                 Callable<Integer> create = () -> {
                     start.await();
                     return given().body(body).post("/api/datasources").statusCode();

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
 
 import io.dsm.common.crypto.SecretCipher;
 import io.dsm.testing.ApiTest;
+import io.dsm.testing.DataSourceBody;
 import io.dsm.testing.DataSources;
+import io.dsm.testing.StandbyBody;
 import io.dsm.testing.StoredRows;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -86,11 +88,8 @@ class CreateDataSourceTest extends ApiTest {
 
     @Test
     void keepsAStandbyPasswordOfItsOwn() {
-        Map<String, Object> body = primaryStandby(uniqueIdentifier("pair"));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> standby = (Map<String, Object>) body.get("standby");
-        standby.put("username", "replica_reader");
-        standby.put("password", DataSources.STANDBY_PASSWORD);
+        DataSourceBody body = primaryStandby(uniqueIdentifier("pair"))
+                .standby(StandbyBody.at("10.0.12.8", 5433).username("replica_reader").password(DataSources.STANDBY_PASSWORD));
         String id = given().body(body).post("/api/datasources").then().statusCode(201)
                 .body("standby.username", equalTo("replica_reader")).extract().path("id");
         assertThat(StoredRows.openPassword(id, "standby_password_sealed")).isEqualTo(DataSources.STANDBY_PASSWORD);
@@ -98,8 +97,7 @@ class CreateDataSourceTest extends ApiTest {
 
     @Test
     void treatsAnEmptySchemaNameAsAbsent() {
-        Map<String, Object> body = primary(uniqueIdentifier("schema"));
-        body.put("schemaName", "");
+        DataSourceBody body = primary(uniqueIdentifier("schema")).schemaName("");
         given().body(body).post("/api/datasources").then().statusCode(201).body("schemaName", nullValue());
     }
 
@@ -125,8 +123,7 @@ class CreateDataSourceTest extends ApiTest {
 
     @Test
     void rejectsAnUnsupportedTypeNamingTheSupportedOnes() {
-        Map<String, Object> body = primary(uniqueIdentifier("type"));
-        body.put("type", "MYSQL");
+        DataSourceBody body = primary(uniqueIdentifier("type")).type("MYSQL");
         given().body(body).post("/api/datasources")
                 .then().statusCode(400)
                 .body("violations[0].field", equalTo("type"))

@@ -40,4 +40,10 @@ class DeleteDataSourceTest extends ApiTest {
         given().delete("/api/datasources/not-a-uuid").then().statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", equalTo("id")).body("violations[0].message", equalTo("must be a UUID"));
     }
+
+    @Test
+    void answers404ForAnUnknownIdWhenAskedToDropItsHeartbeatTable() {
+        given().delete("/api/datasources/00000000-0000-0000-0000-000000000000?dropHeartbeatTable=true")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
 }

@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,6 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.dsm.testing.ApiTest;
+import io.dsm.testing.DataSourceBody;
+import io.dsm.testing.StandbyBody;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Each rule of the resource, one invalid value at a time, answered by a violation on its field. */
@@ -67,8 +68,8 @@ class FieldRulesTest extends ApiTest {
     @ParameterizedTest(name = "{0} = {1}")
     @MethodSource("invalidValues")
     void rejectsAnInvalidValueNamingItsField(String field, Object value, String messagePart) {
-        Map<String, Object> body = primary(uniqueIdentifier("rule"));
-        body.put(field, value);
+        DataSourceBody body = primary(uniqueIdentifier("rule"));
+        body.with(field, value);
         given().body(body).post("/api/datasources")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
@@ -81,17 +82,14 @@ class FieldRulesTest extends ApiTest {
     @ValueSource(strings = { "db.internal.example", "192.168.1.10", "::1", "fe80::1", "[2001:db8::1]",
             "2001:db8::ffff:10.0.0.1", "my_host", "localhost", "PG-01.example.COM" })
     void acceptsIpv4Ipv6AndDnsNames(String host) {
-        Map<String, Object> body = primary(uniqueIdentifier("host"));
-        body.put("host", host);
+        DataSourceBody body = primary(uniqueIdentifier("host")).host(host);
         given().body(body).post("/api/datasources").then().statusCode(201).body("host", equalTo(host));
     }
 
     @ParameterizedTest
     @ValueSource(strings = { "STANDBY", "CHILD_NODE" })
     void rejectsHeartbeatForDatabasesThatAreNotPrimaries(String attribute) {
-        Map<String, Object> body = primary(uniqueIdentifier("hb"));
-        body.put("attribute", attribute);
-        body.put("heartbeatEnabled", true);
+        DataSourceBody body = primary(uniqueIdentifier("hb")).attribute(attribute).heartbeat(true);
         given().body(body).post("/api/datasources")
                 .then().statusCode(400)
                 .body("violations.field", contains("heartbeatEnabled"));
@@ -100,20 +98,19 @@ class FieldRulesTest extends ApiTest {
     @ParameterizedTest
     @ValueSource(strings = { "PRIMARY", "PRIMARY_STANDBY" })
     void acceptsHeartbeatForPrimaries(String attribute) {
-        Map<String, Object> body = primaryStandby(uniqueIdentifier("hb"));
+        DataSourceBody body = primaryStandby(uniqueIdentifier("hb"));
         if (!attribute.equals("PRIMARY_STANDBY")) {
-            body.remove("standby");
+            body.without("standby");
         }
-        body.put("attribute", attribute);
-        body.put("heartbeatEnabled", true);
+        body.attribute(attribute);
+        body.heartbeat(true);
         given().body(body).post("/api/datasources").then().statusCode(201).body("heartbeatEnabled", equalTo(true));
     }
 
     @ParameterizedTest
     @ValueSource(strings = { "PRIMARY", "STANDBY", "CHILD_NODE" })
     void rejectsAStandbyWithAnyAttributeButPrimaryStandby(String attribute) {
-        Map<String, Object> body = primaryStandby(uniqueIdentifier("sb"));
-        body.put("attribute", attribute);
+        DataSourceBody body = primaryStandby(uniqueIdentifier("sb")).attribute(attribute);
         given().body(body).post("/api/datasources")
                 .then().statusCode(400)
                 .body("violations.field", contains("standby"))
@@ -122,8 +119,7 @@ class FieldRulesTest extends ApiTest {
 
     @org.junit.jupiter.api.Test
     void requiresAStandbyWithPrimaryStandby() {
-        Map<String, Object> body = primary(uniqueIdentifier("sb"));
-        body.put("attribute", "PRIMARY_STANDBY");
+        DataSourceBody body = primary(uniqueIdentifier("sb")).attribute("PRIMARY_STANDBY");
         given().body(body).post("/api/datasources")
                 .then().statusCode(400)
                 .body("violations.field", contains("standby"))
@@ -132,8 +128,7 @@ class FieldRulesTest extends ApiTest {
 
     @org.junit.jupiter.api.Test
     void namesInvalidStandbyFieldsByTheirPath() {
-        Map<String, Object> body = primaryStandby(uniqueIdentifier("sb"));
-        body.put("standby", Map.of("host", "bad host", "port", 70000, "password", ""));
+        DataSourceBody body = primaryStandby(uniqueIdentifier("sb")).standby(StandbyBody.at("bad host", 70000).password(""));
         given().body(body).post("/api/datasources")
                 .then().statusCode(400)
                 .body("violations", hasSize(3))

@@ -11,13 +11,13 @@ import static org.hamcrest.Matchers.hasSize;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.dsm.testing.ApiTest;
+import io.dsm.testing.DataSourceBody;
 import io.dsm.testing.DataSources;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -29,8 +29,8 @@ class ListDataSourcesTest extends ApiTest {
     @CsvSource({ "identifier", "host", "databaseName", "username", "remarks" })
     void searchMatchesASubstringOfEachSearchableFieldIgnoringCase(String field) {
         String token = uniqueIdentifier("Tok").toLowerCase();
-        Map<String, Object> body = primary(uniqueIdentifier("s"));
-        body.put(field, field.equals("host") ? token + ".example" : "x" + token.toUpperCase() + "y");
+        DataSourceBody body = primary(uniqueIdentifier("s"));
+        body.with(field, field.equals("host") ? token + ".example" : "x" + token.toUpperCase() + "y");
         String id = DataSources.create(body).getString("id");
         given().queryParam("q", token.substring(1, token.length() - 1)).get("/api/datasources")
                 .then().statusCode(200)
@@ -41,11 +41,9 @@ class ListDataSourcesTest extends ApiTest {
     @Test
     void searchTreatsPercentAndUnderscoreAsPlainCharacters() {
         String token = uniqueIdentifier("pct");
-        Map<String, Object> body = primary(uniqueIdentifier("p"));
-        body.put("remarks", token + " 100% done_now");
+        DataSourceBody body = primary(uniqueIdentifier("p")).remarks(token + " 100% done_now");
         DataSources.create(body);
-        Map<String, Object> decoy = primary(uniqueIdentifier("p"));
-        decoy.put("remarks", token + " 1000 doneXnow");
+        DataSourceBody decoy = primary(uniqueIdentifier("p")).remarks(token + " 1000 doneXnow");
         DataSources.create(decoy);
         given().queryParam("q", token + " 100% done_").get("/api/datasources")
                 .then().statusCode(200).body("total", equalTo(1));
@@ -54,11 +52,9 @@ class ListDataSourcesTest extends ApiTest {
     @Test
     void filtersByAttributeAndRegion() {
         String token = uniqueIdentifier("flt");
-        Map<String, Object> primary = primary(uniqueIdentifier("f"));
-        primary.put("remarks", token);
+        DataSourceBody primary = primary(uniqueIdentifier("f")).remarks(token);
         DataSources.create(primary);
-        Map<String, Object> pair = primaryStandby(uniqueIdentifier("f"));
-        pair.put("remarks", token);
+        DataSourceBody pair = primaryStandby(uniqueIdentifier("f")).remarks(token);
         String pairId = DataSources.create(pair).getString("id");
         given().queryParam("q", token).queryParam("attribute", "PRIMARY_STANDBY").queryParam("type", "POSTGRESQL")
                 .queryParam("region", "default").get("/api/datasources")
@@ -72,8 +68,7 @@ class ListDataSourcesTest extends ApiTest {
         String token = uniqueIdentifier("ord");
         List<String> ids = new ArrayList<>();
         for (String name : List.of("bravo", "Alpha", "charlie")) {
-            Map<String, Object> body = primary(name + token);
-            body.put("remarks", token);
+            DataSourceBody body = primary(name + token).remarks(token);
             ids.add(DataSources.create(body).getString("id"));
         }
         given().queryParam("q", token).get("/api/datasources")
@@ -91,8 +86,7 @@ class ListDataSourcesTest extends ApiTest {
         String token = uniqueIdentifier("pg");
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            Map<String, Object> body = primary(uniqueIdentifier("pg"));
-            body.put("remarks", token);
+            DataSourceBody body = primary(uniqueIdentifier("pg")).remarks(token);
             ids.add(0, DataSources.create(body).getString("id"));
         }
         given().queryParam("q", token).queryParam("size", 2).queryParam("page", 1).get("/api/datasources")

@@ -17,14 +17,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.dsm.common.crypto.Secret;
 import io.dsm.common.crypto.SecretCipher;
 import io.dsm.testing.ApiTest;
+import io.dsm.testing.DataSourceBody;
 import io.dsm.testing.RestartablePostgresResource;
+import io.dsm.testing.StartedTarget;
 import io.dsm.testing.StoredRows;
 import io.dsm.testing.TargetServer;
 import io.quarkus.test.junit.QuarkusTest;
@@ -62,17 +62,8 @@ class SecretKeyRotationTest extends ApiTest {
         }
     }
 
+    @StartedTarget
     static TargetServer target;
-
-    @BeforeAll
-    static void startTarget() {
-        target = TargetServer.start();
-    }
-
-    @AfterAll
-    static void stopTarget() {
-        target.close();
-    }
 
     @Test
     void reEncryptsEveryPasswordUnderTheNewKeyWhileRequestsKeepSucceeding() throws Exception {
@@ -130,10 +121,8 @@ class SecretKeyRotationTest extends ApiTest {
             }
             default -> {
                 var current = given().get("/api/datasources/" + id).then().extract().jsonPath();
-                Map<String, Object> body = new java.util.HashMap<>(Map.of("identifier", current.getString("identifier"),
-                        "type", "POSTGRESQL", "attribute", "PRIMARY", "host", "127.0.0.1", "port", target.port(),
-                        "username", TargetServer.MIGRATOR, "databaseName", TargetServer.DATABASE,
-                        "remarks", "updated during rotation", "version", current.getLong("version")));
+                DataSourceBody body = DataSourceBody.migrator(target.port()).identifier(current.getString("identifier"))
+                        .without("password").remarks("updated during rotation").version(current.getLong("version"));
                 int status = given().body(body).put("/api/datasources/" + id).statusCode();
                 if (status != 200 && status != 409) {
                     failures.add("PUT " + id + ": " + status);
@@ -146,9 +135,8 @@ class SecretKeyRotationTest extends ApiTest {
         SecretCipher previous = SecretCipher.fromBase64(StoredRows.TEST_KEY);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < SOURCES; i++) {
-            Map<String, Object> body = Map.of("identifier", "rot" + i + UUID.randomUUID().toString().substring(0, 6).replace("-", ""),
-                    "type", "POSTGRESQL", "attribute", "PRIMARY", "host", "127.0.0.1", "port", target.port(),
-                    "username", TargetServer.MIGRATOR, "password", TargetServer.MIGRATOR_PASSWORD, "databaseName", TargetServer.DATABASE);
+            DataSourceBody body = DataSourceBody.migrator(target.port())
+                    .identifier("rot" + i + UUID.randomUUID().toString().substring(0, 6).replace("-", ""));
             ids.add(given().body(body).post("/api/datasources").then().statusCode(201).extract().jsonPath().getString("id"));
         }
         try (Connection store = RestartablePostgresResource.connect();

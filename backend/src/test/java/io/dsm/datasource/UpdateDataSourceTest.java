@@ -13,7 +13,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.dsm.testing.ApiTest;
+import io.dsm.testing.DataSourceBody;
 import io.dsm.testing.DataSources;
+import io.dsm.testing.StandbyBody;
 import io.dsm.testing.StoredRows;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -22,12 +24,12 @@ class UpdateDataSourceTest extends ApiTest {
 
     @Test
     void raisesTheVersionAndKeepsTheStoredPasswordWhenNoneIsSent() {
-        Map<String, Object> body = primary(uniqueIdentifier("upd"));
+        DataSourceBody body = primary(uniqueIdentifier("upd"));
         String id = DataSources.create(body).getString("id");
         String sealedBefore = StoredRows.column(id, "password_sealed");
-        body.remove("password");
-        body.put("remarks", "moved to rack 4");
-        body.put("version", 0);
+        body.without("password");
+        body.remarks("moved to rack 4");
+        body.version(0);
         given().body(body).put("/api/datasources/" + id)
                 .then().statusCode(200)
                 .body("version", equalTo(1))
@@ -38,43 +40,43 @@ class UpdateDataSourceTest extends ApiTest {
 
     @Test
     void keepsTheStoredPasswordWhenNullIsSent() {
-        Map<String, Object> body = primary(uniqueIdentifier("upd"));
+        DataSourceBody body = primary(uniqueIdentifier("upd"));
         String id = DataSources.create(body).getString("id");
         String sealedBefore = StoredRows.column(id, "password_sealed");
-        body.put("password", null);
-        body.put("version", 0);
+        body.password(null);
+        body.version(0);
         given().body(body).put("/api/datasources/" + id).then().statusCode(200);
         assertThat(StoredRows.column(id, "password_sealed")).isEqualTo(sealedBefore);
     }
 
     @Test
     void replacesThePasswordWhenOneIsSent() {
-        Map<String, Object> body = primary(uniqueIdentifier("upd"));
+        DataSourceBody body = primary(uniqueIdentifier("upd"));
         String id = DataSources.create(body).getString("id");
-        body.put("password", "pw-Rotated-0c81f2");
-        body.put("version", 0);
+        body.password("pw-Rotated-0c81f2");
+        body.version(0);
         given().body(body).put("/api/datasources/" + id).then().statusCode(200);
         assertThat(StoredRows.openPassword(id, "password_sealed")).isEqualTo("pw-Rotated-0c81f2");
     }
 
     @Test
     void raisesTheVersionEvenWhenNothingElseChanged() {
-        Map<String, Object> body = primary(uniqueIdentifier("upd"));
+        DataSourceBody body = primary(uniqueIdentifier("upd"));
         String id = DataSources.create(body).getString("id");
-        body.put("version", 0);
+        body.version(0);
         given().body(body).put("/api/datasources/" + id).then().statusCode(200).body("version", equalTo(1));
-        body.put("version", 1);
+        body.version(1);
         given().body(body).put("/api/datasources/" + id).then().statusCode(200).body("version", equalTo(2));
     }
 
     @Test
     void rejectsAStaleVersionAndChangesNothing() {
-        Map<String, Object> body = primary(uniqueIdentifier("stale"));
+        DataSourceBody body = primary(uniqueIdentifier("stale"));
         String id = DataSources.create(body).getString("id");
-        body.put("version", 0);
+        body.version(0);
         given().body(body).put("/api/datasources/" + id).then().statusCode(200);
 
-        body.put("remarks", "written from an old copy");
+        body.remarks("written from an old copy");
         given().body(body).put("/api/datasources/" + id)
                 .then().statusCode(409)
                 .contentType("application/problem+json")
@@ -84,7 +86,7 @@ class UpdateDataSourceTest extends ApiTest {
 
     @Test
     void requiresTheVersionOnUpdate() {
-        Map<String, Object> body = primary(uniqueIdentifier("nover"));
+        DataSourceBody body = primary(uniqueIdentifier("nover"));
         String id = DataSources.create(body).getString("id");
         given().body(body).put("/api/datasources/" + id)
                 .then().statusCode(400)
@@ -112,10 +114,10 @@ class UpdateDataSourceTest extends ApiTest {
     void rejectsRenamingToAnIdentifierInUseIgnoringCase() {
         String taken = uniqueIdentifier("taken");
         DataSources.create(primary(taken));
-        Map<String, Object> body = primary(uniqueIdentifier("mine"));
+        DataSourceBody body = primary(uniqueIdentifier("mine"));
         String id = DataSources.create(body).getString("id");
-        body.put("identifier", taken.toUpperCase());
-        body.put("version", 0);
+        body.identifier(taken.toUpperCase());
+        body.version(0);
         given().body(body).put("/api/datasources/" + id)
                 .then().statusCode(409)
                 .body("violations.field", contains("identifier"));
@@ -124,37 +126,36 @@ class UpdateDataSourceTest extends ApiTest {
     @Test
     void allowsChangingTheCaseOfItsOwnIdentifier() {
         String identifier = uniqueIdentifier("case");
-        Map<String, Object> body = primary(identifier);
+        DataSourceBody body = primary(identifier);
         String id = DataSources.create(body).getString("id");
-        body.put("identifier", identifier.toUpperCase());
-        body.put("version", 0);
+        body.identifier(identifier.toUpperCase());
+        body.version(0);
         given().body(body).put("/api/datasources/" + id)
                 .then().statusCode(200).body("identifier", equalTo(identifier.toUpperCase()));
     }
 
     @Test
     void givesANewStandbyThePrimarysPasswordAndDropsItWhenTheAttributeChangesBack() {
-        Map<String, Object> body = primary(uniqueIdentifier("switch"));
+        DataSourceBody body = primary(uniqueIdentifier("switch"));
         String id = DataSources.create(body).getString("id");
-        body.remove("password");
-        body.put("attribute", "PRIMARY_STANDBY");
-        body.put("standby", Map.of("host", "10.0.12.9", "port", 5432));
-        body.put("version", 0);
+        body.without("password");
+        body.attribute("PRIMARY_STANDBY");
+        body.standby(StandbyBody.at("10.0.12.9", 5432));
+        body.version(0);
         given().body(body).put("/api/datasources/" + id)
                 .then().statusCode(200).body("standby.passwordSet", equalTo(true));
         assertThat(StoredRows.openPassword(id, "standby_password_sealed")).isEqualTo(DataSources.PASSWORD);
 
-        body.put("attribute", "PRIMARY");
-        body.remove("standby");
-        body.put("version", 1);
+        body.attribute("PRIMARY");
+        body.without("standby");
+        body.version(1);
         given().body(body).put("/api/datasources/" + id).then().statusCode(200).body("standby", nullValue());
         assertThat(StoredRows.column(id, "standby_password_sealed")).isNull();
     }
 
     @Test
     void answers404ForAnUnknownId() {
-        Map<String, Object> body = primary(uniqueIdentifier("ghost"));
-        body.put("version", 0);
+        DataSourceBody body = primary(uniqueIdentifier("ghost")).version(0);
         given().body(body).put("/api/datasources/00000000-0000-0000-0000-000000000000")
                 .then().statusCode(404).contentType("application/problem+json");
     }

@@ -9,18 +9,16 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.OptionalLong;
 
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.dsm.testing.ApiTest;
+import io.dsm.testing.DataSourceBody;
 import io.dsm.testing.DataSources;
+import io.dsm.testing.StartedTarget;
 import io.dsm.testing.TargetServer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -31,14 +29,10 @@ import io.restassured.path.json.JsonPath;
 @TestProfile(FastHeartbeatProfile.class)
 class HeartbeatTest extends ApiTest {
 
+    @StartedTarget
     static TargetServer target;
 
     private static final java.util.concurrent.atomic.AtomicInteger SCHEMAS = new java.util.concurrent.atomic.AtomicInteger();
-
-    @BeforeAll
-    static void startTarget() {
-        target = TargetServer.start();
-    }
 
     /** A schema of its own for each test, so that one test's beats never show in another's table. */
     static String freshSchema() {
@@ -47,30 +41,13 @@ class HeartbeatTest extends ApiTest {
         return schema;
     }
 
-    @AfterAll
-    static void stopTarget() {
-        target.close();
-    }
-
     static ConditionFactory eventually() {
         return Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100));
     }
 
-    static Map<String, Object> heartbeatSource(TargetServer server, String schema) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("identifier", DataSources.uniqueIdentifier("hb"));
-        body.put("type", "POSTGRESQL");
-        body.put("attribute", "PRIMARY");
-        body.put("heartbeatEnabled", true);
-        body.put("host", "127.0.0.1");
-        body.put("port", server.port());
-        body.put("username", TargetServer.MIGRATOR);
-        body.put("password", TargetServer.MIGRATOR_PASSWORD);
-        body.put("databaseName", TargetServer.DATABASE);
-        if (schema != null) {
-            body.put("heartbeatSchema", schema);
-        }
-        return body;
+    static DataSourceBody heartbeatSource(TargetServer server, String schema) {
+        DataSourceBody body = DataSourceBody.migrator(server.port()).identifier(DataSources.uniqueIdentifier("hb")).heartbeat(true);
+        return schema == null ? body : body.heartbeatSchema(schema);
     }
 
     static OptionalLong ts(TargetServer server, String schema) {
@@ -114,9 +91,9 @@ class HeartbeatTest extends ApiTest {
         target.execute("CREATE SCHEMA dba_made", "CREATE TABLE dba_made.oms_postgres_heartbeat (id int NOT NULL DEFAULT 1 PRIMARY KEY, ts bigint)",
                 "GRANT USAGE ON SCHEMA dba_made TO " + TargetServer.READER,
                 "GRANT SELECT, INSERT, UPDATE, DELETE ON dba_made.oms_postgres_heartbeat TO " + TargetServer.READER);
-        Map<String, Object> body = heartbeatSource(target, "dba_made");
-        body.put("username", TargetServer.READER);
-        body.put("password", TargetServer.READER_PASSWORD);
+        DataSourceBody body = heartbeatSource(target, "dba_made")
+                .username(TargetServer.READER)
+                .password(TargetServer.READER_PASSWORD);
         String id = DataSources.create(body).getString("id");
         awaitAdvancing(target, "dba_made");
         given().delete("/api/datasources/" + id).then().statusCode(204);
@@ -125,8 +102,7 @@ class HeartbeatTest extends ApiTest {
     @Test
     void reportsPendingBeforeTheFirstBeat() {
         String hb = freshSchema();
-        Map<String, Object> body = heartbeatSource(target, hb);
-        body.put("host", "127.0.0.1");
+        DataSourceBody body = heartbeatSource(target, hb).host("127.0.0.1");
         String id = given().body(body).post("/api/datasources").then().statusCode(201)
                 .body("heartbeat.state", equalTo("PENDING")).extract().path("id");
         given().delete("/api/datasources/" + id + "?dropHeartbeatTable=true").then().statusCode(204);
@@ -137,9 +113,9 @@ class HeartbeatTest extends ApiTest {
         String readerSchema = freshSchema();
         String writerSchema = freshSchema();
         target.execute("GRANT USAGE ON SCHEMA " + readerSchema + " TO " + TargetServer.READER);
-        Map<String, Object> reader = heartbeatSource(target, readerSchema);
-        reader.put("username", TargetServer.READER);
-        reader.put("password", TargetServer.READER_PASSWORD);
+        DataSourceBody reader = heartbeatSource(target, readerSchema)
+                .username(TargetServer.READER)
+                .password(TargetServer.READER_PASSWORD);
         String readerId = DataSources.create(reader).getString("id");
         String writerId = DataSources.create(heartbeatSource(target, writerSchema)).getString("id");
 
@@ -170,11 +146,11 @@ class HeartbeatTest extends ApiTest {
     @Test
     void stopsBeatingWhenHeartbeatIsTurnedOff() throws Exception {
         String hb = freshSchema();
-        Map<String, Object> body = heartbeatSource(target, hb);
+        DataSourceBody body = heartbeatSource(target, hb);
         String id = DataSources.create(body).getString("id");
         awaitAdvancing(target, hb);
-        body.put("heartbeatEnabled", false);
-        body.put("version", 0);
+        body.heartbeat(false);
+        body.version(0);
         given().body(body).put("/api/datasources/" + id).then().statusCode(200).body("heartbeat.state", equalTo("DISABLED"));
         assertNoMoreBeats(target, hb);
         given().delete("/api/datasources/" + id + "?dropHeartbeatTable=true").then().statusCode(204);

@@ -8,8 +8,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.dsm.common.crypto.Secret;
@@ -17,21 +15,13 @@ import io.dsm.connection.CheckTarget;
 import io.dsm.connection.service.ConnectionSpec;
 import io.dsm.datasource.DatabaseAttribute;
 import io.dsm.datasource.TlsMode;
+import io.dsm.testing.StartedTarget;
 import io.dsm.testing.TargetServer;
 
 class TargetConnectionsTest {
 
+    @StartedTarget
     static TargetServer target;
-
-    @BeforeAll
-    static void startTarget() {
-        target = TargetServer.start();
-    }
-
-    @AfterAll
-    static void stopTarget() {
-        target.close();
-    }
 
     @Test
     void beatsCommitWithoutWaitingForTheirWalFlush() throws Exception {

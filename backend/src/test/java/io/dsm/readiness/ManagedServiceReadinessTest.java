@@ -7,12 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.dsm.connection.ConnectionTestProfile;
 import io.dsm.testing.ApiTest;
+import io.dsm.testing.DataSourceBody;
+import io.dsm.testing.StartedTarget;
 import io.dsm.testing.TargetServer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -26,22 +27,16 @@ import io.restassured.path.json.JsonPath;
 @TestProfile(ConnectionTestProfile.class)
 class ManagedServiceReadinessTest extends ApiTest {
 
+    @StartedTarget(serverConfig = { "rds.logical_replication", "off" })
     static TargetServer rds;
 
     @BeforeAll
-    static void startTarget() {
-        rds = TargetServer.start(null, TargetServer.config("rds.logical_replication", "off"));
+    static void grantRdsReplication() {
         rds.execute("CREATE ROLE rds_replication NOLOGIN", "GRANT rds_replication TO " + TargetServer.MIGRATOR);
     }
 
-    @AfterAll
-    static void stopTarget() {
-        rds.close();
-    }
-
     private static JsonPath testRds() {
-        Map<String, Object> body = io.dsm.connection.TestBodies.migrator(rds.port());
-        body.put("schemaName", "sales");
+        DataSourceBody body = io.dsm.connection.TestBodies.migrator(rds.port()).schemaName("sales");
         return test(body);
     }
 

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import io.dsm.connection.ConnectionTestProfile;
 import io.dsm.testing.ApiTest;
+import io.dsm.testing.DataSourceBody;
 import io.dsm.testing.LogicalTarget;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -281,8 +282,7 @@ class ReadinessFindingsTest extends ApiTest {
         String database = target.database("heartbeatpub", "CREATE TABLE app.orders (id int PRIMARY KEY)",
                 "CREATE PUBLICATION orders_only FOR TABLE app.orders");
         target.server().executeIn(database, "GRANT CREATE ON SCHEMA public TO cdc");
-        Map<String, Object> source = target.source(database);
-        source.put("heartbeatEnabled", true);
+        DataSourceBody source = target.source(database).heartbeat(true);
         Map<String, Object> finding = finding(test(source), "publications.heartbeat_table");
         assertThat(finding).containsEntry("severity", "WARNING")
                 .containsEntry("fixSql", "ALTER PUBLICATION orders_only ADD TABLE public.oms_postgres_heartbeat;");

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import io.dsm.connection.ConnectionTestProfile;
 import io.dsm.testing.ApiTest;
+import io.dsm.testing.DataSourceBody;
 import io.dsm.testing.LogicalTarget;
 import io.dsm.testing.Sockets;
 import io.quarkus.test.junit.QuarkusTest;
@@ -54,12 +55,10 @@ class ReplicationReadinessTest extends ApiTest {
         target.close();
     }
 
-    private static Map<String, Object> as(String user, String password) {
+    private static DataSourceBody as(String user, String password) {
         target.server().execute("SET password_encryption = 'scram-sha-256'",
                 "DO $$ BEGIN CREATE ROLE " + user + " LOGIN PASSWORD '" + password + "'; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
-        Map<String, Object> source = target.source(database);
-        source.put("username", user);
-        source.put("password", password);
+        DataSourceBody source = target.source(database).username(user).password(password);
         return source;
     }
 
@@ -88,7 +87,7 @@ class ReplicationReadinessTest extends ApiTest {
     void doesNotCountReplicationInheritedFromARole() {
         target.server().execute("DO $$ BEGIN CREATE ROLE replicators NOLOGIN REPLICATION; "
                 + "EXCEPTION WHEN duplicate_object THEN NULL; END $$");
-        Map<String, Object> source = as("inheritor", "pw-Inheritor-2");
+        DataSourceBody source = as("inheritor", "pw-Inheritor-2");
         target.server().execute("GRANT replicators TO inheritor");
         assertThat(finding(test(source), "role.replication")).containsEntry("severity", "BLOCKER");
     }
@@ -96,7 +95,7 @@ class ReplicationReadinessTest extends ApiTest {
     @Test
     void countsMembershipOfAmazonRdsReplicationRole() {
         target.server().execute("DO $$ BEGIN CREATE ROLE rds_replication NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
-        Map<String, Object> source = as("rds_user", "pw-Rds-user-3");
+        DataSourceBody source = as("rds_user", "pw-Rds-user-3");
         target.server().execute("GRANT rds_replication TO rds_user");
         assertThat(passedMessage(test(source), "role.replication")).contains("member of rds_replication");
     }
@@ -104,8 +103,7 @@ class ReplicationReadinessTest extends ApiTest {
     @Test
     void sendsThePasswordOnlyOnceWhenItIsWrong() {
         long before = target.logLines("password authentication failed for user \"cdc\"");
-        Map<String, Object> source = target.source(database);
-        source.put("password", "pw-Wrong-For-Cdc-9");
+        DataSourceBody source = target.source(database).password("pw-Wrong-For-Cdc-9");
         JsonPath result = test(source);
         assertThat(check(result, "PRIMARY", "AUTHENTICATION")).containsEntry("status", "FAILED");
         assertThat(state(result, "INCREMENTAL_SYNC")).isEqualTo("BLOCKED");
@@ -117,8 +115,7 @@ class ReplicationReadinessTest extends ApiTest {
     @Test
     void opensTheSessionAndOneReplicationConnectionBesideIt() throws Exception {
         try (Sockets.CountingRelay relay = new Sockets.CountingRelay(target.port())) {
-            Map<String, Object> source = target.source(database);
-            source.put("port", relay.port());
+            DataSourceBody source = target.source(database).port(relay.port());
             assertThat(passed(test(source))).contains("replication.connection");
             assertThat(relay.accepted()).isEqualTo(2);
         }
@@ -127,8 +124,7 @@ class ReplicationReadinessTest extends ApiTest {
     @Test
     void blocksWhenAPoolerInFrontOfTheServerRefusesReplicationConnections() throws Exception {
         try (Sockets.PoolerLikeProxy pooler = new Sockets.PoolerLikeProxy(target.port())) {
-            Map<String, Object> source = target.source(database);
-            source.put("port", pooler.port());
+            DataSourceBody source = target.source(database).port(pooler.port());
             JsonPath result = test(source);
             assertThat(result.getBoolean("success")).isTrue();
             Map<String, Object> finding = finding(result, "replication.connection");

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.dsm.testing.ApiTest;
+import io.dsm.testing.DataSourceBody;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -42,15 +43,13 @@ class MultiRegionTest extends ApiTest {
 
     @Test
     void rejectsARegionThatIsNotConfigured() {
-        Map<String, Object> body = primary(uniqueIdentifier("mr"));
-        body.put("region", "us-east-1");
+        DataSourceBody body = primary(uniqueIdentifier("mr")).region("us-east-1");
         given().body(body).post("/api/datasources").then().statusCode(400).body("violations.field", contains("region"));
     }
 
     @Test
     void storesAConfiguredRegion() {
-        Map<String, Object> body = primary(uniqueIdentifier("mr"));
-        body.put("region", "cn-shanghai");
+        DataSourceBody body = primary(uniqueIdentifier("mr")).region("cn-shanghai");
         given().body(body).post("/api/datasources").then().statusCode(201).body("region", equalTo("cn-shanghai"));
     }
 }

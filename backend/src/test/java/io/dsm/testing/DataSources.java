@@ -2,8 +2,6 @@ package io.dsm.testing;
 
 import static io.restassured.RestAssured.given;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -26,30 +24,15 @@ public final class DataSources {
         return prefix + SEQUENCE.incrementAndGet() + UUID.randomUUID().toString().replace("-", "").substring(0, 6);
     }
 
-    public static Map<String, Object> primary(String identifier) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("identifier", identifier);
-        body.put("type", "POSTGRESQL");
-        body.put("attribute", "PRIMARY");
-        body.put("host", "10.0.12.7");
-        body.put("port", 5432);
-        body.put("username", "migrator");
-        body.put("password", PASSWORD);
-        body.put("databaseName", "orders");
-        return body;
+    public static DataSourceBody primary(String identifier) {
+        return DataSourceBody.primary(identifier);
     }
 
-    public static Map<String, Object> primaryStandby(String identifier) {
-        Map<String, Object> body = primary(identifier);
-        body.put("attribute", "PRIMARY_STANDBY");
-        Map<String, Object> standby = new LinkedHashMap<>();
-        standby.put("host", "10.0.12.8");
-        standby.put("port", 5433);
-        body.put("standby", standby);
-        return body;
+    public static DataSourceBody primaryStandby(String identifier) {
+        return DataSourceBody.primaryStandby(identifier);
     }
 
-    public static JsonPath create(Map<String, Object> body) {
+    public static JsonPath create(DataSourceBody body) {
         return given().body(body).post("/api/datasources").then().statusCode(201).extract().jsonPath();
     }
 

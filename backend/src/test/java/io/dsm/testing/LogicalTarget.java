@@ -81,17 +81,8 @@ public final class LogicalTarget implements AutoCloseable {
     }
 
     /** A test-connection body for {@value #CDC} on schema {@code app} of the database. */
-    public Map<String, Object> source(String database) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "POSTGRESQL");
-        body.put("attribute", "PRIMARY");
-        body.put("host", "127.0.0.1");
-        body.put("port", server.port());
-        body.put("username", CDC);
-        body.put("password", CDC_PASSWORD);
-        body.put("databaseName", database);
-        body.put("schemaName", "app");
-        return body;
+    public DataSourceBody source(String database) {
+        return DataSourceBody.migrator(server.port()).username(CDC).password(CDC_PASSWORD).databaseName(database).schemaName("app");
     }
 
     /** How many lines of the server's log contain the text so far. */

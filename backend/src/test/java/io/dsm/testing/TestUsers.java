@@ -4,7 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import java.util.Map;
 
-import io.dsm.user.Role;
+import io.dsm.common.security.Role;
 import io.restassured.specification.RequestSpecification;
 
 /** One user per role, created through the API on first use; and requests signed in as them. */

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.dsm.common.crypto.Secret;
+import io.dsm.common.security.Role;
 import io.dsm.user.api.UserInput;
 
 class UserInputTest {

@@ -19,8 +19,8 @@ import io.dsm.audit.AuditAction;
 import io.dsm.audit.AuditOutcome;
 import io.dsm.audit.service.AuditFilter;
 import io.dsm.audit.service.AuditQueries;
+import io.dsm.common.security.Role;
 import io.dsm.common.validation.QueryParameters;
-import io.dsm.user.Role;
 
 @Path("/audit")
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,23 +1,13 @@
 package io.dsm.audit.service;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.agroal.api.AgroalDataSource;
 import io.dsm.audit.AuditEventEntity;
-import io.dsm.audit.Change;
 
 /**
  * Records audit events. A change is recorded in the transaction that makes it, so there is never a
@@ -32,60 +22,30 @@ public class AuditLog {
 
     private static final int DETAIL_LIMIT = 1000;
 
-    /**
-     * set_config(..., true) lasts until the end of the statement's own (implicit) transaction, whose
-     * commit then does not wait for the flush: SET LOCAL in one round trip.
-     */
-    private static final String INSERT_WITHOUT_WAITING_FOR_THE_FLUSH = """
-            INSERT INTO audit_event (occurred_at, actor, client_address, action, outcome, data_source_id,
-                                     data_source_identifier, changes, detail)
-            SELECT ?::timestamptz, ?, ?, ?, ?, ?::uuid, ?, ?, ? FROM set_config('synchronous_commit', 'off', true)""";
-
     private final RequestOrigin origin;
-    private final ObjectMapper json;
-    private final AgroalDataSource store;
+    private final AuditEventRepository events;
 
-    public AuditLog(RequestOrigin origin, ObjectMapper json, AgroalDataSource store) {
+    public AuditLog(RequestOrigin origin, AuditEventRepository events) {
         this.origin = origin;
-        this.json = json;
-        this.store = store;
+        this.events = events;
     }
 
     /** Within the caller's transaction, as the current user. */
     @Transactional(TxType.MANDATORY)
     public void record(AuditEntry entry) {
-        event(entry, origin.actor(), origin.address()).persist();
+        events.persist(event(entry, origin.actor(), origin.address()));
     }
 
     /** On its own, for an actor named by the caller (a sign-in, before anyone is signed in). */
     @Transactional(TxType.NOT_SUPPORTED)
     public void recordSeparately(AuditEntry entry, String actor, String address) {
-        insertAlone(event(entry, actor, address));
+        events.insertWithoutWaitingForTheFlush(event(entry, actor, address));
     }
 
     /** On its own, as the current user. */
     @Transactional(TxType.NOT_SUPPORTED)
     public void recordSeparately(AuditEntry entry) {
-        insertAlone(event(entry, origin.actor(), origin.address()));
-    }
-
-    /** Outside any transaction (NOT_SUPPORTED suspends the caller's), so the connection commits by itself. */
-    private void insertAlone(AuditEventEntity event) {
-        try (Connection connection = store.getConnection();
-                PreparedStatement insert = connection.prepareStatement(INSERT_WITHOUT_WAITING_FOR_THE_FLUSH)) {
-            insert.setObject(1, event.occurredAt.atOffset(ZoneOffset.UTC));
-            insert.setString(2, event.actor);
-            insert.setString(3, event.clientAddress);
-            insert.setString(4, event.action.name());
-            insert.setString(5, event.outcome.name());
-            insert.setObject(6, event.dataSourceId);
-            insert.setString(7, event.dataSourceIdentifier);
-            insert.setString(8, event.changes);
-            insert.setString(9, event.detail);
-            insert.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("The audit record could not be written", e);
-        }
+        events.insertWithoutWaitingForTheFlush(event(entry, origin.actor(), origin.address()));
     }
 
     private AuditEventEntity event(AuditEntry entry, String actor, String address) {
@@ -97,17 +57,9 @@ public class AuditLog {
         event.outcome = entry.outcome();
         event.dataSourceId = entry.dataSourceId();
         event.dataSourceIdentifier = truncate(entry.dataSourceIdentifier(), 32);
-        event.changes = entry.changes().isEmpty() ? null : write(entry.changes());
+        event.changes = entry.changes();
         event.detail = truncate(entry.detail(), DETAIL_LIMIT);
         return event;
-    }
-
-    private String write(List<Change> changes) {
-        try {
-            return json.writeValueAsString(changes);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Audit changes could not be written as JSON", e);
-        }
     }
 
     private static String truncate(String text, int limit) {

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import io.dsm.user.Role;
+import io.dsm.common.security.Role;
 
 @Schema(description = "Who is signed in. When `signedIn` is false (GET /api/session without a session) no other field is sent. "
         + "`csrfToken` is set for console sessions: send it as X-CSRF-Token with every change.")

@@ -15,10 +15,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.inject.Singleton;
 
-import io.dsm.user.UserEntity;
 import io.dsm.user.service.PasswordHasher;
-import io.dsm.user.service.UserRepository;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.dsm.user.service.RememberedCredentials;
+import io.dsm.user.service.UserAccounts;
 
 /**
  * Checks a username and password. PBKDF2 is slow on purpose, and HTTP Basic sends the password
@@ -28,7 +27,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * instance within {@link #USER_REFRESH}.
  */
 @Singleton
-public class Credentials {
+public class Credentials implements RememberedCredentials {
 
     static final Duration USER_REFRESH = Duration.ofSeconds(5);
     private static final int MAX_CACHED = 10_000;
@@ -38,13 +37,13 @@ public class Credentials {
     private record CachedUser(SignedInUser user, String passwordHash, long loadedNanos) {
     }
 
-    private final UserRepository users;
+    private final UserAccounts users;
     private final byte[] cacheKey = new byte[32];
     private final Map<String, CachedUser> byName = new ConcurrentHashMap<>();
     /** HMAC of a password that matched, keyed by the hash it matched. */
     private final Map<String, String> verified = new ConcurrentHashMap<>();
 
-    public Credentials(UserRepository users) {
+    public Credentials(UserAccounts users) {
         this.users = users;
         new SecureRandom().nextBytes(cacheKey);
     }
@@ -90,6 +89,7 @@ public class Credentials {
     }
 
     /** This instance changed a user: forget what it knew at once (others catch up within {@link #USER_REFRESH}). */
+    @Override
     public void forget(String username) {
         byName.remove(key(username));
     }
@@ -100,13 +100,14 @@ public class Credentials {
         if (cached != null && System.nanoTime() - cached.loadedNanos() < USER_REFRESH.toNanos()) {
             return Optional.of(cached);
         }
-        Optional<UserEntity> entity = QuarkusTransaction.requiringNew().call(() -> users.findByUsername(username));
-        if (entity.isEmpty()) {
+        Optional<UserAccounts.Account> account = users.byUsername(username);
+        if (account.isEmpty()) {
             byName.remove(key);
             return Optional.empty();
         }
-        UserEntity e = entity.get();
-        CachedUser loaded = new CachedUser(new SignedInUser(e.id, e.username, e.role), e.passwordHash, System.nanoTime());
+        UserAccounts.Account found = account.get();
+        CachedUser loaded = new CachedUser(new SignedInUser(found.id(), found.username(), found.role()), found.passwordHash(),
+                System.nanoTime());
         if (byName.size() > MAX_CACHED) {
             byName.clear();
         }

@@ -18,7 +18,7 @@ import io.dsm.auth.api.SessionResponse;
 import io.dsm.auth.api.SignInInput;
 import io.dsm.common.problem.ProblemException;
 import io.dsm.common.problem.Violation;
-import io.dsm.user.Role;
+import io.dsm.common.security.Role;
 import io.dsm.user.service.UserService;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;

@@ -17,8 +17,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.dsm.common.security.Role;
 import io.dsm.config.DsmConfig;
-import io.dsm.user.Role;
+import io.dsm.user.service.UserSessions;
 
 /**
  * Console sessions, kept in the store so that every instance knows them and sign-out ends them
@@ -26,7 +27,7 @@ import io.dsm.user.Role;
  * anti-forgery token, which the console sends back as a header on every write.
  */
 @ApplicationScoped
-public class Sessions {
+public class Sessions implements UserSessions {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -79,6 +80,7 @@ public class Sessions {
     }
 
     /** Signs a user out everywhere but in the given session (after a password change), or everywhere. */
+    @Override
     @Transactional
     public void endAllOf(UUID userId, Optional<String> except) {
         entities.createNativeQuery("DELETE FROM user_session WHERE user_id = ?1 AND token_hash <> ?2")

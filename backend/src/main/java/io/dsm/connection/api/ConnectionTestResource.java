@@ -24,12 +24,12 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.dsm.common.problem.ProblemResponses;
 import io.dsm.common.problem.ProblemType;
+import io.dsm.common.security.Role;
 import io.dsm.common.validation.Ids;
 import io.dsm.common.validation.RequestBodies;
 import io.dsm.connection.service.ConnectionTestService;
 import io.dsm.connection.service.TooManyTests;
 import io.dsm.datasource.api.DataSourceInput;
-import io.dsm.user.Role;
 
 @Path("/datasources")
 @Produces(MediaType.APPLICATION_JSON)

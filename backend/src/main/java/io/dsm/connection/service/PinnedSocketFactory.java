@@ -65,25 +65,11 @@ public class PinnedSocketFactory extends SocketFactory {
         return new DeadlineSocket(address, deadlineNanos);
     }
 
-    @Override
-    public Socket createSocket(String host, int port) throws IOException {
-        return connected(port);
-    }
-
-    @Override
-    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-        return connected(port);
-    }
-
-    @Override
-    public Socket createSocket(InetAddress host, int port) throws IOException {
-        return connected(port);
-    }
-
-    @Override
-    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
-        return connected(port);
-    }
+    // SocketFactory's other ways in: whatever host or local address they name, the socket dials the pinned address.
+    @Override public Socket createSocket(String host, int port) throws IOException { return connected(port); }
+    @Override public Socket createSocket(String host, int port, InetAddress local, int localPort) throws IOException { return connected(port); }
+    @Override public Socket createSocket(InetAddress host, int port) throws IOException { return connected(port); }
+    @Override public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort) throws IOException { return connected(port); }
 
     private Socket connected(int port) throws IOException {
         Socket socket = createSocket();

@@ -6,21 +6,14 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import io.dsm.connection.CheckName;
 import io.dsm.connection.CheckTarget;
-import io.dsm.connection.CheckStatus;
 import io.dsm.connection.api.Check;
 import io.dsm.readiness.ReadinessScope;
 import io.dsm.readiness.service.ReadinessOutcome;
@@ -34,7 +27,7 @@ final class TargetProbe {
     private final ExecutorService workers;
     private final ServerText text;
     private final Set<ReadinessScope> served;
-    private final List<Check> checks = new ArrayList<>();
+    private final CheckList checks;
     private String serverVersion;
     private ReplicationProbe replication;
     private ReadinessOutcome readiness = ReadinessOutcome.notInspected("the connection failed");
@@ -47,6 +40,7 @@ final class TargetProbe {
         this.budget = budget;
         this.workers = workers;
         this.text = new ServerText(spec.password());
+        this.checks = new CheckList(spec);
     }
 
     CheckTarget target() {
@@ -62,7 +56,7 @@ final class TargetProbe {
     }
 
     List<Check> checks() {
-        return checks;
+        return checks.checks();
     }
 
     Optional<String> serverVersion() {
@@ -72,9 +66,9 @@ final class TargetProbe {
     TargetProbe run() {
         InetAddress address;
         try {
-            address = resolve();
-        } catch (Failed failed) {
-            return fail(failed.failure);
+            address = AddressLookup.resolve(spec, policy, budget, workers);
+        } catch (AddressLookup.Unresolved unresolved) {
+            return fail(unresolved.failure);
         }
         Optional<String> refusal = policy.refusal(address);
         if (refusal.isPresent()) {
@@ -95,7 +89,7 @@ final class TargetProbe {
         long tcpNanos = System.nanoTime() - tcpStart;
         if (spec.password().isEmpty()) {
             JdbcConnector.closeQuietly(socket);
-            pass(CheckName.NETWORK, reached(address, tcpNanos) + ".");
+            checks.pass(CheckName.NETWORK, reached(address, tcpNanos) + ".");
             return fail(new Failure(CheckName.AUTHENTICATION, "The stored password cannot be used: " + spec.passwordProblem() + ".",
                     "Enter the password again.", null));
         }
@@ -110,7 +104,7 @@ final class TargetProbe {
             return fail(ConnectFailures.classify(attempt.failure(), spec, text, budget.expired(), budget.totalMillis()));
         }
         Connection connection = attempt.connection();
-        SessionChecks session = new SessionChecks(spec, served, text, budget, replication, this::record);
+        SessionChecks session = new SessionChecks(spec, served, text, budget, replication, checks::record);
         try {
             StringBuilder network = new StringBuilder(reached(address, tcpNanos));
             attempt.options().ifPresent(o -> network.append("; connected in ").append(GreenplumUtilityMode.describe(o)));
@@ -175,113 +169,14 @@ final class TargetProbe {
 
     /** A check that failed after the connection was made: a lost connection or the budget ran out. */
     private void recordLate(SQLException e) {
-        Set<CheckName> done = EnumSet.noneOf(CheckName.class);
-        checks.forEach(check -> done.add(check.name()));
-        CheckName next = nextAfter(done);
         String message = budget.expired()
                 ? "The server did not answer within the " + budget.totalMillis() + " ms the test may take."
                 : "The connection broke during the check: " + text.clean(e.getMessage());
-        add(next, CheckStatus.FAILED, message, "Retry; if it persists, check the server's load and log.", e.getSQLState());
-        skipAfter(next);
-    }
-
-    private CheckName nextAfter(Set<CheckName> done) {
-        for (CheckName name : applicableChecks()) {
-            if (!done.contains(name)) {
-                return name;
-            }
-        }
-        return CheckName.REPLICATION;
-    }
-
-    private InetAddress resolve() throws Failed {
-        Optional<InetAddress> literal = Hosts.ipLiteral(spec.host());
-        if (literal.isPresent()) {
-            return literal.get();
-        }
-        Future<InetAddress[]> lookup = workers.submit(() -> InetAddress.getAllByName(Hosts.unbracketed(spec.host())));
-        try {
-            InetAddress[] addresses = lookup.get(Math.max(1, budget.remainingMillis()), TimeUnit.MILLISECONDS);
-            for (InetAddress candidate : addresses) {
-                if (policy.refusal(candidate).isEmpty()) {
-                    return candidate;
-                }
-            }
-            return addresses[0];
-        } catch (ExecutionException e) {
-            throw new Failed(ConnectFailures.unknownHost(spec));
-        } catch (TimeoutException e) {
-            lookup.cancel(true);
-            throw new Failed(new Failure(CheckName.NETWORK, "Resolving " + spec.host() + " took longer than "
-                    + budget.totalMillis() + " ms.", "Check dsm's DNS servers, or use the IP address.", null));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Failed(new Failure(CheckName.NETWORK, "The test was interrupted.", null, null));
-        }
+        checks.failNext(message, e.getSQLState());
     }
 
     private TargetProbe fail(Failure failure) {
-        for (CheckName name : applicableChecks()) {
-            if (name == failure.check()) {
-                add(name, CheckStatus.FAILED, failure.message(), failure.hint(), failure.sqlState());
-                skipAfter(name);
-                return this;
-            }
-            if (checks.stream().noneMatch(c -> c.name() == name)) {
-                pass(name, passedBefore(name));
-            }
-        }
+        checks.fail(failure);
         return this;
-    }
-
-    private String passedBefore(CheckName name) {
-        return switch (name) {
-            case NETWORK -> "Reached " + spec.host() + ":" + spec.port() + ".";
-            case AUTHENTICATION -> "User " + ConnectFailures.quoted(spec.username()) + " signed in.";
-            default -> "Passed.";
-        };
-    }
-
-    private void skipAfter(CheckName failed) {
-        boolean after = false;
-        for (CheckName name : applicableChecks()) {
-            if (after) {
-                add(name, CheckStatus.SKIPPED, "Not run: " + failed + " failed.", null, null);
-            }
-            after |= name == failed;
-        }
-    }
-
-    private List<CheckName> applicableChecks() {
-        List<CheckName> names = new ArrayList<>(List.of(CheckName.NETWORK, CheckName.AUTHENTICATION, CheckName.DATABASE,
-                CheckName.SCHEMA, CheckName.ROLE));
-        if (spec.heartbeat() && spec.expectsPrimary()) {
-            names.add(CheckName.HEARTBEAT);
-        }
-        if (spec.expectsPrimary()) {
-            names.add(CheckName.REPLICATION);
-        }
-        return names;
-    }
-
-    private void record(CheckName name, CheckResult result) {
-        add(name, result.status(), result.message(), result.hint(), result.sqlState());
-    }
-
-    private void pass(CheckName name, String message) {
-        add(name, CheckStatus.PASSED, message, null, null);
-    }
-
-    private void add(CheckName name, CheckStatus status, String message, String hint, String sqlState) {
-        checks.add(new Check(spec.target(), name, status, message, hint, sqlState));
-    }
-
-    private static final class Failed extends Exception {
-        final Failure failure;
-
-        Failed(Failure failure) {
-            super(null, null, false, false);
-            this.failure = failure;
-        }
     }
 }

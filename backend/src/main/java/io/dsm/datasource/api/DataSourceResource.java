@@ -30,11 +30,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.dsm.common.problem.Problem;
 import io.dsm.common.problem.ProblemException;
+import io.dsm.common.security.Role;
 import io.dsm.common.validation.Ids;
 import io.dsm.common.validation.RequestBodies;
 import io.dsm.datasource.service.DataSourceService;
-import io.dsm.heartbeat.HeartbeatTableRemoval;
-import io.dsm.user.Role;
 
 @Path("/datasources")
 @RolesAllowed(Role.VIEWER_NAME)
@@ -44,11 +43,9 @@ import io.dsm.user.Role;
 public class DataSourceResource {
 
     private final DataSourceService service;
-    private final HeartbeatTableRemoval heartbeatTables;
 
-    public DataSourceResource(DataSourceService service, HeartbeatTableRemoval heartbeatTables) {
+    public DataSourceResource(DataSourceService service) {
         this.service = service;
-        this.heartbeatTables = heartbeatTables;
     }
 
     @POST
@@ -147,10 +144,6 @@ public class DataSourceResource {
             @Parameter(description = "Also drop the heartbeat table (oms_postgres_heartbeat) from the database. If the drop "
                     + "fails, nothing is deleted and the answer is 409 with the reason.")
             @QueryParam("dropHeartbeatTable") @DefaultValue("false") boolean dropHeartbeatTable) {
-        UUID parsed = Ids.parse("id", id);
-        if (dropHeartbeatTable) {
-            heartbeatTables.dropTable(parsed);
-        }
-        service.delete(parsed);
+        service.delete(Ids.parse("id", id), dropHeartbeatTable);
     }
 }

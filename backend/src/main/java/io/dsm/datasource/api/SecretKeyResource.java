@@ -13,8 +13,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.dsm.common.security.Role;
 import io.dsm.datasource.service.SecretRotation;
-import io.dsm.user.Role;
 
 @Path("/admin/secret-key")
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,11 +1,7 @@
 package io.dsm.datasource.service;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,25 +13,18 @@ import io.dsm.audit.AuditAction;
 import io.dsm.audit.AuditOutcome;
 import io.dsm.audit.service.AuditEntry;
 import io.dsm.audit.service.AuditLog;
-import io.dsm.common.crypto.Secret;
-import io.dsm.common.crypto.SecretCipher;
-import io.dsm.common.crypto.UnreadableSecretException;
 import io.dsm.common.problem.ProblemException;
 import io.dsm.common.problem.StaleVersion;
 import io.dsm.common.problem.Violation;
 import io.dsm.datasource.DataSourceEntity;
-import io.dsm.datasource.StandbyEndpoint;
 import io.dsm.datasource.api.DataSourceInput;
 import io.dsm.datasource.api.DataSourcePage;
 import io.dsm.datasource.api.DataSourceResponse;
 import io.dsm.datasource.api.HeartbeatStatus;
-import io.dsm.heartbeat.HeartbeatRegistry;
-import io.dsm.datasource.api.StandbyInput;
-import io.dsm.datasource.api.TlsSettings;
 import io.dsm.datasource.service.DataSourceRules.Purpose;
-import io.dsm.region.Regions;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
-/** The registry's use cases. Each public method is one transaction. */
+/** The registry's use cases. Each public method is one transaction, but for a delete that drops the heartbeat table. */
 @ApplicationScoped
 public class DataSourceService {
 
@@ -43,21 +32,19 @@ public class DataSourceService {
 
     private final DataSourceRepository repository;
     private final DataSourceRules rules;
-    private final Regions regions;
-    private final SecretCipher cipher;
-    private final HeartbeatRegistry heartbeats;
-    private final Clock clock;
+    private final DataSourceFields fields;
+    private final Heartbeats heartbeats;
+    private final HeartbeatTableDropper heartbeatTables;
     private final AuditLog audit;
 
-    public DataSourceService(DataSourceRepository repository, DataSourceRules rules, Regions regions,
-            SecretCipher cipher, HeartbeatRegistry heartbeats, AuditLog audit) {
-        this.audit = audit;
+    public DataSourceService(DataSourceRepository repository, DataSourceRules rules, DataSourceFields fields, Heartbeats heartbeats,
+            HeartbeatTableDropper heartbeatTables, AuditLog audit) {
         this.repository = repository;
         this.rules = rules;
-        this.regions = regions;
-        this.cipher = cipher;
+        this.fields = fields;
         this.heartbeats = heartbeats;
-        this.clock = Clock.systemUTC();
+        this.heartbeatTables = heartbeatTables;
+        this.audit = audit;
     }
 
     @Transactional
@@ -68,7 +55,7 @@ public class DataSourceService {
         }
         DataSourceEntity entity = new DataSourceEntity();
         entity.id = UUID.randomUUID();
-        apply(input, entity);
+        fields.apply(input, entity);
         entity.createdAt = entity.updatedAt;
         repository.persist(entity);
         flushGuardingIdentifier();
@@ -92,7 +79,7 @@ public class DataSourceService {
             throw duplicateIdentifier();
         }
         Map<String, String> before = DataSourceChanges.snapshot(entity);
-        apply(input, entity);
+        fields.apply(input, entity);
         flushGuardingIdentifier();
         syncHeartbeat(entity);
         audit.record(AuditEntry.ofDataSource(AuditAction.DATA_SOURCE_UPDATED, AuditOutcome.SUCCESS, entity.id, entity.identifier,
@@ -100,12 +87,22 @@ public class DataSourceService {
         return toResponse(entity);
     }
 
-    @Transactional
-    public void delete(UUID id) {
-        DataSourceEntity entity = find(id);
-        repository.delete(entity);
-        audit.record(AuditEntry.ofDataSource(AuditAction.DATA_SOURCE_DELETED, AuditOutcome.SUCCESS, entity.id, entity.identifier,
-                List.of(), entity.host + ":" + entity.port + "/" + entity.databaseName));
+    /**
+     * Removes the registration. With {@code dropHeartbeatTable}, first drops the heartbeat table from the
+     * database: heartbeat stops (so no instance recreates the table), the drop runs outside any
+     * transaction, since it waits on the network, and if it fails heartbeat resumes and nothing is deleted.
+     */
+    public void delete(UUID id, boolean dropHeartbeatTable) {
+        if (dropHeartbeatTable) {
+            DataSourceEntity stopped = QuarkusTransaction.requiringNew().call(() -> stopHeartbeat(id));
+            try {
+                heartbeatTables.drop(stopped);
+            } catch (HeartbeatTableDropper.NotDropped e) {
+                QuarkusTransaction.requiringNew().run(() -> resumeHeartbeat(id));
+                throw notDropped(e);
+            }
+        }
+        QuarkusTransaction.requiringNew().run(() -> remove(id));
     }
 
     @Transactional
@@ -128,6 +125,23 @@ public class DataSourceService {
         return !repository.identifierTaken(identifier, exceptId);
     }
 
+    private DataSourceEntity stopHeartbeat(UUID id) {
+        DataSourceEntity entity = find(id);
+        heartbeats.disable(id);
+        return entity;
+    }
+
+    private void resumeHeartbeat(UUID id) {
+        repository.findByIdOptional(id).filter(entity -> entity.heartbeatEnabled).ifPresent(entity -> heartbeats.enable(id));
+    }
+
+    private void remove(UUID id) {
+        DataSourceEntity entity = find(id);
+        repository.delete(entity);
+        audit.record(AuditEntry.ofDataSource(AuditAction.DATA_SOURCE_DELETED, AuditOutcome.SUCCESS, entity.id, entity.identifier,
+                List.of(), entity.host + ":" + entity.port + "/" + entity.databaseName));
+    }
+
     private DataSourceResponse toResponse(DataSourceEntity entity) {
         HeartbeatStatus status = entity.heartbeatEnabled ? heartbeats.statuses(List.of(entity.id)).get(entity.id) : null;
         return DataSourceMapper.toResponse(entity, status);
@@ -143,87 +157,7 @@ public class DataSourceService {
     }
 
     private DataSourceEntity find(UUID id) {
-        return Optional.ofNullable(repository.findById(id)).orElseThrow(() -> notFound(id));
-    }
-
-    public static ProblemException notFound(Object id) {
-        return ProblemException.notFound("There is no data source with id " + id + ".");
-    }
-
-    private void apply(DataSourceInput input, DataSourceEntity entity) {
-        entity.identifier = input.identifier();
-        entity.type = input.type();
-        entity.region = regions.resolve(input.region()).orElseThrow();
-        entity.attribute = input.attribute();
-        entity.heartbeatEnabled = input.heartbeat();
-        entity.host = input.host();
-        entity.port = input.port();
-        entity.username = input.username();
-        if (input.password() != null) {
-            entity.passwordSealed = seal(input.password(), entity);
-        } else {
-            entity.passwordSealed = underCurrentKey(entity.passwordSealed, entity);
-        }
-        entity.databaseName = input.databaseName();
-        entity.schemaName = blankToNull(input.schemaName());
-        entity.heartbeatSchema = blankToNull(input.heartbeatSchema());
-        entity.remarks = blankToNull(input.remarks());
-        entity.standby = standbyOf(input, entity);
-        TlsSettings tls = input.tls() == null ? TlsSettings.DEFAULT : input.tls();
-        entity.tlsMode = tls.modeOrDefault();
-        entity.tlsCaCertificate = blankToNull(tls.caCertificate());
-        // Always touched, so that every update raises the version, even one that changes nothing else.
-        entity.updatedAt = now();
-    }
-
-    /** The standby's username and password default to the primary's; an update without a password keeps the stored one. */
-    private StandbyEndpoint standbyOf(DataSourceInput input, DataSourceEntity entity) {
-        StandbyInput requested = input.standby();
-        if (requested == null) {
-            return null;
-        }
-        StandbyEndpoint standby = new StandbyEndpoint();
-        standby.host = requested.host();
-        standby.port = requested.port();
-        standby.username = requested.username() == null || requested.username().isBlank()
-                ? entity.username : requested.username();
-        if (requested.password() != null) {
-            standby.passwordSealed = seal(requested.password(), entity);
-        } else if (entity.standby != null && entity.standby.passwordSealed != null) {
-            standby.passwordSealed = underCurrentKey(entity.standby.passwordSealed, entity);
-        } else {
-            // Sealed values are bound to the row, not to the primary or standby half, so this is a copy.
-            standby.passwordSealed = entity.passwordSealed;
-        }
-        return standby;
-    }
-
-    /**
-     * A kept password, re-encrypted if an earlier key sealed it: an update saved while a key rotation
-     * runs must not write back what the rotation just replaced.
-     */
-    private String underCurrentKey(String sealed, DataSourceEntity entity) {
-        if (sealed == null || !cipher.sealedWithOtherKey(sealed)) {
-            return sealed;
-        }
-        try {
-            return seal(cipher.open(sealed, entity.id.toString()), entity);
-        } catch (UnreadableSecretException e) {
-            return sealed;
-        }
-    }
-
-    private String seal(Secret secret, DataSourceEntity entity) {
-        return cipher.seal(secret, entity.id.toString());
-    }
-
-    private Instant now() {
-        // PostgreSQL keeps microseconds; the response must show what a later read returns.
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
+        return repository.findByIdOptional(id).orElseThrow(() -> DataSourceNotFound.of(id));
     }
 
     /** The unique index settles creates and renames that passed {@link #create}'s check at the same time. */
@@ -242,5 +176,11 @@ public class DataSourceService {
         return ProblemException.conflict("A data source with this identifier already exists.",
                 List.of(new Violation("identifier",
                         "is already used by another data source (identifiers are compared ignoring case)")));
+    }
+
+    private static ProblemException notDropped(HeartbeatTableDropper.NotDropped e) {
+        return ProblemException.conflict("The heartbeat table " + e.table() + " could not be dropped: " + e.reason()
+                + ". The data source was not deleted; delete it without dropHeartbeatTable to keep the table.",
+                List.of(new Violation("dropHeartbeatTable", "could not be done: " + e.reason())));
     }
 }

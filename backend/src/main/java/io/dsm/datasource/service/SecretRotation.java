@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 import io.dsm.audit.AuditAction;
 import io.dsm.audit.AuditOutcome;
@@ -14,6 +13,7 @@ import io.dsm.common.crypto.Secret;
 import io.dsm.common.crypto.SecretCipher;
 import io.dsm.common.crypto.UnreadableSecretException;
 import io.dsm.datasource.api.KeyRotationStatus;
+import io.dsm.datasource.service.DataSourceRepository.SealedPasswords;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -28,12 +28,12 @@ public class SecretRotation {
     static final int BATCH = 100;
     private static final int MAX_PASSES = 5;
 
-    private final EntityManager entities;
+    private final DataSourceRepository dataSources;
     private final SecretCipher cipher;
     private final AuditLog audit;
 
-    public SecretRotation(EntityManager entities, SecretCipher cipher, AuditLog audit) {
-        this.entities = entities;
+    public SecretRotation(DataSourceRepository dataSources, SecretCipher cipher, AuditLog audit) {
+        this.dataSources = dataSources;
         this.cipher = cipher;
         this.audit = audit;
     }
@@ -70,43 +70,28 @@ public class SecretRotation {
         UUID after = new UUID(0, 0); // PostgreSQL orders uuids as unsigned bytes: this is the least
         while (true) {
             UUID from = after;
-            List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> batchAfter(from));
+            List<SealedPasswords> rows = QuarkusTransaction.requiringNew()
+                    .call(() -> dataSources.sealedUnderOtherKeys(cipher.fingerprint(), from, BATCH));
             if (rows.isEmpty()) {
                 return new Pass(resealed, unreadable);
             }
-            for (Object[] row : rows) {
-                UUID id = (UUID) row[0];
+            for (SealedPasswords row : rows) {
                 try {
-                    if (QuarkusTransaction.requiringNew().call(() -> reseal(id, (String) row[1], (String) row[2]))) {
+                    if (QuarkusTransaction.requiringNew().call(() -> reseal(row))) {
                         resealed++;
                     }
                 } catch (UnreadableSecretException e) {
                     unreadable++;
                 }
-                after = id;
+                after = row.id();
             }
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private List<Object[]> batchAfter(UUID after) {
-        return entities.createNativeQuery("""
-                SELECT id, password_sealed, standby_password_sealed FROM data_source
-                WHERE id > ?1 AND (split_part(password_sealed, '.', 2) <> ?2
-                                   OR split_part(coalesce(standby_password_sealed, ''), '.', 2) NOT IN (?2, ''))
-                ORDER BY id LIMIT ?3""").setParameter(1, after).setParameter(2, cipher.fingerprint()).setParameter(3, BATCH)
-                .getResultList();
-    }
-
-    private boolean reseal(UUID id, String password, String standbyPassword) {
-        String aad = id.toString();
-        String newPassword = resealed(password, aad);
-        String newStandby = standbyPassword == null ? null : resealed(standbyPassword, aad);
-        return entities.createNativeQuery("""
-                UPDATE data_source SET password_sealed = ?1, standby_password_sealed = ?2
-                WHERE id = ?3 AND password_sealed = ?4 AND standby_password_sealed IS NOT DISTINCT FROM ?5""")
-                .setParameter(1, newPassword).setParameter(2, newStandby).setParameter(3, id).setParameter(4, password)
-                .setParameter(5, standbyPassword).executeUpdate() == 1;
+    private boolean reseal(SealedPasswords stored) {
+        String aad = stored.id().toString();
+        String standby = stored.standbyPassword() == null ? null : resealed(stored.standbyPassword(), aad);
+        return dataSources.reseal(stored, resealed(stored.password(), aad), standby);
     }
 
     private String resealed(String sealed, String aad) {
@@ -118,9 +103,6 @@ public class SecretRotation {
     }
 
     private long countUnderOtherKeys() {
-        return ((Number) entities.createNativeQuery("""
-                SELECT count(*) FROM data_source WHERE split_part(password_sealed, '.', 2) <> ?1
-                   OR split_part(coalesce(standby_password_sealed, ''), '.', 2) NOT IN (?1, '')""")
-                .setParameter(1, cipher.fingerprint()).getSingleResult()).longValue();
+        return dataSources.countSealedUnderOtherKeys(cipher.fingerprint());
     }
 }

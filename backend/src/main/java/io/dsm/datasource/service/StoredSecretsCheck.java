@@ -1,10 +1,9 @@
 package io.dsm.datasource.service;
 
-import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -23,22 +22,14 @@ public class StoredSecretsCheck {
     private static final Logger LOG = Logger.getLogger(StoredSecretsCheck.class);
 
     @Transactional
-    void onStart(@Observes StartupEvent event, SecretCipher cipher, EntityManager entityManager) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> byKey = entityManager.createNativeQuery("""
-                SELECT key, count(DISTINCT id) FROM (
-                    SELECT id, split_part(password_sealed, '.', 2) AS key FROM data_source
-                    UNION ALL
-                    SELECT id, split_part(standby_password_sealed, '.', 2) FROM data_source WHERE standby_password_sealed IS NOT NULL
-                ) sealed WHERE key <> ?1 GROUP BY key""").setParameter(1, cipher.fingerprint()).getResultList();
+    void onStart(@Observes StartupEvent event, SecretCipher cipher, DataSourceRepository dataSources) {
         long previous = 0;
         long unreadable = 0;
-        for (Object[] row : byKey) {
-            long count = ((Number) row[1]).longValue();
-            if (cipher.hasKey((String) row[0])) {
-                previous += count;
+        for (Map.Entry<String, Long> byKey : dataSources.countByOtherKey(cipher.fingerprint()).entrySet()) {
+            if (cipher.hasKey(byKey.getKey())) {
+                previous += byKey.getValue();
             } else {
-                unreadable += count;
+                unreadable += byKey.getValue();
             }
         }
         if (unreadable > 0) {

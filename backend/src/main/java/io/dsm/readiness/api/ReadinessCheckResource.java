@@ -16,8 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.dsm.common.security.Role;
 import io.dsm.readiness.ReadinessCheck;
-import io.dsm.user.Role;
 
 @Path("/readiness/checks")
 @RolesAllowed(Role.VIEWER_NAME)

@@ -7,8 +7,8 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.dsm.common.crypto.Secret;
+import io.dsm.common.security.Role;
 import io.dsm.user.AccountRules;
-import io.dsm.user.Role;
 
 /**
  * What a client sends to create or change a user. Its field constraints are checked with the rules

@@ -23,11 +23,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.dsm.auth.Identities;
 import io.dsm.common.problem.Problem;
+import io.dsm.common.security.ActingUser;
+import io.dsm.common.security.Role;
 import io.dsm.common.validation.Ids;
 import io.dsm.common.validation.RequestBodies;
-import io.dsm.user.Role;
 import io.dsm.user.service.UserService;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -97,7 +97,7 @@ public class UserResource {
     @APIResponse(responseCode = "404", description = "No user has this id.")
     @APIResponse(responseCode = "409", description = "Yourself, or the last administrator.")
     public Response delete(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
-        users.delete(Ids.parse("id", id), Identities.userId(identity));
+        users.delete(Ids.parse("id", id), ActingUser.id(identity));
         return Response.noContent().build();
     }
 }

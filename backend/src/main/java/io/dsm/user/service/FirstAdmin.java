@@ -2,17 +2,18 @@ package io.dsm.user.service;
 
 import java.io.PrintStream;
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
-import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
 
+import io.dsm.common.security.Role;
 import io.dsm.config.DsmConfig;
+import io.dsm.user.UserEntity;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 
@@ -29,12 +30,12 @@ public class FirstAdmin {
     private static final Logger LOG = Logger.getLogger(FirstAdmin.class);
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
-    private final EntityManager entities;
+    private final UserRepository users;
     private final DsmConfig config;
     private final PrintStream console;
 
-    public FirstAdmin(EntityManager entities, DsmConfig config) {
-        this.entities = entities;
+    public FirstAdmin(UserRepository users, DsmConfig config) {
+        this.users = users;
         this.config = config;
         this.console = System.out;
     }
@@ -44,20 +45,19 @@ public class FirstAdmin {
     }
 
     void createIfNoUsers() {
-        long users = ((Number) entities.createNativeQuery("SELECT count(*) FROM app_user").getSingleResult()).longValue();
-        if (users > 0) {
+        if (users.count() > 0) {
             return;
         }
         boolean given = config.adminPassword().filter(p -> !p.isBlank()).isPresent();
         String password = given ? config.adminPassword().get() : randomPassword();
-        Instant now = Instant.now();
-        int inserted = entities.createNativeQuery("""
-                INSERT INTO app_user (id, username, role, password_hash, created_at, updated_at, version)
-                VALUES (?1, ?2, 'ADMIN', ?3, ?4, ?4, 0) ON CONFLICT DO NOTHING""")
-                .setParameter(1, UUID.randomUUID()).setParameter(2, USERNAME)
-                .setParameter(3, new PasswordHasher(config.auth().passwordHashIterations()).hash(password))
-                .setParameter(4, Timestamp.from(now)).executeUpdate();
-        if (inserted == 0) {
+        UserEntity admin = new UserEntity();
+        admin.id = UUID.randomUUID();
+        admin.username = USERNAME;
+        admin.role = Role.ADMIN;
+        admin.passwordHash = new PasswordHasher(config.auth().passwordHashIterations()).hash(password);
+        admin.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        admin.updatedAt = admin.createdAt;
+        if (!users.insertUnlessTaken(admin)) {
             return;
         }
         if (given) {

@@ -16,13 +16,11 @@ import io.dsm.audit.AuditOutcome;
 import io.dsm.audit.Change;
 import io.dsm.audit.service.AuditEntry;
 import io.dsm.audit.service.AuditLog;
-import io.dsm.auth.service.Credentials;
-import io.dsm.auth.service.Sessions;
 import io.dsm.common.problem.ProblemException;
 import io.dsm.common.problem.StaleVersion;
 import io.dsm.common.problem.Violation;
+import io.dsm.common.security.Role;
 import io.dsm.config.DsmConfig;
-import io.dsm.user.Role;
 import io.dsm.user.UserEntity;
 import io.dsm.user.api.UserInput;
 import io.dsm.user.api.UserResponse;
@@ -33,13 +31,13 @@ public class UserService {
 
     private final UserRepository users;
     private final PasswordHasher hasher;
-    private final Credentials credentials;
-    private final Sessions sessions;
+    private final RememberedCredentials credentials;
+    private final UserSessions sessions;
     private final AuditLog audit;
     private final UserRules rules;
 
-    public UserService(UserRepository users, DsmConfig config, Credentials credentials, Sessions sessions, AuditLog audit,
-            UserRules rules) {
+    public UserService(UserRepository users, DsmConfig config, RememberedCredentials credentials, UserSessions sessions,
+            AuditLog audit, UserRules rules) {
         this.users = users;
         this.hasher = new PasswordHasher(config.auth().passwordHashIterations());
         this.credentials = credentials;

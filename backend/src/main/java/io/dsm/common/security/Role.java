@@ -1,4 +1,4 @@
-package io.dsm.user;
+package io.dsm.common.security;
 
 import java.util.Set;
 

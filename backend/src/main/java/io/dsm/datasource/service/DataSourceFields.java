@@ -1,0 +1,82 @@
+package io.dsm.datasource.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import jakarta.inject.Singleton;
+
+import io.dsm.datasource.DataSourceEntity;
+import io.dsm.datasource.StandbyEndpoint;
+import io.dsm.datasource.api.DataSourceInput;
+import io.dsm.datasource.api.StandbyInput;
+import io.dsm.datasource.api.TlsSettings;
+import io.dsm.region.Regions;
+
+/** Writes a checked request onto the stored data source: blanks as nulls, passwords sealed, absent ones kept. */
+@Singleton
+class DataSourceFields {
+
+    private final Regions regions;
+    private final PasswordSeals seals;
+    private final Clock clock = Clock.systemUTC();
+
+    DataSourceFields(Regions regions, PasswordSeals seals) {
+        this.regions = regions;
+        this.seals = seals;
+    }
+
+    void apply(DataSourceInput input, DataSourceEntity entity) {
+        entity.identifier = input.identifier();
+        entity.type = input.type();
+        entity.region = regions.resolve(input.region()).orElseThrow();
+        entity.attribute = input.attribute();
+        entity.heartbeatEnabled = input.heartbeat();
+        entity.host = input.host();
+        entity.port = input.port();
+        entity.username = input.username();
+        entity.passwordSealed = input.password() != null ? seals.seal(input.password(), entity.id)
+                : seals.underCurrentKey(entity.passwordSealed, entity.id);
+        entity.databaseName = input.databaseName();
+        entity.schemaName = blankToNull(input.schemaName());
+        entity.heartbeatSchema = blankToNull(input.heartbeatSchema());
+        entity.remarks = blankToNull(input.remarks());
+        entity.standby = standbyOf(input, entity);
+        TlsSettings tls = input.tls() == null ? TlsSettings.DEFAULT : input.tls();
+        entity.tlsMode = tls.modeOrDefault();
+        entity.tlsCaCertificate = blankToNull(tls.caCertificate());
+        // Always touched, so that every update raises the version, even one that changes nothing else.
+        entity.updatedAt = now();
+    }
+
+    /** The standby's username and password default to the primary's; an update without a password keeps the stored one. */
+    private StandbyEndpoint standbyOf(DataSourceInput input, DataSourceEntity entity) {
+        StandbyInput requested = input.standby();
+        if (requested == null) {
+            return null;
+        }
+        StandbyEndpoint standby = new StandbyEndpoint();
+        standby.host = requested.host();
+        standby.port = requested.port();
+        standby.username = requested.username() == null || requested.username().isBlank()
+                ? entity.username : requested.username();
+        if (requested.password() != null) {
+            standby.passwordSealed = seals.seal(requested.password(), entity.id);
+        } else if (entity.standby != null && entity.standby.passwordSealed != null) {
+            standby.passwordSealed = seals.underCurrentKey(entity.standby.passwordSealed, entity.id);
+        } else {
+            // Sealed values are bound to the row, not to the primary or standby half, so this is a copy.
+            standby.passwordSealed = entity.passwordSealed;
+        }
+        return standby;
+    }
+
+    private Instant now() {
+        // PostgreSQL keeps microseconds; the response must show what a later read returns.
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,57 @@
+package io.dsm.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+
+/**
+ * The rules of the package layout (see README, Architecture): each top-level package of io.dsm is a
+ * domain, domains depend on each other in one direction only, and a domain reads another's data
+ * through a port that the other owns, never through its repository.
+ */
+class ArchitectureTest {
+
+    private static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.dsm");
+
+    @Test
+    void domainPackagesHaveNoCycles() {
+        slices().matching("io.dsm.(*)..").namingSlices("io.dsm.$1").should().beFreeOfCycles().check(MAIN);
+    }
+
+    @Test
+    void repositoriesAreUsedOnlyWithinTheirOwnDomain() {
+        classes().that().haveSimpleNameEndingWith("Repository").should(beUsedOnlyWithinTheirDomain()).check(MAIN);
+    }
+
+    private static ArchCondition<JavaClass> beUsedOnlyWithinTheirDomain() {
+        return new ArchCondition<>("be used only within their own domain") {
+            @Override
+            public void check(JavaClass repository, ConditionEvents events) {
+                String domain = domainOf(repository);
+                for (Dependency dependency : repository.getDirectDependenciesToSelf()) {
+                    if (!domainOf(dependency.getOriginClass()).equals(domain)) {
+                        events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                    }
+                }
+            }
+        };
+    }
+
+    /** {@code datasource} for io.dsm.datasource.service.DataSourceRepository. */
+    private static String domainOf(JavaClass type) {
+        String[] parts = type.getPackageName().split("\\.");
+        return parts.length > 2 ? parts[2] : "";
+    }
+}
