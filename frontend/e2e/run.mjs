@@ -44,15 +44,17 @@ const browser = await launch({ width: 1280, height: 900 });
 const page = browser.context.pages()[0] ?? (await browser.context.newPage());
 /** @type {string[]} */
 const browserErrors = [];
+/** Set once the sign-in step submits a wrong password on purpose: only from then on is a 401 expected. */
+let wrongPasswordSent = false;
 page.on('pageerror', (error) => browserErrors.push(error.message));
 page.on('console', (message) => {
   if (message.type() !== 'error') return;
   // Chromium logs every 4xx as an error. Expected here: the wrong password tried on purpose answers
-  // 401 (asking who is signed in answers 200 even before signing in); the audit log asks whether the
-  // data sources it names still exist, and deleted ones answer 404. Nothing else is.
+  // 401 (asking who is signed in answers 200 even before signing in, so no 401 comes before it); the
+  // audit log asks whether the data sources it names still exist, and deleted ones answer 404.
   const url = message.location().url;
   const expected =
-    (/status of 401/.test(message.text()) && /\/api\/session$/.test(url)) ||
+    (wrongPasswordSent && /status of 401/.test(message.text()) && /\/api\/session$/.test(url)) ||
     (/status of 404/.test(message.text()) && /\/api\/datasources\/[0-9a-f-]{36}$/.test(url));
   if (!expected) browserErrors.push(message.text());
 });
@@ -72,6 +74,8 @@ try {
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     check(new URL(page.url()).pathname === '/sign-in', `expected /sign-in, got ${page.url()}`);
     await harness.screenshot(page, 'sign-in-1280');
+    check(browserErrors.length === 0, `the sign-in page logs no error before signing in: ${browserErrors.join('; ')}`);
+    wrongPasswordSent = true;
     await ui.signIn(credentials.username, `${credentials.password}-wrong`);
     await page.getByRole('alert').getByText('Wrong username or password.').waitFor();
     check((await page.getByLabel('Password', { exact: true }).inputValue()) === '', 'the password is emptied');

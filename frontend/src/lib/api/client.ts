@@ -42,8 +42,9 @@ api.use({
     return request;
   },
   onResponse({ request, response, schemaPath }) {
-    // Signing in with a wrong password, and asking whether anyone is signed in, answer 401 as a
-    // matter of course; any other 401 means the session is over.
+    // Signing in with a wrong password answers 401 as a matter of course, and so does asking who is
+    // signed in with wrong HTTP Basic credentials (signed out, it answers 200 signedIn: false); any
+    // other 401 means the session is over.
     const asksAboutSession = schemaPath === '/api/session' && (request.method === 'POST' || request.method === 'GET');
     if (response.status === 401 && !asksAboutSession) session.onSessionEnded();
     return undefined;
