@@ -129,10 +129,12 @@ public class PinnedSocketFactory extends SocketFactory {
         }
 
         private int remainingMillis() throws SocketTimeoutException {
-            long remaining = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
-            if (remaining <= 0) {
+            long remainingNanos = deadlineNanos - System.nanoTime();
+            if (remainingNanos <= 0) {
                 throw new SocketTimeoutException("The connection test's time is up");
             }
+            // Rounded up, so the socket never gives up before the test's deadline.
+            long remaining = (remainingNanos + 999_999) / 1_000_000;
             return (int) Math.min(Integer.MAX_VALUE, remaining);
         }
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -101,7 +102,10 @@ final class TargetProbe {
             if (replication != null) {
                 replication.holdBack("the test's own connection did not sign in");
             }
-            return fail(ConnectFailures.classify(attempt.failure(), spec, text, budget.expired(), budget.totalMillis()));
+            // The port accepted TCP, so a read that timed out is a handshake that never finished, even when the
+            // socket's millisecond timer fired a hair before the budget's nanosecond deadline.
+            boolean timedOut = budget.expired() || ConnectFailures.find(attempt.failure(), SocketTimeoutException.class) != null;
+            return fail(ConnectFailures.classify(attempt.failure(), spec, text, timedOut, budget.totalMillis()));
         }
         Connection connection = attempt.connection();
         SessionChecks session = new SessionChecks(spec, served, text, budget, replication, checks::record);
