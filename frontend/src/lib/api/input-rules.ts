@@ -234,6 +234,9 @@ export const queryRules = {
     "q": {
       "maxLength": 200
     },
+    "readiness": {
+      "pattern": "^(READY|WARNINGS|BLOCKED|UNREACHABLE|UNKNOWN)(,(READY|WARNINGS|BLOCKED|UNREACHABLE|UNKNOWN))*$"
+    },
     "region": {},
     "size": {
       "minimum": 1,

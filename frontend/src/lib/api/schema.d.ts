@@ -100,6 +100,27 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/datasources/{id}/readiness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the readiness watch knows about a data source */
+        get: operations["getDataSourceReadiness"];
+        put?: never;
+        /**
+         * Re-check a data source now
+         * @description Runs the readiness check at once, stores it like a background check (history, state change, webhook) and answers with the result. At most one re-check per data source every DSM_WATCH_RECHECK_MIN_INTERVAL.
+         */
+        post: operations["recheckDataSourceReadiness"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/datasources/{id}/test-connection": {
         parameters: {
             query?: never;
@@ -306,7 +327,7 @@ export type components = {
             name: string;
         };
         /** @enum {string} */
-        AuditAction: "SIGN_IN" | "SIGN_OUT" | "DATA_SOURCE_CREATED" | "DATA_SOURCE_UPDATED" | "DATA_SOURCE_DELETED" | "CONNECTION_TESTED" | "USER_CREATED" | "USER_UPDATED" | "USER_DELETED" | "PASSWORD_CHANGED" | "SECRET_KEY_ROTATED";
+        AuditAction: "SIGN_IN" | "SIGN_OUT" | "DATA_SOURCE_CREATED" | "DATA_SOURCE_UPDATED" | "DATA_SOURCE_DELETED" | "CONNECTION_TESTED" | "USER_CREATED" | "USER_UPDATED" | "USER_DELETED" | "PASSWORD_CHANGED" | "SECRET_KEY_ROTATED" | "READINESS_CHANGED" | "READINESS_RECHECKED";
         /** @description One recorded action: who, when, from where, on which data source, and what changed. */
         AuditEventResponse: {
             action: components["schemas"]["AuditAction"];
@@ -509,6 +530,8 @@ export type components = {
              * @example 5432
              */
             port: number;
+            /** @description What the readiness watch last found; GET /api/datasources/{id}/readiness has the report. */
+            readonly readiness: components["schemas"]["ReadinessSummary"];
             /** @example default */
             region: string;
             /** @example Order service, production */
@@ -734,6 +757,40 @@ export type components = {
             /** @description The fields that were rejected, for bad input. */
             violations?: components["schemas"]["Violation"][];
         };
+        /** @description One entry of a data source's readiness history. */
+        ReadinessChange: {
+            /**
+             * @description Who caused the check: readiness-watch for the background check, else the user who asked for it.
+             * @example readiness-watch
+             */
+            actor?: string;
+            /**
+             * @description For a finding: the readiness check's id, or connection.<check> for a failed connection check.
+             * @example tables.replica_identity
+             */
+            check?: string | null;
+            /** @description For STATE_CHANGED: the state before. */
+            fromState?: ((string | components["schemas"]["SourceReadinessState"] | null) | null) | components["schemas"]["SourceReadinessState"] | null;
+            kind?: components["schemas"]["ReadinessChangeKind"];
+            /**
+             * @description What was found, or why the state changed.
+             * @example 1 table in scope has no replica identity
+             */
+            message?: string | null;
+            /** @example 2026-11-24T08:15:30.123456Z */
+            occurredAt?: components["schemas"]["Instant"];
+            /** @description For a finding: how serious it was. */
+            severity?: ((string | components["schemas"]["FindingSeverity"] | null) | null) | components["schemas"]["FindingSeverity"] | null;
+            /** @description For a finding: the endpoint it was found on. */
+            target?: ((string | components["schemas"]["CheckTarget"] | null) | null) | components["schemas"]["CheckTarget"] | null;
+            /** @description For STATE_CHANGED: the state after. */
+            toState?: ((string | components["schemas"]["SourceReadinessState"] | null) | null) | components["schemas"]["SourceReadinessState"] | null;
+        };
+        /**
+         * @description STATE_CHANGED: the source's readiness state changed. FINDING_APPEARED: a check found something it did not find the time before (a failed connection check counts). FINDING_CLEARED: something found before is gone.
+         * @enum {string}
+         */
+        ReadinessChangeKind: "STATE_CHANGED" | "FINDING_APPEARED" | "FINDING_CLEARED";
         /** @description One check of the readiness catalogue. */
         ReadinessCheckDescription: {
             /** @description What it checks and why it matters (Markdown). */
@@ -750,7 +807,7 @@ export type components = {
          * @description The stable id of a readiness check; GET /api/readiness/checks describes each.
          * @enum {string}
          */
-        ReadinessCheckId: "server.version" | "server.wal_level" | "server.provider_logical_decoding" | "server.replication_slots" | "server.wal_senders" | "server.max_slot_wal_keep_size" | "role.replication" | "role.publication" | "role.select" | "replication.connection" | "slots.inactive" | "publications.coverage" | "publications.operations" | "publications.heartbeat_table" | "tables.replica_identity" | "tables.replica_identity_index" | "tables.unlogged" | "tables.partitioned" | "tables.large_objects" | "tables.sequences";
+        ReadinessCheckId: "server.version" | "server.wal_level" | "server.provider_logical_decoding" | "server.replication_slots" | "server.wal_senders" | "server.max_slot_wal_keep_size" | "role.replication" | "role.publication" | "role.select" | "replication.connection" | "slots.inactive" | "slots.wal_retention" | "publications.coverage" | "publications.operations" | "publications.heartbeat_table" | "tables.replica_identity" | "tables.replica_identity_index" | "tables.unlogged" | "tables.partitioned" | "tables.large_objects" | "tables.sequences";
         /** @description Something a readiness check found on one endpoint. */
         ReadinessFinding: {
             check: components["schemas"]["ReadinessCheckId"];
@@ -798,6 +855,27 @@ export type components = {
          * @enum {string}
          */
         ReadinessState: "READY" | "WARNINGS" | "BLOCKED" | "NOT_CHECKED" | "NOT_APPLICABLE";
+        /** @description The readiness watch's last verdict on a data source, for lists and badges. */
+        ReadinessSummary: {
+            /**
+             * Format: int32
+             * @description Blockers the last check found, failed connection checks included.
+             * @example 0
+             */
+            blockers?: number;
+            /**
+             * @description When the last check finished; null when it was never checked.
+             * @example 2026-11-24T08:15:30.123456Z
+             */
+            checkedAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            state?: components["schemas"]["SourceReadinessState"];
+            /**
+             * Format: int32
+             * @description Warnings the last check found.
+             * @example 1
+             */
+            warnings?: number;
+        };
         /** @description The verdict for one scope. */
         ReadinessVerdict: {
             /**
@@ -858,6 +936,48 @@ export type components = {
             /** @example admin */
             username: string;
         };
+        /** @description What the readiness watch knows about a data source: its state, the latest report (the same as a connection test's) and the history of changes, newest first. */
+        SourceReadiness: {
+            /**
+             * Format: int32
+             * @description Blockers the latest check found, failed connection checks included.
+             * @example 0
+             */
+            blockers?: number;
+            /**
+             * @description When the latest check finished; null before the first one.
+             * @example 2026-11-24T08:15:30.123456Z
+             */
+            checkedAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            dataSourceId?: components["schemas"]["UUID"];
+            /** @description What changed, newest first: at most DSM_WATCH_HISTORY_LIMIT entries, none older than DSM_WATCH_HISTORY_RETENTION. */
+            history?: components["schemas"]["ReadinessChange"][];
+            /**
+             * Format: int64
+             * @description How often the watch re-checks, in seconds (DSM_WATCH_INTERVAL).
+             * @example 600
+             */
+            intervalSeconds?: number;
+            /** @description The latest check's full report; null before the first one. */
+            latest?: ((components["schemas"]["ConnectionTestResult"] | null) | null) | components["schemas"]["ConnectionTestResult"] | null;
+            /**
+             * @description When the next background check is due; null when this instance does not know (the watch is off).
+             * @example 2026-11-24T08:25:30.123456Z
+             */
+            nextCheckAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            state?: components["schemas"]["SourceReadinessState"];
+            /**
+             * Format: int32
+             * @description Warnings the latest check found.
+             * @example 1
+             */
+            warnings?: number;
+        };
+        /**
+         * @description What the readiness watch last found. READY: every check passed and nothing was found. WARNINGS: warnings, no blocker. BLOCKED: at least one blocker (incremental sync would fail or lose changes until it is fixed). UNREACHABLE: a connection check failed (network, sign-in, database, schema, privileges), so readiness could not be judged. UNKNOWN: not checked yet.
+         * @enum {string}
+         */
+        SourceReadinessState: "READY" | "WARNINGS" | "BLOCKED" | "UNREACHABLE" | "UNKNOWN";
         /** @description The standby of a PRIMARY_STANDBY data source. */
         Standby: {
             /** @example 10.0.12.8 */
@@ -1102,6 +1222,8 @@ export interface operations {
                 page?: number;
                 /** @description Case-insensitive substring of identifier, host, database name, username or remarks. */
                 q?: string;
+                /** @description Only data sources whose readiness watch last found one of these states, separated by commas (for example BLOCKED,UNREACHABLE). */
+                readiness?: string;
                 /** @description Only this region. */
                 region?: string;
                 /** @description Page size. */
@@ -1460,6 +1582,159 @@ export interface operations {
             /** @description The heartbeat table could not be dropped; nothing was deleted. */
             409: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description dsm's own database is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDataSourceReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The state, the latest report and the history. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourceReadiness"];
+                };
+            };
+            /** @description Invalid input; `violations` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No data source has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description dsm's own database is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recheckDataSourceReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The state, the latest report and the history. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourceReadiness"];
+                };
+            };
+            /** @description Invalid input; `violations` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No data source has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The data source is being checked right now; its result is stored in a moment. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Re-checked too recently, or too many tests are running; retry after Retry-After seconds. */
+            429: {
+                headers: {
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

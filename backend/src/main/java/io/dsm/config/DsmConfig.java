@@ -59,6 +59,65 @@ public interface DsmConfig {
     /** The heartbeat writer. */
     Heartbeat heartbeat();
 
+    /** The readiness watch: every data source re-checked in the background. */
+    Watch watch();
+
+    interface Watch {
+        /** Whether this instance takes part in the watch ({@code DSM_WATCH_ENABLED}); the API answers either way. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often each data source is re-checked ({@code DSM_WATCH_INTERVAL}): at least 5s. */
+        @WithDefault("10m")
+        Duration interval();
+
+        /**
+         * Checks that run at once on this instance ({@code DSM_WATCH_THREADS}), whatever the number of data
+         * sources. Each check opens at most two connections per endpoint (a session and, for incremental
+         * sync, a replication connection) and closes them before the next one starts.
+         */
+        @WithDefault("4")
+        int threads();
+
+        /** Changes kept per data source in its readiness history ({@code DSM_WATCH_HISTORY_LIMIT}). */
+        @WithName("history-limit")
+        @WithDefault("200")
+        int historyLimit();
+
+        /** How long the readiness history keeps a change ({@code DSM_WATCH_HISTORY_RETENTION}). */
+        @WithName("history-retention")
+        @WithDefault("30d")
+        Duration historyRetention();
+
+        /** The least time between two re-checks asked for through the API, per data source ({@code DSM_WATCH_RECHECK_MIN_INTERVAL}). */
+        @WithName("recheck-min-interval")
+        @WithDefault("10s")
+        Duration recheckMinInterval();
+
+        /** WAL retained by an inactive slot from which it is a warning ({@code DSM_WATCH_SLOT_WARNING_BYTES}, default 1 GiB). */
+        @WithName("slot-warning-bytes")
+        @WithDefault("1073741824")
+        long slotWarningBytes();
+
+        /** Where to send an event on every readiness state change ({@code DSM_WATCH_WEBHOOK_URL}); none by default. */
+        @WithName("webhook-url")
+        Optional<String> webhookUrl();
+
+        /** Key of the HMAC-SHA256 signature of each event ({@code DSM_WATCH_WEBHOOK_SECRET}); unsigned without it. */
+        @WithName("webhook-secret")
+        Optional<String> webhookSecret();
+
+        /** Attempts to deliver one event before it is given up ({@code DSM_WATCH_WEBHOOK_MAX_ATTEMPTS}). */
+        @WithName("webhook-max-attempts")
+        @WithDefault("8")
+        int webhookMaxAttempts();
+
+        /** How long one delivery attempt may take ({@code DSM_WATCH_WEBHOOK_TIMEOUT}). */
+        @WithName("webhook-timeout")
+        @WithDefault("10s")
+        Duration webhookTimeout();
+    }
+
     interface Heartbeat {
         /** How often each heartbeat table is updated ({@code DSM_HEARTBEAT_INTERVAL}), as OMS does. */
         @WithDefault("5s")

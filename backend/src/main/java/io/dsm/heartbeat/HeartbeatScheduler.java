@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
 import io.dsm.common.concurrent.DaemonThreads;
+import io.dsm.common.concurrent.InstanceName;
 import io.dsm.config.DsmConfig;
 import io.dsm.connection.service.AddressPolicy;
 import io.micrometer.core.instrument.MeterRegistry;

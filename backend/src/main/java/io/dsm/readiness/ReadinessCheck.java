@@ -74,6 +74,13 @@ public enum ReadinessCheck {
             (PostgreSQL 13 and later). An inactive slot keeps WAL forever and holds back vacuum; one whose WAL \
             was removed (`lost`) can never be resumed. Warnings, with the slots' names.""", """
             Drop the slots no consumer will come back for: `SELECT pg_drop_replication_slot('name');`."""),
+    SLOTS_WAL_RETENTION("slots.wal_retention", "Slots keep WAL within bounds", INCREMENTAL_SYNC, """
+            How much WAL each replication slot of this database holds on the server's disk, and its `wal_status`. \
+            An inactive slot that retains DSM_WATCH_SLOT_WARNING_BYTES (1 GiB by default) or more, or a slot whose \
+            `wal_status` is `unreserved` (its WAL is about to be removed), is a warning; a slot whose WAL was removed \
+            (`lost`) is a blocker: its consumer can never resume. The watch exports the same numbers as metrics.""", """
+            Resume the slot's consumer, or drop the slot if none will come back: \
+            `SELECT pg_drop_replication_slot('name');`. Bound the damage with `max_slot_wal_keep_size`."""),
     PUBLICATIONS_COVERAGE("publications.coverage", "Publications cover the tables in scope", INCREMENTAL_SYNC, """
             Which publications exist, and which tables in scope each one leaves out, or publishes only in part \
             (column lists and row filters, PostgreSQL 15 and later). A project that uses such a publication \

@@ -36,6 +36,12 @@ public class AuditLog {
         events.persist(event(entry, origin.actor(), origin.address()));
     }
 
+    /** Within the caller's transaction, for an actor named by the caller (the readiness watch, outside any request). */
+    @Transactional(TxType.MANDATORY)
+    public void recordAs(AuditEntry entry, String actor) {
+        events.persist(event(entry, actor, null));
+    }
+
     /** On its own, for an actor named by the caller (a sign-in, before anyone is signed in). */
     @Transactional(TxType.NOT_SUPPORTED)
     public void recordSeparately(AuditEntry entry, String actor, String address) {

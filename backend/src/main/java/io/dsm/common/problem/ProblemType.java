@@ -21,6 +21,7 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     TOO_MANY_SIGN_INS(429, "too-many-sign-ins", "Too many requests"),
     TOO_MANY_TESTS(429, "too-many-tests", "Too many requests"),
+    TOO_MANY_RECHECKS(429, "too-many-rechecks", "Too many requests"),
     HEADERS_TOO_LARGE(431, "headers-too-large", "Request header fields too large"),
     /** Any other 4xx the HTTP layer answers; the problem carries that status. */
     REQUEST_REJECTED(400, "request-rejected", "Request rejected"),

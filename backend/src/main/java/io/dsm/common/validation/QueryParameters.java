@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -44,6 +46,23 @@ public final class QueryParameters {
                 return Optional.empty();
             }
         }, Arrays.stream(type.getEnumConstants()).map((Function<E, String>) Enum::name).toList(), null);
+    }
+
+    /** Any of the enum's values, separated by commas (as in {@code readiness=BLOCKED,UNREACHABLE}); empty when absent. */
+    public <E extends Enum<E>> Set<E> enumValues(String name, String value, Class<E> type) {
+        Set<E> values = EnumSet.noneOf(type);
+        if (value == null || value.isBlank()) {
+            return values;
+        }
+        for (String part : value.split(",", -1)) {
+            E one = enumValue(name, part.trim(), type);
+            if (one != null) {
+                values.add(one);
+            } else if (part.isBlank()) {
+                violations.add(new Violation(name, "has an empty value between commas"));
+            }
+        }
+        return values;
     }
 
     /** One of {@code allowed}, as {@code parse} reads it; {@code fallback} when absent. */

@@ -23,6 +23,7 @@ import io.dsm.connection.CheckTarget;
 import io.dsm.connection.api.Check;
 import io.dsm.connection.api.ConnectionTestResult;
 import io.dsm.readiness.ReadinessScope;
+import io.dsm.readiness.service.SlotUsage;
 import io.dsm.readiness.service.ServedScopes;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
@@ -42,6 +43,7 @@ public class ConnectionTester {
     private final Semaphore permits;
     private final AddressPolicy policy;
     private final MeterRegistry meters;
+    private final long slotWarningBytes;
     private final ExecutorService workers = Executors.newCachedThreadPool(DaemonThreads.named("dsm-test-worker"));
 
     public ConnectionTester(DsmConfig config, AddressPolicy policy, MeterRegistry meters) {
@@ -55,6 +57,7 @@ public class ConnectionTester {
         this.permits = new Semaphore(config.test().concurrency());
         this.policy = policy;
         this.meters = meters;
+        this.slotWarningBytes = config.watch().slotWarningBytes();
     }
 
     /** @throws TooManyTests when DSM_TEST_CONCURRENCY tests are already running */
@@ -72,38 +75,71 @@ public class ConnectionTester {
         return run(specs);
     }
 
-    private ConnectionTestResult run(List<ConnectionSpec> specs) {
-        if (!permits.tryAcquire()) {
-            meters.counter("dsm.connection.tests", "outcome", "rejected").increment();
-            throw new TooManyTests();
-        }
-        long start = System.nanoTime();
+    /**
+     * A check of the readiness watch: it takes no test permit, since the watch's own threads bound
+     * it, and is logged at debug level only; the slots of the primary's database come with it.
+     */
+    SourceCheck.Outcome watch(List<ConnectionSpec> specs) {
+        Probed probed = probe(specs);
+        LOG.debugf("Readiness check of %s in %d ms", specs.get(0), probed.result().elapsedMs());
+        return new SourceCheck.Outcome(probed.result(), probed.slots());
+    }
+
+    /** A re-check a user asked for: a test like any other, that takes a permit or throws {@link TooManyTests}. */
+    SourceCheck.Outcome recheck(List<ConnectionSpec> specs) {
+        acquire();
         try {
-            TestBudget budget = new TestBudget(timeout);
-            List<Future<TargetProbe>> others = new ArrayList<>();
-            boolean pair = specs.size() > 1;
-            for (ConnectionSpec spec : specs.subList(1, specs.size())) {
-                others.add(workers.submit(() -> probe(spec, pair, budget).run()));
-            }
-            List<TargetProbe> probes = new ArrayList<>();
-            probes.add(probe(specs.get(0), pair, budget).run());
-            for (Future<TargetProbe> other : others) {
-                probes.add(await(other));
-            }
-            List<Check> checks = probes.stream().flatMap(p -> p.checks().stream()).toList();
-            boolean success = checks.stream().noneMatch(c -> c.status() == CheckStatus.FAILED);
-            String version = probes.stream().flatMap(p -> p.serverVersion().stream()).findFirst().orElse(null);
-            long elapsed = (System.nanoTime() - start) / 1_000_000;
-            return new ConnectionTestResult(success, elapsed, version, checks,
-                    ReadinessReports.of(specs.get(0).attribute(), probes));
+            Probed probed = probe(specs);
+            meters.counter("dsm.connection.tests", "outcome", probed.result().success() ? "passed" : "failed").increment();
+            return new SourceCheck.Outcome(probed.result(), probed.slots());
         } finally {
             permits.release();
         }
     }
 
+    private ConnectionTestResult run(List<ConnectionSpec> specs) {
+        acquire();
+        try {
+            return probe(specs).result();
+        } finally {
+            permits.release();
+        }
+    }
+
+    private void acquire() {
+        if (!permits.tryAcquire()) {
+            meters.counter("dsm.connection.tests", "outcome", "rejected").increment();
+            throw new TooManyTests();
+        }
+    }
+
+    private record Probed(ConnectionTestResult result, List<SlotUsage> slots) {
+    }
+
+    private Probed probe(List<ConnectionSpec> specs) {
+        long start = System.nanoTime();
+        TestBudget budget = new TestBudget(timeout);
+        List<Future<TargetProbe>> others = new ArrayList<>();
+        boolean pair = specs.size() > 1;
+        for (ConnectionSpec spec : specs.subList(1, specs.size())) {
+            others.add(workers.submit(() -> probe(spec, pair, budget).run()));
+        }
+        List<TargetProbe> probes = new ArrayList<>();
+        probes.add(probe(specs.get(0), pair, budget).run());
+        for (Future<TargetProbe> other : others) {
+            probes.add(await(other));
+        }
+        List<Check> checks = probes.stream().flatMap(p -> p.checks().stream()).toList();
+        boolean success = checks.stream().noneMatch(c -> c.status() == CheckStatus.FAILED);
+        String version = probes.stream().flatMap(p -> p.serverVersion().stream()).findFirst().orElse(null);
+        long elapsed = (System.nanoTime() - start) / 1_000_000;
+        return new Probed(new ConnectionTestResult(success, elapsed, version, checks,
+                ReadinessReports.of(specs.get(0).attribute(), probes)), probes.get(0).readiness().slots());
+    }
+
     private TargetProbe probe(ConnectionSpec spec, boolean pair, TestBudget budget) {
         Set<ReadinessScope> served = ServedScopes.ofEndpoint(spec.attribute(), spec.target() == CheckTarget.STANDBY, pair);
-        return new TargetProbe(spec, served, policy, budget, workers);
+        return new TargetProbe(spec, served, policy, budget, workers, slotWarningBytes);
     }
 
     private static TargetProbe await(Future<TargetProbe> probe) {

@@ -43,6 +43,7 @@ final class SessionChecks {
     private final TestBudget budget;
     private final ReplicationProbe replication;
     private final Recorder recorder;
+    private final long slotWarningBytes;
     private final ServerChecks server;
     private final boolean heartbeat;
     private ServerFacts.Reading reading;
@@ -54,8 +55,9 @@ final class SessionChecks {
 
     /** @param replication the replication connection waiting for its password, or null where the endpoint has none */
     SessionChecks(ConnectionSpec spec, Set<ReadinessScope> served, ServerText text, TestBudget budget,
-            ReplicationProbe replication, Recorder recorder) {
+            ReplicationProbe replication, long slotWarningBytes, Recorder recorder) {
         this.spec = spec;
+        this.slotWarningBytes = slotWarningBytes;
         this.served = served;
         this.text = text;
         this.budget = budget;
@@ -79,7 +81,7 @@ final class SessionChecks {
         versionNum = versionNum(connection);
         inspection = ReadinessInspection.of(new Subject(spec.username(), spec.databaseName(),
                 Optional.ofNullable(spec.schemaName()), heartbeat ? Optional.of(spec.heartbeatSchema()) : Optional.empty(),
-                served, versionNum));
+                served, versionNum, slotWarningBytes));
         if (replication != null) {
             // The replication connection's password goes out only for a user the server will let replicate.
             facts = readFacts(connection);

@@ -31,10 +31,13 @@ final class TargetProbe {
     private final CheckList checks;
     private String serverVersion;
     private ReplicationProbe replication;
+    private final long slotWarningBytes;
     private ReadinessOutcome readiness = ReadinessOutcome.notInspected("the connection failed");
 
     /** @param served the scopes this endpoint serves, which decide what readiness inspects on it */
-    TargetProbe(ConnectionSpec spec, Set<ReadinessScope> served, AddressPolicy policy, TestBudget budget, ExecutorService workers) {
+    TargetProbe(ConnectionSpec spec, Set<ReadinessScope> served, AddressPolicy policy, TestBudget budget, ExecutorService workers,
+            long slotWarningBytes) {
+        this.slotWarningBytes = slotWarningBytes;
         this.spec = spec;
         this.served = served;
         this.policy = policy;
@@ -108,7 +111,7 @@ final class TargetProbe {
             return fail(ConnectFailures.classify(attempt.failure(), spec, text, timedOut, budget.totalMillis()));
         }
         Connection connection = attempt.connection();
-        SessionChecks session = new SessionChecks(spec, served, text, budget, replication, checks::record);
+        SessionChecks session = new SessionChecks(spec, served, text, budget, replication, slotWarningBytes, checks::record);
         try {
             StringBuilder network = new StringBuilder(reached(address, tcpNanos));
             attempt.options().ifPresent(o -> network.append("; connected in ").append(GreenplumUtilityMode.describe(o)));

@@ -74,6 +74,11 @@ public class DataSourceResource {
             @Parameter(description = "Only this database attribute.", schema = @Schema(implementation = io.dsm.datasource.DatabaseAttribute.class))
             @QueryParam("attribute") String attribute,
             @Parameter(description = "Only this region.", schema = @Schema(type = SchemaType.STRING)) @QueryParam("region") String region,
+            @Parameter(description = "Only data sources whose readiness watch last found one of these states, separated by "
+                    + "commas (for example BLOCKED,UNREACHABLE).", schema = @Schema(type = SchemaType.STRING,
+                            pattern = "^(READY|WARNINGS|BLOCKED|UNREACHABLE|UNKNOWN)(,(READY|WARNINGS|BLOCKED|UNREACHABLE|UNKNOWN))*$",
+                            examples = "BLOCKED,UNREACHABLE"))
+            @QueryParam("readiness") String readiness,
             @Parameter(description = "Order of the results.", schema = @Schema(type = SchemaType.STRING, enumeration = { "createdAt", "-createdAt",
                     "identifier", "-identifier" }, defaultValue = "-createdAt")) @QueryParam("sort") String sort,
             @Parameter(description = "Page number, counting from 1.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1"))
@@ -81,7 +86,7 @@ public class DataSourceResource {
             @Parameter(description = "Page size.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
                     maximum = "" + ListParameters.MAX_SIZE, defaultValue = "" + ListParameters.DEFAULT_SIZE))
             @QueryParam("size") String size) {
-        return service.list(ListParameters.parse(q, type, attribute, region, sort, page, size));
+        return service.list(ListParameters.parse(q, type, attribute, region, readiness, sort, page, size));
     }
 
     @GET

@@ -41,6 +41,8 @@ public record DataSourceResponse(
         TlsSettings tls,
         @Schema(readOnly = true)
         HeartbeatStatus heartbeat,
+        @Schema(readOnly = true, description = "What the readiness watch last found; GET /api/datasources/{id}/readiness has the report.")
+        ReadinessSummary readiness,
         @Schema(readOnly = true, description = "Raised by every update; send it back with PUT.", examples = "0")
         long version,
         @Schema(readOnly = true, examples = "2026-11-24T08:15:30.123456Z")

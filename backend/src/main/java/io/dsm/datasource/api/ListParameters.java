@@ -5,6 +5,7 @@ import java.util.Arrays;
 import io.dsm.common.validation.QueryParameters;
 import io.dsm.datasource.DataSourceType;
 import io.dsm.datasource.DatabaseAttribute;
+import io.dsm.datasource.SourceReadinessState;
 import io.dsm.datasource.service.DataSourceFilter;
 import io.dsm.datasource.service.DataSourceSort;
 
@@ -18,7 +19,7 @@ final class ListParameters {
     private ListParameters() {
     }
 
-    static DataSourceFilter parse(String q, String type, String attribute, String region, String sort,
+    static DataSourceFilter parse(String q, String type, String attribute, String region, String readiness, String sort,
             String page, String size) {
         QueryParameters parameters = new QueryParameters();
         DataSourceFilter filter = new DataSourceFilter(
@@ -26,6 +27,7 @@ final class ListParameters {
                 parameters.enumValue("type", type, DataSourceType.class),
                 parameters.enumValue("attribute", attribute, DatabaseAttribute.class),
                 region == null || region.isBlank() ? null : region,
+                parameters.enumValues("readiness", readiness, SourceReadinessState.class),
                 parameters.choice("sort", sort, DataSourceSort::fromParameter,
                         Arrays.stream(DataSourceSort.values()).map(DataSourceSort::parameter).toList(), DataSourceSort.CREATED_AT_DESC),
                 parameters.page(page),

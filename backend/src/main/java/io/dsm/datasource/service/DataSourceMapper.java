@@ -4,6 +4,7 @@ import io.dsm.datasource.DataSourceEntity;
 import io.dsm.datasource.StandbyEndpoint;
 import io.dsm.datasource.api.DataSourceResponse;
 import io.dsm.datasource.api.HeartbeatStatus;
+import io.dsm.datasource.api.ReadinessSummary;
 import io.dsm.datasource.api.StandbyResponse;
 import io.dsm.datasource.api.TlsSettings;
 
@@ -13,14 +14,18 @@ final class DataSourceMapper {
     private DataSourceMapper() {
     }
 
-    /** @param heartbeat the stored status, or null when there is none yet */
-    static DataSourceResponse toResponse(DataSourceEntity entity, HeartbeatStatus heartbeat) {
+    /**
+     * @param heartbeat the stored status, or null when there is none yet
+     * @param readiness the watch's summary, or null when there is none yet
+     */
+    static DataSourceResponse toResponse(DataSourceEntity entity, HeartbeatStatus heartbeat, ReadinessSummary readiness) {
         HeartbeatStatus status = !entity.heartbeatEnabled ? HeartbeatStatus.DISABLED
                 : heartbeat == null ? HeartbeatStatus.PENDING : heartbeat;
         return new DataSourceResponse(entity.id, entity.identifier, entity.type, entity.region, entity.attribute,
                 entity.heartbeatEnabled, entity.host, entity.port, entity.username, entity.passwordSealed != null,
                 entity.databaseName, entity.schemaName, entity.heartbeatSchema, entity.remarks, toResponse(entity.standby),
-                new TlsSettings(entity.tlsMode, entity.tlsCaCertificate), status, entity.version, entity.createdAt, entity.updatedAt);
+                new TlsSettings(entity.tlsMode, entity.tlsCaCertificate), status,
+                readiness == null ? ReadinessSummary.UNKNOWN : readiness, entity.version, entity.createdAt, entity.updatedAt);
     }
 
     private static StandbyResponse toResponse(StandbyEndpoint standby) {

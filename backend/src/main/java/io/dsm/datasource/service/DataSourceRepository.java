@@ -3,6 +3,7 @@ package io.dsm.datasource.service;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -18,7 +19,11 @@ public class DataSourceRepository implements PanacheRepositoryBase<DataSourceEnt
     public record Page(List<DataSourceEntity> items, long total) {
     }
 
-    public Page search(DataSourceFilter filter) {
+    /** @param ids only these, or null for any */
+    public Page search(DataSourceFilter filter, Set<UUID> ids) {
+        if (ids != null && ids.isEmpty()) {
+            return new Page(List.of(), 0);
+        }
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters parameters = new Parameters();
         if (filter.q() != null) {
@@ -36,6 +41,10 @@ public class DataSourceRepository implements PanacheRepositoryBase<DataSourceEnt
         if (filter.region() != null) {
             where.append(" and region = :region");
             parameters.and("region", filter.region());
+        }
+        if (ids != null) {
+            where.append(" and id in :ids");
+            parameters.and("ids", ids);
         }
         long total = count(where.toString(), parameters);
         List<DataSourceEntity> items = total == 0 ? List.of()

@@ -2,6 +2,7 @@ package io.dsm.datasource.service;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +22,7 @@ import io.dsm.datasource.api.DataSourceInput;
 import io.dsm.datasource.api.DataSourcePage;
 import io.dsm.datasource.api.DataSourceResponse;
 import io.dsm.datasource.api.HeartbeatStatus;
+import io.dsm.datasource.api.ReadinessSummary;
 import io.dsm.datasource.service.DataSourceRules.Purpose;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -35,15 +37,17 @@ public class DataSourceService {
     private final DataSourceFields fields;
     private final Heartbeats heartbeats;
     private final HeartbeatTableDropper heartbeatTables;
+    private final ReadinessWatch watch;
     private final AuditLog audit;
 
     public DataSourceService(DataSourceRepository repository, DataSourceRules rules, DataSourceFields fields, Heartbeats heartbeats,
-            HeartbeatTableDropper heartbeatTables, AuditLog audit) {
+            HeartbeatTableDropper heartbeatTables, ReadinessWatch watch, AuditLog audit) {
         this.repository = repository;
         this.rules = rules;
         this.fields = fields;
         this.heartbeats = heartbeats;
         this.heartbeatTables = heartbeatTables;
+        this.watch = watch;
         this.audit = audit;
     }
 
@@ -62,6 +66,7 @@ public class DataSourceService {
         if (entity.heartbeatEnabled) {
             heartbeats.enable(entity.id);
         }
+        watch.checkSoon(entity.id);
         audit.record(AuditEntry.ofDataSource(AuditAction.DATA_SOURCE_CREATED, AuditOutcome.SUCCESS, entity.id, entity.identifier,
                 DataSourceChanges.between(Map.of(), DataSourceChanges.snapshot(entity), input), null));
         return toResponse(entity);
@@ -82,6 +87,7 @@ public class DataSourceService {
         fields.apply(input, entity);
         flushGuardingIdentifier();
         syncHeartbeat(entity);
+        watch.checkSoon(entity.id);
         audit.record(AuditEntry.ofDataSource(AuditAction.DATA_SOURCE_UPDATED, AuditOutcome.SUCCESS, entity.id, entity.identifier,
                 DataSourceChanges.between(before, DataSourceChanges.snapshot(entity), input), null));
         return toResponse(entity);
@@ -112,11 +118,13 @@ public class DataSourceService {
 
     @Transactional
     public DataSourcePage list(DataSourceFilter filter) {
-        DataSourceRepository.Page page = repository.search(filter);
+        Set<UUID> inStates = filter.readiness().isEmpty() ? null : watch.inStates(filter.readiness());
+        DataSourceRepository.Page page = repository.search(filter, inStates);
         Map<UUID, HeartbeatStatus> statuses = heartbeats.statuses(page.items().stream()
                 .filter(e -> e.heartbeatEnabled).map(e -> e.id).toList());
+        Map<UUID, ReadinessSummary> readiness = watch.summaries(page.items().stream().map(e -> e.id).toList());
         List<DataSourceResponse> items = page.items().stream()
-                .map(e -> DataSourceMapper.toResponse(e, statuses.get(e.id))).toList();
+                .map(e -> DataSourceMapper.toResponse(e, statuses.get(e.id), readiness.get(e.id))).toList();
         return new DataSourcePage(items, filter.page(), filter.size(), page.total());
     }
 
@@ -144,7 +152,7 @@ public class DataSourceService {
 
     private DataSourceResponse toResponse(DataSourceEntity entity) {
         HeartbeatStatus status = entity.heartbeatEnabled ? heartbeats.statuses(List.of(entity.id)).get(entity.id) : null;
-        return DataSourceMapper.toResponse(entity, status);
+        return DataSourceMapper.toResponse(entity, status, watch.summaries(List.of(entity.id)).get(entity.id));
     }
 
     /** A heartbeat row exists exactly while heartbeat is on: the writer instances follow the rows. */

@@ -78,6 +78,7 @@ public final class ReadinessInspection {
         }
         RoleRules.evaluate(facts, findings);
         TableRules.evaluate(facts, findings);
-        return findings.outcome();
+        return findings.outcome().withSlots(facts.slots().stream().filter(slot -> subject.databaseName().equals(slot.database()))
+                .map(slot -> new SlotUsage(slot.name(), slot.active(), slot.retainedBytes(), slot.walStatus())).toList());
     }
 }

@@ -1,11 +1,11 @@
-package io.dsm.heartbeat;
+package io.dsm.common.concurrent;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.UUID;
 
-/** How this instance signs its leases: readable in the store and in pg_stat_activity, unique per process. */
-final class InstanceName {
+/** How this instance signs its leases (heartbeat, readiness watch): readable in the store and in pg_stat_activity, unique per process. */
+public final class InstanceName {
 
     private static final int MAX_LENGTH = 64;
 
@@ -13,7 +13,7 @@ final class InstanceName {
     }
 
     /** Host name and a random suffix. */
-    static String generate() {
+    public static String generate() {
         String host;
         try {
             host = InetAddress.getLocalHost().getHostName();

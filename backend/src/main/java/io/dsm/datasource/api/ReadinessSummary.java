@@ -1,0 +1,21 @@
+package io.dsm.datasource.api;
+
+import java.time.Instant;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import io.dsm.datasource.SourceReadinessState;
+
+@Schema(name = "ReadinessSummary", description = "The readiness watch's last verdict on a data source, for lists and badges.")
+public record ReadinessSummary(
+        SourceReadinessState state,
+        @Schema(nullable = true, description = "When the last check finished; null when it was never checked.",
+                examples = "2026-11-24T08:15:30.123456Z")
+        Instant checkedAt,
+        @Schema(description = "Blockers the last check found, failed connection checks included.", examples = "0")
+        int blockers,
+        @Schema(description = "Warnings the last check found.", examples = "1")
+        int warnings) {
+
+    public static final ReadinessSummary UNKNOWN = new ReadinessSummary(SourceReadinessState.UNKNOWN, null, 0, 0);
+}

@@ -1,0 +1,25 @@
+package io.dsm.watch.service;
+
+import io.dsm.connection.CheckStatus;
+import io.dsm.connection.api.ConnectionTestResult;
+import io.dsm.datasource.SourceReadinessState;
+import io.dsm.readiness.FindingSeverity;
+
+/** The readiness state of a checked source, and its counts, from the report of its check. */
+record ReadinessStates(SourceReadinessState state, int blockers, int warnings) {
+
+    static ReadinessStates of(ConnectionTestResult result) {
+        int failed = (int) result.checks().stream().filter(check -> check.status() == CheckStatus.FAILED).count();
+        int blockers = failed + count(result, FindingSeverity.BLOCKER);
+        int warnings = count(result, FindingSeverity.WARNING);
+        SourceReadinessState state = failed > 0 ? SourceReadinessState.UNREACHABLE
+                : blockers > 0 ? SourceReadinessState.BLOCKED
+                : warnings > 0 ? SourceReadinessState.WARNINGS
+                : SourceReadinessState.READY;
+        return new ReadinessStates(state, blockers, warnings);
+    }
+
+    private static int count(ConnectionTestResult result, FindingSeverity severity) {
+        return (int) result.readiness().findings().stream().filter(finding -> finding.severity() == severity).count();
+    }
+}
