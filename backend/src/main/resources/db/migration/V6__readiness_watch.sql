@@ -8,6 +8,8 @@ CREATE TABLE readiness_watch (
     blockers         integer      NOT NULL DEFAULT 0,
     warnings         integer      NOT NULL DEFAULT 0,
     checked_at       timestamptz,
+    -- The instance that stored the latest result.
+    checked_by       varchar(64),
     next_check_at    timestamptz  NOT NULL DEFAULT now(),
     owner            varchar(64),
     lease_expires_at timestamptz  NOT NULL DEFAULT '-infinity',

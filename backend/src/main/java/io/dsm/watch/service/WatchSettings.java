@@ -40,7 +40,7 @@ record WatchSettings(boolean enabled, Duration interval, int threads, int histor
      * bound and a margin for loading the source and storing the result.
      */
     Duration claimTtl() {
-        return testTimeout.plusSeconds(15);
+        return testTimeout.plusSeconds(5);
     }
 
     /** How often due checks are looked for: often enough that none starts more than a second late, never more than the interval. */

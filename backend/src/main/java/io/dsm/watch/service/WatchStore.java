@@ -108,12 +108,13 @@ final class WatchStore {
     }
 
     /** Stores a check's result and gives the claim up; the next check is due at {@code nextCheckAt}. */
-    static void saveResult(Connection connection, UUID id, ReadinessStates states, Instant checkedAt, Instant nextCheckAt,
-            String report, String slots, String identifier) throws SQLException {
+    static void saveResult(Connection connection, UUID id, String owner, ReadinessStates states, Instant checkedAt,
+            Instant nextCheckAt, String report, String slots, String identifier) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
                 UPDATE readiness_watch SET state = ?, blockers = ?, warnings = ?, checked_at = ?, next_check_at = ?,
-                       report = ?::jsonb, slots = ?::jsonb, identifier = ?, owner = NULL, lease_expires_at = '-infinity'
-                WHERE data_source_id = ?""")) {
+                       report = ?::jsonb, slots = ?::jsonb, identifier = ?, checked_by = owner, owner = NULL,
+                       lease_expires_at = '-infinity'
+                WHERE data_source_id = ? AND owner = ?""")) {
             statement.setString(1, states.state().name());
             statement.setInt(2, states.blockers());
             statement.setInt(3, states.warnings());
@@ -123,6 +124,7 @@ final class WatchStore {
             statement.setString(7, slots);
             statement.setString(8, identifier);
             statement.setObject(9, id);
+            statement.setString(10, owner);
             statement.executeUpdate();
         }
     }
