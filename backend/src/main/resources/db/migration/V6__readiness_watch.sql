@@ -11,6 +11,8 @@ CREATE TABLE readiness_watch (
     -- The instance that stored the latest result.
     checked_by       varchar(64),
     next_check_at    timestamptz  NOT NULL DEFAULT now(),
+    -- When the source was last edited: a check that started before keeps the next one due now.
+    changed_at       timestamptz,
     owner            varchar(64),
     lease_expires_at timestamptz  NOT NULL DEFAULT '-infinity',
     manual_check_at  timestamptz,

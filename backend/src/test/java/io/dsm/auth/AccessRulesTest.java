@@ -50,6 +50,8 @@ class AccessRulesTest extends ApiTest {
         POLICY.put("deleteDataSource", Needs.OPERATOR);
         POLICY.put("testConnection", Needs.OPERATOR);
         POLICY.put("testStoredConnection", Needs.OPERATOR);
+        POLICY.put("getDataSourceReadiness", Needs.VIEWER);
+        POLICY.put("recheckDataSourceReadiness", Needs.OPERATOR);
         POLICY.put("listUsers", Needs.ADMIN);
         POLICY.put("createUser", Needs.ADMIN);
         POLICY.put("getUser", Needs.ADMIN);

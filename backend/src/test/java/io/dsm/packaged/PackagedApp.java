@@ -82,6 +82,15 @@ final class PackagedApp implements AutoCloseable {
     }
 
     /** The name this instance writes heartbeats under, from its startup log. */
+    /** The name this instance signs its readiness-watch claims with (readiness_watch.checked_by). */
+    String watchInstance() throws IOException {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("Readiness watch (\\S+) started").matcher(output());
+        if (!matcher.find()) {
+            throw new IllegalStateException("The app did not log its readiness watch:\n" + output());
+        }
+        return matcher.group(1);
+    }
+
     String heartbeatWriter() throws IOException {
         java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("Heartbeat writer (\\S+) started").matcher(output());
         if (!matcher.find()) {

@@ -30,12 +30,14 @@ import io.dsm.testing.TestDatabase;
 /**
  * Two dsm instances on one store, as behind a load balancer: what one writes the other reads, and
  * each data source's heartbeat is written by one instance at a time, until that instance dies and
- * the other takes over.
+ * the other takes over; both share the readiness watch's checks, and the survivor checks every
+ * source once the other is gone.
  */
 class TwoInstancesIT {
 
     private static final int SOURCES = 6;
     private static final String INTERVAL = "500ms";
+    private static final int WATCH_INTERVAL_SECONDS = 5;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
@@ -48,6 +50,8 @@ class TwoInstancesIT {
                     "QUARKUS_DATASOURCE_PASSWORD", store.password(),
                     "DSM_SECRET_KEY", SecretCipher.generateBase64Key(),
                     "DSM_HEARTBEAT_INTERVAL", INTERVAL,
+                    "DSM_WATCH_INTERVAL", WATCH_INTERVAL_SECONDS + "s",
+                    "DSM_TEST_TIMEOUT", "2s",
                     "DSM_CONNECT_ALLOW", "127.0.0.0/8,::1/128");
             PackagedApp first = PackagedApp.start(dir.resolve("a"), dir.resolve("a.log"), env);
             try (PackagedApp second = PackagedApp.start(dir.resolve("b"), dir.resolve("b.log"), env)) {
@@ -77,10 +81,20 @@ class TwoInstancesIT {
                 Thread.sleep(3000);
                 assertThat(allWriters(target)).as("both instances write some of the beats")
                         .containsExactlyInAnyOrder(first.heartbeatWriter(), second.heartbeatWriter());
+                // The readiness watch: both instances check sources, each source once per interval.
+                Set<String> checkers = new LinkedHashSet<>();
+                Awaitility.await().atMost(Duration.ofSeconds(WATCH_INTERVAL_SECONDS * 6)).pollInterval(Duration.ofMillis(500))
+                        .untilAsserted(() -> {
+                            checkers.addAll(watchCheckers(store));
+                            assertThat(checkers).as("instances that stored readiness checks")
+                                    .containsExactlyInAnyOrder(first.watchInstance(), second.watchInstance());
+                        });
+                String watchSurvivor = second.watchInstance();
 
                 // An instance that dies without a word: the other takes over within a few intervals.
                 long lastBeatBeforeKill = lastLogId(target);
                 long killed = System.nanoTime();
+                java.time.Instant killedAt = java.time.Instant.now();
                 first.kill();
                 String survivor = second.heartbeatWriter();
                 Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
@@ -88,10 +102,39 @@ class TwoInstancesIT {
                 long takeoverMs = (System.nanoTime() - killed) / 1_000_000;
                 // The lease outlives three intervals, then one tick claims it and the first beat follows.
                 assertThat(takeoverMs).as("takeover after the other instance died").isLessThan(10 * 500);
+                // Every source is checked again by the survivor: at its next due time, or once the dead
+                // instance's claim (DSM_TEST_TIMEOUT + 5 s) expires.
+                Awaitility.await().atMost(Duration.ofSeconds(WATCH_INTERVAL_SECONDS * 2 + 7 + 5)).pollInterval(Duration.ofMillis(500))
+                        .until(() -> sourcesCheckedSince(store, watchSurvivor, killedAt) == SOURCES);
             } finally {
                 first.close();
             }
             assertNeverInterleaved(target);
+        }
+    }
+
+    private static Set<String> watchCheckers(TestDatabase store) throws SQLException {
+        Set<String> checkers = new LinkedHashSet<>();
+        try (Connection connection = store.connect();
+                ResultSet rows = connection.createStatement().executeQuery(
+                        "SELECT DISTINCT checked_by FROM readiness_watch WHERE checked_by IS NOT NULL")) {
+            while (rows.next()) {
+                checkers.add(rows.getString(1));
+            }
+        }
+        return checkers;
+    }
+
+    private static int sourcesCheckedSince(TestDatabase store, String checker, java.time.Instant since) throws SQLException {
+        try (Connection connection = store.connect();
+                java.sql.PreparedStatement statement = connection.prepareStatement(
+                        "SELECT count(*) FROM readiness_watch WHERE checked_by = ? AND checked_at > ?")) {
+            statement.setString(1, checker);
+            statement.setTimestamp(2, java.sql.Timestamp.from(since));
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
         }
     }
 

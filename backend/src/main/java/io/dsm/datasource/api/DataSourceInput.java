@@ -22,7 +22,7 @@ import io.dsm.datasource.DatabaseAttribute;
  * What a client sends to create or replace a data source. The read-only fields of
  * {@link DataSourceResponse} are accepted and ignored, so a client can send back what it read.
  */
-@JsonIgnoreProperties(value = { "id", "passwordSet", "heartbeat", "createdAt", "updatedAt" })
+@JsonIgnoreProperties(value = { "id", "passwordSet", "heartbeat", "readiness", "createdAt", "updatedAt" })
 @Schema(name = "DataSourceInput", description = "A data source as sent to create or replace it. The read-only fields of DataSource may be sent back and are ignored.")
 public record DataSourceInput(
         @NotNull(message = "is required")

@@ -84,8 +84,8 @@ public class CheckResults {
         List<ReadinessChange> changes = HistoryDiff.between(from, before, now, result, actor, checkedAt);
         WatchStore.addHistory(connection, id, changes);
         WatchStore.pruneHistory(connection, id, settings.historyLimit(), settings.historyRetention());
-        WatchStore.saveResult(connection, id, owner, now, checkedAt, startedAt.plus(settings.interval()), json.writeValueAsString(result),
-                json.writeValueAsString(checked.outcome().slots()), checked.identifier());
+        WatchStore.saveResult(connection, id, owner, now, startedAt, checkedAt, startedAt.plus(settings.interval()),
+                json.writeValueAsString(result), json.writeValueAsString(checked.outcome().slots()), checked.identifier());
         Stored stored = new Stored(from, now);
         if (stored.changed()) {
             String summary = HistoryDiff.summary(now, result);

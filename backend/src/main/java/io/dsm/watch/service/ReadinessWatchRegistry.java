@@ -31,8 +31,9 @@ public class ReadinessWatchRegistry implements ReadinessWatch {
     @Override
     public void checkSoon(UUID dataSourceId) {
         entityManager.createNativeQuery("""
-                INSERT INTO readiness_watch (data_source_id, next_check_at) VALUES (?1, now())
-                ON CONFLICT (data_source_id) DO UPDATE SET next_check_at = least(readiness_watch.next_check_at, now())""")
+                INSERT INTO readiness_watch (data_source_id, next_check_at, changed_at) VALUES (?1, now(), now())
+                ON CONFLICT (data_source_id) DO UPDATE SET next_check_at = least(readiness_watch.next_check_at, now()),
+                                                           changed_at = now()""")
                 .setParameter(1, dataSourceId).executeUpdate();
     }
 

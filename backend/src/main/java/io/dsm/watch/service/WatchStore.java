@@ -107,11 +107,15 @@ final class WatchStore {
         }
     }
 
-    /** Stores a check's result and gives the claim up; the next check is due at {@code nextCheckAt}. */
-    static void saveResult(Connection connection, UUID id, String owner, ReadinessStates states, Instant checkedAt,
-            Instant nextCheckAt, String report, String slots, String identifier) throws SQLException {
+    /**
+     * Stores a check's result and gives the claim up; the next check is due at {@code nextCheckAt}, or
+     * now when the source was edited after the check started (the result is of the old settings).
+     */
+    static void saveResult(Connection connection, UUID id, String owner, ReadinessStates states, Instant startedAt,
+            Instant checkedAt, Instant nextCheckAt, String report, String slots, String identifier) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
-                UPDATE readiness_watch SET state = ?, blockers = ?, warnings = ?, checked_at = ?, next_check_at = ?,
+                UPDATE readiness_watch SET state = ?, blockers = ?, warnings = ?, checked_at = ?,
+                       next_check_at = CASE WHEN changed_at >= ? THEN now() ELSE ? END,
                        report = ?::jsonb, slots = ?::jsonb, identifier = ?, checked_by = owner, owner = NULL,
                        lease_expires_at = '-infinity'
                 WHERE data_source_id = ? AND owner = ?""")) {
@@ -119,12 +123,13 @@ final class WatchStore {
             statement.setInt(2, states.blockers());
             statement.setInt(3, states.warnings());
             statement.setTimestamp(4, Timestamp.from(checkedAt));
-            statement.setTimestamp(5, Timestamp.from(nextCheckAt));
-            statement.setString(6, report);
-            statement.setString(7, slots);
-            statement.setString(8, identifier);
-            statement.setObject(9, id);
-            statement.setString(10, owner);
+            statement.setTimestamp(5, Timestamp.from(startedAt));
+            statement.setTimestamp(6, Timestamp.from(nextCheckAt));
+            statement.setString(7, report);
+            statement.setString(8, slots);
+            statement.setString(9, identifier);
+            statement.setObject(10, id);
+            statement.setString(11, owner);
             statement.executeUpdate();
         }
     }
