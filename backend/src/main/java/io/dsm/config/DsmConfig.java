@@ -112,6 +112,11 @@ public interface DsmConfig {
         @WithDefault("8")
         int webhookMaxAttempts();
 
+        /** The wait before the first retry of an event, doubled for each further one up to 10 min ({@code DSM_WATCH_WEBHOOK_BACKOFF}). */
+        @WithName("webhook-backoff")
+        @WithDefault("2s")
+        Duration webhookBackoff();
+
         /** How long one delivery attempt may take ({@code DSM_WATCH_WEBHOOK_TIMEOUT}). */
         @WithName("webhook-timeout")
         @WithDefault("10s")

@@ -10,7 +10,7 @@ import io.dsm.readiness.FindingSeverity;
 
 /**
  * The JSON event sent to DSM_WATCH_WEBHOOK_URL when a source's readiness state changes. It names
- * the source and what was found, never a password or an address.
+ * the source and what was found (messages may name its host), never a password.
  */
 public record ReadinessEvent(UUID id, String type, Instant occurredAt, Source dataSource, SourceReadinessState previousState,
         SourceReadinessState state, int blockers, int warnings, String summary, List<Found> findings, String actor) {

@@ -24,7 +24,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
@@ -76,13 +75,10 @@ public class WebhookDelivery {
     private volatile boolean receiverFailing;
     private volatile long purgedAtNanos = System.nanoTime() - PURGE_EVERY.toNanos();
 
-    /**
-     * @param backoff the first retry's delay ({@code dsm-internal.webhook-backoff}, not documented: tests shorten it)
-     */
     @Inject
     public WebhookDelivery(DsmConfig config, AgroalDataSource store, AddressPolicy policy, WatchInstance instance,
-            MeterRegistry meterRegistry, @ConfigProperty(name = "dsm-internal.webhook-backoff", defaultValue = "2s") Duration backoff) {
-        this(WebhookSettings.of(config, backoff), config, store, policy, instance, meterRegistry);
+            MeterRegistry meterRegistry) {
+        this(WebhookSettings.of(config), config, store, policy, instance, meterRegistry);
     }
 
     private WebhookDelivery(Optional<WebhookSettings> settings, DsmConfig config, AgroalDataSource store, AddressPolicy policy,

@@ -21,9 +21,10 @@ record WebhookSettings(WebhookEndpoint endpoint, Optional<EventSigner> signer, i
     static final Duration RETENTION = Duration.ofDays(7);
 
     /** Empty when DSM_WATCH_WEBHOOK_URL is not set (or blank): no events are written or sent. */
-    static Optional<WebhookSettings> of(DsmConfig config, Duration backoff) {
+    static Optional<WebhookSettings> of(DsmConfig config) {
         DsmConfig.Watch watch = config.watch();
-        return of(watch.webhookUrl(), watch.webhookSecret(), watch.webhookMaxAttempts(), watch.webhookTimeout(), backoff);
+        return of(watch.webhookUrl(), watch.webhookSecret(), watch.webhookMaxAttempts(), watch.webhookTimeout(),
+                watch.webhookBackoff());
     }
 
     static Optional<WebhookSettings> of(Optional<String> url, Optional<String> secret, int maxAttempts, Duration timeout,
@@ -42,7 +43,7 @@ record WebhookSettings(WebhookEndpoint endpoint, Optional<EventSigner> signer, i
             throw new StartupFailure("DSM_WATCH_WEBHOOK_TIMEOUT must be between 100ms and 5m; it is " + timeout);
         }
         if (backoff.toMillis() < 1 || backoff.compareTo(MAX_DELAY) > 0) {
-            throw new StartupFailure("dsm-internal.webhook-backoff must be between 1ms and 10m; it is " + backoff);
+            throw new StartupFailure("DSM_WATCH_WEBHOOK_BACKOFF must be between 1ms and 10m; it is " + backoff);
         }
         return Optional.of(new WebhookSettings(endpoint, secret.map(EventSigner::new), maxAttempts, timeout, backoff));
     }

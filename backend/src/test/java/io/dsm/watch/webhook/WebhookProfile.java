@@ -24,7 +24,8 @@ public class WebhookProfile implements QuarkusTestProfile {
                 "dsm.watch.webhook-secret", SECRET,
                 "dsm.watch.webhook-max-attempts", Integer.toString(MAX_ATTEMPTS),
                 "dsm.watch.webhook-timeout", "2s",
-                "dsm-internal.webhook-backoff", "100ms",
+                "dsm.watch.webhook-backoff", "100ms",
+                "dsm.watch.enabled", "true",
                 "dsm.watch.interval", "5s");
     }
 }
