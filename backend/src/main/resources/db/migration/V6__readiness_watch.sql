@@ -27,6 +27,14 @@ CREATE TABLE readiness_watch (
 CREATE INDEX ix_readiness_watch_due ON readiness_watch (next_check_at);
 CREATE INDEX ix_readiness_watch_state ON readiness_watch (state);
 
+-- The instances that run the watch, seen at each poll: each takes the due checks of its share of the
+-- sources (by a hash of the id), so that instances split the work evenly; a check overdue by a few
+-- seconds is anyone's, so a busy or dead instance's share is not left waiting.
+CREATE TABLE watch_instance (
+    owner   varchar(64) PRIMARY KEY,
+    seen_at timestamptz NOT NULL
+);
+
 -- What changed between checks: a finding that appeared or cleared, a state that changed.
 CREATE TABLE readiness_history (
     id             bigserial    PRIMARY KEY,

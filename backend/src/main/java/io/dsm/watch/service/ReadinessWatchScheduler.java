@@ -80,6 +80,7 @@ public class ReadinessWatchScheduler {
         checkers.shutdownNow();
         try {
             WatchStore.releaseAll(store, owner);
+            WatchStore.forgetInstances(store, owner);
         } catch (SQLException | RuntimeException e) {
             LOG.debugf("Readiness watch claims could not be released (they expire by themselves): %s", e.getMessage());
         }
@@ -88,9 +89,11 @@ public class ReadinessWatchScheduler {
     /** Claims due checks for the free threads and starts them; exports the store's view every few seconds. */
     void poll() {
         try {
+            WatchStore.announce(store, owner);
             int free = settings.threads() - meters.running().get();
             if (free > 0) {
-                List<WatchStore.Claim> claims = WatchStore.claimDue(store, owner, free, settings.claimTtl());
+                List<WatchStore.Claim> claims = WatchStore.claimDue(store, owner, free, settings.claimTtl(),
+                        settings.instanceAlive(), settings.handoverAfter());
                 for (WatchStore.Claim claim : claims) {
                     meters.running().incrementAndGet();
                     checkers.execute(() -> check(claim));

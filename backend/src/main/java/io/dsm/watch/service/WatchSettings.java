@@ -43,6 +43,16 @@ record WatchSettings(boolean enabled, Duration interval, int threads, int histor
         return testTimeout.plusSeconds(5);
     }
 
+    /** How long after its last poll an instance still counts for the split of the sources. */
+    Duration instanceAlive() {
+        return pollEvery().multipliedBy(3).plusSeconds(1);
+    }
+
+    /** How overdue a check may get before any instance takes it, whoever's share it is. */
+    Duration handoverAfter() {
+        return Duration.ofSeconds(2);
+    }
+
     /** How often due checks are looked for: often enough that none starts more than a second late, never more than the interval. */
     Duration pollEvery() {
         return Duration.ofMillis(Math.min(1000, interval.toMillis() / 5));

@@ -41,20 +41,58 @@ final class WatchStore {
             String report, String identifier, Instant manualCheckAt, boolean claimed) {
     }
 
-    /** Claims up to {@code limit} checks that are due and not claimed, the most overdue first. */
-    static List<Claim> claimDue(DataSource store, String owner, int limit, Duration ttl) throws SQLException {
+    /** Records that this instance takes part in the watch now. */
+    static void announce(DataSource store, String owner) throws SQLException {
         try (Connection connection = store.getConnection();
                 PreparedStatement statement = connection.prepareStatement("""
-                        WITH due AS (
-                            SELECT data_source_id, next_check_at FROM readiness_watch
-                            WHERE next_check_at <= now() AND lease_expires_at < now()
-                            ORDER BY next_check_at LIMIT ? FOR UPDATE SKIP LOCKED)
+                        INSERT INTO watch_instance (owner, seen_at) VALUES (?, now())
+                        ON CONFLICT (owner) DO UPDATE SET seen_at = now()""")) {
+            statement.setString(1, owner);
+            statement.executeUpdate();
+        }
+    }
+
+    /** Forgets the instances not seen for a day, and this one when it stops. */
+    static void forgetInstances(DataSource store, String leaving) throws SQLException {
+        try (Connection connection = store.getConnection();
+                PreparedStatement statement = connection.prepareStatement(
+                        "DELETE FROM watch_instance WHERE owner = ? OR seen_at < now() - interval '1 day'")) {
+            statement.setString(1, leaving);
+            statement.executeUpdate();
+        }
+    }
+
+    /**
+     * Claims up to {@code limit} checks that are due and not claimed, the most overdue first: those of
+     * this instance's share of the sources (the instances seen within {@code alive} split them by a
+     * hash of the id), and any that is overdue by {@code handover}, whoever's share it is. An owner
+     * that never announced itself takes any due check.
+     */
+    static List<Claim> claimDue(DataSource store, String owner, int limit, Duration ttl, Duration alive, Duration handover)
+            throws SQLException {
+        try (Connection connection = store.getConnection();
+                PreparedStatement statement = connection.prepareStatement("""
+                        WITH live AS (
+                            SELECT owner, row_number() OVER (ORDER BY owner) - 1 AS slot, count(*) OVER () AS n
+                            FROM watch_instance WHERE seen_at > now() - ?::interval),
+                        me AS (SELECT slot, n FROM live WHERE owner = ?),
+                        due AS (
+                            SELECT w.data_source_id, w.next_check_at FROM readiness_watch w
+                            WHERE w.next_check_at <= now() AND w.lease_expires_at < now()
+                              AND (w.next_check_at <= now() - ?::interval
+                                   OR NOT EXISTS (SELECT 1 FROM me)
+                                   OR mod(hashtext(w.data_source_id::text)::bigint + 2147483648, (SELECT n FROM me))
+                                      = (SELECT slot FROM me))
+                            ORDER BY w.next_check_at LIMIT ? FOR UPDATE OF w SKIP LOCKED)
                         UPDATE readiness_watch w SET owner = ?, lease_expires_at = now() + ?::interval
                         FROM due WHERE w.data_source_id = due.data_source_id
                         RETURNING w.data_source_id, due.next_check_at""")) {
-            statement.setInt(1, limit);
+            statement.setString(1, interval(alive));
             statement.setString(2, owner);
-            statement.setString(3, interval(ttl));
+            statement.setString(3, interval(handover));
+            statement.setInt(4, limit);
+            statement.setString(5, owner);
+            statement.setString(6, interval(ttl));
             List<Claim> claims = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {

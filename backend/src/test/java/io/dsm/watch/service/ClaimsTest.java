@@ -33,6 +33,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class ClaimsTest extends ApiTest {
 
     private static final Duration LONG = Duration.ofMinutes(5);
+    private static final Duration ALIVE = Duration.ofSeconds(4);
 
     @Inject
     AgroalDataSource store;
@@ -44,6 +45,7 @@ class ClaimsTest extends ApiTest {
         try (Connection connection = store.getConnection()) {
             connection.createStatement().executeUpdate(
                     "UPDATE readiness_watch SET next_check_at = 'infinity', owner = NULL, lease_expires_at = '-infinity'");
+            connection.createStatement().executeUpdate("DELETE FROM watch_instance");
         }
         sources.clear();
         for (int i = 0; i < 40; i++) {
@@ -58,7 +60,7 @@ class ClaimsTest extends ApiTest {
             List<Future<List<WatchStore.Claim>>> claims = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 String owner = "instance-" + i;
-                Callable<List<WatchStore.Claim>> claim = () -> WatchStore.claimDue(store, owner, 15, LONG);
+                Callable<List<WatchStore.Claim>> claim = () -> WatchStore.claimDue(store, owner, 15, LONG, ALIVE, LONG);
                 claims.add(instances.submit(claim));
             }
             Set<UUID> claimed = new HashSet<>();
@@ -78,10 +80,10 @@ class ClaimsTest extends ApiTest {
 
     @Test
     void claimsNothingThatIsAlreadyClaimedUntilTheClaimExpires() throws Exception {
-        assertThat(WatchStore.claimDue(store, "dead", 100, Duration.ofMillis(1500))).hasSize(sources.size());
-        assertThat(WatchStore.claimDue(store, "survivor", 100, LONG)).as("while the dead instance's claims hold").isEmpty();
+        assertThat(WatchStore.claimDue(store, "dead", 100, Duration.ofMillis(1500), ALIVE, LONG)).hasSize(sources.size());
+        assertThat(WatchStore.claimDue(store, "survivor", 100, LONG, ALIVE, LONG)).as("while the dead instance's claims hold").isEmpty();
         Thread.sleep(1600);
-        assertThat(WatchStore.claimDue(store, "survivor", 100, LONG)).as("once they expired").hasSize(sources.size());
+        assertThat(WatchStore.claimDue(store, "survivor", 100, LONG, ALIVE, LONG)).as("once they expired").hasSize(sources.size());
     }
 
     @Test
@@ -91,8 +93,47 @@ class ClaimsTest extends ApiTest {
             connection.createStatement().executeUpdate(
                     "UPDATE readiness_watch SET next_check_at = now() - interval '1 hour' WHERE data_source_id = '" + oldest + "'");
         }
-        List<WatchStore.Claim> claims = WatchStore.claimDue(store, "one", 3, LONG);
+        List<WatchStore.Claim> claims = WatchStore.claimDue(store, "one", 3, LONG, ALIVE, LONG);
         assertThat(claims).hasSize(3);
         assertThat(claims).extracting(WatchStore.Claim::dataSourceId).contains(oldest);
+    }
+
+    @Test
+    void splitsTheDueSourcesBetweenTheInstancesThatAnnouncedThemselves() throws Exception {
+        WatchStore.announce(store, "left");
+        WatchStore.announce(store, "right");
+        Set<UUID> left = ids(WatchStore.claimDue(store, "left", 100, LONG, ALIVE, LONG));
+        Set<UUID> right = ids(WatchStore.claimDue(store, "right", 100, LONG, ALIVE, LONG));
+        assertThat(left).doesNotContainAnyElementsOf(right);
+        assertThat(left.size() + right.size()).isEqualTo(sources.size());
+        assertThat(left).as("the left instance's share").hasSizeGreaterThan(sources.size() / 5);
+        assertThat(right).as("the right instance's share").hasSizeGreaterThan(sources.size() / 5);
+    }
+
+    @Test
+    void letsAnyInstanceTakeAShareThatIsOverdue() throws Exception {
+        WatchStore.announce(store, "left");
+        WatchStore.announce(store, "right");
+        try (Connection connection = store.getConnection()) {
+            connection.createStatement().executeUpdate(
+                    "UPDATE readiness_watch SET next_check_at = now() - interval '1 minute' WHERE next_check_at <= now()");
+        }
+        assertThat(WatchStore.claimDue(store, "left", 100, LONG, ALIVE, Duration.ofSeconds(2))).hasSize(sources.size());
+    }
+
+    @Test
+    void takesTheWholeShareOnceTheOtherInstanceIsNoLongerSeen() throws Exception {
+        WatchStore.announce(store, "left");
+        WatchStore.announce(store, "right");
+        try (Connection connection = store.getConnection()) {
+            connection.createStatement().executeUpdate("UPDATE watch_instance SET seen_at = now() - interval '1 minute' WHERE owner = 'right'");
+        }
+        assertThat(WatchStore.claimDue(store, "left", 100, LONG, ALIVE, LONG)).hasSize(sources.size());
+    }
+
+    private static Set<UUID> ids(List<WatchStore.Claim> claims) {
+        Set<UUID> ids = new HashSet<>();
+        claims.forEach(claim -> ids.add(claim.dataSourceId()));
+        return ids;
     }
 }
