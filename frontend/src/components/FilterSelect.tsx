@@ -1,4 +1,5 @@
 import { Select } from 'antd';
+import type { ReactNode } from 'react';
 
 interface Props<V extends string> {
   /** What the filter is, for screen readers: the placeholder goes once a value is chosen. */
@@ -33,6 +34,45 @@ export function FilterSelect<V extends string>({
       value={value}
       onChange={onChange}
       options={options}
+      popupMatchSelectWidth={!widePopup}
+    />
+  );
+}
+
+interface MultiProps<V extends string> extends Omit<Props<V>, 'value' | 'onChange'> {
+  value: readonly V[];
+  onChange: (value: V[]) => void;
+  /** How an option looks in the open list (a coloured tag, say); its label otherwise. */
+  renderOption?: (value: V) => ReactNode;
+}
+
+/**
+ * A toolbar filter of several values at once ("Blocked or Unreachable"), cleared with its ×. The
+ * chosen values collapse into "+N" rather than growing the toolbar.
+ */
+export function MultiFilterSelect<V extends string>({
+  label,
+  placeholder,
+  value,
+  options,
+  onChange,
+  wide = false,
+  widePopup = false,
+  renderOption,
+}: MultiProps<V>) {
+  return (
+    <Select<V[]>
+      mode="multiple"
+      className={wide ? 'toolbar__filter toolbar__filter--wide' : 'toolbar__filter'}
+      aria-label={label}
+      placeholder={placeholder}
+      allowClear
+      maxTagCount="responsive"
+      showSearch={false}
+      value={[...value]}
+      onChange={onChange}
+      options={options}
+      optionRender={renderOption && ((option) => renderOption(option.value as V))}
       popupMatchSelectWidth={!widePopup}
     />
   );

@@ -1,4 +1,11 @@
-import type { AffectedObject, ConnectionTestResult, ReadinessFinding, ReadinessReport } from '@/lib/api/types';
+import type {
+  AffectedObject,
+  ConnectionTestResult,
+  ReadinessChange,
+  ReadinessFinding,
+  ReadinessReport,
+  SourceReadiness,
+} from '@/lib/api/types';
 import { PASSED_TEST } from './fake-api';
 
 /** The 50 tables the server lists of the 73 without a replica identity. */
@@ -110,3 +117,57 @@ export const PAIR_TEST: ConnectionTestResult = {
     findings: [REPLICA_IDENTITY, { ...LARGE_OBJECTS, target: 'STANDBY', scopes: ['FULL_MIGRATION'] }],
   },
 };
+
+/** What the readiness watch knows about a source it found blocked: the report above and its history. */
+export function aSourceReadiness(overrides: Partial<SourceReadiness> = {}): SourceReadiness {
+  return {
+    dataSourceId: '00000000-0000-4000-8000-000000000000',
+    state: 'BLOCKED',
+    checkedAt: '2026-11-24T09:15:30Z',
+    nextCheckAt: '2026-11-24T09:25:30Z',
+    blockers: 1,
+    warnings: 1,
+    intervalSeconds: 600,
+    latest: READINESS_BLOCKED_TEST,
+    history: BLOCKED_HISTORY,
+    ...overrides,
+  };
+}
+
+/** Newest first, as the server sends it: ready at registration, blocked since a table lost its key. */
+export const BLOCKED_HISTORY: ReadinessChange[] = [
+  {
+    occurredAt: '2026-11-24T09:05:30Z',
+    kind: 'STATE_CHANGED',
+    fromState: 'READY',
+    toState: 'BLOCKED',
+    message: 'Full migration: 1 warning; Incremental sync: 1 blocker, 1 warning',
+    actor: 'readiness-watch',
+  },
+  {
+    occurredAt: '2026-11-24T09:05:30Z',
+    kind: 'FINDING_APPEARED',
+    check: 'tables.replica_identity',
+    target: 'PRIMARY',
+    severity: 'BLOCKER',
+    message: '1 table in scope has no replica identity.',
+    actor: 'readiness-watch',
+  },
+  {
+    occurredAt: '2026-11-24T08:55:30Z',
+    kind: 'FINDING_CLEARED',
+    check: 'connection.network',
+    target: 'PRIMARY',
+    severity: 'BLOCKER',
+    message: 'Nothing accepts connections at 10.0.12.7:5432 (connection refused).',
+    actor: 'jane',
+  },
+  {
+    occurredAt: '2026-11-24T08:55:30Z',
+    kind: 'STATE_CHANGED',
+    fromState: 'UNREACHABLE',
+    toState: 'READY',
+    message: 'Full migration: ready; Incremental sync: ready',
+    actor: 'jane',
+  },
+];

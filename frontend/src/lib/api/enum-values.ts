@@ -5,6 +5,7 @@ import type {
   DataSourceType,
   DatabaseAttribute,
   Role,
+  SourceReadinessState,
   TlsMode,
 } from './types';
 
@@ -27,6 +28,15 @@ export const DATABASE_ATTRIBUTES = exhaustive<DatabaseAttribute>()([
 ]);
 
 export const SORTS = exhaustive<DataSourceSort>()(['-createdAt', 'createdAt', 'identifier', '-identifier']);
+
+/** Worst first: the order of the list's readiness filter and of its URL value. */
+export const SOURCE_READINESS_STATES = exhaustive<SourceReadinessState>()([
+  'BLOCKED',
+  'UNREACHABLE',
+  'WARNINGS',
+  'READY',
+  'UNKNOWN',
+]);
 
 export const TLS_MODES = exhaustive<TlsMode>()(['disable', 'prefer', 'require', 'verify-ca', 'verify-full']);
 
@@ -51,6 +61,8 @@ export const AUDIT_ACTIONS = exhaustive<AuditAction>()([
   'USER_DELETED',
   'PASSWORD_CHANGED',
   'SECRET_KEY_ROTATED',
+  'READINESS_CHANGED',
+  'READINESS_RECHECKED',
 ]);
 
 export const AUDIT_OUTCOMES = exhaustive<AuditOutcome>()(['SUCCESS', 'FAILURE']);

@@ -114,6 +114,38 @@ describe('the audit log', () => {
     expect(within(gone).queryByRole('link')).not.toBeInTheDocument();
   });
 
+  it('names the readiness events, and links them to the readiness of their data source', async () => {
+    const source = aDataSource({ identifier: 'orders01' });
+    fakeApi({
+      'GET /api/audit': () =>
+        json(
+          auditPage([
+            anAuditEvent({
+              action: 'READINESS_CHANGED',
+              actor: 'readiness-watch',
+              clientAddress: null,
+              dataSourceId: source.id,
+              dataSourceIdentifier: 'orders01',
+              detail: 'READY → BLOCKED',
+            }),
+            anAuditEvent({ action: 'READINESS_RECHECKED', actor: 'jane' }),
+          ]),
+        ),
+      'GET /api/users': users,
+      [`GET /api/datasources/${source.id}`]: () => json(source),
+    });
+
+    openAuditAt('/audit');
+
+    const changed = (await screen.findByText('Readiness changed')).closest('tr')!;
+    expect(within(changed).getByText('readiness-watch')).toBeInTheDocument();
+    expect(await within(changed).findByRole('link', { name: 'Open data source orders01' })).toHaveAttribute(
+      'href',
+      `/?detail=${source.id}&detailTab=readiness`,
+    );
+    expect(screen.getByText('Readiness re-checked').closest('tr')).toHaveTextContent('jane');
+  });
+
   it('says why the log could not be loaded', async () => {
     fakeApi({
       'GET /api/audit': () => problem(503, [], 'The database of dsm is unreachable.'),

@@ -3,7 +3,7 @@ import { Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useMemo } from 'react';
 import { RelativeTime } from '@/components/RelativeTime';
 import { serverPagination } from '@/components/server-pagination';
-import type { AuditEvent, AuditPage } from '@/lib/api/types';
+import type { AuditAction, AuditEvent, AuditPage } from '@/lib/api/types';
 import { formatShortDateTime } from '@/lib/format/relative-time';
 import { useMessages } from '@/lib/i18n/i18n-context';
 import { followLink } from '@/lib/url/location';
@@ -19,8 +19,13 @@ interface Props {
   onPageChange: (page: number, size: number) => void;
 }
 
-function dataSourceHref(id: string): string {
-  return `${PATHS.dataSources}?${new URLSearchParams({ detail: id }).toString()}`;
+const READINESS_ACTIONS: readonly AuditAction[] = ['READINESS_CHANGED', 'READINESS_RECHECKED'];
+
+/** The data source's details; for a readiness event, straight on their readiness tab. */
+function dataSourceHref(id: string, action: AuditAction): string {
+  const query = new URLSearchParams({ detail: id });
+  if (READINESS_ACTIONS.includes(action)) query.set('detailTab', 'readiness');
+  return `${PATHS.dataSources}?${query.toString()}`;
 }
 
 /** "UTC+8": the time zone the table's times are in, for its column title. */
@@ -165,7 +170,7 @@ function DataSourceCell({ event, current }: { event: AuditEvent; current: string
     );
   }
   if (current === undefined) return <span>{name}</span>;
-  const href = dataSourceHref(event.dataSourceId);
+  const href = dataSourceHref(event.dataSourceId, event.action);
   return (
     <a href={href} onClick={(click) => followLink(click, href)} aria-label={m.audit.openDataSource(name)}>
       {name}

@@ -10,6 +10,8 @@ export const dataSourceKeys = {
   list: (query: ListDataSourcesQuery) => [...dataSourceKeys.lists(), query] as const,
   details: () => [...dataSourceKeys.all, 'detail'] as const,
   detail: (id: string) => [...dataSourceKeys.details(), id] as const,
+  /** What the readiness watch knows about one data source: state, latest report, history. */
+  readiness: (id: string) => [...dataSourceKeys.all, 'readiness', id] as const,
   identifierAvailability: (identifier: string, excludeId: string | undefined) =>
     // The API compares ignoring case, so "OrderDB" and "orderdb" share one answer.
     [...dataSourceKeys.all, 'identifier-availability', identifier.toLowerCase(), excludeId ?? null] as const,

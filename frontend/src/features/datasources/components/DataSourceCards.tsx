@@ -5,11 +5,12 @@ import { formatEndpoint } from '../utils/endpoint';
 import { HeartbeatCell } from './HeartbeatCell';
 import { IdentifierLink } from './IdentifierLink';
 import type { ListViewProps } from './list-view';
+import { ReadinessBadge } from './readiness/ReadinessBadge';
 import { RowActions } from './RowActions';
 
 /**
  * The list on phones: a card per data source with what identifies it at a glance (name, address,
- * user and database, attribute, heartbeat), its test, and the other actions in a menu. A table of
+ * user and database, attribute, heartbeat, readiness), its test, and the other actions in a menu. A table of
  * nine columns cannot be read at 390 px.
  */
 export function DataSourceCards(props: ListViewProps) {
@@ -42,6 +43,13 @@ export function DataSourceCards(props: ListViewProps) {
               <div className="datasource-card__foot">
                 <span>{m.attribute[row.attribute]}</span>
                 <HeartbeatCell heartbeat={row.heartbeat} />
+                <ReadinessBadge
+                  summary={row.readiness}
+                  link={{
+                    href: props.detailHref(row.id, 'readiness'),
+                    onOpen: () => props.onOpenDetail(row.id, 'readiness'),
+                  }}
+                />
                 <Typography.Text type="secondary">
                   <time dateTime={row.createdAt}>{formatShortDateTime(new Date(row.createdAt))}</time>
                 </Typography.Text>

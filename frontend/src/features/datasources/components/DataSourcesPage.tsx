@@ -176,6 +176,8 @@ export function DataSourcesPage() {
         {list.detailId && (
           <DataSourceDrawer
             id={list.detailId}
+            tab={list.detailTab}
+            onTabChange={list.setDetailTab}
             onClose={() => list.setDetail(undefined)}
             onEdit={openEdit}
             onCopy={openCopy}

@@ -9,6 +9,7 @@ import { PAGE_SIZES } from '../utils/list-params';
 import { HeartbeatCell } from './HeartbeatCell';
 import { IdentifierLink } from './IdentifierLink';
 import type { ListViewProps } from './list-view';
+import { ReadinessBadge } from './readiness/ReadinessBadge';
 import { RowActions } from './RowActions';
 
 type SortableColumn = 'createdAt' | 'identifier';
@@ -51,14 +52,14 @@ export function DataSourcesTable(props: ListViewProps) {
       key: 'type',
       width: 100,
       title: m.list.columns.type,
-      // With regions, the region takes the type's place below 1600 px, so that every column fits
-      // at 1280 px beside the fixed actions; the drawer and the filter still show the type.
-      responsive: props.multiRegion ? ['xxl'] : ['lg'],
+      // The readiness column takes the type's place below 1600 px, so that every column fits at
+      // 1280 px beside the fixed actions; the drawer and the filter still show the type.
+      responsive: ['xxl'],
       render: (_, row) => m.type[row.type],
     },
     {
       key: 'endpoint',
-      width: 150,
+      width: 140,
       title: m.list.columns.endpoint,
       render: (_, row) => (
         <div className="endpoint-cell">
@@ -93,23 +94,36 @@ export function DataSourcesTable(props: ListViewProps) {
     ...(props.multiRegion ? [regionColumn(m.list.columns.region)] : []),
     {
       key: 'attribute',
-      width: 120,
+      width: 110,
       title: m.list.columns.attribute,
       responsive: ['lg'],
       render: (_, row) => m.attribute[row.attribute],
     },
     {
       key: 'heartbeat',
-      width: 100,
+      width: 96,
       title: m.list.columns.heartbeat,
       responsive: ['sm'],
       render: (_, row) => <HeartbeatCell heartbeat={row.heartbeat} />,
     },
     {
+      key: 'readiness',
+      width: 124,
+      title: m.list.columns.readiness,
+      responsive: ['sm'],
+      render: (_, row) => (
+        <ReadinessBadge
+          summary={row.readiness}
+          link={{ href: props.detailHref(row.id, 'readiness'), onOpen: () => props.onOpenDetail(row.id, 'readiness') }}
+        />
+      ),
+    },
+    {
       key: 'createdAt',
       width: 120,
       title: m.list.columns.createdAt,
-      responsive: ['md'],
+      // With regions, the region takes this place below 1600 px, for the same reason as the type.
+      responsive: props.multiRegion ? ['xxl'] : ['md'],
       sorter: true,
       sortOrder: sortOrderOf(params.sort, 'createdAt'),
       sortDirections: ['descend', 'ascend'],

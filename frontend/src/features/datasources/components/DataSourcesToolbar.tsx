@@ -1,10 +1,11 @@
 import { Button } from 'antd';
-import { FilterSelect } from '@/components/FilterSelect';
+import { FilterSelect, MultiFilterSelect } from '@/components/FilterSelect';
 import { RefreshButton } from '@/components/RefreshButton';
-import { DATABASE_ATTRIBUTES, DATA_SOURCE_TYPES } from '@/lib/api/enum-values';
-import type { DataSourceType, DatabaseAttribute } from '@/lib/api/types';
+import { DATABASE_ATTRIBUTES, DATA_SOURCE_TYPES, SOURCE_READINESS_STATES } from '@/lib/api/enum-values';
+import type { DataSourceType, DatabaseAttribute, SourceReadinessState } from '@/lib/api/types';
 import { useMessages } from '@/lib/i18n/i18n-context';
 import { hasFilters, type ListParams } from '../utils/list-params';
+import { ReadinessStateTag } from './readiness/ReadinessBadge';
 import { SearchBox } from './SearchBox';
 
 interface Props {
@@ -36,6 +37,16 @@ export function DataSourcesToolbar({ params, regions, multiRegion, refreshing, o
         value={params.attribute}
         onChange={(attribute) => onChange({ attribute })}
         options={DATABASE_ATTRIBUTES.map((value) => ({ value, label: m.attribute[value] }))}
+        wide
+        widePopup
+      />
+      <MultiFilterSelect<SourceReadinessState>
+        label={m.list.readinessFilter}
+        placeholder={m.list.allReadiness}
+        value={params.readiness}
+        onChange={(readiness) => onChange({ readiness })}
+        options={SOURCE_READINESS_STATES.map((value) => ({ value, label: m.watch.states[value] }))}
+        renderOption={(state) => <ReadinessStateTag state={state} />}
         wide
         widePopup
       />

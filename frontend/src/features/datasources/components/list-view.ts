@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { DataSourcePage, DataSourceSort } from '@/lib/api/types';
 import type { RowTest } from '../api/use-row-connection-tests';
-import type { ListParams } from '../utils/list-params';
+import type { DetailTab, ListParams } from '../utils/list-params';
 import type { RowActionHandlers } from './RowActions';
 
 /** What the table (wide screens) and the card list (phones) both show and do. */
@@ -14,8 +14,8 @@ export interface ListViewProps extends RowActionHandlers {
   /** A row to draw attention to, e.g. the one just created. */
   highlightId: string | undefined;
   emptyText: ReactNode;
-  detailHref: (id: string) => string;
-  onOpenDetail: (id: string) => void;
+  detailHref: (id: string, tab?: DetailTab) => string;
+  onOpenDetail: (id: string, tab?: DetailTab) => void;
   onPageChange: (page: number, size: number) => void;
   onSortChange: (sort: DataSourceSort) => void;
 }

@@ -1,10 +1,20 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from '@/lib/url/use-search-params';
-import { readListParams, withFilterChange, writeListParams, type ListParams } from '../utils/list-params';
+import {
+  readDetailTab,
+  readListParams,
+  withDetail,
+  withFilterChange,
+  writeListParams,
+  type DetailTab,
+  type ListParams,
+} from '../utils/list-params';
 
 /**
- * The list's state, read from and written to the URL. Filter and sort changes add a history
- * entry (Back undoes them); search keystrokes replace it, so Back does not replay typing.
+ * The list's state, read from and written to the URL, with the open drawer and its tab (`detail`,
+ * `detailTab`), so that a link leads straight to a data source's readiness report. Filter and sort
+ * changes add a history entry (Back undoes them); search keystrokes and tab switches replace it,
+ * so Back does not replay typing or clicking between tabs.
  */
 export function useListParams() {
   const [search, navigate] = useSearchParams();
@@ -24,30 +34,38 @@ export function useListParams() {
   );
 
   const clearFilters = useCallback(
-    () => set(withFilterChange(params, { q: '', type: undefined, attribute: undefined, region: undefined })),
+    () =>
+      set(withFilterChange(params, { q: '', type: undefined, attribute: undefined, region: undefined, readiness: [] })),
     [params, set],
   );
 
   const setPage = useCallback((page: number, size: number) => set({ ...params, page, size: size }), [params, set]);
 
   const detailId = search.get('detail') ?? undefined;
+  const detailTab = readDetailTab(search.get('detailTab'));
   const detailHref = useCallback(
-    (id: string) => {
-      const next = new URLSearchParams(search);
-      next.set('detail', id);
-      return `?${next.toString()}`;
-    },
+    (id: string, tab?: DetailTab) => `?${withDetail(search, id, tab).toString()}`,
     [search],
   );
   const setDetail = useCallback(
-    (id: string | undefined) => {
-      const next = new URLSearchParams(search);
-      if (id === undefined) next.delete('detail');
-      else next.set('detail', id);
-      navigate(next);
-    },
+    (id: string | undefined, tab?: DetailTab) => navigate(withDetail(search, id, tab)),
     [navigate, search],
   );
+  const setDetailTab = useCallback(
+    (tab: DetailTab) => navigate(withDetail(search, detailId, tab), { replace: true }),
+    [navigate, search, detailId],
+  );
 
-  return { params, set, changeFilters, clearFilters, setPage, detailId, detailHref, setDetail };
+  return {
+    params,
+    set,
+    changeFilters,
+    clearFilters,
+    setPage,
+    detailId,
+    detailTab,
+    detailHref,
+    setDetail,
+    setDetailTab,
+  };
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { lastPageIfBeyond, readListParams, withFilterChange, writeListParams } from './list-params';
+import {
+  hasFilters,
+  lastPageIfBeyond,
+  readListParams,
+  toListQuery,
+  withDetail,
+  withFilterChange,
+  writeListParams,
+} from './list-params';
 
 const read = (query: string) => readListParams(new URLSearchParams(query));
 
@@ -10,6 +18,7 @@ describe('the list state in the URL', () => {
       type: undefined,
       attribute: undefined,
       region: undefined,
+      readiness: [],
       sort: '-createdAt',
       page: 1,
       size: 20,
@@ -18,12 +27,15 @@ describe('the list state in the URL', () => {
 
   it('reads search, filters, sort and page', () => {
     expect(
-      read('q=orders&type=POSTGRESQL&attribute=STANDBY&region=cn-hangzhou&sort=identifier&page=3&size=50'),
+      read(
+        'q=orders&type=POSTGRESQL&attribute=STANDBY&region=cn-hangzhou&readiness=BLOCKED&sort=identifier&page=3&size=50',
+      ),
     ).toEqual({
       q: 'orders',
       type: 'POSTGRESQL',
       attribute: 'STANDBY',
       region: 'cn-hangzhou',
+      readiness: ['BLOCKED'],
       sort: 'identifier',
       page: 3,
       size: 50,
@@ -47,8 +59,19 @@ describe('the list state in the URL', () => {
     });
   });
 
+  it('reads readiness states once each, worst first, without the ones it does not know', () => {
+    expect(read('readiness=READY,UNKNOWN,BLOCKED,READY,LOST').readiness).toEqual(['BLOCKED', 'READY', 'UNKNOWN']);
+    expect(toListQuery(read('readiness=UNREACHABLE,BLOCKED')).readiness).toBe('BLOCKED,UNREACHABLE');
+    expect(toListQuery(read('readiness=')).readiness).toBeUndefined();
+  });
+
+  it('counts a readiness filter as a filter, which Clear filters removes', () => {
+    expect(hasFilters(read('readiness=BLOCKED'))).toBe(true);
+    expect(hasFilters(read(''))).toBe(false);
+  });
+
   it('survives a round trip through the URL', () => {
-    const params = read('q=x&attribute=CHILD_NODE&sort=-identifier&page=5&size=100');
+    const params = read('q=x&attribute=CHILD_NODE&readiness=WARNINGS,BLOCKED&sort=-identifier&page=5&size=100');
     expect(readListParams(writeListParams(params, new URLSearchParams()))).toEqual(params);
   });
 });
@@ -62,5 +85,17 @@ describe('a page beyond the end', () => {
   it('is left alone when it exists', () => {
     expect(lastPageIfBeyond(41, 3, 20)).toBeUndefined();
     expect(lastPageIfBeyond(0, 1, 20)).toBeUndefined();
+  });
+});
+
+describe('the open drawer in the URL', () => {
+  it('names the readiness tab, and leaves the default tab out', () => {
+    const base = new URLSearchParams('q=orders&detailTab=readiness');
+    expect(withDetail(base, 'abc', 'readiness').toString()).toBe('q=orders&detail=abc&detailTab=readiness');
+    expect(withDetail(base, 'abc').toString()).toBe('q=orders&detail=abc');
+  });
+
+  it('closes with its tab', () => {
+    expect(withDetail(new URLSearchParams('detail=abc&detailTab=readiness'), undefined).toString()).toBe('');
   });
 });

@@ -1,23 +1,25 @@
 import { AuditOutlined, CopyOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons';
-import { Alert, Button, Descriptions, Drawer, Grid, Skeleton, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Drawer, Grid, Skeleton, Space, Tabs } from 'antd';
 import { DisabledReason } from '@/components/DisabledReason';
 import { describeError } from '@/components/ErrorState';
-import { RelativeTime } from '@/components/RelativeTime';
 import { isApiError } from '@/lib/api/api-error';
 import type { DataSource } from '@/lib/api/types';
 import { usePermissions } from '@/lib/auth/authorization';
-import { formatDateTime } from '@/lib/format/relative-time';
 import { useI18n } from '@/lib/i18n/i18n-context';
 import { followLink } from '@/lib/url/location';
 import { PATHS } from '@/lib/url/paths';
 import { useDataSource } from '../../api/use-data-source';
 import type { RowTest } from '../../api/use-row-connection-tests';
-import { formatEndpoint } from '../../utils/endpoint';
-import { HeartbeatCell } from '../HeartbeatCell';
+import type { DetailTab } from '../../utils/list-params';
+import { ReadinessPanel } from '../readiness/ReadinessPanel';
 import { RowConnectionTest } from '../RowConnectionTest';
+import { DataSourceOverview } from './DataSourceOverview';
 
 interface Props {
   id: string;
+  /** The tab shown: the stored fields, or what the readiness watch found. */
+  tab: DetailTab;
+  onTabChange: (tab: DetailTab) => void;
   test: RowTest | undefined;
   onClose: () => void;
   onTest: (id: string) => Promise<RowTest>;
@@ -26,27 +28,35 @@ interface Props {
   onDelete: (dataSource: DataSource) => void;
 }
 
-/** Everything stored about one data source (never its password), opened from its identifier. */
-export default function DataSourceDrawer({ id, test, onClose, onTest, onEdit, onCopy, onDelete }: Props) {
-  const { messages: m, language } = useI18n();
+/**
+ * Everything stored about one data source (never its password), opened from its identifier, and
+ * what the readiness watch found, opened from its readiness badge.
+ */
+export default function DataSourceDrawer({
+  id,
+  tab,
+  onTabChange,
+  test,
+  onClose,
+  onTest,
+  onEdit,
+  onCopy,
+  onDelete,
+}: Props) {
+  const { messages: m } = useI18n();
   const screens = Grid.useBreakpoint();
   const query = useDataSource(id);
   const permissions = usePermissions();
   const cannotChange = permissions.whyNot('changeDataSources');
   const auditHref = `${PATHS.audit}?${new URLSearchParams({ dataSourceId: id }).toString()}`;
   const d = m.drawer;
-  const f = m.form;
-  const dateTime = (value: string) => (
-    <>
-      {formatDateTime(new Date(value), language)} (<RelativeTime value={value} />)
-    </>
-  );
 
   return (
     <Drawer
       open
       onClose={onClose}
-      size={screens.md ? 560 : '100%'}
+      // The readiness report and its history read better wider, where the screen has the room.
+      size={!screens.md ? '100%' : tab === 'readiness' && screens.lg ? 720 : 560}
       title={query.data ? d.title(query.data.identifier) : d.loading}
       className="datasource-drawer"
     >
@@ -113,72 +123,24 @@ export default function DataSourceDrawer({ id, test, onClose, onTest, onEdit, on
               </Button>
             )}
           </Space>
-          <Descriptions column={1} size="small" bordered className="drawer-descriptions">
-            <Descriptions.Item label={f.identifier}>
-              <Typography.Text strong copyable>
-                {query.data.identifier}
-              </Typography.Text>
-            </Descriptions.Item>
-            <Descriptions.Item label={f.type}>{m.type[query.data.type]}</Descriptions.Item>
-            <Descriptions.Item label={f.region}>{query.data.region}</Descriptions.Item>
-            <Descriptions.Item label={f.attribute}>
-              <Tag variant="filled">{m.attribute[query.data.attribute]}</Tag>
-            </Descriptions.Item>
-            <Descriptions.Item label={m.list.columns.endpoint}>
-              <Typography.Text className="mono" copyable>
-                {formatEndpoint(query.data.host, query.data.port)}
-              </Typography.Text>
-            </Descriptions.Item>
-            <Descriptions.Item label={f.username}>{query.data.username}</Descriptions.Item>
-            <Descriptions.Item label={d.password}>
-              {query.data.passwordSet ? d.passwordStored : d.passwordMissing}
-            </Descriptions.Item>
-            <Descriptions.Item label={f.databaseName}>{query.data.databaseName}</Descriptions.Item>
-            <Descriptions.Item label={d.schemaName}>{query.data.schemaName || m.list.allSchemas}</Descriptions.Item>
-            {query.data.standby && (
-              <Descriptions.Item label={d.standby}>
-                <Typography.Text className="mono">
-                  {formatEndpoint(query.data.standby.host, query.data.standby.port)}
-                </Typography.Text>
-                <br />
-                {f.username}: {query.data.standby.username} · {d.password}:{' '}
-                {query.data.standby.passwordSet ? d.passwordStored : d.passwordMissing}
-              </Descriptions.Item>
-            )}
-            <Descriptions.Item label={d.tls}>
-              {query.data.tls.mode}
-              {query.data.tls.caCertificate ? ` · ${m.form.caCertificate}` : ''}
-            </Descriptions.Item>
-            {query.data.heartbeatEnabled && (
-              <Descriptions.Item label={d.heartbeatSchema}>
-                <Typography.Text className="mono">
-                  {query.data.heartbeatSchema || 'public'}.oms_postgres_heartbeat
-                </Typography.Text>
-              </Descriptions.Item>
-            )}
-            <Descriptions.Item label={d.heartbeatTable}>
-              <HeartbeatCell heartbeat={query.data.heartbeat} />
-              {/* The drawer spells out what the list keeps in tooltips. */}
-              {query.data.heartbeat.lastError && (
-                <Typography.Paragraph type="danger" className="drawer-error">
-                  {d.lastError}: {query.data.heartbeat.lastError}
-                </Typography.Paragraph>
-              )}
-              {query.data.heartbeat.warning && (
-                <Typography.Paragraph type="warning" className="drawer-error">
-                  {m.heartbeat.warning}: {query.data.heartbeat.warning}
-                </Typography.Paragraph>
-              )}
-            </Descriptions.Item>
-            <Descriptions.Item label={d.remarks}>{query.data.remarks || m.common.notSet}</Descriptions.Item>
-            <Descriptions.Item label={m.list.columns.createdAt}>{dateTime(query.data.createdAt)}</Descriptions.Item>
-            <Descriptions.Item label={d.updatedAt}>{dateTime(query.data.updatedAt)}</Descriptions.Item>
-            <Descriptions.Item label={d.id}>
-              <Typography.Text className="mono" type="secondary" copyable>
-                {query.data.id}
-              </Typography.Text>
-            </Descriptions.Item>
-          </Descriptions>
+          <Tabs
+            activeKey={tab}
+            onChange={(key) => onTabChange(key === 'readiness' ? 'readiness' : 'overview')}
+            items={[
+              {
+                key: 'overview',
+                label: m.watch.tabs.overview,
+                children: (
+                  <DataSourceOverview dataSource={query.data} onShowReadiness={() => onTabChange('readiness')} />
+                ),
+              },
+              {
+                key: 'readiness',
+                label: m.watch.tabs.readiness,
+                children: <ReadinessPanel dataSource={query.data} />,
+              },
+            ]}
+          />
         </>
       )}
     </Drawer>
