@@ -90,7 +90,7 @@ public class CheckResults {
         if (stored.changed()) {
             String summary = HistoryDiff.summary(now, result);
             audit.recordAs(AuditEntry.ofDataSource(AuditAction.READINESS_CHANGED,
-                    now.state() == SourceReadinessState.READY ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE, id,
+                    now.fit() ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE, id,
                     checked.identifier(), List.of(), from + " → " + now.state() + ": " + summary), actor);
             if (webhook) {
                 ReadinessEvent event = new ReadinessEvent(UUID.randomUUID(), ReadinessEvent.TYPE, checkedAt,

@@ -19,6 +19,11 @@ record ReadinessStates(SourceReadinessState state, int blockers, int warnings) {
         return new ReadinessStates(state, blockers, warnings);
     }
 
+    /** Fit for its project: nothing blocks it (warnings allowed). Audited as a success, the others as a failure. */
+    boolean fit() {
+        return state == SourceReadinessState.READY || state == SourceReadinessState.WARNINGS;
+    }
+
     private static int count(ConnectionTestResult result, FindingSeverity severity) {
         return (int) result.readiness().findings().stream().filter(finding -> finding.severity() == severity).count();
     }

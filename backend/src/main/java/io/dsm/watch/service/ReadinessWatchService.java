@@ -24,7 +24,6 @@ import io.dsm.config.DsmConfig;
 import io.dsm.connection.api.ConnectionTestResult;
 import io.dsm.connection.service.SourceCheck;
 import io.dsm.connection.service.TooManyTests;
-import io.dsm.datasource.SourceReadinessState;
 import io.dsm.datasource.service.DataSourceNotFound;
 import io.dsm.watch.api.SourceReadinessResponse;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -85,7 +84,7 @@ public class ReadinessWatchService {
         Optional<CheckResults.Stored> stored = results.store(id, owner, checked, startedAt, actor);
         ReadinessStates states = ReadinessStates.of(checked.outcome().result());
         audit.recordSeparately(AuditEntry.ofDataSource(AuditAction.READINESS_RECHECKED,
-                states.state() == SourceReadinessState.READY ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE, id,
+                states.fit() ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE, id,
                 checked.identifier(), List.of(), "Re-checked: " + states.state() + ", " + states.blockers() + " blockers, "
                         + states.warnings() + " warnings" + (stored.isEmpty() ? " (not stored: the source changed meanwhile)" : "")));
         return get(id);
