@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 
 import io.dsm.client.api.ConnectionTestsApi;
 import io.dsm.client.api.DataSourcesApi;
+import io.dsm.client.api.ReadinessWatchApi;
 import io.dsm.client.api.RegionsApi;
 import io.dsm.client.api.UsersApi;
 import io.dsm.client.model.Check;
@@ -42,6 +43,7 @@ import io.dsm.client.model.DataSourceType;
 import io.dsm.client.model.DatabaseAttribute;
 import io.dsm.client.model.Problem;
 import io.dsm.client.model.Role;
+import io.dsm.client.model.SourceReadiness;
 import io.dsm.client.model.UserInput;
 import io.dsm.client.model.Violation;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -138,12 +140,18 @@ class DsmClientIT {
         assertThat(created.getVersion()).isZero();
         assertThat(created.getCreatedAt()).isNotNull();
 
-        DataSourcePage found = dataSources.listDataSources(null, 1, "client0", null, 20, "identifier", null);
+        DataSourcePage found = dataSources.listDataSources(null, 1, "client0", null, null, 20, "identifier", null);
         assertThat(found.getItems()).extracting(DataSource::getId).contains(created.getId());
         assertThat(found.getTotal()).isGreaterThanOrEqualTo(1L);
-        assertThat(dataSources.listDataSources(null, null, "nothing-like-it", null, null, null, null).getItems()).isEmpty();
+        assertThat(dataSources.listDataSources(null, null, "nothing-like-it", null, null, null, null, null).getItems()).isEmpty();
 
         DataSource read = dataSources.getDataSource(created.getId());
+        assertThat(read.getReadiness().getState()).isNotNull();
+        SourceReadiness readiness = new ReadinessWatchApi(client).getDataSourceReadiness(created.getId());
+        assertThat(readiness.getDataSourceId()).isEqualTo(created.getId());
+        assertThat(readiness.getHistory()).isNotNull();
+        assertThat(dataSources.listDataSources(null, null, "client0", "BLOCKED,UNREACHABLE,WARNINGS,READY,UNKNOWN", null, 100, null, null)
+                .getItems()).extracting(DataSource::getId).contains(created.getId());
         assertThat(read.getRemarks()).isEqualTo("orders of the shop");
         assertThat(read.getHost()).isEqualTo("127.0.0.1");
 
@@ -246,7 +254,7 @@ class DsmClientIT {
     @Test
     void refusesCallersWithoutCredentialsOrWithTooSmallARole() throws Exception {
         ApiException anonymous = catchThrowableOfType(ApiException.class,
-                () -> new DataSourcesApi(anonymous()).listDataSources(null, null, null, null, null, null, null));
+                () -> new DataSourcesApi(anonymous()).listDataSources(null, null, null, null, null, null, null, null));
         assertThat(anonymous.getCode()).isEqualTo(401);
         assertThat(problem(anonymous).getStatus()).isEqualTo(401);
 
