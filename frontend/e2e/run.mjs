@@ -188,6 +188,27 @@ try {
   );
 
   await harness.step(
+    "the readiness watch's verdict shows in the list, its report and history in the drawer, and it re-checks on demand",
+    async () => {
+      // A new source is checked within seconds, and the list refreshes by itself until it is.
+      const badge = ui.row(identifier).locator('.readiness-badge');
+      await badge.filter({ hasNotText: 'Not checked yet' }).waitFor({ timeout: 30_000 });
+      await badge.click();
+      const drawer = page.locator('.datasource-drawer');
+      await drawer.getByRole('tab', { name: 'Readiness', selected: true }).waitFor();
+      await drawer.getByText('Latest report').waitFor();
+      await drawer.getByText('State changed').first().waitFor();
+      check(new URL(page.url()).searchParams.get('detailTab') === 'readiness', 'the URL names the readiness tab');
+      await harness.screenshot(page, 'drawer-readiness-1280');
+      await drawer.getByRole('button', { name: 'Re-check now' }).click();
+      await ui.waitForToast(`Re-checked ${identifier}:`);
+      await page.keyboard.press('Escape');
+      await drawer.waitFor({ state: 'hidden' });
+    },
+    { needs: [CREATE_STEP] },
+  );
+
+  await harness.step(
     'edit it: a remark saves without a test, a schema change is tested with the stored password',
     async () => {
       await page.getByRole('button', { name: `Edit ${identifier}` }).click();

@@ -69,6 +69,20 @@ class WatchBoundsTest extends ApiTest {
         }
     }
 
+    @Test
+    void startsTheNextDueCheckAsSoonAsAThreadFreesUpRatherThanAtTheNextPoll() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ids.add(DataSources.create(DataSourceBody.migrator(Sockets.closedPort())
+                    .identifier(DataSources.uniqueIdentifier("burst"))).getString("id"));
+        }
+        long start = System.nanoTime();
+        // Two threads claiming two checks per one-second poll would need ten seconds for twenty.
+        WatchedSources.within(Duration.ofSeconds(5)).until(() -> ids.stream()
+                .allMatch(id -> !"UNKNOWN".equals(WatchedSources.state(id))));
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5000);
+    }
+
     private static int running() {
         String metrics = given().accept("text/plain").get("/q/metrics").then().statusCode(200).extract().asString();
         Matcher matcher = RUNNING.matcher(metrics);

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +52,7 @@ public class ReadinessWatchScheduler {
     private final ExecutorService checkers;
     private volatile boolean paused;
     private volatile long exportedAtNanos = System.nanoTime() - EXPORT_EVERY.toNanos();
+    private volatile long announcedAtNanos = System.nanoTime() - Duration.ofDays(1).toNanos();
 
     public ReadinessWatchScheduler(DsmConfig config, AgroalDataSource store, SourceCheck checks, CheckResults results,
             WatchInstance instance, ObjectMapper json, MeterRegistry meterRegistry) {
@@ -86,10 +88,17 @@ public class ReadinessWatchScheduler {
         }
     }
 
-    /** Claims due checks for the free threads and starts them; exports the store's view every few seconds. */
+    /**
+     * Claims due checks for the free threads and starts them; exports the store's view every few
+     * seconds. Runs every poll interval, and again whenever a check ends, so that a thread that frees
+     * up takes the next due check at once rather than at the next poll.
+     */
     void poll() {
         try {
-            WatchStore.announce(store, owner);
+            if (System.nanoTime() - announcedAtNanos >= settings.pollEvery().toNanos()) {
+                WatchStore.announce(store, owner);
+                announcedAtNanos = System.nanoTime();
+            }
             int free = settings.threads() - meters.running().get();
             if (free > 0) {
                 List<WatchStore.Claim> claims = WatchStore.claimDue(store, owner, free, settings.claimTtl(),
@@ -131,6 +140,11 @@ public class ReadinessWatchScheduler {
                     claim.dataSourceId(), e.getMessage());
         } finally {
             meters.running().decrementAndGet();
+            try {
+                poller.execute(this::poll);
+            } catch (RejectedExecutionException stopping) {
+                // The instance is stopping: nothing more to claim.
+            }
         }
     }
 }
