@@ -35,6 +35,10 @@ export const inputRules = {
         "minLength": 1,
         "maxLength": 1024
       },
+      "passwordRef": {
+        "pattern": "^(file:[^/\\\\~].*|env:DSM_SOURCE_[A-Z0-9_]+)$",
+        "maxLength": 255
+      },
       "port": {
         "minimum": 1,
         "maximum": 65535
@@ -90,6 +94,10 @@ export const inputRules = {
       "password": {
         "minLength": 1,
         "maxLength": 1024
+      },
+      "passwordRef": {
+        "pattern": "^(file:[^/\\\\~].*|env:DSM_SOURCE_[A-Z0-9_]+)$",
+        "maxLength": 255
       },
       "port": {
         "minimum": 1,
@@ -157,6 +165,10 @@ export const inputRules = {
       "password": {
         "minLength": 1,
         "maxLength": 1024
+      },
+      "passwordRef": {
+        "pattern": "^(file:[^/\\\\~].*|env:DSM_SOURCE_[A-Z0-9_]+)$",
+        "maxLength": 255
       },
       "port": {
         "minimum": 1,

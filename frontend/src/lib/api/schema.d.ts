@@ -141,6 +141,26 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/datasources/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Today's data sources as a provisioning file
+         * @description Every data source managed through the API (none a file declares) as a file for DSM_PROVISIONING_DIR. Passwords are never exported: a stored one becomes passwordRef: file:<identifier>.pw, to fill in under DSM_SECRETS_DIR.
+         */
+        get: operations["exportDataSources"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/datasources/identifier-availability": {
         parameters: {
             query?: never;
@@ -175,6 +195,26 @@ export type paths = {
          * @description Runs the checks against the data source in the body (the identifier may be absent). Nothing is stored. A test that ran answers 200 whether the database passed or not.
          */
         post: operations["testConnection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/provisioning": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The last apply of each provisioning file
+         * @description Applied, unchanged or failed, with each error's line and field. A failed file changed nothing.
+         */
+        get: operations["getProvisioning"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -429,8 +469,13 @@ export type components = {
              * @example orderdb01
              */
             identifier?: string;
-            /** @description Password of the user. Required on create; on update, absent or null keeps the stored password. Never returned. */
+            /** @description Password of the user. Required on create unless passwordRef is given; on update, absent or null keeps the stored password (or reference). Never returned. */
             password?: components["schemas"]["Secret"];
+            /**
+             * @description Instead of password: where dsm reads it at each use, never storing it. file:NAME is a file under DSM_SECRETS_DIR (raw bytes, one trailing newline trimmed); env:NAME an environment variable whose name starts with DSM_SOURCE_.
+             * @example file:orders01.pw
+             */
+            passwordRef?: string | null;
             /**
              * Format: int32
              * @description TCP port of the database server.
@@ -523,13 +568,23 @@ export type components = {
              * @example orderdb01
              */
             identifier: string;
-            /** @description Whether a password is stored. The password itself is never returned. */
+            /**
+             * @description Where the password is read at each use, when it is not stored: file:NAME or env:DSM_SOURCE_... (a reference is not a secret).
+             * @example file:orders01.pw
+             */
+            passwordRef: string | null;
+            /** @description Whether a password is stored or referenced. The password itself is never returned. */
             readonly passwordSet: boolean;
             /**
              * Format: int32
              * @example 5432
              */
             port: number;
+            /**
+             * @description The provisioning file that declares this data source; the API then refuses to change or delete it (409). Null when it is managed through the API.
+             * @example orders.yaml
+             */
+            readonly provisionedBy: string | null;
             /** @description What the readiness watch last found; GET /api/datasources/{id}/readiness has the report. */
             readonly readiness: components["schemas"]["ReadinessSummary"];
             /** @example default */
@@ -585,8 +640,13 @@ export type components = {
              * @example orderdb01
              */
             identifier: string;
-            /** @description Password of the user. Required on create; on update, absent or null keeps the stored password. Never returned. */
+            /** @description Password of the user. Required on create unless passwordRef is given; on update, absent or null keeps the stored password (or reference). Never returned. */
             password?: components["schemas"]["Secret"];
+            /**
+             * @description Instead of password: where dsm reads it at each use, never storing it. file:NAME is a file under DSM_SECRETS_DIR (raw bytes, one trailing newline trimmed); env:NAME an environment variable whose name starts with DSM_SOURCE_.
+             * @example file:orders01.pw
+             */
+            passwordRef?: string | null;
             /**
              * Format: int32
              * @description TCP port of the database server.
@@ -757,6 +817,66 @@ export type components = {
             /** @description The fields that were rejected, for bad input. */
             violations?: components["schemas"]["Violation"][];
         };
+        /** @description Data sources declared in files: whether DSM_PROVISIONING_DIR is set, and each file's last apply. */
+        Provisioning: {
+            /** @description Whether this instance reads a provisioning folder (DSM_PROVISIONING_DIR). */
+            enabled?: boolean;
+            /** @description Each file seen so far, by name. */
+            files?: components["schemas"]["ProvisioningFile"][];
+        };
+        /** @description One reason a provisioning file was not applied. */
+        ProvisioningError: {
+            /**
+             * @description The field, as a path in the file.
+             * @example dataSources[0].port
+             */
+            field?: string | null;
+            /**
+             * Format: int32
+             * @description The line in the file, from 1, when known.
+             * @example 12
+             */
+            line?: number | null;
+            /**
+             * @description What is wrong, in the API's words.
+             * @example must be between 1 and 65535
+             */
+            message?: string;
+        };
+        /** @description The last apply of one provisioning file. */
+        ProvisioningFile: {
+            /**
+             * @description When the file was last applied successfully.
+             * @example 2026-11-24T08:15:30.123456Z
+             */
+            appliedAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            /**
+             * @description When the file was last looked at and applied, or found failing.
+             * @example 2026-11-24T08:15:30.123456Z
+             */
+            checkedAt?: components["schemas"]["Instant"];
+            /**
+             * Format: int32
+             * @description How many data sources the last successful apply declared.
+             * @example 3
+             */
+            dataSources?: number;
+            /** @description Why the file was not applied: empty unless status is FAILED. */
+            errors?: components["schemas"]["ProvisioningError"][];
+            /**
+             * @description The file's name in DSM_PROVISIONING_DIR.
+             * @example orders.yaml
+             */
+            file?: string;
+            /** @description Whether the file removes the data sources it declared before and lists no more. */
+            prune?: boolean;
+            status?: components["schemas"]["ProvisioningFileStatus"];
+        };
+        /**
+         * @description APPLIED: the last apply changed data sources. UNCHANGED: it found them as the file says. FAILED: the file does not parse or validate, or conflicts with another; nothing of it was applied (its data sources stay as they were). REMOVED: the file is gone; its data sources were removed (it had prune: true) or are managed through the API again.
+         * @enum {string}
+         */
+        ProvisioningFileStatus: "APPLIED" | "UNCHANGED" | "FAILED" | "REMOVED";
         /** @description One entry of a data source's readiness history. */
         ReadinessChange: {
             /**
@@ -982,6 +1102,8 @@ export type components = {
         Standby: {
             /** @example 10.0.12.8 */
             host: string;
+            /** @description Where the standby's password is read at each use, when it is not stored. */
+            passwordRef: string | null;
             /** @description Whether a password is stored for the standby. */
             readonly passwordSet: boolean;
             /**
@@ -1001,6 +1123,11 @@ export type components = {
             host: string;
             /** @description Password on the standby. Absent on create: the primary's password; absent on update: the stored one. Never returned. */
             password?: components["schemas"]["Secret"];
+            /**
+             * @description Instead of password: a reference to the standby's password (file:NAME or env:DSM_SOURCE_...).
+             * @example env:DSM_SOURCE_ORDERS01_STANDBY_PASSWORD
+             */
+            passwordRef?: string | null;
             /**
              * Format: int32
              * @description TCP port of the standby server.
@@ -1842,6 +1969,44 @@ export interface operations {
             };
         };
     };
+    exportDataSources: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The provisioning file (YAML). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/yaml": string;
+                };
+            };
+            /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     checkIdentifierAvailability: {
         parameters: {
             query: {
@@ -1965,6 +2130,53 @@ export interface operations {
             429: {
                 headers: {
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description dsm's own database is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getProvisioning: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Each file seen so far. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Provisioning"];
+                };
+            };
+            /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token). */
+            403: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {

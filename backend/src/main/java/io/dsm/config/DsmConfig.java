@@ -47,6 +47,26 @@ public interface DsmConfig {
     @WithName("admin-password")
     Optional<String> adminPassword();
 
+    /**
+     * Where {@code file:} password references point ({@code DSM_SECRETS_DIR}), for example a mounted
+     * Kubernetes Secret. Without it only {@code env:DSM_SOURCE_*} references can be used.
+     */
+    @WithName("secrets-dir")
+    Optional<Path> secretsDir();
+
+    /** Data sources declared in files. */
+    Provisioning provisioning();
+
+    interface Provisioning {
+        /** The folder of provisioning files ({@code DSM_PROVISIONING_DIR}); none by default. */
+        Optional<Path> dir();
+
+        /** How often the folder is looked at for changed files ({@code DSM_PROVISIONING_SCAN_INTERVAL}). */
+        @WithName("scan-interval")
+        @WithDefault("2s")
+        Duration scanInterval();
+    }
+
     /** Signing in and sessions. */
     Auth auth();
 

@@ -39,7 +39,14 @@ public class DataSourceEntity {
     public String username;
 
     /** Sealed by {@link io.dsm.common.crypto.SecretCipher} with the id as associated data. */
+    /** Null when the password is read from {@link #passwordRef} instead. */
     public String passwordSealed;
+
+    /** Where the password is read at each use (file:NAME or env:DSM_SOURCE_...), instead of a sealed one. */
+    public String passwordRef;
+
+    /** The provisioning file that declares this data source; null when it is managed through the API. */
+    public String provisionedBy;
 
     public String databaseName;
 

@@ -18,4 +18,7 @@ public class StandbyEndpoint {
 
     @Column(name = "standby_password_sealed")
     public String passwordSealed;
+
+    @Column(name = "standby_password_ref")
+    public String passwordRef;
 }

@@ -52,6 +52,8 @@ class AccessRulesTest extends ApiTest {
         POLICY.put("testStoredConnection", Needs.OPERATOR);
         POLICY.put("getDataSourceReadiness", Needs.VIEWER);
         POLICY.put("recheckDataSourceReadiness", Needs.OPERATOR);
+        POLICY.put("getProvisioning", Needs.VIEWER);
+        POLICY.put("exportDataSources", Needs.ADMIN);
         POLICY.put("listUsers", Needs.ADMIN);
         POLICY.put("createUser", Needs.ADMIN);
         POLICY.put("getUser", Needs.ADMIN);

@@ -26,7 +26,29 @@ public class RequestOrigin {
         this.identity = identity;
     }
 
+    /** Work done on behalf of someone other than a signed-in user, such as {@code provisioning:orders.yaml}. */
+    private static final ThreadLocal<String> ACTING_AS = new ThreadLocal<>();
+
+    /** Runs the work with every audit record it writes attributed to {@code actor}. */
+    public static <T> T actingAs(String actor, java.util.function.Supplier<T> work) {
+        String before = ACTING_AS.get();
+        ACTING_AS.set(actor);
+        try {
+            return work.get();
+        } finally {
+            if (before == null) {
+                ACTING_AS.remove();
+            } else {
+                ACTING_AS.set(before);
+            }
+        }
+    }
+
     public String actor() {
+        String acting = ACTING_AS.get();
+        if (acting != null) {
+            return acting;
+        }
         try {
             var current = identity.get().getIdentity();
             return current.isAnonymous() ? null : current.getPrincipal().getName();

@@ -27,8 +27,11 @@ public class ConnectionTestService {
     private final StoredConnections stored;
     private final ConnectionTester tester;
     private final AuditLog audit;
+    private final PasswordSources sources;
 
-    public ConnectionTestService(DataSourceRules rules, StoredConnections stored, ConnectionTester tester, AuditLog audit) {
+    public ConnectionTestService(DataSourceRules rules, StoredConnections stored, ConnectionTester tester, AuditLog audit,
+            PasswordSources sources) {
+        this.sources = sources;
         this.rules = rules;
         this.stored = stored;
         this.tester = tester;
@@ -37,9 +40,9 @@ public class ConnectionTestService {
 
     public ConnectionTestResult testUnsaved(DataSourceInput input) {
         rules.check(input, Purpose.TEST);
-        Password primary = Password.of(input.password());
-        Password standby = input.standby() != null && input.standby().password() != null
-                ? Password.of(input.standby().password()) : primary;
+        Password primary = sources.of(input.password(), input.passwordRef());
+        Password typedStandby = input.standby() == null ? null : sources.of(input.standby().password(), input.standby().passwordRef());
+        Password standby = typedStandby != null ? typedStandby : primary;
         List<ConnectionSpec> specs = ConnectionSpecs.of(input, primary, standby);
         return recorded(null, input.identifier(), specs, tester.test(specs));
     }

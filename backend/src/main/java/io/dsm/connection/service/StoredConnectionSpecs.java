@@ -23,9 +23,11 @@ import io.dsm.datasource.StandbyEndpoint;
 public class StoredConnectionSpecs {
 
     private final SecretCipher cipher;
+    private final PasswordSources sources;
 
-    public StoredConnectionSpecs(SecretCipher cipher) {
+    public StoredConnectionSpecs(SecretCipher cipher, PasswordSources sources) {
         this.cipher = cipher;
+        this.sources = sources;
     }
 
     /** The stored passwords, opened; each is absent, with the reason, when it cannot be. */
@@ -49,13 +51,14 @@ public class StoredConnectionSpecs {
 
     /** The primary, where the heartbeat table lives. */
     public ConnectionSpec primary(DataSourceEntity stored) {
-        return primary(stored, open(stored.passwordSealed, stored));
+        return primary(stored, open(stored.passwordSealed, stored.passwordRef, stored));
     }
 
+    /** Passwords stored sealed are opened; referenced ones are read now, so a rotated secret counts at once. */
     StoredPasswords passwords(DataSourceEntity stored) {
-        Optional<Password> standby = stored.standby == null || stored.standby.passwordSealed == null ? Optional.empty()
-                : Optional.of(open(stored.standby.passwordSealed, stored));
-        return new StoredPasswords(open(stored.passwordSealed, stored), standby);
+        Optional<Password> standby = stored.standby == null || stored.standby.passwordSealed == null && stored.standby.passwordRef == null
+                ? Optional.empty() : Optional.of(open(stored.standby.passwordSealed, stored.standby.passwordRef, stored));
+        return new StoredPasswords(open(stored.passwordSealed, stored.passwordRef, stored), standby);
     }
 
     private static ConnectionSpec primary(DataSourceEntity stored, Password password) {
@@ -64,7 +67,10 @@ public class StoredConnectionSpecs {
                 stored.tlsCaCertificate, stored.heartbeatEnabled, HeartbeatTableName.schemaOf(stored.heartbeatSchema));
     }
 
-    private Password open(String sealed, DataSourceEntity stored) {
+    private Password open(String sealed, String reference, DataSourceEntity stored) {
+        if (reference != null) {
+            return sources.referenced(reference);
+        }
         try {
             return Password.of(cipher.open(sealed, stored.id.toString()));
         } catch (UnreadableSecretException e) {

@@ -21,10 +21,12 @@ public class StoredConnections {
 
     private final StoredDataSources dataSources;
     private final StoredConnectionSpecs specs;
+    private final PasswordSources sources;
 
-    public StoredConnections(StoredDataSources dataSources, StoredConnectionSpecs specs) {
+    public StoredConnections(StoredDataSources dataSources, StoredConnectionSpecs specs, PasswordSources sources) {
         this.dataSources = dataSources;
         this.specs = specs;
+        this.sources = sources;
     }
 
     /** What to test, and the stored identifier it belongs to. */
@@ -39,13 +41,10 @@ public class StoredConnections {
         }
         DataSourceInput input = edited.get();
         StoredPasswords kept = specs.passwords(stored);
-        Password primary = input.password() != null ? Password.of(input.password()) : kept.primary();
-        Password standby;
-        if (input.standby() != null && input.standby().password() != null) {
-            standby = Password.of(input.standby().password());
-        } else {
-            standby = kept.standby().orElse(primary);
-        }
+        Password typed = sources.of(input.password(), input.passwordRef());
+        Password primary = typed != null ? typed : kept.primary();
+        Password typedStandby = input.standby() == null ? null : sources.of(input.standby().password(), input.standby().passwordRef());
+        Password standby = typedStandby != null ? typedStandby : kept.standby().orElse(primary);
         return new Loaded(stored.identifier, ConnectionSpecs.of(input, primary, standby));
     }
 }

@@ -22,7 +22,7 @@ import io.dsm.datasource.DatabaseAttribute;
  * What a client sends to create or replace a data source. The read-only fields of
  * {@link DataSourceResponse} are accepted and ignored, so a client can send back what it read.
  */
-@JsonIgnoreProperties(value = { "id", "passwordSet", "heartbeat", "readiness", "createdAt", "updatedAt" })
+@JsonIgnoreProperties(value = { "id", "passwordSet", "heartbeat", "readiness", "provisionedBy", "createdAt", "updatedAt" })
 @Schema(name = "DataSourceInput", description = "A data source as sent to create or replace it. The read-only fields of DataSource may be sent back and are ignored.")
 public record DataSourceInput(
         @NotNull(message = "is required")
@@ -66,8 +66,15 @@ public record DataSourceInput(
         String username,
 
         @Schema(type = SchemaType.STRING, format = "password", writeOnly = true, minLength = 1, maxLength = Rules.PASSWORD_MAX,
-                description = "Password of the user. Required on create; on update, absent or null keeps the stored password. Never returned.")
+                description = "Password of the user. Required on create unless passwordRef is given; on update, absent or null keeps the "
+                        + "stored password (or reference). Never returned.")
         Secret password,
+
+        @Schema(nullable = true, maxLength = Rules.PASSWORD_REF_MAX, pattern = Rules.PASSWORD_REF,
+                description = "Instead of password: where dsm reads it at each use, never storing it. file:NAME is a file under "
+                        + "DSM_SECRETS_DIR (raw bytes, one trailing newline trimmed); env:NAME an environment variable whose name "
+                        + "starts with DSM_SOURCE_.", examples = "file:orders01.pw")
+        String passwordRef,
 
         @NotBlank(message = "is required")
         @Size(max = Rules.NAME_MAX, message = Rules.NAME_MAX_MESSAGE)

@@ -26,8 +26,11 @@ public record DataSourceResponse(
         int port,
         @Schema(examples = "migrator")
         String username,
-        @Schema(readOnly = true, description = "Whether a password is stored. The password itself is never returned.")
+        @Schema(readOnly = true, description = "Whether a password is stored or referenced. The password itself is never returned.")
         boolean passwordSet,
+        @Schema(nullable = true, description = "Where the password is read at each use, when it is not stored: file:NAME or "
+                + "env:DSM_SOURCE_... (a reference is not a secret).", examples = "file:orders01.pw")
+        String passwordRef,
         @Schema(examples = "orders")
         String databaseName,
         @Schema(nullable = true, examples = "public")
@@ -43,6 +46,9 @@ public record DataSourceResponse(
         HeartbeatStatus heartbeat,
         @Schema(readOnly = true, description = "What the readiness watch last found; GET /api/datasources/{id}/readiness has the report.")
         ReadinessSummary readiness,
+        @Schema(readOnly = true, nullable = true, description = "The provisioning file that declares this data source; the API then "
+                + "refuses to change or delete it (409). Null when it is managed through the API.", examples = "orders.yaml")
+        String provisionedBy,
         @Schema(readOnly = true, description = "Raised by every update; send it back with PUT.", examples = "0")
         long version,
         @Schema(readOnly = true, examples = "2026-11-24T08:15:30.123456Z")

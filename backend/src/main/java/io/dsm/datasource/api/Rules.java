@@ -22,6 +22,9 @@ public final class Rules {
     public static final String NAME_MAX_MESSAGE = "must be at most 63 characters";
     public static final int REMARKS_MAX = 128;
     public static final int PASSWORD_MAX = 1024;
+    /** The shape of a password reference; {@link io.dsm.common.secrets.SecretReference} has the whole rule. */
+    public static final String PASSWORD_REF = "^(file:[^/\\\\~].*|env:DSM_SOURCE_[A-Z0-9_]+)$";
+    public static final int PASSWORD_REF_MAX = io.dsm.common.secrets.SecretReference.MAX_LENGTH;
 
     private Rules() {
     }

@@ -38,5 +38,10 @@ public record StandbyInput(
 
         @Schema(type = SchemaType.STRING, format = "password", writeOnly = true, minLength = 1, maxLength = Rules.PASSWORD_MAX,
                 description = "Password on the standby. Absent on create: the primary's password; absent on update: the stored one. Never returned.")
-        Secret password) {
+        Secret password,
+
+        @Schema(nullable = true, maxLength = Rules.PASSWORD_REF_MAX, pattern = Rules.PASSWORD_REF,
+                description = "Instead of password: a reference to the standby's password (file:NAME or env:DSM_SOURCE_...).",
+                examples = "env:DSM_SOURCE_ORDERS01_STANDBY_PASSWORD")
+        String passwordRef) {
 }

@@ -11,5 +11,7 @@ public record StandbyResponse(
         @Schema(examples = "migrator")
         String username,
         @Schema(readOnly = true, description = "Whether a password is stored for the standby.")
-        boolean passwordSet) {
+        boolean passwordSet,
+        @Schema(nullable = true, description = "Where the standby's password is read at each use, when it is not stored.")
+        String passwordRef) {
 }

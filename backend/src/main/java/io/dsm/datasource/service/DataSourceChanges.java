@@ -36,6 +36,9 @@ final class DataSourceChanges {
         fields.put("standby.host", entity.standby == null ? null : entity.standby.host);
         fields.put("standby.port", entity.standby == null ? null : text(entity.standby.port));
         fields.put("standby.username", entity.standby == null ? null : entity.standby.username);
+        // A reference names where the secret is, not the secret: it shows like any other field.
+        fields.put("passwordRef", entity.passwordRef);
+        fields.put("standby.passwordRef", entity.standby == null ? null : entity.standby.passwordRef);
         return fields;
     }
 

@@ -35,8 +35,15 @@ class DataSourceFields {
         entity.host = input.host();
         entity.port = input.port();
         entity.username = input.username();
-        entity.passwordSealed = input.password() != null ? seals.seal(input.password(), entity.id)
-                : seals.underCurrentKey(entity.passwordSealed, entity.id);
+        if (input.passwordRef() != null) {
+            entity.passwordRef = input.passwordRef();
+            entity.passwordSealed = null;
+        } else if (input.password() != null) {
+            entity.passwordSealed = seals.seal(input.password(), entity.id);
+            entity.passwordRef = null;
+        } else if (entity.passwordSealed != null) {
+            entity.passwordSealed = seals.underCurrentKey(entity.passwordSealed, entity.id);
+        }
         entity.databaseName = input.databaseName();
         entity.schemaName = blankToNull(input.schemaName());
         entity.heartbeatSchema = blankToNull(input.heartbeatSchema());
@@ -47,6 +54,23 @@ class DataSourceFields {
         entity.tlsCaCertificate = blankToNull(tls.caCertificate());
         // Always touched, so that every update raises the version, even one that changes nothing else.
         entity.updatedAt = now();
+    }
+
+    /** Whether writing the input onto the stored data source would change it (a provisioning file applied again). */
+    boolean differ(DataSourceInput input, DataSourceEntity stored) {
+        DataSourceEntity wanted = new DataSourceEntity();
+        wanted.id = stored.id;
+        apply(input, wanted);
+        if (!DataSourceChanges.snapshot(wanted).equals(DataSourceChanges.snapshot(stored))
+                || !java.util.Objects.equals(wanted.tlsCaCertificate, stored.tlsCaCertificate)) {
+            return true;
+        }
+        if (input.password() != null && !seals.same(stored.passwordSealed, input.password(), stored.id)) {
+            return true;
+        }
+        StandbyInput standby = input.standby();
+        return standby != null && standby.password() != null
+                && (stored.standby == null || !seals.same(stored.standby.passwordSealed, standby.password(), stored.id));
     }
 
     /** The standby's username and password default to the primary's; an update without a password keeps the stored one. */
@@ -60,13 +84,18 @@ class DataSourceFields {
         standby.port = requested.port();
         standby.username = requested.username() == null || requested.username().isBlank()
                 ? entity.username : requested.username();
-        if (requested.password() != null) {
+        if (requested.passwordRef() != null) {
+            standby.passwordRef = requested.passwordRef();
+        } else if (requested.password() != null) {
             standby.passwordSealed = seals.seal(requested.password(), entity.id);
+        } else if (entity.standby != null && entity.standby.passwordRef != null) {
+            standby.passwordRef = entity.standby.passwordRef;
         } else if (entity.standby != null && entity.standby.passwordSealed != null) {
             standby.passwordSealed = seals.underCurrentKey(entity.standby.passwordSealed, entity.id);
         } else {
             // Sealed values are bound to the row, not to the primary or standby half, so this is a copy.
             standby.passwordSealed = entity.passwordSealed;
+            standby.passwordRef = entity.passwordRef;
         }
         return standby;
     }

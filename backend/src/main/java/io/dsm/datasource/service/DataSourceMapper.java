@@ -22,16 +22,18 @@ final class DataSourceMapper {
         HeartbeatStatus status = !entity.heartbeatEnabled ? HeartbeatStatus.DISABLED
                 : heartbeat == null ? HeartbeatStatus.PENDING : heartbeat;
         return new DataSourceResponse(entity.id, entity.identifier, entity.type, entity.region, entity.attribute,
-                entity.heartbeatEnabled, entity.host, entity.port, entity.username, entity.passwordSealed != null,
+                entity.heartbeatEnabled, entity.host, entity.port, entity.username,
+                entity.passwordSealed != null || entity.passwordRef != null, entity.passwordRef,
                 entity.databaseName, entity.schemaName, entity.heartbeatSchema, entity.remarks, toResponse(entity.standby),
                 new TlsSettings(entity.tlsMode, entity.tlsCaCertificate), status,
-                readiness == null ? ReadinessSummary.UNKNOWN : readiness, entity.version, entity.createdAt, entity.updatedAt);
+                readiness == null ? ReadinessSummary.UNKNOWN : readiness, entity.provisionedBy, entity.version, entity.createdAt, entity.updatedAt);
     }
 
     private static StandbyResponse toResponse(StandbyEndpoint standby) {
         if (standby == null || standby.host == null) {
             return null;
         }
-        return new StandbyResponse(standby.host, standby.port, standby.username, standby.passwordSealed != null);
+        return new StandbyResponse(standby.host, standby.port, standby.username,
+                standby.passwordSealed != null || standby.passwordRef != null, standby.passwordRef);
     }
 }

@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
 import jakarta.validation.Validator;
 
 import io.dsm.common.crypto.Secret;
+import io.dsm.common.secrets.SecretReferences;
 import io.dsm.common.problem.ProblemException;
 import io.dsm.common.problem.Violation;
 import io.dsm.common.problem.Violations;
@@ -50,10 +51,12 @@ public class DataSourceRules {
 
     private final Validator validator;
     private final Regions regions;
+    private final SecretReferences references;
 
-    public DataSourceRules(Validator validator, Regions regions) {
+    public DataSourceRules(Validator validator, Regions regions, SecretReferences references) {
         this.validator = validator;
         this.regions = regions;
+        this.references = references;
     }
 
     /** @throws ProblemException (400) naming every invalid field */
@@ -77,9 +80,9 @@ public class DataSourceRules {
                 violations.add(new Violation("standby", "is allowed only with attribute PRIMARY_STANDBY"));
             }
         }
-        checkPassword("password", input.password(), purpose.passwordRequired, violations);
+        checkPassword("", input.password(), input.passwordRef(), purpose.passwordRequired, violations);
         if (input.standby() != null) {
-            checkPassword("standby.password", input.standby().password(), false, violations);
+            checkPassword("standby.", input.standby().password(), input.standby().passwordRef(), false, violations);
         }
         checkTls(input.tls(), violations);
         if (purpose.versionRequired && input.version() == null) {
@@ -110,10 +113,23 @@ public class DataSourceRules {
         }
     }
 
+    /** A password, or a reference to one that may be used here, or (where allowed) neither: never both. */
+    private void checkPassword(String prefix, Secret password, String reference, boolean required, List<Violation> violations) {
+        if (reference != null) {
+            if (password != null) {
+                violations.add(new Violation(prefix + "passwordRef", "cannot be given with " + prefix + "password: give one of them"));
+            } else {
+                references.refusal(reference).ifPresent(refusal -> violations.add(new Violation(prefix + "passwordRef", refusal)));
+            }
+            return;
+        }
+        checkPassword(prefix + "password", password, required, violations);
+    }
+
     private static void checkPassword(String field, Secret password, boolean required, List<Violation> violations) {
         if (password == null) {
             if (required) {
-                violations.add(new Violation(field, "is required"));
+                violations.add(new Violation(field, "is required (or give passwordRef)"));
             }
         } else if (password.isEmpty()) {
             violations.add(new Violation(field, required ? "is required" : "must not be empty; omit it to keep the stored password"));

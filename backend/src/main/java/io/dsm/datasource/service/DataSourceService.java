@@ -12,6 +12,7 @@ import org.hibernate.exception.ConstraintViolationException;
 
 import io.dsm.audit.AuditAction;
 import io.dsm.audit.AuditOutcome;
+import io.dsm.audit.Change;
 import io.dsm.audit.service.AuditEntry;
 import io.dsm.audit.service.AuditLog;
 import io.dsm.common.problem.ProblemException;
@@ -53,6 +54,11 @@ public class DataSourceService {
 
     @Transactional
     public DataSourceResponse create(DataSourceInput input) {
+        return toResponse(created(input, null));
+    }
+
+    /** A new data source, in the caller's transaction; {@code provisionedBy} is the file that declares it, or null. */
+    DataSourceEntity created(DataSourceInput input, String provisionedBy) {
         rules.check(input, Purpose.CREATE);
         if (repository.identifierTaken(input.identifier(), null)) {
             throw duplicateIdentifier();
@@ -60,6 +66,7 @@ public class DataSourceService {
         DataSourceEntity entity = new DataSourceEntity();
         entity.id = UUID.randomUUID();
         fields.apply(input, entity);
+        entity.provisionedBy = provisionedBy;
         entity.createdAt = entity.updatedAt;
         repository.persist(entity);
         flushGuardingIdentifier();
@@ -68,19 +75,27 @@ public class DataSourceService {
         }
         watch.checkSoon(entity.id);
         audit.record(AuditEntry.ofDataSource(AuditAction.DATA_SOURCE_CREATED, AuditOutcome.SUCCESS, entity.id, entity.identifier,
-                DataSourceChanges.between(Map.of(), DataSourceChanges.snapshot(entity), input), null));
-        return toResponse(entity);
+                DataSourceChanges.between(Map.of(), DataSourceChanges.snapshot(entity), input), provisionedBy == null ? null
+                        : "Declared in " + provisionedBy));
+        return entity;
     }
 
     @Transactional
     public DataSourceResponse update(UUID id, DataSourceInput input) {
         DataSourceEntity entity = find(id);
+        refuseIfProvisioned(entity, "changed");
         rules.check(input, Purpose.UPDATE);
         if (input.version() != entity.version) {
             throw StaleVersion.exception();
         }
+        updated(entity, input);
+        return toResponse(entity);
+    }
+
+    /** Writes the input onto a stored data source in the caller's transaction; returns what changed (empty: nothing). */
+    List<Change> updated(DataSourceEntity entity, DataSourceInput input) {
         if (!entity.identifier.equalsIgnoreCase(input.identifier())
-                && repository.identifierTaken(input.identifier(), id)) {
+                && repository.identifierTaken(input.identifier(), entity.id)) {
             throw duplicateIdentifier();
         }
         Map<String, String> before = DataSourceChanges.snapshot(entity);
@@ -88,9 +103,25 @@ public class DataSourceService {
         flushGuardingIdentifier();
         syncHeartbeat(entity);
         watch.checkSoon(entity.id);
+        List<Change> changes = DataSourceChanges.between(before, DataSourceChanges.snapshot(entity), input);
         audit.record(AuditEntry.ofDataSource(AuditAction.DATA_SOURCE_UPDATED, AuditOutcome.SUCCESS, entity.id, entity.identifier,
-                DataSourceChanges.between(before, DataSourceChanges.snapshot(entity), input), null));
-        return toResponse(entity);
+                changes, null));
+        return changes;
+    }
+
+    /** Like {@link #updated}, only when the input says something the stored data source does not: a file applied again. */
+    List<Change> updatedIfChanged(DataSourceEntity entity, DataSourceInput input) {
+        rules.check(input, Purpose.CREATE);
+        return fields.differ(input, entity) ? updated(entity, input) : List.of();
+    }
+
+    /** A data source declared in a provisioning file is changed by changing the file: the API refuses, naming it. */
+    private static void refuseIfProvisioned(DataSourceEntity entity, String what) {
+        if (entity.provisionedBy != null) {
+            throw ProblemException.conflict("Data source " + entity.identifier + " is managed by the provisioning file "
+                    + entity.provisionedBy + ": it is " + what + " by changing that file in DSM_PROVISIONING_DIR, not through "
+                    + "the API.", List.of(new Violation("provisionedBy", "is " + entity.provisionedBy)));
+        }
     }
 
     /**
@@ -99,6 +130,7 @@ public class DataSourceService {
      * transaction, since it waits on the network, and if it fails heartbeat resumes and nothing is deleted.
      */
     public void delete(UUID id, boolean dropHeartbeatTable) {
+        QuarkusTransaction.requiringNew().run(() -> refuseIfProvisioned(find(id), "removed"));
         if (dropHeartbeatTable) {
             DataSourceEntity stopped = QuarkusTransaction.requiringNew().call(() -> stopHeartbeat(id));
             try {
@@ -145,6 +177,12 @@ public class DataSourceService {
 
     private void remove(UUID id) {
         DataSourceEntity entity = find(id);
+        refuseIfProvisioned(entity, "removed");
+        removed(entity);
+    }
+
+    /** Deletes a data source in the caller's transaction, with its audit record. */
+    void removed(DataSourceEntity entity) {
         repository.delete(entity);
         audit.record(AuditEntry.ofDataSource(AuditAction.DATA_SOURCE_DELETED, AuditOutcome.SUCCESS, entity.id, entity.identifier,
                 List.of(), entity.host + ":" + entity.port + "/" + entity.databaseName));

@@ -18,6 +18,15 @@ class PasswordSeals {
         this.cipher = cipher;
     }
 
+    /** Whether the sealed password is the typed one (false when it cannot be opened). */
+    boolean same(String sealed, Secret typed, UUID dataSourceId) {
+        try {
+            return sealed != null && cipher.open(sealed, dataSourceId.toString()).equals(typed);
+        } catch (UnreadableSecretException e) {
+            return false;
+        }
+    }
+
     String seal(Secret secret, UUID dataSourceId) {
         return cipher.seal(secret, dataSourceId.toString());
     }

@@ -1,0 +1,159 @@
+package io.dsm.common.secrets;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Function;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import io.dsm.common.crypto.Secret;
+import io.dsm.config.DsmConfig;
+
+/**
+ * Reads the password a {@link SecretReference} points to, at each use and never for storing. A
+ * file is read as raw bytes (UTF-8), with one trailing newline trimmed and nothing interpolated, so a
+ * {@code $} or a quote stays what it is; it must be a regular file whose real path, links followed,
+ * is inside DSM_SECRETS_DIR. An environment variable must start with DSM_SOURCE_.
+ */
+@Singleton
+public class SecretReferences {
+
+    /** Longer than any password dsm accepts (1024 characters of up to 4 bytes), so a wrong file is refused unread. */
+    static final int MAX_BYTES = 4096;
+
+    private final Optional<Path> directory;
+    private final Function<String, String> environment;
+
+    @Inject
+    public SecretReferences(DsmConfig config) {
+        this(config.secretsDir(), System::getenv);
+    }
+
+    SecretReferences(Optional<Path> directory, Function<String, String> environment) {
+        this.directory = directory;
+        this.environment = environment;
+    }
+
+    /** A password read from its reference, or why it could not be read (in words that never hold the secret). */
+    public record Resolved(Optional<Secret> secret, Optional<String> problem) {
+        static Resolved of(Secret secret) {
+            return new Resolved(Optional.of(secret), Optional.empty());
+        }
+
+        static Resolved unusable(String problem) {
+            return new Resolved(Optional.empty(), Optional.of(problem));
+        }
+    }
+
+    /**
+     * Why the reference may not be given to dsm, or empty: the lexical rules, DSM_SECRETS_DIR being set
+     * for files, and, when the file exists, its real path staying inside that directory. A file that
+     * does not exist yet is allowed: it may be mounted later, and every use reports it.
+     */
+    public Optional<String> refusal(String text) {
+        SecretReference.Parsed parsed = SecretReference.parse(text);
+        if (parsed.problem().isPresent()) {
+            return parsed.problem();
+        }
+        SecretReference reference = parsed.reference().orElseThrow();
+        if (reference.kind() == SecretReference.Kind.ENV) {
+            return Optional.empty();
+        }
+        if (directory.isEmpty()) {
+            return Optional.of("names a file, but DSM_SECRETS_DIR is not set on this service");
+        }
+        Path file = directory.get().resolve(reference.name()).normalize();
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        return escape(file);
+    }
+
+    /** Reads the password now. */
+    public Resolved resolve(String text) {
+        SecretReference.Parsed parsed = SecretReference.parse(text);
+        if (parsed.problem().isPresent()) {
+            return Resolved.unusable("its reference " + parsed.problem().get());
+        }
+        SecretReference reference = parsed.reference().orElseThrow();
+        return reference.kind() == SecretReference.Kind.ENV ? fromEnvironment(reference) : fromFile(reference);
+    }
+
+    private Resolved fromEnvironment(SecretReference reference) {
+        String value = environment.apply(reference.name());
+        if (value == null) {
+            return Resolved.unusable("the environment variable " + reference.name() + " is not set");
+        }
+        return value.isEmpty() ? Resolved.unusable("the environment variable " + reference.name() + " is empty")
+                : Resolved.of(Secret.of(value));
+    }
+
+    private Resolved fromFile(SecretReference reference) {
+        if (directory.isEmpty()) {
+            return Resolved.unusable("it names a file, but DSM_SECRETS_DIR is not set on this service");
+        }
+        Path file = directory.get().resolve(reference.name()).normalize();
+        Optional<String> escape = escape(file);
+        if (escape.isPresent()) {
+            return Resolved.unusable("the secret file " + reference.name() + " " + escape.get());
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) {
+                return Resolved.unusable("the secret file " + reference.name() + " is larger than " + MAX_BYTES + " bytes");
+            }
+            String value = trimOneNewline(decode(bytes));
+            return value.isEmpty() ? Resolved.unusable("the secret file " + reference.name() + " is empty")
+                    : Resolved.of(Secret.of(value));
+        } catch (NoSuchFileException e) {
+            return Resolved.unusable("the secret file " + reference.name() + " does not exist in DSM_SECRETS_DIR");
+        } catch (CharacterCodingException e) {
+            return Resolved.unusable("the secret file " + reference.name() + " is not UTF-8 text");
+        } catch (IOException e) {
+            return Resolved.unusable("the secret file " + reference.name() + " cannot be read (" + e.getClass().getSimpleName()
+                    .replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT) + ")");
+        }
+    }
+
+    /** Why the file, its links followed, is not a regular file inside DSM_SECRETS_DIR; empty when it is (or is missing). */
+    private Optional<String> escape(Path file) {
+        try {
+            Path root = directory.orElseThrow().toRealPath();
+            Path real = file.toRealPath();
+            if (!real.startsWith(root)) {
+                return Optional.of("leads out of DSM_SECRETS_DIR (through a link)");
+            }
+            if (!Files.isRegularFile(real)) {
+                return Optional.of("is not a regular file");
+            }
+            return Optional.empty();
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of("cannot be examined");
+        }
+    }
+
+    private static String decode(byte[] bytes) throws CharacterCodingException {
+        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+    }
+
+    /** One trailing newline, as editors and {@code echo} add it ({@code \n} or {@code \r\n}); everything else is kept. */
+    static String trimOneNewline(String value) {
+        if (value.endsWith("\r\n")) {
+            return value.substring(0, value.length() - 2);
+        }
+        return value.endsWith("\n") ? value.substring(0, value.length() - 1) : value;
+    }
+}

@@ -1,0 +1,88 @@
+package io.dsm.provisioning.service;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+
+import io.dsm.datasource.api.DataSourceResponse;
+import io.dsm.datasource.api.StandbyResponse;
+import io.dsm.datasource.service.ProvisionedSources;
+
+/**
+ * Writes the data sources managed through the API as a provisioning file, so that a clicked setup
+ * becomes code (those a file declares are code already).
+ * Passwords never leave: a reference is kept, a stored password becomes a file reference to fill in.
+ */
+@ApplicationScoped
+public class Export {
+
+    private final ProvisionedSources sources;
+
+    public Export(ProvisionedSources sources) {
+        this.sources = sources;
+    }
+
+    public String yaml() {
+        List<DataSourceResponse> all = sources.managedThroughTheApi();
+        Map<String, Object> file = new LinkedHashMap<>();
+        file.put("apiVersion", ProvisioningParser.API_VERSION);
+        file.put("prune", false);
+        file.put("dataSources", all.stream().map(Export::entry).toList());
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        options.setIndicatorIndent(2);
+        options.setIndentWithIndicator(true);
+        options.setWidth(120);
+        return """
+                # Data sources exported from dsm, as a provisioning file for DSM_PROVISIONING_DIR.
+                # Passwords are not exported. Each passwordRef: file:<identifier>.pw below names a file to create under
+                # DSM_SECRETS_DIR with that data source's password (one trailing newline is trimmed), unless it was a
+                # reference already. Set prune: true once this file lists every data source it should manage.
+                """ + new Yaml(options).dump(file);
+    }
+
+    private static Map<String, Object> entry(DataSourceResponse source) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("identifier", source.identifier());
+        entry.put("type", source.type().name());
+        entry.put("region", source.region());
+        entry.put("attribute", source.attribute().name());
+        entry.put("host", source.host());
+        entry.put("port", source.port());
+        entry.put("username", source.username());
+        entry.put("passwordRef", source.passwordRef() != null ? source.passwordRef() : "file:" + source.identifier() + ".pw");
+        entry.put("databaseName", source.databaseName());
+        putIfSet(entry, "schemaName", source.schemaName());
+        entry.put("heartbeatEnabled", source.heartbeatEnabled());
+        putIfSet(entry, "heartbeatSchema", source.heartbeatSchema());
+        putIfSet(entry, "remarks", source.remarks());
+        if (source.tls() != null) {
+            Map<String, Object> tls = new LinkedHashMap<>();
+            tls.put("mode", source.tls().modeOrDefault().value());
+            putIfSet(tls, "caCertificate", source.tls().caCertificate());
+            entry.put("tls", tls);
+        }
+        StandbyResponse standby = source.standby();
+        if (standby != null) {
+            Map<String, Object> pair = new LinkedHashMap<>();
+            pair.put("host", standby.host());
+            pair.put("port", standby.port());
+            pair.put("username", standby.username());
+            pair.put("passwordRef", standby.passwordRef() != null ? standby.passwordRef()
+                    : "file:" + source.identifier() + "-standby.pw");
+            entry.put("standby", pair);
+        }
+        return entry;
+    }
+
+    private static void putIfSet(Map<String, Object> map, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            map.put(key, value);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.dsm.provisioning.service;
+
+import java.sql.SQLException;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.agroal.api.AgroalDataSource;
+import io.dsm.config.DsmConfig;
+import io.dsm.provisioning.api.ProvisioningFileResponse;
+import io.dsm.provisioning.api.ProvisioningResponse;
+
+/** What GET /api/provisioning shows: the folder, and the last apply of each file. */
+@ApplicationScoped
+public class ProvisioningStatus {
+
+    private final AgroalDataSource store;
+    private final ObjectMapper json;
+    private final DsmConfig config;
+
+    public ProvisioningStatus(AgroalDataSource store, ObjectMapper json, DsmConfig config) {
+        this.store = store;
+        this.json = json;
+        this.config = config;
+    }
+
+    public ProvisioningResponse get() throws SQLException {
+        List<ProvisioningFileResponse> files = FileStatuses.all(store, json).stream()
+                .map(row -> new ProvisioningFileResponse(row.name(), row.status(), row.checkedAt(), row.appliedAt(), row.prune(),
+                        row.sources(), row.errors().stream()
+                                .map(e -> new ProvisioningFileResponse.Error(e.line(), e.field(), e.message())).toList()))
+                .toList();
+        return new ProvisioningResponse(config.provisioning().dir().isPresent(), files);
+    }
+}
