@@ -128,7 +128,9 @@ class AccessRulesTest extends ApiTest {
     private static void expect(Operation operation, String who, RequestSpecification request, Optional<Integer> refusal,
             List<String> wrong) {
         String path = operation.path().replace("{id}", UUID.randomUUID().toString());
-        Response response = request.contentType("application/json").body("{}").request(operation.method().toUpperCase(), path);
+        // What a client accepts: JSON, the export's YAML, and the problems every error is.
+        Response response = request.accept("application/json, application/yaml;q=0.9, application/problem+json;q=0.8")
+                .contentType("application/json").body("{}").request(operation.method().toUpperCase(), path);
         int status = response.statusCode();
         boolean ok = refusal.map(expected -> status == expected && response.contentType().startsWith("application/problem+json"))
                 .orElse(status != 401 && status != 403 && status < 500);

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -44,15 +45,22 @@ class TwoInstancesIT {
     void shareTheStoreAndNeverBothBeatOneDataSource(@TempDir Path dir) throws Exception {
         try (TestDatabase store = TestDatabase.start(); TargetServer target = TargetServer.start()) {
             prepareLoggedHeartbeatTables(target);
-            Map<String, String> env = Map.of(
-                    "QUARKUS_DATASOURCE_JDBC_URL", store.jdbcUrl(),
-                    "QUARKUS_DATASOURCE_USERNAME", store.username(),
-                    "QUARKUS_DATASOURCE_PASSWORD", store.password(),
-                    "DSM_SECRET_KEY", SecretCipher.generateBase64Key(),
-                    "DSM_HEARTBEAT_INTERVAL", INTERVAL,
-                    "DSM_WATCH_INTERVAL", WATCH_INTERVAL_SECONDS + "s",
-                    "DSM_TEST_TIMEOUT", "2s",
-                    "DSM_CONNECT_ALLOW", "127.0.0.0/8,::1/128");
+            Path provisioning = Files.createDirectories(dir.resolve("provisioning"));
+            Path secrets = Files.createDirectories(dir.resolve("secrets"));
+            Files.writeString(secrets.resolve("prov01.pw"), TargetServer.MIGRATOR_PASSWORD + "\n");
+            Files.writeString(provisioning.resolve("orders.yaml"), provisioned(target, 5432));
+            Map<String, String> env = Map.ofEntries(
+                    Map.entry("DSM_PROVISIONING_DIR", provisioning.toString()),
+                    Map.entry("DSM_PROVISIONING_SCAN_INTERVAL", "500ms"),
+                    Map.entry("DSM_SECRETS_DIR", secrets.toString()),
+                    Map.entry("QUARKUS_DATASOURCE_JDBC_URL", store.jdbcUrl()),
+                    Map.entry("QUARKUS_DATASOURCE_USERNAME", store.username()),
+                    Map.entry("QUARKUS_DATASOURCE_PASSWORD", store.password()),
+                    Map.entry("DSM_SECRET_KEY", SecretCipher.generateBase64Key()),
+                    Map.entry("DSM_HEARTBEAT_INTERVAL", INTERVAL),
+                    Map.entry("DSM_WATCH_INTERVAL", WATCH_INTERVAL_SECONDS + "s"),
+                    Map.entry("DSM_TEST_TIMEOUT", "2s"),
+                    Map.entry("DSM_CONNECT_ALLOW", "127.0.0.0/8,::1/128"));
             PackagedApp first = PackagedApp.start(dir.resolve("a"), dir.resolve("a.log"), env);
             try (PackagedApp second = PackagedApp.start(dir.resolve("b"), dir.resolve("b.log"), env)) {
                 // What one instance creates, the other reads, changes and deletes.
@@ -64,6 +72,16 @@ class TwoInstancesIT {
                 assertThat(send(first, "GET", "/api/datasources/" + id, null).body()).contains("edited on b");
                 assertThat(send(second, "DELETE", "/api/datasources/" + id, null).statusCode()).isEqualTo(204);
                 assertThat(send(first, "GET", "/api/datasources/" + id, null).statusCode()).isEqualTo(404);
+
+                // The same provisioning folder on both: each file is applied once, and an edit once, by one of them.
+                Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> audited(second, "DATA_SOURCE_CREATED") == 1);
+                Files.writeString(provisioning.resolve("orders.yaml"), provisioned(target, target.port()));
+                Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> audited(first, "DATA_SOURCE_UPDATED") == 1);
+                Thread.sleep(1500);
+                assertThat(audited(second, "DATA_SOURCE_CREATED")).as("creates of the provisioned source").isEqualTo(1);
+                assertThat(audited(second, "DATA_SOURCE_UPDATED")).as("updates of the provisioned source").isEqualTo(1);
+                assertThat(send(second, "GET", "/api/datasources?q=prov01", null).body()).contains("\"provisionedBy\":\"orders.yaml\"")
+                        .contains("\"port\":" + target.port()).doesNotContain(TargetServer.MIGRATOR_PASSWORD);
 
                 for (int i = 1; i <= SOURCES; i++) {
                     create(i % 2 == 0 ? first : second, body("beat" + i, target, "s" + i, true));
@@ -105,11 +123,31 @@ class TwoInstancesIT {
                 // Every source is checked again by the survivor: at its next due time, or once the dead
                 // instance's claim (DSM_TEST_TIMEOUT + 5 s) expires.
                 Awaitility.await().atMost(Duration.ofSeconds(WATCH_INTERVAL_SECONDS * 2 + 7 + 5)).pollInterval(Duration.ofMillis(500))
-                        .until(() -> sourcesCheckedSince(store, watchSurvivor, killedAt) == SOURCES);
+                        .until(() -> sourcesCheckedSince(store, watchSurvivor, killedAt) == watchedSources(store));
             } finally {
                 first.close();
             }
             assertNeverInterleaved(target);
+        }
+    }
+
+    private static String provisioned(TargetServer target, int port) {
+        return "apiVersion: dsm/v1\ndataSources:\n  - identifier: prov01\n    type: POSTGRESQL\n    attribute: PRIMARY\n"
+                + "    host: 127.0.0.1\n    port: " + port + "\n    username: " + TargetServer.MIGRATOR + "\n"
+                + "    passwordRef: file:prov01.pw\n    databaseName: " + TargetServer.DATABASE + "\n";
+    }
+
+    /** Audit events of an action by the provisioning file, as one instance reads them. */
+    private int audited(PackagedApp app, String action) throws Exception {
+        String body = send(app, "GET", "/api/audit?actor=provisioning:orders.yaml&action=" + action, null).body();
+        return io.restassured.path.json.JsonPath.from(body).getList("items").size();
+    }
+
+    private static int watchedSources(TestDatabase store) throws SQLException {
+        try (Connection connection = store.connect();
+                ResultSet row = connection.createStatement().executeQuery("SELECT count(*) FROM readiness_watch")) {
+            row.next();
+            return row.getInt(1);
         }
     }
 

@@ -80,7 +80,7 @@ public class DataSourceRepository implements PanacheRepositoryBase<DataSourceEnt
     boolean reseal(SealedPasswords stored, String password, String standbyPassword) {
         return getEntityManager().createNativeQuery("""
                 UPDATE data_source SET password_sealed = ?1, standby_password_sealed = ?2
-                WHERE id = ?3 AND password_sealed = ?4 AND standby_password_sealed IS NOT DISTINCT FROM ?5""")
+                WHERE id = ?3 AND password_sealed IS NOT DISTINCT FROM ?4 AND standby_password_sealed IS NOT DISTINCT FROM ?5""")
                 .setParameter(1, password).setParameter(2, standbyPassword).setParameter(3, stored.id())
                 .setParameter(4, stored.password()).setParameter(5, stored.standbyPassword()).executeUpdate() == 1;
     }

@@ -115,6 +115,18 @@ public class DataSourceService {
         return fields.differ(input, entity) ? updated(entity, input) : List.of();
     }
 
+    /** Who manages a data source from now on (a file, or the API again when null), with its audit record. */
+    void managedBy(DataSourceEntity entity, String file) {
+        String before = entity.provisionedBy;
+        if (java.util.Objects.equals(before, file)) {
+            return;
+        }
+        entity.provisionedBy = file;
+        audit.record(AuditEntry.ofDataSource(AuditAction.DATA_SOURCE_UPDATED, AuditOutcome.SUCCESS, entity.id, entity.identifier,
+                List.of(new Change("provisionedBy", before, file)),
+                file == null ? "Managed through the API again" : "Managed by the provisioning file " + file));
+    }
+
     /** A data source declared in a provisioning file is changed by changing the file: the API refuses, naming it. */
     private static void refuseIfProvisioned(DataSourceEntity entity, String what) {
         if (entity.provisionedBy != null) {

@@ -67,14 +67,15 @@ public class ProvisionedSources {
     public boolean update(Stored stored, DataSourceInput input, String file) {
         DataSourceEntity entity = stored.entity();
         boolean adopted = !file.equals(entity.provisionedBy);
-        entity.provisionedBy = file;
-        return !service.updatedIfChanged(entity, input).isEmpty() || adopted;
+        boolean changed = !service.updatedIfChanged(entity, input).isEmpty();
+        service.managedBy(entity, file);
+        return changed || adopted;
     }
 
     /** The file no longer declares it and does not prune: it stays, managed through the API again. */
     @Transactional(TxType.MANDATORY)
     public void release(Stored stored) {
-        stored.entity().provisionedBy = null;
+        service.managedBy(stored.entity(), null);
     }
 
     @Transactional(TxType.MANDATORY)

@@ -94,8 +94,9 @@ public class SecretRotation {
         return dataSources.reseal(stored, resealed(stored.password(), aad), standby);
     }
 
+    /** A sealed password under the current key; null (a password read from a reference) stays null. */
     private String resealed(String sealed, String aad) {
-        if (!cipher.sealedWithOtherKey(sealed)) {
+        if (sealed == null || !cipher.sealedWithOtherKey(sealed)) {
             return sealed;
         }
         Secret secret = cipher.open(sealed, aad);
