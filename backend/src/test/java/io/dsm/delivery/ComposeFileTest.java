@@ -31,8 +31,12 @@ import com.networknt.schema.ValidationMessage;
 class ComposeFileTest {
 
     private static final String COMPOSE = "docker-compose.yml";
-    /** Environment variable names that hold secrets. */
-    private static final Pattern SECRET_NAME = Pattern.compile(".*(PASSWORD|SECRET|KEY|TOKEN|CREDENTIAL).*");
+    /** Environment variable names that hold secrets (DSM_SECRETS_DIR names the folder where they are: a path). */
+    private static final Pattern SECRET_NAME = Pattern.compile("(?!.*_DIR$).*(PASSWORD|SECRET|KEY|TOKEN|CREDENTIAL).*");
+    /** The folders the backend reads data sources as code from, and the passwords they name. */
+    private static final String PROVISIONING = "deploy/provisioning";
+    private static final String SECRETS = "deploy/secrets";
+    private static final String KUBERNETES_PROVISIONING = "deploy/kubernetes/dsm-provisioning.yaml";
     /** A required variable without a default: ${NAME} or ${NAME:?message} / ${NAME?message}. */
     private static final Pattern REQUIRED_VARIABLE = Pattern.compile("\\$\\{[A-Z0-9_]+(:?\\?[^}]*)?}");
     private static final Pattern ANY_VARIABLE = Pattern.compile("\\$\\{([A-Z0-9_]+)(?:(:?[-?])([^}]*))?}");
@@ -188,6 +192,94 @@ class ComposeFileTest {
                 .contains("CREATE DATABASE orders", "CREATE SCHEMA sales", "REPLICATION");
     }
 
+    @Test
+    void mountsTheProvisioningAndSecretsFoldersReadOnlyWhereTheBackendLooks() {
+        Map<String, String> readOnly = new LinkedHashMap<>();
+        service("backend").path("volumes").forEach(volume -> {
+            String[] parts = volume.asText().split(":");
+            if (parts.length == 3 && parts[2].equals("ro")) {
+                readOnly.put(parts[1], parts[0]);
+            }
+        });
+        JsonNode env = service("backend").get("environment");
+        assertThat(readOnly).containsEntry(env.path("DSM_PROVISIONING_DIR").asText(), "./" + PROVISIONING)
+                .containsEntry(env.path("DSM_SECRETS_DIR").asText(), "./" + SECRETS);
+        assertThat(env.path("DSM_PROVISIONING_DIR").asText()).isEqualTo("/etc/dsm/provisioning");
+        assertThat(env.path("DSM_SECRETS_DIR").asText()).isEqualTo("/etc/dsm/secrets");
+        // Committed, so that Docker does not create them (as root) where they are missing.
+        assertThat(Repo.file(PROVISIONING)).isDirectory();
+        assertThat(Repo.file(SECRETS)).isDirectory();
+    }
+
+    @Test
+    void ignoresEverythingInTheSecretsFolderButItsReadme() {
+        List<String> rules = Repo.read(SECRETS + "/.gitignore").lines().map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        assertThat(rules.get(0)).isEqualTo("*");
+        assertThat(rules.subList(1, rules.size())).allSatisfy(rule -> assertThat(rule).isIn("!.gitignore", "!README.md", "!.gitkeep"));
+        assertThat(Repo.file(SECRETS + "/README.md")).exists();
+    }
+
+    /** git itself, where it is installed and the tests run in a checkout: a password file there is never added. */
+    @Test
+    void gitIgnoresAPasswordFileInTheSecretsFolder() throws Exception {
+        Path git = onPath("git");
+        assumeTrue(git != null && Files.exists(Repo.file(".git")), "not a git checkout with git installed");
+        String password = demoSource().path("passwordRef").asText().substring("file:".length());
+        assertThat(gitCheckIgnore(git, SECRETS + "/" + password)).as(password + " is ignored").isZero();
+        assertThat(gitCheckIgnore(git, SECRETS + "/README.md")).as("the README is committed").isEqualTo(1);
+    }
+
+    @Test
+    void declaresTheDemoSourceWithItsPasswordInTheSecretsFolder() {
+        JsonNode source = demoSource();
+        JsonNode demo = service("demo-source");
+        String containerPort = demo.get("ports").get(0).asText().replaceFirst(".*:", "");
+        assertThat(source.path("port").asText()).isEqualTo(containerPort);
+        String mount = demo.get("volumes").get(0).asText();
+        String sql = Repo.read(mount.substring(0, mount.indexOf(':')).replaceFirst("^\\./", ""));
+        assertThat(sql).contains("CREATE DATABASE " + source.path("databaseName").asText() + ";",
+                "CREATE ROLE " + source.path("username").asText() + " LOGIN", "CREATE SCHEMA " + source.path("schemaName").asText() + ";");
+        // The password: no value in the file, a file under deploy/secrets made from the demo's .env variable.
+        assertThat(source.has("password")).isFalse();
+        String reference = source.path("passwordRef").asText();
+        assertThat(reference).startsWith("file:").doesNotContain("/");
+        assertThat(demo.at("/environment/DEMO_MIGRATOR_PASSWORD").isMissingNode()).isFalse();
+        assertThat(Repo.read(SECRETS + "/README.md")).contains("DEMO_MIGRATOR_PASSWORD", SECRETS + "/" + reference.substring("file:".length()));
+    }
+
+    @Test
+    void writesEveryExampleProvisioningFileWithTheApisFieldsAndNoPassword() throws Exception {
+        Map<String, JsonNode> files = new LinkedHashMap<>();
+        try (var entries = Files.list(Repo.file(PROVISIONING))) {
+            entries.filter(file -> file.getFileName().toString().matches(".+\\.ya?ml"))
+                    .forEach(file -> files.put(Repo.ROOT.relativize(file).toString(), Repo.yaml(Repo.ROOT.relativize(file).toString())));
+        }
+        Repo.yaml(KUBERNETES_PROVISIONING).path("data").fields().forEachRemaining(file -> {
+            try {
+                files.put(KUBERNETES_PROVISIONING + " " + file.getKey(), Repo.YAML.readTree(file.getValue().asText()));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertThat(files).hasSizeGreaterThanOrEqualTo(2);
+        JsonSchema input = dataSourceInputSchema();
+        Set<String> fields = new TreeSet<>(names(Repo.JSON.readTree(Repo.file("api/openapi.json").toFile())
+                .at("/components/schemas/DataSourceInput/properties")));
+        files.forEach((name, file) -> {
+            assertThat(names(file)).as(name).containsExactly("apiVersion", "prune", "dataSources");
+            assertThat(file.path("apiVersion").asText()).as(name).isEqualTo("dsm/v1");
+            assertThat(file.path("prune").isBoolean()).as(name + ": prune is true or false").isTrue();
+            assertThat(file.path("dataSources")).as(name).isNotEmpty();
+            file.path("dataSources").forEach(source -> {
+                assertThat(input.validate(source)).as(name + " " + source.path("identifier").asText() + " is a DataSourceInput").isEmpty();
+                assertThat(fields).as(name + ": the API's fields").containsAll(names(source));
+                assertThat(names(source)).as(name + ": a reference, never a password; the file is the version")
+                        .doesNotContain("password", "version").contains("passwordRef");
+            });
+        });
+    }
+
     /** docker-compose config, where Debian's docker-compose is installed (no engine needed): interpolation included. */
     @Test
     void passesDockerComposeConfigWhereItIsInstalled(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
@@ -233,6 +325,37 @@ class ComposeFileTest {
             }
         }
         node.forEach(ComposeFileTest::removeIds);
+    }
+
+    /** DataSourceInput of the committed OpenAPI document, the fields a provisioning file's data source has. */
+    private static JsonSchema dataSourceInputSchema() throws java.io.IOException {
+        // The OpenAPI schemas as a JSON Schema's $defs (components is no keyword of JSON Schema), their $refs to match.
+        String openApi = Repo.read("api/openapi.json").replace("\"#/components/schemas/", "\"#/$defs/");
+        com.fasterxml.jackson.databind.node.ObjectNode document = Repo.JSON.createObjectNode();
+        document.put("$ref", "#/$defs/DataSourceInput");
+        document.set("$defs", Repo.JSON.readTree(openApi).at("/components/schemas"));
+        com.networknt.schema.SchemaValidatorsConfig config = com.networknt.schema.SchemaValidatorsConfig.builder()
+                .formatAssertionsEnabled(false).build();
+        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(document, config);
+    }
+
+    /** The data source deploy/provisioning/demo.yaml declares on the demo profile's source. */
+    private static JsonNode demoSource() {
+        List<JsonNode> sources = new ArrayList<>();
+        Repo.yaml(PROVISIONING + "/demo.yaml").path("dataSources").forEach(source -> {
+            if (source.path("host").asText().equals("demo-source")) {
+                sources.add(source);
+            }
+        });
+        assertThat(sources).as("a data source on the service demo-source").hasSize(1);
+        return sources.get(0);
+    }
+
+    private static int gitCheckIgnore(Path git, String path) throws Exception {
+        Process process = new ProcessBuilder(git.toString(), "check-ignore", "-q", "--no-index", path).directory(Repo.ROOT.toFile())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return process.exitValue();
     }
 
     private JsonNode service(String name) {

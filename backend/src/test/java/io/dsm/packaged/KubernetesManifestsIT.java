@@ -38,6 +38,14 @@ class KubernetesManifestsIT {
             "QUARKUS_DATASOURCE_PASSWORD", "db-password",
             "DSM_SECRET_KEY", "secret-key",
             "DSM_ADMIN_PASSWORD", "admin-password");
+    /** Where the Deployment mounts the provisioning files and the sources' passwords, and the variable that says so. */
+    private static final String PROVISIONING_DIR = "/etc/dsm/provisioning";
+    private static final String SECRETS_DIR = "/etc/dsm/secrets";
+    /** The example objects an operator applies (or makes their own) beside the generated manifests. */
+    private static final Path EXAMPLE_CONFIG_MAP = Path.of("../deploy/kubernetes/dsm-provisioning.yaml");
+    private static final Path EXAMPLE_SECRET = Path.of("../deploy/kubernetes/dsm-source-secrets.example.yaml");
+    /** A variable that names a secret, not one that names the folder where secrets are (DSM_SECRETS_DIR). */
+    private static final Pattern SECRET_NAME = Pattern.compile("(?!.*_DIR$).*(PASSWORD|SECRET|KEY|TOKEN).*");
 
     private final List<JsonNode> documents = read();
 
@@ -89,11 +97,95 @@ class KubernetesManifestsIT {
             assertThat(reference.at("/valueFrom/secretKeyRef/key").asText()).as(name).isEqualTo(key);
         });
         env.forEach((name, variable) -> {
-            if (name.matches(".*(PASSWORD|SECRET|KEY|TOKEN).*")) {
+            if (SECRET_NAME.matcher(name).matches()) {
                 assertThat(variable.has("value")).as(name + " must come from a Secret").isFalse();
             }
         });
         assertThat(documents).noneMatch(document -> document.path("kind").asText().equals("Secret"));
+    }
+
+    @Test
+    void mountTheProvisioningFilesFromTheConfigMapReadOnlyWhereDsmProvisioningDirPoints() {
+        JsonNode volume = volumeMountedReadOnlyAt(PROVISIONING_DIR);
+        assertThat(volume.at("/configMap/name").asText()).isEqualTo("dsm-provisioning");
+        assertThat(literalEnv("DSM_PROVISIONING_DIR")).isEqualTo(PROVISIONING_DIR);
+    }
+
+    @Test
+    void mountTheSourcesPasswordsFromTheSecretReadOnlyWhereDsmSecretsDirPoints() {
+        JsonNode volume = volumeMountedReadOnlyAt(SECRETS_DIR);
+        assertThat(volume.at("/secret/secretName").asText()).isEqualTo("dsm-source-secrets");
+        assertThat(literalEnv("DSM_SECRETS_DIR")).isEqualTo(SECRETS_DIR);
+    }
+
+    @Test
+    void letThePodStartWhereNeitherTheConfigMapNorTheSecretExists() {
+        // A missing optional ConfigMap or Secret is mounted as an empty folder, which dsm starts on
+        // (startAndReportNoProvisioningFilesWithEmptyMountedFolders).
+        assertThat(volumeMountedReadOnlyAt(PROVISIONING_DIR).at("/configMap/optional").asBoolean()).isTrue();
+        assertThat(volumeMountedReadOnlyAt(SECRETS_DIR).at("/secret/optional").asBoolean()).isTrue();
+    }
+
+    @Test
+    void startAndReportNoProvisioningFilesWithEmptyMountedFolders(@TempDir Path dir) throws Exception {
+        Path provisioning = Files.createDirectory(dir.resolve("provisioning"));
+        Path secrets = Files.createDirectory(dir.resolve("secrets"));
+        try (PackagedApp app = PackagedApp.start(dir.resolve("data"), dir.resolve("app.log"),
+                Map.of("DSM_PROVISIONING_DIR", provisioning.toString(), "DSM_SECRETS_DIR", secrets.toString()))) {
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/provisioning"))
+                    .header("Authorization", PackagedApp.adminAuthorization()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            JsonNode status = new ObjectMapper().readTree(answer.body());
+            assertThat(status.path("enabled").asBoolean()).isTrue();
+            assertThat(status.path("files")).isEmpty();
+        }
+    }
+
+    @Test
+    void letTheImagesUserReadTheMountedFilesThroughItsGroupAndNobodyWriteThem() throws Exception {
+        JsonNode pod = one("Deployment").at("/spec/template/spec");
+        Matcher user = Pattern.compile("(?m)^USER (\\d+):(\\d+)\\s*$").matcher(Files.readString(Path.of("Dockerfile")));
+        assertThat(user.find()).as("backend/Dockerfile has a numeric USER uid:gid").isTrue();
+        // The kubelet writes the files as root; only fsGroup makes them the image's group's.
+        assertThat(pod.at("/securityContext/fsGroup").asText()).isEqualTo(user.group(2));
+        for (JsonNode volume : List.of(volumeMountedReadOnlyAt(PROVISIONING_DIR).path("configMap"),
+                volumeMountedReadOnlyAt(SECRETS_DIR).path("secret"))) {
+            int mode = volume.path("defaultMode").asInt(-1);
+            assertThat(mode & 0040).as("defaultMode %o lets the group read", mode).isEqualTo(0040);
+            assertThat(mode & 0222).as("defaultMode %o lets nobody write", mode).isZero();
+        }
+    }
+
+    @Test
+    void comeWithExampleObjectsOfTheNamesTheDeploymentMounts() throws Exception {
+        JsonNode configMap = exampleObject(EXAMPLE_CONFIG_MAP, "ConfigMap");
+        JsonNode secret = exampleObject(EXAMPLE_SECRET, "Secret");
+        assertThat(configMap.at("/metadata/name").asText()).isEqualTo(volumeMountedReadOnlyAt(PROVISIONING_DIR).at("/configMap/name").asText());
+        assertThat(secret.at("/metadata/name").asText()).isEqualTo(volumeMountedReadOnlyAt(SECRETS_DIR).at("/secret/secretName").asText());
+        // Every file: reference in the example provisioning files names a key of the example Secret.
+        List<String> references = new ArrayList<>();
+        configMap.path("data").fields().forEachRemaining(file -> {
+            assertThat(file.getKey()).as("a provisioning file's name").matches(".+\\.ya?ml");
+            try {
+                new ObjectMapper(new YAMLFactory()).readTree(file.getValue().asText()).path("dataSources")
+                        .forEach(source -> references.add(source.path("passwordRef").asText()));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertThat(references).isNotEmpty().allSatisfy(reference -> {
+            assertThat(reference).startsWith("file:");
+            assertThat(secret.path("stringData").has(reference.substring("file:".length()))).as(reference).isTrue();
+        });
+    }
+
+    @Test
+    void commitNoRealPasswordInTheExampleSecret() throws Exception {
+        JsonNode secret = exampleObject(EXAMPLE_SECRET, "Secret");
+        assertThat(secret.has("data")).as("no base64 data: a committed value is a visible placeholder").isFalse();
+        assertThat(secret.path("stringData")).isNotEmpty();
+        secret.path("stringData").forEach(value -> assertThat(value.asText()).startsWith("REPLACE-"));
+        assertThat(Files.readString(EXAMPLE_SECRET)).contains("EXAMPLE ONLY");
     }
 
     @Test
@@ -127,6 +219,47 @@ class KubernetesManifestsIT {
         assertThat(service.at("/spec/ports/0/targetPort").asInt()).isEqualTo(8080);
         assertThat(service.at("/spec/selector")).isEqualTo(one("Deployment").at("/spec/selector/matchLabels"));
         assertThat(one("Deployment").at("/spec/template/spec/initContainers").isMissingNode()).isTrue();
+    }
+
+    /** The pod's volume mounted at the path, after checking the mount is read-only. */
+    private JsonNode volumeMountedReadOnlyAt(String path) {
+        List<JsonNode> mounts = new ArrayList<>();
+        container().path("volumeMounts").forEach(mount -> {
+            if (mount.path("mountPath").asText().equals(path)) {
+                mounts.add(mount);
+            }
+        });
+        assertThat(mounts).as("one volume mounted at " + path).hasSize(1);
+        assertThat(mounts.get(0).path("readOnly").asBoolean()).as(path + " is mounted read-only").isTrue();
+        String name = mounts.get(0).path("name").asText();
+        List<JsonNode> volumes = new ArrayList<>();
+        one("Deployment").at("/spec/template/spec/volumes").forEach(volume -> {
+            if (volume.path("name").asText().equals(name)) {
+                volumes.add(volume);
+            }
+        });
+        assertThat(volumes).as("the pod's volume " + name).hasSize(1);
+        return volumes.get(0);
+    }
+
+    /** A variable the manifest sets to a literal value (not from a Secret or ConfigMap). */
+    private String literalEnv(String name) {
+        List<JsonNode> matching = new ArrayList<>();
+        container().path("env").forEach(variable -> {
+            if (variable.path("name").asText().equals(name)) {
+                matching.add(variable);
+            }
+        });
+        assertThat(matching).as(name + " is set once").hasSize(1);
+        assertThat(matching.get(0).has("value")).as(name + " has a literal value").isTrue();
+        return matching.get(0).path("value").asText();
+    }
+
+    private static JsonNode exampleObject(Path file, String kind) throws java.io.IOException {
+        JsonNode object = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+        assertThat(object.path("apiVersion").asText()).as(file.toString()).isEqualTo("v1");
+        assertThat(object.path("kind").asText()).as(file.toString()).isEqualTo(kind);
+        return object;
     }
 
     private JsonNode container() {
