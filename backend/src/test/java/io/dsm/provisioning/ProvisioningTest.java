@@ -92,7 +92,8 @@ class ProvisioningTest extends ApiTest {
     @Test
     void aBrokenFileChangesNothingAndNamesItsLinesAndFieldsWhileTheGoodOneNextToItApplies() {
         write("good.yaml", file(false, entry("good01", 5432, "file:good01.pw")));
-        write("broken.yaml", file(false, entry("broken01", 70000, "file:broken01.pw"), entry("broken02", 5432, "../x", "colour: blue")));
+        write("broken.yaml", file(false, entry("broken01", 70000, "file:broken01.pw", "colour: blue"),
+                entry("broken02", 5432, "file:../x")));
 
         awaitStatus("good.yaml", "APPLIED");
         Map<String, Object> broken = awaitStatus("broken.yaml", "FAILED");
@@ -103,7 +104,10 @@ class ProvisioningTest extends ApiTest {
         List<Map<String, Object>> errors = (List<Map<String, Object>>) broken.get("errors");
         assertThat(errors).anySatisfy(error -> assertThat(error).containsEntry("field", "dataSources[0].port")
                 .containsEntry("line", 8).containsEntry("message", "must be between 1 and 65535"));
-        assertThat(errors).anySatisfy(error -> assertThat(error).containsEntry("field", "dataSources[1].colour"));
+        assertThat(errors).anySatisfy(error -> assertThat(error).containsEntry("field", "dataSources[0].colour")
+                .containsEntry("line", 12).containsEntry("message", "is not a field of a data source"));
+        assertThat(errors).anySatisfy(error -> assertThat(error).containsEntry("field", "dataSources[1].passwordRef")
+                .containsEntry("message", "must not leave DSM_SECRETS_DIR (no .. in the path)"));
     }
 
     @Test

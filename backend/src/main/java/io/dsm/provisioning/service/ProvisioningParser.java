@@ -52,7 +52,8 @@ public class ProvisioningParser {
 
     public ProvisioningParser(DataSourceRules rules, ObjectMapper json) {
         this.rules = rules;
-        this.json = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        // Unknown fields are reported by unknownFields(), beside every other error of the entry.
+        this.json = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.FAIL_ON_IGNORED_PROPERTIES);
     }
 
@@ -129,6 +130,7 @@ public class ProvisioningParser {
             errors.add(new ProvisioningError(lines.get("version"), path + ".version",
                     "is not used in provisioning files: the file is the version"));
         }
+        unknownFields(plain, path, lines, errors);
         DataSourceInput input;
         try {
             @SuppressWarnings("unchecked")
@@ -138,9 +140,7 @@ public class ProvisioningParser {
         } catch (IllegalArgumentException e) {
             String field = fieldOf(e);
             errors.add(new ProvisioningError(lines.getOrDefault(field, line(node)), path + (field.isEmpty() ? "" : "." + field),
-                    e.getCause() instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException
-                            ? "is not a field of a data source"
-                            : "has the wrong type for this field"));
+                    "has the wrong type for this field"));
             return java.util.Optional.empty();
         }
         try {
@@ -150,6 +150,30 @@ public class ProvisioningParser {
                     lines.getOrDefault(violation.field(), line(node)), path + "." + violation.field(), violation.message())));
         }
         return errors.size() == before ? java.util.Optional.of(new DeclaredSource(input, line(node))) : java.util.Optional.empty();
+    }
+
+    /** The fields of an entry, its standby and its tls that the API's input does not have. */
+    private static void unknownFields(Object entry, String path, Map<String, Integer> lines, List<ProvisioningError> errors) {
+        unknown(entry, DataSourceInput.class, "", path, lines, errors);
+        if (entry instanceof Map<?, ?> fields) {
+            unknown(fields.get("standby"), io.dsm.datasource.api.StandbyInput.class, "standby.", path, lines, errors);
+            unknown(fields.get("tls"), io.dsm.datasource.api.TlsSettings.class, "tls.", path, lines, errors);
+        }
+    }
+
+    private static void unknown(Object value, Class<? extends Record> type, String prefix, String path, Map<String, Integer> lines,
+            List<ProvisioningError> errors) {
+        if (!(value instanceof Map<?, ?> fields)) {
+            return;
+        }
+        Set<String> known = java.util.Arrays.stream(type.getRecordComponents()).map(java.lang.reflect.RecordComponent::getName)
+                .collect(java.util.stream.Collectors.toSet());
+        for (Object key : fields.keySet()) {
+            String field = prefix + key;
+            if (!known.contains(String.valueOf(key)) && !field.equals("version")) {
+                errors.add(new ProvisioningError(lines.get(field), path + "." + field, "is not a field of a data source"));
+            }
+        }
     }
 
     /** An identifier declared twice in one file (ignoring case, like the registry) is an error at its second place. */
