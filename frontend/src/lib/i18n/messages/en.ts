@@ -551,7 +551,7 @@ export const en = {
     password: 'Password',
     passwordStored: 'Stored (never shown)',
     passwordMissing: 'Not stored',
-    passwordReferenced: 'a reference: the password is read at each use, never stored',
+    passwordReferenced: '(a reference: the password is read at each use, never stored)',
     heartbeatTable: 'Heartbeat',
     heartbeatSchema: 'Heartbeat table',
     lastError: 'Last error',

@@ -517,7 +517,7 @@ export const zhCN: Messages = {
     password: '密码',
     passwordStored: '已保存（不显示）',
     passwordMissing: '未保存',
-    passwordReferenced: '引用：密码在每次使用时读取，从不保存',
+    passwordReferenced: '（引用：密码在每次使用时读取，从不保存）',
     heartbeatTable: '心跳',
     heartbeatSchema: '心跳表',
     lastError: '最近错误',

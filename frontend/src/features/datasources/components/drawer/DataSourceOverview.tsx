@@ -109,7 +109,7 @@ function PasswordState({ passwordSet, passwordRef }: { passwordSet: boolean; pas
       <Typography.Text className="mono" copyable>
         {passwordRef}
       </Typography.Text>{' '}
-      <Typography.Text type="secondary">({d.passwordReferenced})</Typography.Text>
+      <Typography.Text type="secondary">{d.passwordReferenced}</Typography.Text>
     </>
   );
 }
