@@ -1,5 +1,16 @@
 import { vi } from 'vitest';
-import type { AuditEvent, Check, ConnectionTestResult, DataSource, Role, Session, User } from '@/lib/api/types';
+import type {
+  AuditEvent,
+  Check,
+  ConnectionTestResult,
+  DataSource,
+  Provisioning,
+  ProvisioningError,
+  ProvisioningFile,
+  Role,
+  Session,
+  User,
+} from '@/lib/api/types';
 
 /** A request the console sent, as the fake server saw it. */
 export interface SeenRequest {
@@ -71,6 +82,7 @@ export function aDataSource(overrides: Partial<DataSource> = {}): DataSource {
     port: 5432,
     username: 'migrator',
     passwordSet: true,
+    passwordRef: null,
     databaseName: 'orders',
     schemaName: 'public',
     remarks: null,
@@ -79,10 +91,47 @@ export function aDataSource(overrides: Partial<DataSource> = {}): DataSource {
     tls: { mode: 'prefer', caCertificate: null },
     heartbeat: { state: 'DISABLED', lastBeatAt: null, lastError: null, consecutiveFailures: 0, warning: null },
     readiness: { state: 'READY', checkedAt: '2026-11-24T08:20:30Z', blockers: 0, warnings: 0 },
+    provisionedBy: null,
     version: 0,
     createdAt: '2026-11-24T08:15:30Z',
     updatedAt: '2026-11-24T08:15:30Z',
     ...overrides,
+  };
+}
+
+/** A data source that the provisioning file `file` declares, its password read from a reference. */
+export function aProvisionedDataSource(file = 'orders.yaml', overrides: Partial<DataSource> = {}): DataSource {
+  return aDataSource({ provisionedBy: file, passwordRef: 'file:orders01.pw', ...overrides });
+}
+
+/** GET /api/provisioning's answer: a folder is read, with these files in it. */
+export function aProvisioning(files: ProvisioningFile[] = []): Provisioning {
+  return { enabled: true, files };
+}
+
+/** A provisioning file whose last apply failed for these reasons; nothing of it was applied. */
+export function aFailedFile(file: string, errors: ProvisioningError[]): ProvisioningFile {
+  return {
+    file,
+    status: 'FAILED',
+    checkedAt: '2026-11-24T08:15:30Z',
+    appliedAt: null,
+    prune: false,
+    dataSources: 0,
+    errors,
+  };
+}
+
+/** A provisioning file applied as it is. */
+export function anAppliedFile(file: string, dataSources = 1): ProvisioningFile {
+  return {
+    file,
+    status: 'APPLIED',
+    checkedAt: '2026-11-24T08:15:30Z',
+    appliedAt: '2026-11-24T08:15:30Z',
+    prune: false,
+    dataSources,
+    errors: [],
   };
 }
 

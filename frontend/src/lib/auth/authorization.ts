@@ -6,12 +6,18 @@ import { useSignedInUser } from './session';
  * What each role may do, as the server enforces it (it answers 403 otherwise); the console uses
  * this only to disable what would be refused, and to say why.
  */
-export type Capability = 'changeDataSources' | 'testDataSources' | 'readAudit' | 'manageUsers';
+export type Capability =
+  | 'changeDataSources'
+  | 'testDataSources'
+  | 'readAudit'
+  | 'manageUsers'
+  /** Follow the provisioning files' state and export the data sources as one. */
+  | 'administerProvisioning';
 
 const CAPABILITIES: Record<Role, readonly Capability[]> = {
   VIEWER: [],
   OPERATOR: ['changeDataSources', 'testDataSources'],
-  ADMIN: ['changeDataSources', 'testDataSources', 'readAudit', 'manageUsers'],
+  ADMIN: ['changeDataSources', 'testDataSources', 'readAudit', 'manageUsers', 'administerProvisioning'],
 };
 
 export function roleCan(role: Role | undefined, capability: Capability): boolean {

@@ -20,3 +20,8 @@ export const dataSourceKeys = {
 export const regionKeys = {
   all: ['regions'] as const,
 };
+
+/** The last apply of each provisioning file (GET /api/provisioning). */
+export const provisioningKeys = {
+  status: ['provisioning'] as const,
+};

@@ -5,6 +5,7 @@ import { formatEndpoint } from '../utils/endpoint';
 import { HeartbeatCell } from './HeartbeatCell';
 import { IdentifierLink } from './IdentifierLink';
 import type { ListViewProps } from './list-view';
+import { ManagedByTag } from './ManagedByTag';
 import { ReadinessBadge } from './readiness/ReadinessBadge';
 import { RowActions } from './RowActions';
 
@@ -30,6 +31,7 @@ export function DataSourceCards(props: ListViewProps) {
                 <IdentifierLink dataSource={row} href={props.detailHref(row.id)} onOpen={props.onOpenDetail} />
                 <RowActions compact dataSource={row} test={tests.get(row.id)} handlers={props} />
               </div>
+              <ManagedByTag dataSource={row} />
               <Typography.Text className="mono">{formatEndpoint(row.host, row.port)}</Typography.Text>
               {row.standby && (
                 <Typography.Text type="secondary" className="mono datasource-card__line">

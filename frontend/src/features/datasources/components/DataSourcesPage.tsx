@@ -22,8 +22,10 @@ import {
   loadDeleteDataSourceModal,
   type DialogRequest,
 } from './dialog-request';
+import { ExportButton } from './ExportButton';
 import { FirstRunEmptyState } from './FirstRunEmptyState';
 import { NoMatchesState } from './NoMatchesState';
+import { ProvisioningBanner } from './ProvisioningBanner';
 import { useListParams } from './use-list-params';
 
 const DataSourceDialog = lazy(loadDataSourceDialog);
@@ -98,19 +100,24 @@ export function DataSourcesPage() {
   return (
     <div className="page">
       <PageHeader title={m.list.title} subtitle={m.list.subtitle}>
-        <DisabledReason reason={cannotChange} focusable>
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={openCreate}
-            onMouseEnter={() => void loadDataSourceDialog()}
-            onFocus={() => void loadDataSourceDialog()}
-            disabled={!mayChange}
-          >
-            {m.list.create}
-          </Button>
-        </DisabledReason>
+        <div className="page-header__actions">
+          <ExportButton />
+          <DisabledReason reason={cannotChange} focusable>
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={openCreate}
+              onMouseEnter={() => void loadDataSourceDialog()}
+              onFocus={() => void loadDataSourceDialog()}
+              disabled={!mayChange}
+            >
+              {m.list.create}
+            </Button>
+          </DisabledReason>
+        </div>
       </PageHeader>
+
+      <ProvisioningBanner />
 
       {!mayChange && permissions.role && (
         <Alert

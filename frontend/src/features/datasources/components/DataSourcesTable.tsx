@@ -9,6 +9,7 @@ import { PAGE_SIZES } from '../utils/list-params';
 import { HeartbeatCell } from './HeartbeatCell';
 import { IdentifierLink } from './IdentifierLink';
 import type { ListViewProps } from './list-view';
+import { ManagedByTag } from './ManagedByTag';
 import { ReadinessBadge } from './readiness/ReadinessBadge';
 import { RowActions } from './RowActions';
 
@@ -45,7 +46,10 @@ export function DataSourcesTable(props: ListViewProps) {
       sortOrder: sortOrderOf(params.sort, 'identifier'),
       sortDirections: ['ascend', 'descend'],
       render: (_, row) => (
-        <IdentifierLink dataSource={row} href={props.detailHref(row.id)} onOpen={props.onOpenDetail} />
+        <div className="identifier-cell">
+          <IdentifierLink dataSource={row} href={props.detailHref(row.id)} onOpen={props.onOpenDetail} />
+          <ManagedByTag dataSource={row} />
+        </div>
       ),
     },
     {

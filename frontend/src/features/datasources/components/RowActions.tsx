@@ -6,6 +6,7 @@ import { usePermissions } from '@/lib/auth/authorization';
 import { useMessages } from '@/lib/i18n/i18n-context';
 import type { RowTest } from '../api/use-row-connection-tests';
 import { RowConnectionTest } from './RowConnectionTest';
+import { useChangeReasons } from './use-change-reasons';
 
 export interface RowActionHandlers {
   onCopy: (dataSource: DataSource) => void;
@@ -27,7 +28,9 @@ export function RowActions({ dataSource, test, compact, handlers }: Props) {
   const { onTest, onCopy, onEdit, onDelete } = handlers;
   const m = useMessages();
   const { whyNot } = usePermissions();
-  const cannotChange = whyNot('changeDataSources');
+  const reasons = useChangeReasons();
+  const cannotCopy = reasons.copy;
+  const cannotChange = reasons.change(dataSource);
   const identifier = dataSource.identifier;
   const testButton = (
     <RowConnectionTest dataSource={dataSource} test={test} onRun={onTest} disabledReason={whyNot('testDataSources')} />
@@ -41,13 +44,13 @@ export function RowActions({ dataSource, test, compact, handlers }: Props) {
           trigger={['click']}
           menu={{
             items: [
-              // Disabled items stay in the menu, where the user looks for them; the page says why.
+              // Disabled items stay in the menu, where the user looks for them, and say why.
               {
                 key: 'copy',
                 icon: <CopyOutlined />,
                 label: m.list.actions.copy,
-                disabled: cannotChange !== undefined,
-                title: cannotChange,
+                disabled: cannotCopy !== undefined,
+                title: cannotCopy,
                 onClick: () => onCopy(dataSource),
               },
               {
@@ -87,7 +90,7 @@ export function RowActions({ dataSource, test, compact, handlers }: Props) {
       <RowAction
         label={m.list.actions.copy}
         identifier={identifier}
-        reason={cannotChange}
+        reason={cannotCopy}
         onClick={() => onCopy(dataSource)}
       />
       <RowAction

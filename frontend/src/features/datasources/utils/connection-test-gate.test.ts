@@ -43,7 +43,11 @@ describe('which changes touch the connection', () => {
   it('counts host, password and standby changes', () => {
     expect(touchesConnection({ host: 'x' })).toBe(true);
     expect(touchesConnection({ password: 'x' })).toBe(true);
-    expect(touchesConnection({ standby: { host: 'x', port: 1, username: '', password: '' } })).toBe(true);
+    expect(
+      touchesConnection({
+        standby: { host: 'x', port: 1, username: '', passwordSource: 'password', password: '', passwordRef: '' },
+      }),
+    ).toBe(true);
   });
 
   it('does not count the identifier, region or remarks', () => {

@@ -15,7 +15,8 @@ export type FieldProblem =
   | { code: 'blank' }
   | { code: 'bytes'; max: number }
   | { code: 'maxChars'; max: number }
-  | { code: 'pem' };
+  | { code: 'pem' }
+  | { code: 'passwordRef' };
 
 const input = inputRules.DataSourceInput.properties;
 
@@ -30,6 +31,11 @@ export const NAME_MAX_BYTES = input.username.maxLength;
 const NOT_BLANK = new RegExp(input.username.pattern);
 export const REMARKS_MAX = input.remarks.maxLength;
 export const PASSWORD_MAX = input.password.maxLength;
+/** A password reference's rules: the primary's and the standby's, each as the API states it. */
+const PASSWORD_REF = {
+  primary: inputRules.DataSourceInput.properties.passwordRef,
+  standby: inputRules.StandbyInput.properties.passwordRef,
+};
 export const CA_CERTIFICATE_MAX = inputRules.TlsSettings.properties.caCertificate.maxLength;
 
 const encoder = new TextEncoder();
@@ -85,6 +91,23 @@ export function checkPassword(
 ): FieldProblem | undefined {
   if (isEmpty(value)) return required ? { code: 'required' } : undefined;
   if (value.length > PASSWORD_MAX) return { code: 'maxChars', max: PASSWORD_MAX };
+  return undefined;
+}
+
+/**
+ * A password reference: file:NAME or env:DSM_SOURCE_NAME. Required once the operator chose a
+ * reference. Surrounding spaces are ignored: they are trimmed on save. Whether the file or the
+ * variable exists only the server can tell, when it is saved or tested.
+ */
+export function checkPasswordRef(
+  value: string | undefined,
+  { of }: { of: keyof typeof PASSWORD_REF },
+): FieldProblem | undefined {
+  const reference = value?.trim();
+  if (isEmpty(reference)) return { code: 'required' };
+  const rules = PASSWORD_REF[of];
+  if (reference.length > rules.maxLength) return { code: 'maxChars', max: rules.maxLength };
+  if (!new RegExp(rules.pattern).test(reference)) return { code: 'passwordRef' };
   return undefined;
 }
 

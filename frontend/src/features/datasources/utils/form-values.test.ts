@@ -45,6 +45,59 @@ describe('the form of a stored data source', () => {
   });
 });
 
+describe('a password reference', () => {
+  it('opens an edit or a copy of a referenced data source with the reference chosen and filled in', () => {
+    const stored = aDataSource({ passwordRef: 'file:orders01.pw' });
+    for (const mode of ['edit', 'copy'] as const) {
+      expect(formValuesFrom(stored, mode, [])).toMatchObject({
+        passwordSource: 'reference',
+        passwordRef: 'file:orders01.pw',
+      });
+    }
+  });
+
+  it('opens a data source with a stored password with the password chosen', () => {
+    expect(formValuesFrom(aDataSource(), 'edit', [])).toMatchObject({ passwordSource: 'password', passwordRef: '' });
+  });
+
+  it('is sent, trimmed, instead of the password when chosen', () => {
+    const input = toDataSourceInput(
+      filled({ passwordSource: 'reference', passwordRef: ' env:DSM_SOURCE_ORDERS01_PASSWORD ' }),
+      { mode: 'create', multiRegion: false },
+    );
+    expect(input.passwordRef).toBe('env:DSM_SOURCE_ORDERS01_PASSWORD');
+    expect(input.password).toBeUndefined();
+  });
+
+  it('is left out when the password is chosen, even if one was typed before switching', () => {
+    const input = toDataSourceInput(filled({ passwordSource: 'password', passwordRef: 'file:old.pw' }), {
+      mode: 'create',
+      multiRegion: false,
+    });
+    expect(input.password).toBe('s3cret');
+    expect(input.passwordRef).toBeUndefined();
+  });
+
+  it("is sent for the standby on its own, beside the primary's password", () => {
+    const input = toDataSourceInput(
+      filled({
+        attribute: 'PRIMARY_STANDBY',
+        standby: {
+          host: '10.0.12.8',
+          port: 5432,
+          username: '',
+          passwordSource: 'reference',
+          password: 'typed before',
+          passwordRef: 'file:standby.pw',
+        },
+      }),
+      { mode: 'create', multiRegion: false },
+    );
+    expect(input.standby).toMatchObject({ passwordRef: 'file:standby.pw', password: undefined });
+    expect(input.password).toBe('s3cret');
+  });
+});
+
 describe('the request body', () => {
   const options = { mode: 'create' as const, multiRegion: false };
 
@@ -62,7 +115,14 @@ describe('the request body', () => {
   });
 
   it('sends a standby only with Primary + Standby', () => {
-    const standby = { host: '10.0.12.8', port: 5433, username: '', password: '' };
+    const standby = {
+      host: '10.0.12.8',
+      port: 5433,
+      username: '',
+      passwordSource: 'password' as const,
+      password: '',
+      passwordRef: '',
+    };
     expect(toDataSourceInput(filled({ attribute: 'PRIMARY', standby }), options).standby).toBeUndefined();
     expect(toDataSourceInput(filled({ attribute: 'PRIMARY_STANDBY', standby }), options).standby).toEqual({
       host: '10.0.12.8',

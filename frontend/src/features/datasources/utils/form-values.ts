@@ -23,7 +23,9 @@ export interface DataSourceFormValues {
   host: string;
   port: number | null;
   username: string;
+  passwordSource: PasswordSource;
   password: string;
+  passwordRef: string;
   databaseName: string;
   schemaName: string;
   remarks: string;
@@ -35,7 +37,23 @@ export interface StandbyFormValues {
   host: string;
   port: number | null;
   username: string;
+  passwordSource: PasswordSource;
   password: string;
+  passwordRef: string;
+}
+
+/**
+ * Where a password comes from: typed here and stored (sealed) by the service, or a reference the
+ * service reads at each use (file:NAME, env:DSM_SOURCE_…). The form keeps both values, so that
+ * switching back and forth loses nothing; only the chosen one is sent.
+ */
+export type PasswordSource = 'password' | 'reference';
+
+/** The choice a stored reference opens the form with, and the reference itself. */
+function passwordSourceOf(
+  passwordRef: string | null | undefined,
+): Pick<StandbyFormValues, 'passwordSource' | 'passwordRef'> {
+  return passwordRef ? { passwordSource: 'reference', passwordRef } : { passwordSource: 'password', passwordRef: '' };
 }
 
 export type DialogMode = 'create' | 'edit' | 'copy';
@@ -66,11 +84,13 @@ export function emptyFormValues(regions: readonly string[]): DataSourceFormValue
     host: '',
     port: DEFAULT_PORT,
     username: '',
+    passwordSource: 'password',
     password: '',
+    passwordRef: '',
     databaseName: '',
     schemaName: '',
     remarks: '',
-    standby: { host: '', port: DEFAULT_PORT, username: '', password: '' },
+    standby: { host: '', port: DEFAULT_PORT, username: '', passwordSource: 'password', password: '', passwordRef: '' },
     tls: { mode: DEFAULT_TLS_MODE, caCertificate: '' },
   };
 }
@@ -78,7 +98,8 @@ export function emptyFormValues(regions: readonly string[]): DataSourceFormValue
 /**
  * The form for editing or copying a stored data source. Passwords start empty in both: the API
  * never returns them. On edit, empty means "keep the stored one"; a copy needs them typed again,
- * and its identifier too, since identifiers are unique.
+ * and its identifier too, since identifiers are unique. A password reference is no secret: both
+ * open with it chosen and filled in (a copy of a file's data source may well use the same one).
  */
 export function formValuesFrom(
   source: DataSource,
@@ -97,6 +118,7 @@ export function formValuesFrom(
     port: source.port,
     username: source.username,
     password: '',
+    ...passwordSourceOf(source.passwordRef),
     databaseName: source.databaseName,
     schemaName: source.schemaName ?? '',
     remarks: source.remarks ?? '',
@@ -109,6 +131,7 @@ export function formValuesFrom(
           username:
             source.standby.username && source.standby.username !== source.username ? source.standby.username : '',
           password: '',
+          ...passwordSourceOf(source.standby.passwordRef),
         }
       : blank.standby,
     tls: { mode: source.tls.mode, caCertificate: source.tls.caCertificate ?? '' },
@@ -125,12 +148,22 @@ function tlsInput(tls: DataSourceFormValues['tls']): TlsSettings {
   return { mode: tls.mode, caCertificate: VERIFYING_TLS_MODES.includes(tls.mode) && certificate ? certificate : null };
 }
 
+/** The password, or the reference to it, whichever is chosen: never both (the API refuses that). */
+function passwordInput(
+  values: Pick<StandbyFormValues, 'passwordSource' | 'password' | 'passwordRef'>,
+  emptyPassword: (password: string) => string | undefined,
+): { password?: string; passwordRef?: string } {
+  return values.passwordSource === 'reference'
+    ? { password: undefined, passwordRef: values.passwordRef.trim() }
+    : { password: emptyPassword(values.password), passwordRef: undefined };
+}
+
 function standbyInput(standby: StandbyFormValues): StandbyInput {
   return {
     host: standby.host.trim(),
     port: standby.port ?? DEFAULT_PORT,
     username: optional(standby.username),
-    password: optional(standby.password),
+    ...passwordInput(standby, optional),
   };
 }
 
@@ -161,7 +194,7 @@ export function toDataSourceInput(values: DataSourceFormValues, options: InputOp
     host: values.host.trim(),
     port: values.port ?? DEFAULT_PORT,
     username: values.username,
-    password: options.mode === 'edit' ? optional(values.password) : values.password,
+    ...passwordInput(values, (password) => (options.mode === 'edit' ? optional(password) : password)),
     databaseName: values.databaseName,
     schemaName: optional(values.schemaName),
     remarks: optional(values.remarks),

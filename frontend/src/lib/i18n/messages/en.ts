@@ -43,6 +43,8 @@ export const en = {
         `Only administrators can read the audit log; your role is ${role ?? 'unknown'}.`,
       manageUsers: (role: string | undefined) =>
         `Only administrators can manage users; your role is ${role ?? 'unknown'}.`,
+      administerProvisioning: (role: string | undefined) =>
+        `Only administrators can follow provisioning files and export data sources; your role is ${role ?? 'unknown'}.`,
     },
     readOnlyNotice: (role: string) =>
       `You are signed in as a ${role}: you can view data sources, but not create, change, delete or test them. ` +
@@ -335,6 +337,16 @@ export const en = {
     standbyPassword: 'Standby Password (Optional)',
     standbyPasswordSameAsPrimary: "Empty: the primary's password",
     standbyPasswordKeep: 'Leave empty to keep the current standby password',
+    passwordSource: 'Password Source',
+    standbyPasswordSource: 'Standby Password Source',
+    passwordSources: { password: 'Stored password', reference: 'Reference' },
+    passwordReplacesReference: 'The password that replaces the reference',
+    passwordRef: 'Password Reference',
+    standbyPasswordRef: 'Standby Password Reference',
+    passwordRefPlaceholder: 'file:orders01.pw or env:DSM_SOURCE_ORDERS01_PASSWORD',
+    passwordRefHelp:
+      'file:NAME is a file in the folder DSM_SECRETS_DIR on the server; env:NAME an environment variable of the ' +
+      'server whose name starts with DSM_SOURCE_. The password is read at each use and never stored.',
     advanced: 'Advanced',
     tlsMode: 'TLS mode',
     tlsModes: {
@@ -374,6 +386,7 @@ export const en = {
     blank: 'Must contain more than spaces',
     maxChars: (max: number) => `At most ${max} characters`,
     pem: 'Paste a PEM certificate, starting with -----BEGIN CERTIFICATE-----',
+    passwordRef: 'Use file:NAME (a file under DSM_SECRETS_DIR) or env:DSM_SOURCE_NAME (capitals, digits, underscores)',
   },
   test: {
     running: 'Testing the connection…',
@@ -538,6 +551,7 @@ export const en = {
     password: 'Password',
     passwordStored: 'Stored (never shown)',
     passwordMissing: 'Not stored',
+    passwordReferenced: '(a reference: the password is read at each use, never stored)',
     heartbeatTable: 'Heartbeat',
     heartbeatSchema: 'Heartbeat table',
     lastError: 'Last error',
@@ -546,6 +560,24 @@ export const en = {
     standby: 'Standby',
     schemaName: 'Schema Name',
     remarks: 'Remarks',
+  },
+  provisioning: {
+    managedTag: (file: string) => `Managed by ${file}`,
+    managedReason: (file: string) =>
+      `Managed by the provisioning file ${file}: change or remove it through that file, not here.`,
+    failedTitle: (file: string, errors: string) => `Provisioning file ${file} was not applied: ${errors}`,
+    error: (line: number | null, field: string | null, message: string) =>
+      [line === null ? '' : `line ${line}`, [field, message].filter(Boolean).join(' ')].filter(Boolean).join(', '),
+    errorSeparator: '; ',
+    andMore: (count: number) => `and ${count} more`,
+    nothingApplied:
+      'Nothing from this file was applied: the data sources it declares stay as they were until it is fixed. ' +
+      'The file is read again as soon as it changes.',
+    export: 'Export as code',
+    exportHelp:
+      'Download the data sources managed here as a provisioning file, datasources.yaml. Passwords are not included.',
+    exported: 'Downloaded datasources.yaml',
+    exportFailed: 'The data sources could not be exported',
   },
 };
 

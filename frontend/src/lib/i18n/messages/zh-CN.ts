@@ -28,6 +28,8 @@ export const zhCN: Messages = {
       testDataSources: (role: string | undefined) => `您的角色（${role ?? '未知'}）只能查看数据源，不能修改或测试。`,
       readAudit: (role: string | undefined) => `只有管理员可以查看审计日志；您的角色是${role ?? '未知'}。`,
       manageUsers: (role: string | undefined) => `只有管理员可以管理用户；您的角色是${role ?? '未知'}。`,
+      administerProvisioning: (role: string | undefined) =>
+        `只有管理员可以查看配置文件状态和导出数据源；您的角色是${role ?? '未知'}。`,
     },
     readOnlyNotice: (role: string) =>
       `您以${role}身份登录：可以查看数据源，但不能新建、修改、删除或测试。管理员可以为您分配操作员角色。`,
@@ -310,6 +312,16 @@ export const zhCN: Messages = {
     standbyPassword: '备库密码（可选）',
     standbyPasswordSameAsPrimary: '留空：使用主库的密码',
     standbyPasswordKeep: '留空则保留当前的备库密码',
+    passwordSource: '密码来源',
+    standbyPasswordSource: '备库密码来源',
+    passwordSources: { password: '保存密码', reference: '引用' },
+    passwordReplacesReference: '输入用于替换引用的密码',
+    passwordRef: '密码引用',
+    standbyPasswordRef: '备库密码引用',
+    passwordRefPlaceholder: 'file:orders01.pw 或 env:DSM_SOURCE_ORDERS01_PASSWORD',
+    passwordRefHelp:
+      'file:NAME 指服务器上 DSM_SECRETS_DIR 目录中的文件；env:NAME 指服务器上名称以 DSM_SOURCE_ 开头的环境变量。' +
+      '密码在每次使用时读取，从不保存。',
     advanced: '高级设置',
     tlsMode: 'TLS 模式',
     tlsModes: {
@@ -348,6 +360,7 @@ export const zhCN: Messages = {
     blank: '不能只包含空格',
     maxChars: (max: number) => `最多 ${max} 个字符`,
     pem: '请粘贴 PEM 格式的证书，以 -----BEGIN CERTIFICATE----- 开头',
+    passwordRef: '请使用 file:NAME（DSM_SECRETS_DIR 下的文件）或 env:DSM_SOURCE_NAME（大写字母、数字和下划线）',
   },
   test: {
     running: '正在测试连接…',
@@ -504,6 +517,7 @@ export const zhCN: Messages = {
     password: '密码',
     passwordStored: '已保存（不显示）',
     passwordMissing: '未保存',
+    passwordReferenced: '（引用：密码在每次使用时读取，从不保存）',
     heartbeatTable: '心跳',
     heartbeatSchema: '心跳表',
     lastError: '最近错误',
@@ -512,5 +526,19 @@ export const zhCN: Messages = {
     standby: '备库',
     schemaName: 'Schema 名称',
     remarks: '备注',
+  },
+  provisioning: {
+    managedTag: (file: string) => `由 ${file} 管理`,
+    managedReason: (file: string) => `此数据源由配置文件 ${file} 管理：请通过该文件修改或删除，而不是在这里。`,
+    failedTitle: (file: string, errors: string) => `配置文件 ${file} 未应用：${errors}`,
+    error: (line: number | null, field: string | null, message: string) =>
+      [line === null ? '' : `第 ${line} 行`, [field, message].filter(Boolean).join(' ')].filter(Boolean).join('，'),
+    errorSeparator: '；',
+    andMore: (count: number) => `另有 ${count} 处错误`,
+    nothingApplied: '该文件中的内容均未应用：在文件修复之前，它声明的数据源保持原样。文件一经修改即会重新读取。',
+    export: '导出为代码',
+    exportHelp: '将此处管理的数据源下载为配置文件 datasources.yaml，不含密码。',
+    exported: '已下载 datasources.yaml',
+    exportFailed: '未能导出数据源',
   },
 };

@@ -384,3 +384,98 @@ describe('copying a data source', () => {
     expect(okButton()).toBeDisabled();
   });
 });
+
+describe('a password reference instead of a password', () => {
+  const chooseReference = (user: UserEvent) => user.click(screen.getByLabelText('Reference'));
+
+  it('tests and saves with the reference, and without a password', async () => {
+    const created = aDataSource({ identifier: 'orders01', passwordRef: 'file:orders01.pw' });
+    const api = fakeApi({
+      'GET /api/datasources/identifier-availability': available,
+      'POST /api/datasources/test-connection': () => json(PASSED_TEST),
+      'POST /api/datasources': () => json(created, 201),
+    });
+    const { user, onSaved } = openDialog();
+    await fillConnection(user);
+    await chooseReference(user);
+    await fill(user, 'Password Reference', 'file:orders01.pw');
+
+    await user.click(testButton());
+    await waitFor(() => expect(okButton()).toBeEnabled());
+    await user.click(okButton());
+
+    await waitFor(() => expect(onSaved).toHaveBeenCalledWith(created, 'create'));
+    for (const sent of [api.to('POST', '/api/datasources/test-connection')[0], api.to('POST', '/api/datasources')[0]]) {
+      expect(sent?.body).toMatchObject({ passwordRef: 'file:orders01.pw' });
+      expect(sent?.body).not.toHaveProperty('password');
+    }
+  });
+
+  it('explains where a reference is read from, and checks its form as the API states it', async () => {
+    fakeApi({});
+    const { user } = openDialog();
+    await chooseReference(user);
+
+    expect(screen.getByText(/file:NAME is a file in the folder DSM_SECRETS_DIR/)).toBeInTheDocument();
+    await fill(user, 'Password Reference', '/etc/shadow');
+
+    expect(await screen.findByText(/Use file:NAME \(a file under DSM_SECRETS_DIR\)/)).toBeInTheDocument();
+  });
+
+  it("shows the server's refusal of a reference under the field", async () => {
+    fakeApi({
+      'GET /api/datasources/identifier-availability': available,
+      'POST /api/datasources/test-connection': () =>
+        problem(400, [{ field: 'passwordRef', message: 'names no file under DSM_SECRETS_DIR' }]),
+    });
+    const { user } = openDialog();
+    await fillConnection(user);
+    await chooseReference(user);
+    await fill(user, 'Password Reference', 'file:missing.pw');
+
+    await user.click(testButton());
+
+    await waitFor(() => expect(screen.getByLabelText('Password Reference')).toHaveAttribute('aria-invalid', 'true'));
+    expect(await screen.findByText('names no file under DSM_SECRETS_DIR')).toBeInTheDocument();
+  });
+
+  it('puts a refused standby reference under the standby field', async () => {
+    fakeApi({
+      'GET /api/datasources/identifier-availability': available,
+      'POST /api/datasources/test-connection': () =>
+        problem(400, [{ field: 'standby.passwordRef', message: 'names a variable that is not set' }]),
+    });
+    const { user } = openDialog();
+    await user.click(screen.getByLabelText(/Primary Database \+ Standby Database/));
+    await fillConnection(user);
+    await fill(user, 'Standby Host IP Address', '10.0.12.8');
+    const standby = screen.getByRole('group', { name: 'Standby Database' });
+    await user.click(within(standby).getByLabelText('Reference'));
+    await fill(user, 'Standby Password Reference', 'env:DSM_SOURCE_STANDBY');
+
+    await user.click(testButton());
+
+    expect(await screen.findByText('names a variable that is not set')).toBeInTheDocument();
+    expect(screen.getByLabelText('Standby Password Reference')).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  it('opens an edit of a referenced data source with the reference chosen and filled in', () => {
+    fakeApi({});
+    openDialog({ mode: 'edit', source: aDataSource({ passwordRef: 'env:DSM_SOURCE_ORDERS01_PASSWORD' }) });
+
+    expect(screen.getByLabelText('Reference')).toBeChecked();
+    expect(screen.getByLabelText('Password Reference')).toHaveValue('env:DSM_SOURCE_ORDERS01_PASSWORD');
+  });
+
+  it('requires a password from one who switches a referenced data source to a stored password', async () => {
+    const source = aDataSource({ passwordRef: 'file:orders01.pw' });
+    const api = fakeApi({});
+    const { user } = openDialog({ mode: 'edit', source });
+
+    await user.click(screen.getByLabelText('Stored password'));
+    await user.click(testButton());
+
+    expect(await screen.findByText('Password is required')).toBeInTheDocument();
+    expect(api.to('POST', `/api/datasources/${source.id}/test-connection`)).toHaveLength(0);
+  });
+});

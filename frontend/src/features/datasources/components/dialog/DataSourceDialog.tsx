@@ -1,5 +1,5 @@
 import { Form, Modal } from 'antd';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { DataSource } from '@/lib/api/types';
 import { useMessages } from '@/lib/i18n/i18n-context';
 import { emptyFormValues, formValuesFrom, type DataSourceFormValues } from '../../utils/form-values';
@@ -32,11 +32,24 @@ export default function DataSourceDialog({ request, regions, multiRegion, onClos
     request.mode === 'create' ? emptyFormValues(regions) : formValuesFrom(request.source, request.mode, regions),
   );
   const dialog = useDataSourceDialog({ request, form, regions, multiRegion, onSaved });
+  const editedSource = request.mode === 'edit' ? dialog.source : undefined;
   const rules = useFieldRules({
     form,
     mode: request.mode,
-    excludeId: request.mode === 'edit' ? dialog.source?.id : undefined,
+    excludeId: editedSource?.id,
+    referenced: {
+      primary: Boolean(editedSource?.passwordRef),
+      standby: Boolean(editedSource?.standby?.passwordRef),
+    },
   });
+  const stored = useMemo(
+    () => ({
+      standbyPassword: editedSource?.standby?.passwordSet ?? false,
+      passwordReferenced: Boolean(editedSource?.passwordRef),
+      standbyPasswordReferenced: Boolean(editedSource?.standby?.passwordRef),
+    }),
+    [editedSource],
+  );
 
   const title =
     request.mode === 'create'
@@ -101,7 +114,7 @@ export default function DataSourceDialog({ request, regions, multiRegion, onClos
           rules={rules}
           regions={regions}
           multiRegion={multiRegion}
-          standbyPasswordStored={dialog.source?.standby?.passwordSet ?? false}
+          stored={stored}
         />
         <TestOutcome testing={dialog.testing} report={dialog.report} stale={dialog.reportStale} />
       </Form>

@@ -1,6 +1,5 @@
 import { Form, Input, Select } from 'antd';
 import { memo } from 'react';
-import { PasswordInput } from '@/components/PasswordInput';
 import { DATA_SOURCE_TYPES } from '@/lib/api/enum-values';
 import type { DatabaseAttribute } from '@/lib/api/types';
 import { useMessages } from '@/lib/i18n/i18n-context';
@@ -11,6 +10,7 @@ import { AttributeField } from './AttributeField';
 import { EndpointFields } from './EndpointFields';
 import { FieldColumns } from './FieldColumns';
 import { HeartbeatField } from './HeartbeatField';
+import { PasswordSourceFields } from './PasswordSourceFields';
 import { StandbyFields } from './StandbyFields';
 import type { FieldRules } from './use-field-rules';
 
@@ -19,7 +19,8 @@ interface Props {
   rules: FieldRules;
   regions: readonly string[];
   multiRegion: boolean;
-  standbyPasswordStored: boolean;
+  /** What the data source being edited reads its passwords from; nothing on create and copy. */
+  stored: { standbyPassword: boolean; passwordReferenced: boolean; standbyPasswordReferenced: boolean };
 }
 
 /**
@@ -32,7 +33,7 @@ export const DataSourceFormFields = memo(function DataSourceFormFields({
   rules,
   regions,
   multiRegion,
-  standbyPasswordStored,
+  stored,
 }: Props) {
   const m = useMessages();
   const f = m.form;
@@ -72,14 +73,20 @@ export const DataSourceFormFields = memo(function DataSourceFormFields({
         rules={{ host: rules.host, port: rules.port }}
         hostPlaceholder={f.hostPlaceholder}
       />
-      <FieldColumns spans={[12, 12]}>
-        <Form.Item name="username" label={f.username} rules={rules.username} required>
-          <Input autoComplete="off" spellCheck={false} />
-        </Form.Item>
-        <Form.Item name="password" label={f.password} rules={rules.password} required={!editing}>
-          <PasswordInput placeholder={editing ? f.passwordKeep : f.passwordRequired} />
-        </Form.Item>
-      </FieldColumns>
+      <PasswordSourceFields
+        path={[]}
+        username={
+          <Form.Item name="username" label={f.username} rules={rules.username} required>
+            <Input autoComplete="off" spellCheck={false} />
+          </Form.Item>
+        }
+        labels={{ source: f.passwordSource, password: f.password, passwordRef: f.passwordRef }}
+        rules={{ password: rules.password, passwordRef: rules.passwordRef }}
+        passwordPlaceholder={
+          !editing ? f.passwordRequired : stored.passwordReferenced ? f.passwordReplacesReference : f.passwordKeep
+        }
+        passwordRequired={!editing || stored.passwordReferenced}
+      />
       <FieldColumns spans={[12, 12]}>
         <Form.Item name="databaseName" label={f.databaseName} rules={rules.databaseName} required>
           <Input autoComplete="off" spellCheck={false} />
@@ -93,8 +100,13 @@ export const DataSourceFormFields = memo(function DataSourceFormFields({
         <StandbyFields
           rules={rules}
           passwordPlaceholder={
-            editing && standbyPasswordStored ? f.standbyPasswordKeep : f.standbyPasswordSameAsPrimary
+            editing && stored.standbyPasswordReferenced
+              ? f.passwordReplacesReference
+              : editing && stored.standbyPassword
+                ? f.standbyPasswordKeep
+                : f.standbyPasswordSameAsPrimary
           }
+          passwordRequired={editing && stored.standbyPasswordReferenced}
         />
       )}
 

@@ -1,18 +1,18 @@
 import { Form, Input, Typography } from 'antd';
-import { PasswordInput } from '@/components/PasswordInput';
 import { useMessages } from '@/lib/i18n/i18n-context';
 import { EndpointFields } from './EndpointFields';
-import { FieldColumns } from './FieldColumns';
+import { PasswordSourceFields } from './PasswordSourceFields';
 import type { FieldRules } from './use-field-rules';
 
 interface Props {
   rules: FieldRules;
   /** Placeholder of the standby password: what an empty one means here. */
   passwordPlaceholder: string;
+  passwordRequired: boolean;
 }
 
 /** The standby of a Primary + Standby data source: its own address, and optionally its own user. */
-export function StandbyFields({ rules, passwordPlaceholder }: Props) {
+export function StandbyFields({ rules, passwordPlaceholder, passwordRequired }: Props) {
   const m = useMessages();
   return (
     <fieldset className="form-section">
@@ -26,14 +26,22 @@ export function StandbyFields({ rules, passwordPlaceholder }: Props) {
         rules={{ host: rules.standbyHost, port: rules.standbyPort }}
         hostPlaceholder={m.form.hostPlaceholder}
       />
-      <FieldColumns spans={[12, 12]}>
-        <Form.Item name={['standby', 'username']} label={m.form.standbyUsername} rules={rules.standbyUsername}>
-          <Input placeholder={m.form.standbyUsernamePlaceholder} autoComplete="off" spellCheck={false} />
-        </Form.Item>
-        <Form.Item name={['standby', 'password']} label={m.form.standbyPassword} rules={rules.standbyPassword}>
-          <PasswordInput placeholder={passwordPlaceholder} />
-        </Form.Item>
-      </FieldColumns>
+      <PasswordSourceFields
+        path={['standby']}
+        username={
+          <Form.Item name={['standby', 'username']} label={m.form.standbyUsername} rules={rules.standbyUsername}>
+            <Input placeholder={m.form.standbyUsernamePlaceholder} autoComplete="off" spellCheck={false} />
+          </Form.Item>
+        }
+        labels={{
+          source: m.form.standbyPasswordSource,
+          password: m.form.standbyPassword,
+          passwordRef: m.form.standbyPasswordRef,
+        }}
+        rules={{ password: rules.standbyPassword, passwordRef: rules.standbyPasswordRef }}
+        passwordPlaceholder={passwordPlaceholder}
+        passwordRequired={passwordRequired}
+      />
     </fieldset>
   );
 }

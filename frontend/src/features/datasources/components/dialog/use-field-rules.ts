@@ -11,6 +11,7 @@ import {
   checkIdentifier,
   checkName,
   checkPassword,
+  checkPasswordRef,
   checkPort,
   checkRemarks,
   checkRequired,
@@ -57,10 +58,16 @@ interface Options {
   mode: 'create' | 'edit' | 'copy';
   /** The data source being edited, left out of the uniqueness check. */
   excludeId: string | undefined;
+  /**
+   * Whether the data source being edited reads its password, or its standby's, from a reference.
+   * An empty password would keep that reference: one who switches to a password must type it.
+   */
+  referenced: { primary: boolean; standby: boolean };
 }
 
 /** The validation rules of every field, mirroring the server's, in the current language. */
-export function useFieldRules({ form, mode, excludeId }: Options) {
+export function useFieldRules({ form, mode, excludeId, referenced }: Options) {
+  const { primary: primaryReferenced, standby: standbyReferenced } = referenced;
   const m = useMessages();
   const queryClient = useQueryClient();
 
@@ -95,7 +102,8 @@ export function useFieldRules({ form, mode, excludeId }: Options) {
       port: [rule(checkPort, f.port, m)],
       username: [name(dataSource('username'), f.username)],
       // The API requires a password on create only: on edit an empty one keeps the stored password.
-      password: [password(mode !== 'edit', f.password)],
+      password: [password(mode !== 'edit' || primaryReferenced, f.password)],
+      passwordRef: [rule((value: string) => checkPasswordRef(value, { of: 'primary' }), f.passwordRef, m)],
       databaseName: [name(dataSource('databaseName'), f.databaseName)],
       schemaName: [name(dataSource('schemaName'), f.schemaName)],
       heartbeatSchema: [name(dataSource('heartbeatSchema'), f.heartbeatSchema)],
@@ -103,11 +111,14 @@ export function useFieldRules({ form, mode, excludeId }: Options) {
       standbyHost: [rule(checkHost, f.standbyHost, m)],
       standbyPort: [rule(checkPort, f.standbyPort, m)],
       standbyUsername: [name(standby('username'), f.standbyUsername)],
-      standbyPassword: [password(standby('password'), f.standbyPassword)],
+      standbyPassword: [password(standby('password') || (mode === 'edit' && standbyReferenced), f.standbyPassword)],
+      standbyPasswordRef: [
+        rule((value: string) => checkPasswordRef(value, { of: 'standby' }), f.standbyPasswordRef, m),
+      ],
       // Optional even for the verify modes: without one the service's trusted authorities are used.
       caCertificate: [rule(checkCaCertificate, f.caCertificate, m)],
     };
-  }, [m, mode, form, queryClient, excludeId]);
+  }, [m, mode, form, queryClient, excludeId, primaryReferenced, standbyReferenced]);
 }
 
 export type FieldRules = ReturnType<typeof useFieldRules>;

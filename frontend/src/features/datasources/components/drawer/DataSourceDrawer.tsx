@@ -11,8 +11,10 @@ import { PATHS } from '@/lib/url/paths';
 import { useDataSource } from '../../api/use-data-source';
 import type { RowTest } from '../../api/use-row-connection-tests';
 import type { DetailTab } from '../../utils/list-params';
+import { ManagedByTag } from '../ManagedByTag';
 import { ReadinessPanel } from '../readiness/ReadinessPanel';
 import { RowConnectionTest } from '../RowConnectionTest';
+import { useChangeReasons } from '../use-change-reasons';
 import { DataSourceOverview } from './DataSourceOverview';
 
 interface Props {
@@ -47,7 +49,9 @@ export default function DataSourceDrawer({
   const screens = Grid.useBreakpoint();
   const query = useDataSource(id);
   const permissions = usePermissions();
-  const cannotChange = permissions.whyNot('changeDataSources');
+  const reasons = useChangeReasons();
+  const cannotCopy = reasons.copy;
+  const cannotChange = query.data ? reasons.change(query.data) : undefined;
   const auditHref = `${PATHS.audit}?${new URLSearchParams({ dataSourceId: id }).toString()}`;
   const d = m.drawer;
 
@@ -72,6 +76,11 @@ export default function DataSourceDrawer({
         />
       ) : (
         <>
+          {query.data.provisionedBy && (
+            <div className="drawer-managed">
+              <ManagedByTag dataSource={query.data} />
+            </div>
+          )}
           {/* Actions in the body, not the header: a phone has no room beside a long identifier. */}
           <Space wrap className="drawer-actions">
             <RowConnectionTest
@@ -90,12 +99,12 @@ export default function DataSourceDrawer({
                 {m.list.actions.edit}
               </Button>
             </DisabledReason>
-            <DisabledReason reason={cannotChange}>
+            <DisabledReason reason={cannotCopy}>
               <Button
                 size="small"
                 icon={<CopyOutlined />}
                 onClick={() => onCopy(query.data)}
-                disabled={cannotChange !== undefined}
+                disabled={cannotCopy !== undefined}
               >
                 {m.list.actions.copy}
               </Button>

@@ -43,7 +43,7 @@ export function DataSourceOverview({ dataSource, onShowReadiness }: Props) {
       </Descriptions.Item>
       <Descriptions.Item label={f.username}>{dataSource.username}</Descriptions.Item>
       <Descriptions.Item label={d.password}>
-        {dataSource.passwordSet ? d.passwordStored : d.passwordMissing}
+        <PasswordState passwordSet={dataSource.passwordSet} passwordRef={dataSource.passwordRef} />
       </Descriptions.Item>
       <Descriptions.Item label={f.databaseName}>{dataSource.databaseName}</Descriptions.Item>
       <Descriptions.Item label={d.schemaName}>{dataSource.schemaName || m.list.allSchemas}</Descriptions.Item>
@@ -54,7 +54,7 @@ export function DataSourceOverview({ dataSource, onShowReadiness }: Props) {
           </Typography.Text>
           <br />
           {f.username}: {dataSource.standby.username} · {d.password}:{' '}
-          {dataSource.standby.passwordSet ? d.passwordStored : d.passwordMissing}
+          <PasswordState passwordSet={dataSource.standby.passwordSet} passwordRef={dataSource.standby.passwordRef} />
         </Descriptions.Item>
       )}
       <Descriptions.Item label={d.tls}>
@@ -94,5 +94,22 @@ export function DataSourceOverview({ dataSource, onShowReadiness }: Props) {
         </Typography.Text>
       </Descriptions.Item>
     </Descriptions>
+  );
+}
+
+/**
+ * Whether a password is stored, never the password. A reference is no secret (it names a file or a
+ * variable of the server), so it is shown, with the reminder that it is read at each use.
+ */
+function PasswordState({ passwordSet, passwordRef }: { passwordSet: boolean; passwordRef: string | null }) {
+  const d = useI18n().messages.drawer;
+  if (!passwordRef) return <>{passwordSet ? d.passwordStored : d.passwordMissing}</>;
+  return (
+    <>
+      <Typography.Text className="mono" copyable>
+        {passwordRef}
+      </Typography.Text>{' '}
+      <Typography.Text type="secondary">{d.passwordReferenced}</Typography.Text>
+    </>
   );
 }
