@@ -116,4 +116,16 @@ class PasswordReferenceApiTest extends ApiTest {
                 .put("/api/datasources/" + id).then().statusCode(200).body("passwordRef", equalTo(null))
                 .body("passwordSet", equalTo(true));
     }
+
+    @Test
+    void takesAReferenceForTheStandbyPasswordToo() {
+        DataSourceBody pair = DataSources.primaryStandby(uniqueIdentifier("pair"))
+                .standby(io.dsm.testing.StandbyBody.at("10.0.12.8", 5433).passwordRef("env:DSM_SOURCE_PAIR_STANDBY"));
+        JsonPath created = DataSources.create(pair);
+        assertThat(created.getString("standby.passwordRef")).isEqualTo("env:DSM_SOURCE_PAIR_STANDBY");
+        assertThat(created.getBoolean("standby.passwordSet")).isTrue();
+        given().body(DataSources.primaryStandby(uniqueIdentifier("pair"))
+                .standby(io.dsm.testing.StandbyBody.at("10.0.12.8", 5433).passwordRef("env:AWS_SECRET_ACCESS_KEY")).toString())
+                .post("/api/datasources").then().statusCode(400).body("violations[0].field", equalTo("standby.passwordRef"));
+    }
 }

@@ -31,6 +31,13 @@ public final class StandbyBody {
     }
 
     @JsonAnyGetter
+    /** A reference to the standby's password instead of the password (file:NAME or env:DSM_SOURCE_...). */
+    public StandbyBody passwordRef(String reference) {
+        fields.remove("password");
+        fields.put("passwordRef", reference);
+        return this;
+    }
+
     public Map<String, Object> fields() {
         return fields;
     }
