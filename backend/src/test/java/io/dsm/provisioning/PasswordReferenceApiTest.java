@@ -125,7 +125,7 @@ class PasswordReferenceApiTest extends ApiTest {
         assertThat(created.getString("standby.passwordRef")).isEqualTo("env:DSM_SOURCE_PAIR_STANDBY");
         assertThat(created.getBoolean("standby.passwordSet")).isTrue();
         given().body(DataSources.primaryStandby(uniqueIdentifier("pair"))
-                .standby(io.dsm.testing.StandbyBody.at("10.0.12.8", 5433).passwordRef("env:AWS_SECRET_ACCESS_KEY")).toString())
-                .post("/api/datasources").then().statusCode(400).body("violations[0].field", equalTo("standby.passwordRef"));
+                .standby(io.dsm.testing.StandbyBody.at("10.0.12.8", 5433).passwordRef("env:AWS_SECRET_ACCESS_KEY")))
+                .post("/api/datasources").then().statusCode(400).body("violations.field", hasItem("standby.passwordRef"));
     }
 }

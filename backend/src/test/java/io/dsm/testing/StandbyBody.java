@@ -30,7 +30,6 @@ public final class StandbyBody {
         return this;
     }
 
-    @JsonAnyGetter
     /** A reference to the standby's password instead of the password (file:NAME or env:DSM_SOURCE_...). */
     public StandbyBody passwordRef(String reference) {
         fields.remove("password");
@@ -38,6 +37,7 @@ public final class StandbyBody {
         return this;
     }
 
+    @JsonAnyGetter
     public Map<String, Object> fields() {
         return fields;
     }
