@@ -18,6 +18,8 @@ import jakarta.inject.Singleton;
 
 import io.dsm.common.crypto.Secret;
 import io.dsm.config.DsmConfig;
+import io.dsm.config.StartupFailure;
+import io.quarkus.runtime.Startup;
 
 /**
  * Reads the password a {@link SecretReference} points to, at each use and never for storing. A
@@ -25,6 +27,8 @@ import io.dsm.config.DsmConfig;
  * {@code $} or a quote stays what it is; it must be a regular file whose real path, links followed,
  * is inside DSM_SECRETS_DIR. An environment variable must start with DSM_SOURCE_.
  */
+// Created at start, so that a wrong DSM_SECRETS_DIR stops the start with its one line.
+@Startup
 @Singleton
 public class SecretReferences {
 
@@ -36,7 +40,15 @@ public class SecretReferences {
 
     @Inject
     public SecretReferences(DsmConfig config) {
-        this(config.secretsDir(), System::getenv);
+        this(checked(config.secretsDir()), System::getenv);
+    }
+
+    /** A DSM_SECRETS_DIR that is not a folder stops the start, rather than failing every use of a reference later. */
+    static Optional<Path> checked(Optional<Path> directory) {
+        if (directory.isPresent() && !Files.isDirectory(directory.get())) {
+            throw new StartupFailure("DSM_SECRETS_DIR is " + directory.get() + ", which is not a folder dsm can read");
+        }
+        return directory;
     }
 
     SecretReferences(Optional<Path> directory, Function<String, String> environment) {

@@ -1,6 +1,7 @@
 package io.dsm.common.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -129,5 +130,14 @@ class SecretReferencesTest {
     void refusesFileReferencesWithoutASecretsFolder() {
         SecretReferences none = new SecretReferences(Optional.empty(), name -> null);
         assertThat(none.refusal("file:orders01.pw")).hasValueSatisfying(why -> assertThat(why).contains("DSM_SECRETS_DIR"));
+    }
+
+    @Test
+    void stopsTheStartWhenTheSecretsFolderIsNotAFolder() throws IOException {
+        Path file = Files.writeString(root.resolve("not-a-folder"), "x");
+        assertThatThrownBy(() -> SecretReferences.checked(Optional.of(root.resolve("missing"))))
+                .isInstanceOf(io.dsm.config.StartupFailure.class).hasMessageContaining("DSM_SECRETS_DIR");
+        assertThatThrownBy(() -> SecretReferences.checked(Optional.of(file))).isInstanceOf(io.dsm.config.StartupFailure.class);
+        assertThat(SecretReferences.checked(Optional.of(secrets))).contains(secrets);
     }
 }
