@@ -26,7 +26,8 @@ export function ExportButton() {
   });
   if (!can('administerProvisioning')) return null;
   return (
-    <Tooltip title={m.provisioning.exportHelp}>
+    // Below the button: above it, the tip would cover the header's language and account menus.
+    <Tooltip title={m.provisioning.exportHelp} placement="bottom">
       <Button icon={<DownloadOutlined />} loading={exporting.isPending} onClick={() => exporting.mutate()}>
         {m.provisioning.export}
       </Button>
