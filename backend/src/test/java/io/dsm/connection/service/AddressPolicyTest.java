@@ -9,17 +9,31 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import io.dsm.config.DsmConfig;
 import io.dsm.config.StartupFailure;
 
 class AddressPolicyTest {
 
-    private final AddressPolicy defaults = new AddressPolicy(
-            List.of(Cidr.parse("169.254.0.0/16"), Cidr.parse("fe80::/10")), Optional.empty());
+    private final AddressPolicy defaults = AddressPolicy.of(List.of(DsmConfig.Connect.DEFAULT_DENY.split(",")), Optional.empty());
 
     @Test
     void deniesCloudMetadataAndLinkLocalAddresses() throws Exception {
         assertThat(defaults.refusal(InetAddress.getByName("169.254.169.254"))).isPresent();
         assertThat(defaults.refusal(InetAddress.getByName("fe80::1"))).isPresent();
+    }
+
+    @Test
+    void deniesTheAddressesThatDialThisHostOrAnotherCloudsMetadataByDefault() throws Exception {
+        for (String address : List.of("0.0.0.0", "0.1.2.3", "::", "fd00:ec2::254", "100.100.100.200", "168.63.129.16")) {
+            assertThat(defaults.refusal(InetAddress.getByName(address))).as(address).get().asString().contains("DSM_CONNECT_DENY");
+        }
+    }
+
+    @Test
+    void allowsLoopbackAndPrivateRangesByDefaultSoLocalDatabasesStayTestable() throws Exception {
+        for (String address : List.of("127.0.0.1", "::1", "10.1.2.3", "172.16.0.9", "192.168.1.20", "100.100.100.201", "fd00::1")) {
+            assertThat(defaults.refusal(InetAddress.getByName(address))).as(address).isEmpty();
+        }
     }
 
     @Test
