@@ -21,8 +21,6 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 
 import io.dsm.connection.service.JdbcConnector;
 
@@ -33,9 +31,7 @@ import io.dsm.connection.service.JdbcConnector;
  */
 class PasswordHandOverTest {
 
-    private static final JavaClasses MAIN = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("io.dsm");
+    private static final JavaClasses MAIN = MainClasses.MAIN;
 
     /** A password property, a password in a JDBC URL, or pgjdbc's own password setting, in source text. */
     private static final Pattern PASSWORD_PROPERTY = Pattern.compile(
