@@ -9,7 +9,9 @@ import io.dsm.readiness.ReadinessScope;
 
 /** The checks of a connection test, in the order they run. */
 @Schema(name = "CheckName", description = """
-        NETWORK: address policy, name resolution, TCP reach and TLS. AUTHENTICATION: user and password. DATABASE: \
+        NETWORK: address policy, name resolution, TCP reach and TLS. AUTHENTICATION: user and password; a warning when \
+        the server asks for an MD5 password, and a failure, without the password being sent, when it asks for it in \
+        cleartext and TLS did not verify it (verify-full, or verify-ca with a CA certificate). DATABASE: \
         the database exists and may be connected to. SCHEMA: the schema exists and is usable (without one: how many \
         schemas are readable). ROLE: primary or standby as the attribute says. HEARTBEAT: the heartbeat table can be \
         written (only with heartbeat on). REPLICATION: what incremental sync needs (primaries only).""")

@@ -66,9 +66,11 @@ public enum ReadinessCheck {
             dsm opens a logical replication connection (`replication=database`) as the user, from dsm's address, \
             and runs `IDENTIFY_SYSTEM`, within the test's timeout. This proves what the catalog cannot: that \
             pg_hba.conf, poolers and proxies let a replication connection through and a WAL sender is free. No \
-            slot or publication is created.""", """
-            Follow the server's message: pg_hba.conf must allow the user from dsm's address, poolers such as \
-            PgBouncer must be bypassed, and the user needs REPLICATION."""),
+            slot or publication is created. Like the test's own sign-in, it never sends the password in cleartext \
+            to a server TLS did not verify: it is then a blocker that says so.""", """
+            Follow the server's message: pg_hba.conf must allow the user from dsm's address (with scram-sha-256 \
+            rather than password or md5), poolers such as PgBouncer must be bypassed, and the user needs \
+            REPLICATION."""),
     SLOTS_INACTIVE("slots.inactive", "No abandoned slot in this database", INCREMENTAL_SYNC, """
             Each replication slot of this database: active or not, the WAL it retains, and its `wal_status` \
             (PostgreSQL 13 and later). An inactive slot keeps WAL forever and holds back vacuum; one whose WAL \

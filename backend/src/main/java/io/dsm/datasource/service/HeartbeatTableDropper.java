@@ -21,7 +21,8 @@ public interface HeartbeatTableDropper {
         public NotDropped(String table, String reason) {
             super(reason, null, false, false);
             this.table = table;
-            this.reason = reason;
+            // the reason is put inside a sentence of the answer: it must not end one itself
+            this.reason = reason.endsWith(".") ? reason.substring(0, reason.length() - 1) : reason;
         }
 
         /** Schema and name, for example {@code public.oms_postgres_heartbeat}. */
