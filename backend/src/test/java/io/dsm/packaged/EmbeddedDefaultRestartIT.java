@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -104,14 +103,25 @@ class EmbeddedDefaultRestartIT {
     }
 
     private static String storedPassword(Path dataDir, String id) throws Exception {
-        List<String> pid = Files.readAllLines(dataDir.resolve("postgres/postmaster.pid"));
-        String url = "jdbc:postgresql://localhost:" + pid.get(3).trim() + "/postgres";
-        try (Connection connection = DriverManager.getConnection(url, "postgres", "");
+        try (Connection connection = DriverManager.getConnection(storeUrl(dataDir), "postgres", storePassword(dataDir));
                 ResultSet row = connection.createStatement().executeQuery(
                         "SELECT password_sealed FROM data_source WHERE id = '" + java.util.UUID.fromString(id) + "'")) {
             assertThat(row.next()).isTrue();
             return row.getString(1);
         }
+    }
+
+    /** The embedded store's URL, from the port its server wrote into postmaster.pid. */
+    private static String storeUrl(Path dataDir) throws Exception {
+        return "jdbc:postgresql://localhost:" + storePort(dataDir) + "/postgres";
+    }
+
+    private static int storePort(Path dataDir) throws Exception {
+        return Integer.parseInt(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(3).trim());
+    }
+
+    private static String storePassword(Path dataDir) throws Exception {
+        return Files.readString(dataDir.resolve("postgres.password")).strip();
     }
 
     private HttpResponse<String> post(PackagedApp app, String path, String json) throws Exception {
