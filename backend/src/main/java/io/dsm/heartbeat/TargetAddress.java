@@ -33,10 +33,10 @@ final class TargetAddress {
             throw new Unusable("the host name " + spec.host() + " cannot be resolved", true);
         }
         for (InetAddress address : addresses) {
-            if (policy.refusal(address).isEmpty()) {
+            if (policy.refusal(address, spec.port()).isEmpty()) {
                 return address;
             }
         }
-        throw new Unusable("connections to " + spec.host() + " are not allowed: " + policy.refusal(addresses[0]).orElse(""), false);
+        throw new Unusable("connections to " + spec.host() + " are not allowed: " + policy.refusal(addresses[0], spec.port()).map(AddressPolicy.Refusal::reason).orElse(""), false);
     }
 }
