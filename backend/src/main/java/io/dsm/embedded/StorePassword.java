@@ -18,20 +18,15 @@ import org.jboss.logging.Logger;
  * The password of the embedded store's {@code postgres} role, kept in a file of the data directory
  * that only its owner can read. The file is the truth: the role's password is set from it at every
  * start, so a lost or exposed file is simply replaced by a new password.
+ *
+ * @param value the password itself: only for the store's connections, never for a message
+ * @param generated whether this start made it (first start, or the file was missing, unusable or exposed)
  */
-final class StorePassword {
+record StorePassword(String value, boolean generated) {
 
     static final String FILE = "postgres.password";
     private static final Logger LOG = Logger.getLogger(StorePassword.class);
     private static final SecureRandom RANDOM = new SecureRandom();
-
-    private final String value;
-    private final boolean generated;
-
-    private StorePassword(String value, boolean generated) {
-        this.value = value;
-        this.generated = generated;
-    }
 
     /** Reads the password kept in the data directory, or generates one there when none can be used. */
     static StorePassword in(Path dataDir) {
@@ -47,16 +42,6 @@ final class StorePassword {
         } catch (IOException e) {
             throw new UncheckedIOException("The embedded store's password file " + file.toAbsolutePath() + " cannot be read or written", e);
         }
-    }
-
-    /** The password itself: only for the store's connections, never for a message. */
-    String value() {
-        return value;
-    }
-
-    /** Whether this start made a new password (first start, or the file was missing, unusable or exposed). */
-    boolean generated() {
-        return generated;
     }
 
     @Override

@@ -37,6 +37,7 @@ final class TargetAddress {
                 return address;
             }
         }
-        throw new Unusable("connections to " + spec.host() + " are not allowed: " + policy.refusal(addresses[0], spec.port()).map(AddressPolicy.Refusal::reason).orElse(""), false);
+        String reason = policy.refusal(addresses[0], spec.port()).map(AddressPolicy.Refusal::reason).orElse("");
+        throw new Unusable("connections to " + spec.host() + " are not allowed: " + reason, false);
     }
 }

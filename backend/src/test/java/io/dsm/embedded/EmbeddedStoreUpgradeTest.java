@@ -1,9 +1,9 @@
 package io.dsm.embedded;
 
-import static io.dsm.embedded.StoreProbe.AUTHENTICATION_OK;
-import static io.dsm.embedded.StoreProbe.AUTHENTICATION_SASL;
-import static io.dsm.embedded.StoreProbe.firstAuthenticationRequest;
-import static io.dsm.embedded.StoreProbe.strings;
+import static io.dsm.testing.PostgresHandshake.AUTHENTICATION_OK;
+import static io.dsm.testing.PostgresHandshake.AUTHENTICATION_SASL;
+import static io.dsm.testing.PostgresHandshake.firstAuthenticationRequest;
+import static io.dsm.embedded.StoreQueries.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

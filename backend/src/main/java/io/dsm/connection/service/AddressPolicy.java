@@ -58,6 +58,11 @@ public class AddressPolicy {
         this.ownStore = ownStore;
     }
 
+    /** The same ranges without the refusal of dsm's own store: only for tests dsm itself makes of it. */
+    AddressPolicy reachingOwnStore() {
+        return new AddressPolicy(deny, allow, OptionalInt::empty);
+    }
+
     /** Why the address may not be dialed at this port, or empty when it may. */
     public Optional<Refusal> refusal(InetAddress address, int port) {
         InetAddress normalized = unmapped(address);
