@@ -1,8 +1,12 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
 
 // jsdom lacks these; Ant Design's responsive helpers and the dialog's scrolling ask for them.
+// Lazily loaded parts (the drawer, the dialog) can take more than the default second to appear on a
+// CI machine whose two cores also build the backend; a real wait is still bounded by testTimeout.
+configure({ asyncUtilTimeout: 5000 });
+
 Object.defineProperty(window, 'matchMedia', {
   writable: true,
   value: (query: string) => ({

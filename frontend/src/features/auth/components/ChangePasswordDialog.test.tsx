@@ -44,6 +44,22 @@ describe('changing your password', () => {
     expect(await within(dialog).findByText('This is not your current password')).toBeInTheDocument();
   });
 
+  it('says how long to wait when guessing the current password is throttled', async () => {
+    fakeApi({
+      'PUT /api/session/password': () =>
+        problem(429, [], 'Too many failed sign-ins; retry in 42 s.', { 'Retry-After': '42' }),
+    });
+    const { user } = openDialog();
+
+    const dialog = await fill(user, 'a wrong guess here', 'a brand new passphrase');
+
+    expect(
+      await within(dialog).findByText(
+        'Too many wrong passwords for your account or from your address. Try again in 42 seconds.',
+      ),
+    ).toBeInTheDocument();
+  });
+
   it('checks the rules and the repetition before sending', async () => {
     const api = fakeApi({});
     const { user } = openDialog();

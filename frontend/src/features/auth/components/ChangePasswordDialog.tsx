@@ -64,6 +64,8 @@ export default function ChangePasswordDialog({ username, onClose }: Props) {
   const unplaced = isApiError(change.error) ? splitViolations(change.error.violations, violations).other : [];
   const showError =
     change.isError && (!isApiError(change.error) || change.error.violations.length === 0 || unplaced.length > 0);
+  // Guessing the current password is throttled like signing in: say so in the user's language, with the wait.
+  const throttled = isApiError(change.error) && change.error.status === 429 ? change.error : undefined;
 
   return (
     <Modal
@@ -135,7 +137,9 @@ export default function ChangePasswordDialog({ username, onClose }: Props) {
           description={
             unplaced.length > 0
               ? unplaced.map((violation) => `${violation.field} ${violation.message}`).join('; ')
-              : describeError(change.error, m.common)
+              : throttled
+                ? m.password.tooMany(throttled.retryAfterSeconds)
+                : describeError(change.error, m.common)
           }
         />
       )}

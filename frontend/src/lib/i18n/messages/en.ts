@@ -94,6 +94,10 @@ export const en = {
     submit: 'Change password',
     changed: 'Password changed. Your other sessions have been signed out.',
     failed: 'The password was not changed',
+    tooMany: (seconds: number | undefined) =>
+      seconds === undefined
+        ? 'Too many wrong passwords for your account or from your address. Try again in a minute.'
+        : `Too many wrong passwords for your account or from your address. Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`,
   },
   audit: {
     title: 'Audit Log',

@@ -76,6 +76,10 @@ export const zhCN: Messages = {
     submit: '修改密码',
     changed: '密码已修改。您的其他会话已退出登录。',
     failed: '密码未修改',
+    tooMany: (seconds: number | undefined) =>
+      seconds === undefined
+        ? '您的账户或当前地址的密码错误次数过多，请一分钟后重试。'
+        : `您的账户或当前地址的密码错误次数过多，请 ${seconds} 秒后重试。`,
   },
   audit: {
     title: '审计日志',

@@ -31,7 +31,8 @@ public class DsmAuthenticationMechanism implements HttpAuthenticationMechanism {
     public static final String CSRF_HEADER = "X-CSRF-Token";
     /** Sent by the console, so that a 401 does not make the browser open its own password dialog. */
     public static final String CONSOLE_HEADER = "X-Requested-With";
-    private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+    /** Methods that change nothing; every other one is a change (CSRF token, {@link CrossSiteRequests}). */
+    static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {

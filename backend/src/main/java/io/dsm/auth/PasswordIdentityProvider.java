@@ -1,5 +1,7 @@
 package io.dsm.auth;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.dsm.audit.AuditAction;
@@ -8,7 +10,7 @@ import io.dsm.audit.service.AuditEntry;
 import io.dsm.audit.service.AuditLog;
 import io.dsm.audit.service.RequestOrigin;
 import io.dsm.auth.service.Credentials;
-import io.dsm.auth.service.SignInThrottle;
+import io.dsm.auth.service.SignInAttempts;
 import io.dsm.auth.service.SignInThrottled;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -20,19 +22,23 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * HTTP Basic for API clients: throttled per user and address, and recorded in the audit log when
- * refused, or when a password was checked against its hash (not on every request that reuses it).
+ * HTTP Basic for API clients: behind the sign-in throttle like every password check (a remembered
+ * password included), and recorded in the audit log when refused, or when a password was checked
+ * against its hash (not on every request that reuses it).
  */
 @ApplicationScoped
 public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
+    private static final AuditEntry WRONG_PASSWORD = AuditEntry.of(AuditAction.SIGN_IN, AuditOutcome.FAILURE,
+            "HTTP Basic: wrong username or password");
+
     private final Credentials credentials;
-    private final SignInThrottle throttle;
+    private final SignInAttempts attempts;
     private final AuditLog audit;
 
-    public PasswordIdentityProvider(Credentials credentials, SignInThrottle throttle, AuditLog audit) {
+    public PasswordIdentityProvider(Credentials credentials, SignInAttempts attempts, AuditLog audit) {
         this.credentials = credentials;
-        this.throttle = throttle;
+        this.attempts = attempts;
         this.audit = audit;
     }
 
@@ -48,23 +54,15 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
         String username = request.getUsername();
         String password = new String(request.getPassword().getPassword());
         return context.runBlocking(() -> {
-            var known = credentials.remembered(username, password);
-            if (known.isPresent()) {
-                return Identities.of(known.get()).build();
-            }
+            Optional<Credentials.Match> match;
             try {
-                throttle.check(username, address);
+                match = attempts.check(username, address, WRONG_PASSWORD, () -> credentials.check(username, password));
             } catch (SignInThrottled throttled) {
                 throw new AuthenticationFailedException(throttled.getMessage(), throttled);
             }
-            var match = credentials.check(username, password);
             if (match.isEmpty()) {
-                throttle.failed(username, address);
-                audit.recordSeparately(AuditEntry.of(AuditAction.SIGN_IN, AuditOutcome.FAILURE,
-                        "HTTP Basic: wrong username or password"), username, address);
                 throw new AuthenticationFailedException("Wrong username or password.");
             }
-            throttle.succeeded(username);
             if (match.get().checkedNow()) {
                 audit.recordSeparately(AuditEntry.of(AuditAction.SIGN_IN, AuditOutcome.SUCCESS, "HTTP Basic"),
                         match.get().user().username(), address);

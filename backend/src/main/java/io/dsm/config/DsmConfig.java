@@ -189,8 +189,16 @@ public interface DsmConfig {
     }
 
     interface Connect {
+        /**
+         * The addresses no user should reach through dsm: "this network" (0.0.0.0/8 and ::, which
+         * Linux dials as loopback), link-local ranges (AWS, GCP, Azure and OCI metadata at
+         * 169.254.169.254), AWS's IPv6 metadata, Alibaba Cloud's metadata and Azure's wire server.
+         * Loopback and private ranges stay allowed: users test local databases.
+         */
+        String DEFAULT_DENY = "0.0.0.0/8,169.254.0.0/16,100.100.100.200/32,168.63.129.16/32,::/128,fe80::/10,fd00:ec2::254/128";
+
         /** CIDRs never connected to ({@code DSM_CONNECT_DENY}); the default holds the cloud metadata addresses. */
-        @WithDefault("169.254.0.0/16,fe80::/10")
+        @WithDefault(DEFAULT_DENY)
         List<String> deny();
 
         /** If set, only these CIDRs may be connected to ({@code DSM_CONNECT_ALLOW}); deny still wins. */

@@ -2,6 +2,7 @@ package io.dsm.connection;
 
 import java.util.Map;
 
+import io.dsm.config.DsmConfig;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
 /** A short test timeout, so the bound is checked quickly, and one loopback address denied. */
@@ -14,6 +15,6 @@ public class ConnectionTestProfile implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         return Map.of(
                 "dsm.test.timeout", TIMEOUT_MS + "ms",
-                "dsm.connect.deny", "169.254.0.0/16,fe80::/10," + DENIED_ADDRESS + "/32");
+                "dsm.connect.deny", DsmConfig.Connect.DEFAULT_DENY + "," + DENIED_ADDRESS + "/32");
     }
 }

@@ -20,10 +20,16 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 
-/** TLS against a server whose certificate (for "localhost") was signed by a CA made for this test. */
+/**
+ * TLS against a server whose certificate (for "localhost") was signed by a CA made for this test. It
+ * asks {@value #CLEARTEXT_USER} for the password in cleartext, which dsm sends only once TLS verified it.
+ */
 @QuarkusTest
 @TestProfile(ConnectionTestProfile.class)
 class TlsConnectionTest extends ApiTest {
+
+    static final String CLEARTEXT_USER = "cleartext_user";
+    static final String CLEARTEXT_PASSWORD = "pw-Cleartext-User-8d2f";
 
     static TargetServer tlsServer;
     static TargetServer plainServer;
@@ -32,8 +38,9 @@ class TlsConnectionTest extends ApiTest {
     @BeforeAll
     static void startServers() throws Exception {
         certificates = TestCertificates.serverSignedByNewCa(Files.createTempDirectory("dsm-tls"), "localhost");
-        tlsServer = TargetServer.start(null, TargetServer.config("ssl", "on",
-                "ssl_cert_file", certificates.certificate().toString(), "ssl_key_file", certificates.key().toString()));
+        tlsServer = TargetServer.startWithTls(certificates);
+        tlsServer.execute("CREATE ROLE " + CLEARTEXT_USER + " LOGIN PASSWORD '" + CLEARTEXT_PASSWORD + "'");
+        tlsServer.hba("hostssl all " + CLEARTEXT_USER + " 127.0.0.1/32 password", "host all all 127.0.0.1/32 scram-sha-256");
         plainServer = TargetServer.start();
     }
 
@@ -87,5 +94,28 @@ class TlsConnectionTest extends ApiTest {
     void saysWhenTheConnectionIsNotEncrypted() {
         JsonPath result = test(withTls(plainServer, "127.0.0.1", "prefer", null));
         assertThat(check(result, "PRIMARY", "NETWORK").get("message")).contains("not encrypted");
+    }
+
+    private static DataSourceBody asCleartextUser(String host, String mode, String ca) {
+        return withTls(tlsServer, host, mode, ca).username(CLEARTEXT_USER).password(CLEARTEXT_PASSWORD);
+    }
+
+    @Test
+    void sendsACleartextPasswordToAServerVerifiedInVerifyFull() {
+        JsonPath result = test(asCleartextUser("localhost", "verify-full", certificates.caPem()));
+        assertThat(result.getBoolean("success")).isTrue();
+        assertThat(check(result, "PRIMARY", "AUTHENTICATION")).containsEntry("status", "PASSED")
+                .containsEntry("message", "User \"" + CLEARTEXT_USER + "\" signed in.");
+    }
+
+    @Test
+    void sendsACleartextPasswordInVerifyCaAgainstThePinnedCa() {
+        JsonPath result = test(asCleartextUser("127.0.0.1", "verify-ca", certificates.caPem()));
+        assertThat(check(result, "PRIMARY", "AUTHENTICATION")).containsEntry("status", "PASSED");
+    }
+
+    @Test
+    void withholdsACleartextPasswordOverTlsThatDoesNotVerifyTheServer() {
+        PasswordMethodTest.assertWithheld(test(asCleartextUser("127.0.0.1", "require", null)));
     }
 }

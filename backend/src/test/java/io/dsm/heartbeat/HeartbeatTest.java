@@ -2,6 +2,7 @@ package io.dsm.heartbeat;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.sql.Connection;
@@ -16,6 +17,7 @@ import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.Test;
 
 import io.dsm.testing.ApiTest;
+import io.dsm.testing.CleartextPasswordServer;
 import io.dsm.testing.DataSourceBody;
 import io.dsm.testing.DataSources;
 import io.dsm.testing.StartedTarget;
@@ -189,6 +191,26 @@ class HeartbeatTest extends ApiTest {
             given().delete("/api/datasources/" + id + "?dropHeartbeatTable=true").then().statusCode(204);
         } finally {
             target.execute("DROP PUBLICATION orders_only");
+        }
+    }
+
+    @Test
+    void neverSendsThePasswordToAnUnverifiedServerThatAsksForItInCleartext() throws Exception {
+        try (CleartextPasswordServer fake = new CleartextPasswordServer()) {
+            String id = DataSources.create(heartbeatSource(target, "hb_fake").port(fake.port())).getString("id");
+            eventually().untilAsserted(() -> {
+                JsonPath read = status(id);
+                assertThat(read.getString("heartbeat.state")).isEqualTo("FAILING");
+                assertThat(read.getString("heartbeat.lastError")).startsWith("The server asked for the password in cleartext "
+                        + "(pg_hba method `password`), and TLS did not verify the server's identity");
+            });
+            given().delete("/api/datasources/" + id + "?dropHeartbeatTable=true").then().statusCode(409)
+                    .body("detail", containsString("asked for the password in cleartext"));
+            given().delete("/api/datasources/" + id).then().statusCode(204);
+            // the beat's connection and the table's removal both asked
+            fake.awaitEnded(2);
+            assertThat(fake.startups()).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(fake.passwords()).isEmpty();
         }
     }
 

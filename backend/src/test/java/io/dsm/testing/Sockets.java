@@ -147,25 +147,6 @@ public final class Sockets {
             }
         }
 
-        private static byte[] readMessage(java.io.DataInputStream in) throws IOException {
-            int length = in.readInt();
-            byte[] message = new byte[length];
-            java.nio.ByteBuffer.wrap(message).putInt(length);
-            in.readFully(message, 4, length - 4);
-            return message;
-        }
-
-        private static byte[] error(String sqlState, String text) {
-            java.io.ByteArrayOutputStream fields = new java.io.ByteArrayOutputStream();
-            for (String field : List.of("SFATAL", "VFATAL", "C" + sqlState, "M" + text)) {
-                fields.writeBytes(field.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                fields.write(0);
-            }
-            fields.write(0);
-            byte[] body = fields.toByteArray();
-            return java.nio.ByteBuffer.allocate(5 + body.length).put((byte) 'E').putInt(4 + body.length).put(body).array();
-        }
-
         @Override
         public void close() throws IOException {
             server.close();
@@ -173,11 +154,32 @@ public final class Sockets {
         }
     }
 
-    private interface Accepted {
+    /** One message of the PostgreSQL protocol without a type byte (the startup or SSL request), length included. */
+    static byte[] readMessage(java.io.DataInputStream in) throws IOException {
+        int length = in.readInt();
+        byte[] message = new byte[length];
+        java.nio.ByteBuffer.wrap(message).putInt(length);
+        in.readFully(message, 4, length - 4);
+        return message;
+    }
+
+    /** A FATAL ErrorResponse with this SQLSTATE and text. */
+    static byte[] error(String sqlState, String text) {
+        java.io.ByteArrayOutputStream fields = new java.io.ByteArrayOutputStream();
+        for (String field : List.of("SFATAL", "VFATAL", "C" + sqlState, "M" + text)) {
+            fields.writeBytes(field.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            fields.write(0);
+        }
+        fields.write(0);
+        byte[] body = fields.toByteArray();
+        return java.nio.ByteBuffer.allocate(5 + body.length).put((byte) 'E').putInt(4 + body.length).put(body).array();
+    }
+
+    interface Accepted {
         void take(Socket client) throws IOException;
     }
 
-    private static ServerSocket listenOnLoopback() {
+    static ServerSocket listenOnLoopback() {
         try {
             return new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         } catch (IOException e) {
@@ -186,7 +188,7 @@ public final class Sockets {
     }
 
     /** Accepts connections on a daemon thread until the server socket closes. */
-    private static void acceptEach(ServerSocket server, String name, Accepted accepted) {
+    static void acceptEach(ServerSocket server, String name, Accepted accepted) {
         daemon(name, () -> {
             while (!server.isClosed()) {
                 try {
@@ -198,13 +200,13 @@ public final class Sockets {
         });
     }
 
-    private static void daemon(String name, Runnable work) {
+    static void daemon(String name, Runnable work) {
         Thread thread = new Thread(work, name);
         thread.setDaemon(true);
         thread.start();
     }
 
-    private static void closeQuietly(Socket socket) {
+    static void closeQuietly(Socket socket) {
         try {
             socket.close();
         } catch (IOException ignored) {

@@ -72,6 +72,12 @@ public final class TargetServer implements AutoCloseable {
         }
     }
 
+    /** The default major version, serving TLS with this certificate and key. */
+    public static TargetServer startWithTls(TestCertificates.ServerFiles certificates) {
+        return start(null, config("ssl", "on", "ssl_cert_file", certificates.certificate().toString(),
+                "ssl_key_file", certificates.key().toString()));
+    }
+
     public int port() {
         return port;
     }
@@ -199,15 +205,24 @@ public final class TargetServer implements AutoCloseable {
                 "GRANT SELECT ON sales.orders TO " + READER,
                 "CREATE SCHEMA locked",
                 "CREATE TABLE locked.secrets (id int)");
-        Path hba = dataDir.resolve("pg_hba.conf");
-        Files.writeString(hba, """
-                local all all trust
-                host all postgres 127.0.0.1/32 trust
-                host all all 127.0.0.1/32 scram-sha-256
-                host all all ::1/128 scram-sha-256
-                """);
-        try (Connection connection = superuser("postgres"); Statement statement = connection.createStatement()) {
-            statement.execute("SELECT pg_reload_conf()");
+        hba("host all all 127.0.0.1/32 scram-sha-256", "host all all ::1/128 scram-sha-256");
+    }
+
+    /**
+     * Replaces the lines of pg_hba.conf that admit users over TCP (the superuser stays trusted, for the
+     * tests' own statements) and reloads the server, for example {@code "hostssl all all 127.0.0.1/32 password"}.
+     */
+    public void hba(String... lines) {
+        try {
+            Files.writeString(dataDir.resolve("pg_hba.conf"), "local all all trust\nhost all postgres 127.0.0.1/32 trust\n"
+                    + String.join("\n", lines) + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        executeIn("postgres", "SELECT pg_reload_conf()");
+        String errors = queryIn("postgres", "SELECT string_agg(error, '; ') FROM pg_hba_file_rules WHERE error IS NOT NULL");
+        if (errors != null) {
+            throw new IllegalStateException("pg_hba.conf has errors: " + errors);
         }
     }
 

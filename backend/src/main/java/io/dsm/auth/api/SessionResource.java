@@ -112,6 +112,9 @@ public class SessionResource {
             description = "Your other console sessions end; this one stays.")
     @APIResponse(responseCode = "204", description = "Changed.")
     @APIResponse(responseCode = "400", description = "The current password is wrong, or the new one breaks a rule.")
+    @APIResponse(responseCode = "429", description = "Too many failed sign-ins or wrong current passwords for this user or "
+            + "from this address; the current password was not checked.",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(implementation = Integer.class)))
     public Response changePassword(PasswordChangeInput input) {
         sessions.changePassword(identity, Identities.userId(identity), RequestBodies.required(input, "currentPassword and newPassword"));
         return Response.noContent().build();

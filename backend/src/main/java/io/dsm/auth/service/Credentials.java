@@ -24,7 +24,8 @@ import io.dsm.user.service.UserAccounts;
  * with every request, so a password that matched is remembered, as an HMAC under a key that lives
  * only in this process, for as long as the stored hash stays the same. Users are re-read from the
  * store every few seconds, so a changed password, role or a deleted user takes effect on every
- * instance within {@link #USER_REFRESH}.
+ * instance within {@link #USER_REFRESH}. Callers check through {@link SignInAttempts}, so that the
+ * throttle decides before either the remembered password or the hash is looked at.
  */
 @Singleton
 public class Credentials implements RememberedCredentials {
@@ -50,19 +51,6 @@ public class Credentials implements RememberedCredentials {
 
     /** A password that matched; {@code checkedNow} when it was checked against its hash rather than remembered. */
     public record Match(SignedInUser user, boolean checkedNow) {
-    }
-
-    /**
-     * The user, if this exact password was verified before and their hash has not changed since. It
-     * costs no PBKDF2 and tells a guesser nothing, so it is answered even while sign-ins from the
-     * address or for the user are throttled: a throttle meant for guessers must not lock out the
-     * services already using their password.
-     */
-    public Optional<SignedInUser> remembered(String username, String password) {
-        return user(username).filter(user -> {
-            String remembered = verified.get(user.passwordHash());
-            return remembered != null && constantTimeEquals(mac(password), remembered);
-        }).map(CachedUser::user);
     }
 
     /** The user, if the password is theirs; empty otherwise (unknown user or wrong password alike). */

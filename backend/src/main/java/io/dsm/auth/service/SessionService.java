@@ -32,15 +32,18 @@ public class SessionService {
     public record SignedIn(SessionResponse session, String cookie) {
     }
 
+    private static final AuditEntry WRONG_PASSWORD = AuditEntry.of(AuditAction.SIGN_IN, AuditOutcome.FAILURE,
+            "console: wrong username or password");
+
     private final Credentials credentials;
-    private final SignInThrottle throttle;
+    private final SignInAttempts attempts;
     private final Sessions sessions;
     private final AuditLog audit;
     private final UserService users;
 
-    public SessionService(Credentials credentials, SignInThrottle throttle, Sessions sessions, AuditLog audit, UserService users) {
+    public SessionService(Credentials credentials, SignInAttempts attempts, Sessions sessions, AuditLog audit, UserService users) {
         this.credentials = credentials;
-        this.throttle = throttle;
+        this.attempts = attempts;
         this.sessions = sessions;
         this.audit = audit;
         this.users = users;
@@ -58,15 +61,11 @@ public class SessionService {
             throw ProblemException.invalid(missing);
         }
         String address = RequestOrigin.addressOf(context);
-        throttle.check(input.username(), address);
-        Optional<Credentials.Match> match = credentials.check(input.username(), input.password());
+        Optional<Credentials.Match> match = attempts.check(input.username(), address, WRONG_PASSWORD,
+                () -> credentials.check(input.username(), input.password()));
         if (match.isEmpty()) {
-            throttle.failed(input.username(), address);
-            audit.recordSeparately(AuditEntry.of(AuditAction.SIGN_IN, AuditOutcome.FAILURE, "console: wrong username or password"),
-                    input.username(), address);
             throw new AuthenticationFailedException("Wrong username or password.");
         }
-        throttle.succeeded(input.username());
         SignedInUser user = match.get().user();
         Sessions.Started started = sessions.start(user.id());
         audit.recordSeparately(AuditEntry.of(AuditAction.SIGN_IN, AuditOutcome.SUCCESS, "console"), user.username(), address);
@@ -100,6 +99,7 @@ public class SessionService {
         return cookie("", 0, secure(context));
     }
 
+    /** The current password is checked behind the sign-in throttle (see {@link SignInAttempts#isCurrent}). */
     public void changePassword(SecurityIdentity identity, UUID userId, PasswordChangeInput input) {
         users.changeOwnPassword(userId, input.currentPassword(), input.newPassword(),
                 Optional.ofNullable(identity.getAttribute(Identities.SESSION_TOKEN)));

@@ -6,11 +6,8 @@ import java.util.OptionalLong;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.dsm.common.problem.Problem;
 import io.dsm.common.problem.ProblemType;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpServerRequest;
@@ -31,13 +28,14 @@ public class HttpLimits {
     public static final int MAX_REQUEST_LINE = 4096;
     /** The most header bytes (names and values), as the codec counted them before. */
     public static final int MAX_HEADERS = 20 * 1024;
-    private static final int BEFORE_EVERY_ROUTE = -1_000_000;
+    /** Where this filter runs: before every route; other filters that must run early come right after it. */
+    public static final int BEFORE_EVERY_ROUTE = -1_000_000;
 
-    private final ObjectMapper json;
+    private final RouteRefusals refusals;
     private final long maxBody;
 
-    public HttpLimits(ObjectMapper json, @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody) {
-        this.json = json;
+    public HttpLimits(RouteRefusals refusals, @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody) {
+        this.refusals = refusals;
         this.maxBody = maxBody.asLongValue();
     }
 
@@ -48,28 +46,15 @@ public class HttpLimits {
     void check(RoutingContext context) {
         HttpServerRequest request = context.request();
         if (requestLineLength(request) > MAX_REQUEST_LINE) {
-            reject(context, ProblemType.URI_TOO_LONG, "The address is longer than " + MAX_REQUEST_LINE
+            refusals.refuse(context, ProblemType.URI_TOO_LONG, "The address is longer than " + MAX_REQUEST_LINE
                     + " characters; send long filters in fewer or shorter query parameters.");
         } else if (headersLength(request) > MAX_HEADERS) {
-            reject(context, ProblemType.HEADERS_TOO_LARGE, "The request headers are larger than " + MAX_HEADERS + " bytes.");
+            refusals.refuse(context, ProblemType.HEADERS_TOO_LARGE, "The request headers are larger than " + MAX_HEADERS + " bytes.");
         } else if (contentLength(request).orElse(0) > maxBody) {
-            reject(context, ProblemType.CONTENT_TOO_LARGE, "The request body is larger than " + maxBody + " bytes.");
+            refusals.refuse(context, ProblemType.CONTENT_TOO_LARGE, "The request body is larger than " + maxBody + " bytes.");
         } else {
             context.next();
         }
-    }
-
-    private void reject(RoutingContext context, ProblemType type, String detail) {
-        String body;
-        try {
-            body = json.writeValueAsString(type.problem(detail));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        // The rest of the request is never read, so the connection closes once the answer is out.
-        context.response().endHandler(sent -> context.request().connection().close());
-        context.response().setStatusCode(type.status()).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                .putHeader("Connection", "close").end(body);
     }
 
     private static int requestLineLength(HttpServerRequest request) {
@@ -84,7 +69,8 @@ public class HttpLimits {
         return length;
     }
 
-    private static OptionalLong contentLength(HttpServerRequest request) {
+    /** The Content-Length the request declares, if it declares a number. */
+    public static OptionalLong contentLength(HttpServerRequest request) {
         String declared = request.getHeader("Content-Length");
         try {
             return declared == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(declared.trim()));

@@ -9,7 +9,9 @@ import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
@@ -65,26 +67,37 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e) {
+    public Response webApplication(WebApplicationException e, UriInfo uri, Request request) {
         if (e.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException unreadable) {
             return JsonProblemMappers.respond(unreadable);
         }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
-            return unexpected(e);
+            return unexpected(e, uri, request);
         }
         Response.Status known = Response.Status.fromStatusCode(status);
         return ProblemResponses.of(ProblemType.ofStatus(status, (known == null ? "Request rejected" : known.getReasonPhrase()) + "."));
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Throwable e) {
+    public Response outcomeUnknown(OutcomeUnknown e) {
+        LOG.warn("dsm's store was lost while a change was committed; its outcome is unknown");
+        return e.response();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri, Request request) {
         var unavailable = StoreUnavailable.detect(e);
+        if (unavailable.isPresent() && unavailable.get().duringCommit()) {
+            LOG.warnf("dsm's store was lost while a change was committed (%s); its outcome is unknown", unavailable.get().reason());
+            String path = uri.getRequestUri().getRawPath();
+            return OutcomeUnknown.response("this change (" + request.getMethod() + " " + path + ")", "GET " + path);
+        }
         if (unavailable.isPresent()) {
-            LOG.warnf("dsm's store is unreachable: %s", unavailable.get());
+            LOG.warnf("dsm's store is unreachable: %s", unavailable.get().reason());
             return Response.fromResponse(ProblemResponses.of(ProblemType.STORE_UNAVAILABLE,
                     "dsm's own database is unreachable. Retry in a few seconds."))
-                    .header("Retry-After", "5").build();
+                    .header("Retry-After", OutcomeUnknown.RETRY_AFTER_SECONDS).build();
         }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error, reference %s", reference);

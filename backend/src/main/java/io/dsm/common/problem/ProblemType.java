@@ -26,6 +26,8 @@ public enum ProblemType {
     /** Any other 4xx the HTTP layer answers; the problem carries that status. */
     REQUEST_REJECTED(400, "request-rejected", "Request rejected"),
     STORE_UNAVAILABLE(503, "store-unavailable", "Service unavailable"),
+    /** The store was lost while a change was being committed: it may or may not have landed. */
+    OUTCOME_UNKNOWN(503, "outcome-unknown", "Service unavailable"),
     INTERNAL(500, "internal", "Internal error");
 
     private final int status;

@@ -38,6 +38,9 @@ public final class ConnectFailures {
                     "Check that this port is a PostgreSQL server; a proxy or firewall may be holding the connection open.",
                     null);
         }
+        if (find(failure, PasswordWithheld.class) != null) {
+            return PasswordMethods.cleartextWithheld();
+        }
         SQLException sql = find(failure, SQLException.class);
         String state = sql == null ? null : sql.getSQLState();
         String serverMessage = sql == null ? "" : text.clean(sql.getMessage());

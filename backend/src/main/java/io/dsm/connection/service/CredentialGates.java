@@ -4,30 +4,30 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
+import java.util.function.BiFunction;
+
+import org.postgresql.plugin.AuthenticationRequestType;
 
 /**
- * Passwords held back until they are known to be right. A test's replication connection starts
- * beside its ordinary one, to save a connection's time, but sends the password only once the
- * ordinary connection has signed in with it: a wrong password then costs the server one failed
- * sign-in per test, not two (which would also lock accounts twice as fast where failures are counted).
+ * The {@link CredentialGate} of each connection attempt in flight, under a token that the attempt's
+ * driver properties carry to {@link PasswordPlugin}: the password itself never sits in the properties.
  * <p>
- * pgjdbc instantiates {@link GatedPasswordPlugin} through its own class loader, so the plugin looks
- * the gate up as {@link ParkedSockets} does: its own copy of this registry first, then the
- * application's through the thread's context class loader, called through {@link #LOOKUP}.
+ * pgjdbc instantiates the plugin through its own class loader, so the plugin asks as
+ * {@link ParkedSockets} claims: its own copy of this registry first, then the application's through
+ * the thread's context class loader, called through {@link #ASK}, which takes and gives JDK types only.
  */
 public final class CredentialGates {
 
-    /** The gate under a token; null when there is none. */
-    public static final Function<String, CompletableFuture<char[]>> LOOKUP = CredentialGates::lookup;
+    /** (token, name of the {@link AuthenticationRequestType}) to the password's future; null when there is no gate. */
+    public static final BiFunction<String, String, CompletableFuture<char[]>> ASK = CredentialGates::ask;
 
-    private static final Map<String, CompletableFuture<char[]>> GATES = new ConcurrentHashMap<>();
+    private static final Map<String, CredentialGate> GATES = new ConcurrentHashMap<>();
 
     private CredentialGates() {
     }
 
     /** @return the token under which the plugin finds the gate */
-    static String open(CompletableFuture<char[]> gate) {
+    static String open(CredentialGate gate) {
         String token = UUID.randomUUID().toString();
         GATES.put(token, gate);
         return token;
@@ -37,20 +37,21 @@ public final class CredentialGates {
         GATES.remove(token);
     }
 
-    private static CompletableFuture<char[]> lookup(String token) {
-        return GATES.get(token);
+    private static CompletableFuture<char[]> ask(String token, String method) {
+        CredentialGate gate = GATES.get(token);
+        return gate == null ? null : gate.ask(AuthenticationRequestType.valueOf(method));
     }
 
     @SuppressWarnings("unchecked")
-    static CompletableFuture<char[]> lookupFromContext(String token) {
-        CompletableFuture<char[]> local = lookup(token);
+    static CompletableFuture<char[]> askFromContext(String token, AuthenticationRequestType method) {
+        CompletableFuture<char[]> local = ask(token, method.name());
         ClassLoader context = Thread.currentThread().getContextClassLoader();
         if (local != null || context == null || context == CredentialGates.class.getClassLoader()) {
             return local;
         }
         try {
-            Object lookup = Class.forName(CredentialGates.class.getName(), true, context).getField("LOOKUP").get(null);
-            return ((Function<String, CompletableFuture<char[]>>) lookup).apply(token);
+            Object ask = Class.forName(CredentialGates.class.getName(), true, context).getField("ASK").get(null);
+            return ((BiFunction<String, String, CompletableFuture<char[]>>) ask).apply(token, method.name());
         } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
             return null;
         }

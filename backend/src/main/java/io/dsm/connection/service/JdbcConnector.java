@@ -13,15 +13,19 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 
 import org.postgresql.Driver;
+import org.postgresql.plugin.AuthenticationRequestType;
 
 import io.dsm.datasource.TlsMode;
 
 /**
- * Opens the one unpooled connection of a test. The URL holds only the structured host, port and
- * database; every driver property is set here from an allow-list, so nothing a client sends can
- * reach pgjdbc's socketFactory, sslfactory, loggerFile or any other property.
+ * Opens every connection dsm makes to a data source: a test's, its replication connection, heartbeats
+ * and the heartbeat table's removal. The URL holds only the structured host, port and database; every
+ * driver property is set here from an allow-list, so nothing a client sends can reach pgjdbc's
+ * socketFactory, sslfactory, loggerFile or any other property, and the password reaches pgjdbc only
+ * through {@link PasswordPlugin}.
  */
 public final class JdbcConnector {
 
@@ -30,8 +34,12 @@ public final class JdbcConnector {
     private JdbcConnector() {
     }
 
-    /** A connection, or the failure with the utility-mode options in effect when it happened. */
-    record Attempt(Connection connection, Optional<String> options, SQLException failure) {
+    /**
+     * A connection, or the failure with the utility-mode options in effect when it happened, and how the
+     * server asked for the password (empty: it asked for none).
+     */
+    record Attempt(Connection connection, Optional<String> options, SQLException failure,
+            Optional<AuthenticationRequestType> passwordMethod) {
     }
 
     /** @param connected the probe's socket to sign in on, or null to dial a new one */
@@ -42,7 +50,7 @@ public final class JdbcConnector {
         Attempt attempt = null;
         try {
             attempt = connect(spec, address, budget.deadlineNanos(), parked, seconds, seconds, "dsm connection test", options,
-                    new Properties());
+                    new Properties(), passwordOf(spec));
             return attempt;
         } finally {
             boolean unclaimed = parked != null && ParkedSockets.unclaimed(parked);
@@ -65,7 +73,7 @@ public final class JdbcConnector {
     public static Connection open(ConnectionSpec spec, InetAddress address, int timeoutSeconds, String applicationName)
             throws SQLException {
         Attempt attempt = connect(spec, address, PinnedSocketFactory.NO_DEADLINE, null, timeoutSeconds, timeoutSeconds,
-                applicationName, Optional.empty(), new Properties());
+                applicationName, Optional.empty(), new Properties(), passwordOf(spec));
         if (attempt.failure() != null) {
             throw attempt.failure();
         }
@@ -74,32 +82,42 @@ public final class JdbcConnector {
 
     /**
      * A logical replication connection ({@code replication=database}) for the readiness check, on a
-     * socket of its own, whose password comes through the gate of {@link CredentialGates}.
+     * socket of its own, whose password waits for {@code password} to complete.
      */
-    static Attempt connectForReplication(ConnectionSpec spec, InetAddress address, TestBudget budget, String gateToken,
-            String applicationName) {
+    static Attempt connectForReplication(ConnectionSpec spec, InetAddress address, TestBudget budget,
+            CompletableFuture<char[]> password, String applicationName) {
         Properties replication = new Properties();
         replication.setProperty("replication", "database");
         replication.setProperty("assumeMinServerVersion", "10");
         replication.setProperty("preferQueryMode", "simple");
-        replication.setProperty("authenticationPluginClassName", GatedPasswordPlugin.class.getName());
-        replication.setProperty(GatedPasswordPlugin.TOKEN, gateToken);
-        replication.setProperty(GatedPasswordPlugin.DEADLINE, String.valueOf(budget.deadlineNanos()));
         int seconds = budget.remainingSeconds();
         return connect(spec, address, budget.deadlineNanos(), null, seconds, seconds, applicationName, Optional.empty(),
-                replication);
+                replication, password);
     }
 
-    /** @param extra further driver properties; with an authentication plugin among them, the password is not set */
+    private static CompletableFuture<char[]> passwordOf(ConnectionSpec spec) {
+        return CompletableFuture.completedFuture(spec.password().map(secret -> secret.reveal().toCharArray()).orElse(null));
+    }
+
+    /**
+     * The one place that opens a connection to a data source. pgjdbc gets the password only through
+     * {@link PasswordPlugin}, from a {@link CredentialGate} that withholds it from a server asking for it in
+     * cleartext unverified; the properties carry a token, never the password.
+     *
+     * @param extra further driver properties
+     */
     private static Attempt connect(ConnectionSpec spec, InetAddress address, long deadlineNanos, String parked,
-            int connectTimeout, int socketTimeout, String applicationName, Optional<String> options, Properties extra) {
+            int connectTimeout, int socketTimeout, String applicationName, Optional<String> options, Properties extra,
+            CompletableFuture<char[]> password) {
         Path caFile = null;
+        CredentialGate gate = new CredentialGate(password, spec);
+        String token = CredentialGates.open(gate);
         try {
             Properties properties = new Properties();
             properties.setProperty("user", spec.username());
-            if (!extra.containsKey("authenticationPluginClassName")) {
-                spec.password().ifPresent(secret -> properties.setProperty("password", secret.reveal()));
-            }
+            properties.setProperty("authenticationPluginClassName", PasswordPlugin.class.getName());
+            properties.setProperty(PasswordPlugin.TOKEN, token);
+            properties.setProperty(PasswordPlugin.DEADLINE, String.valueOf(deadlineNanos));
             properties.setProperty("connectTimeout", String.valueOf(connectTimeout));
             properties.setProperty("socketTimeout", String.valueOf(socketTimeout));
             properties.setProperty("tcpKeepAlive", "false");
@@ -119,10 +137,12 @@ public final class JdbcConnector {
             options.ifPresent(value -> properties.setProperty("options", value));
             properties.putAll(extra);
             Connection connection = DRIVER.connect(url(spec), properties);
-            return new Attempt(connection, options, null);
+            return new Attempt(connection, options, null, gate.askedFor());
         } catch (SQLException e) {
-            return new Attempt(null, options, e);
+            return new Attempt(null, options, gate.withholdsCleartext() ? new PasswordWithheld(e) : e, gate.askedFor());
         } finally {
+            CredentialGates.remove(token);
+            gate.wipe();
             deleteQuietly(caFile);
         }
     }

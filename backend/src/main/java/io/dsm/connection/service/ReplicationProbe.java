@@ -70,7 +70,7 @@ final class ReplicationProbe {
     void holdBack(String why) {
         if (!gate.isDone()) {
             heldBack = why;
-            gate.complete(null);
+            gate.completeExceptionally(new IllegalStateException(why));
         }
     }
 
@@ -89,14 +89,8 @@ final class ReplicationProbe {
     }
 
     private void run(InetAddress address) {
-        String token = CredentialGates.open(gate);
-        JdbcConnector.Attempt attempt;
-        try {
-            attempt = JdbcConnector.connectForReplication(spec, address, budget, token,
-                    ReadinessInspection.REPLICATION_APPLICATION);
-        } finally {
-            CredentialGates.remove(token);
-        }
+        JdbcConnector.Attempt attempt = JdbcConnector.connectForReplication(spec, address, budget, gate,
+                ReadinessInspection.REPLICATION_APPLICATION);
         if (attempt.connection() == null) {
             result.complete(failed(attempt.failure()));
             return;
@@ -119,6 +113,9 @@ final class ReplicationProbe {
     }
 
     private ReplicationConnectionResult failed(SQLException failure) {
+        if (failure instanceof PasswordWithheld) {
+            return ReplicationConnectionResult.withheld(PasswordMethods.CLEARTEXT_WITHHELD, PasswordMethods.CLEARTEXT_FIX);
+        }
         if (heldBack != null) {
             return ReplicationConnectionResult.notAttempted(heldBack);
         }

@@ -52,6 +52,7 @@ final class SessionChecks {
     private int versionNum;
     private ReadinessOutcome readiness = ReadinessOutcome.notInspected("the connection failed");
     private boolean recorded;
+    private CheckResult authentication;
 
     /** @param replication the replication connection waiting for its password, or null where the endpoint has none */
     SessionChecks(ConnectionSpec spec, Set<ReadinessScope> served, ServerText text, TestBudget budget,
@@ -75,8 +76,12 @@ final class SessionChecks {
         return readiness;
     }
 
-    /** @param network what the NETWORK check saw before the session, to which the session's encryption is added */
-    void run(Connection connection, String network) throws SQLException {
+    /**
+     * @param network        what the NETWORK check saw before the session, to which the session's encryption is added
+     * @param authentication what the AUTHENTICATION check says of the sign-in
+     */
+    void run(Connection connection, String network, CheckResult authentication) throws SQLException {
+        this.authentication = authentication;
         reading = ServerFacts.Reading.of(connection, spec.expectsPrimary(), JdbcConnector.usesTls(spec.tlsMode()));
         versionNum = versionNum(connection);
         inspection = ReadinessInspection.of(new Subject(spec.username(), spec.databaseName(),
@@ -172,8 +177,7 @@ final class SessionChecks {
             }
             recorded = true;
             recorder.record(CheckName.NETWORK, CheckResult.passed(network + "; " + facts.tls() + "."));
-            recorder.record(CheckName.AUTHENTICATION, CheckResult.passed("User " + ConnectFailures.quoted(spec.username())
-                    + " signed in."));
+            recorder.record(CheckName.AUTHENTICATION, authentication);
             recorder.record(CheckName.DATABASE, CheckResult.passed("Connected to database "
                     + ConnectFailures.quoted(spec.databaseName()) + " (PostgreSQL " + facts.version() + ")."));
             recorder.record(CheckName.SCHEMA, server.schema(answers.next()));

@@ -113,7 +113,7 @@ final class TargetProbe {
         try {
             StringBuilder network = new StringBuilder(reached(address, tcpNanos));
             attempt.options().ifPresent(o -> network.append("; connected in ").append(GreenplumUtilityMode.describe(o)));
-            session.run(connection, network.toString());
+            session.run(connection, network.toString(), PasswordMethods.signedIn(spec, attempt.passwordMethod()));
         } catch (SQLException e) {
             recordLate(e);
         } finally {

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.dsm.common.problem.OutcomeUnknown;
 import io.dsm.common.problem.Problem;
 import io.dsm.common.problem.ProblemException;
 import io.dsm.common.security.Role;
@@ -56,8 +57,14 @@ public class DataSourceResource {
             headers = @Header(name = "Location", description = "URL of the new data source.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DataSourceResponse.class)))
     @APIResponse(responseCode = "409", description = "The identifier is already used (ignoring case).")
+    @APIResponse(responseCode = "503", description = "dsm's own database is unreachable; retry later. If it was lost while the "
+            + "data source was being saved, the problem's type is `urn:dsm:problem:outcome-unknown`: look the identifier up "
+            + "before retrying (a retried create answers 409 if the first one was saved).",
+            headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)))
     public Response create(DataSourceInput input, @Context UriInfo uriInfo) {
-        DataSourceResponse created = service.create(RequestBodies.required(input, "the data source"));
+        DataSourceInput body = RequestBodies.required(input, "the data source");
+        DataSourceResponse created = OutcomeUnknown.naming("the data source \"" + body.identifier() + "\"",
+                "GET /api/datasources?q=" + body.identifier(), () -> service.create(body));
         URI location = uriInfo.getAbsolutePathBuilder().path(created.id().toString()).build();
         return Response.created(location).entity(created).build();
     }

@@ -46,6 +46,8 @@ final class ReplicationConnectionRule {
                         + "connection from dsm: " + result.message() + (result.sqlState() == null ? ""
                         : " (SQLSTATE " + result.sqlState() + ")."), hint(result.sqlState()), null);
             }
+            case WITHHELD -> findings.add(ReadinessCheck.REPLICATION_CONNECTION, BLOCKER, "dsm did not open a logical "
+                    + "replication connection: " + result.message(), result.hint(), null);
             case NOT_ATTEMPTED -> {
                 // nothing was tried, so nothing is claimed
             }

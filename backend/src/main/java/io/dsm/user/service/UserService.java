@@ -35,15 +35,17 @@ public class UserService {
     private final UserSessions sessions;
     private final AuditLog audit;
     private final UserRules rules;
+    private final CurrentPasswordCheck currentPasswords;
 
     public UserService(UserRepository users, DsmConfig config, RememberedCredentials credentials, UserSessions sessions,
-            AuditLog audit, UserRules rules) {
+            AuditLog audit, UserRules rules, CurrentPasswordCheck currentPasswords) {
         this.users = users;
         this.hasher = new PasswordHasher(config.auth().passwordHashIterations());
         this.credentials = credentials;
         this.sessions = sessions;
         this.audit = audit;
         this.rules = rules;
+        this.currentPasswords = currentPasswords;
     }
 
     @Transactional
@@ -124,12 +126,17 @@ public class UserService {
                 "user " + user.username));
     }
 
-    /** A signed-in user's own password; the current one proves it is them, not someone at their unlocked screen. */
+    /**
+     * A signed-in user's own password; the current one proves it is them, not someone at their unlocked
+     * screen. Checking it is throttled and audited like a sign-in, so that a stolen session cannot guess it.
+     */
     @Transactional
     public void changeOwnPassword(UUID userId, String currentPassword, String newPassword, Optional<String> keepSession) {
         UserEntity user = find(userId);
         List<Violation> violations = PasswordRules.none();
-        if (currentPassword == null || !PasswordHasher.matches(currentPassword, user.passwordHash)) {
+        if (currentPassword == null || currentPassword.isEmpty()) {
+            violations.add(new Violation("currentPassword", "is required"));
+        } else if (!currentPasswords.isCurrent(user.username, currentPassword, user.passwordHash)) {
             violations.add(new Violation("currentPassword", "is not your current password"));
         }
         PasswordRules.checkPassword("newPassword", newPassword, user.username, violations);

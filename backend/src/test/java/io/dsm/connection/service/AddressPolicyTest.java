@@ -11,6 +11,7 @@ import java.util.OptionalInt;
 
 import org.junit.jupiter.api.Test;
 
+import io.dsm.config.DsmConfig;
 import io.dsm.config.StartupFailure;
 import io.dsm.embedded.EmbeddedStorePort;
 
@@ -21,8 +22,7 @@ class AddressPolicyTest {
     private static final EmbeddedStorePort EXTERNAL_STORE = OptionalInt::empty;
     private static final EmbeddedStorePort EMBEDDED_STORE = () -> OptionalInt.of(STORE_PORT);
 
-    private final AddressPolicy defaults = new AddressPolicy(
-            List.of(Cidr.parse("169.254.0.0/16"), Cidr.parse("fe80::/10")), Optional.empty(), EXTERNAL_STORE);
+    private final AddressPolicy defaults = AddressPolicy.of(List.of(DsmConfig.Connect.DEFAULT_DENY.split(",")), Optional.empty());
     /** An operator who lets tests reach only this host, and runs the embedded store. */
     private final AddressPolicy loopbackAllowed = new AddressPolicy(List.of(),
             Optional.of(List.of(Cidr.parse("127.0.0.0/8"), Cidr.parse("::1/128"))), EMBEDDED_STORE);
@@ -31,6 +31,20 @@ class AddressPolicyTest {
     void deniesCloudMetadataAndLinkLocalAddresses() throws Exception {
         assertThat(defaults.refusal(InetAddress.getByName("169.254.169.254"), PORT)).isPresent();
         assertThat(defaults.refusal(InetAddress.getByName("fe80::1"), PORT)).isPresent();
+    }
+
+    @Test
+    void deniesTheAddressesThatDialThisHostOrAnotherCloudsMetadataByDefault() throws Exception {
+        for (String address : List.of("0.0.0.0", "0.1.2.3", "::", "fd00:ec2::254", "100.100.100.200", "168.63.129.16")) {
+            assertThat(defaults.refusal(InetAddress.getByName(address), PORT)).as(address).map(AddressPolicy.Refusal::reason).get().asString().contains("DSM_CONNECT_DENY");
+        }
+    }
+
+    @Test
+    void allowsLoopbackAndPrivateRangesByDefaultSoLocalDatabasesStayTestable() throws Exception {
+        for (String address : List.of("127.0.0.1", "::1", "10.1.2.3", "172.16.0.9", "192.168.1.20", "100.100.100.201", "fd00::1")) {
+            assertThat(defaults.refusal(InetAddress.getByName(address), PORT)).as(address).isEmpty();
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.dsm.watch.webhook;
 
 import java.util.Map;
 
+import io.dsm.config.DsmConfig;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
 /** The webhook pointed at 127.0.0.2, which DSM_CONNECT_DENY excludes (the test listens there, counting connections). */
@@ -13,6 +14,6 @@ public class DeniedReceiverProfile implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         return Map.of(
                 "dsm.watch.webhook-url", "http://" + DENIED_ADDRESS + ":" + ReceiverPorts.of("denied") + "/hook",
-                "dsm.connect.deny", "169.254.0.0/16,fe80::/10," + DENIED_ADDRESS + "/32");
+                "dsm.connect.deny", DsmConfig.Connect.DEFAULT_DENY + "," + DENIED_ADDRESS + "/32");
     }
 }
