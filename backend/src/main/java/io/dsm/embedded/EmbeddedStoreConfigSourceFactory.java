@@ -29,10 +29,14 @@ public class EmbeddedStoreConfigSourceFactory implements ConfigSourceFactory {
         }
         ConfigValue dataDir = context.getValue("dsm.data-dir");
         Path dir = Path.of(isSet(dataDir) ? dataDir.getValue() : "./data");
-        String url = EmbeddedStore.start(dir);
+        EmbeddedStore.Login login = EmbeddedStore.start(dir);
+        // The password reaches the datasource through this source only; nothing logs a config source's values.
+        // Above environment variables and system properties: without a URL, a username or password set
+        // there has no server it could belong to, and only these sign in to the embedded store.
         return List.of(new PropertiesConfigSource(Map.of(
-                JDBC_URL, url,
-                "quarkus.datasource.username", "postgres"), "dsm-embedded-store", 150));
+                JDBC_URL, login.jdbcUrl(),
+                "quarkus.datasource.username", login.username(),
+                "quarkus.datasource.password", login.password()), "dsm-embedded-store", 500));
     }
 
     private static boolean isSet(ConfigValue value) {

@@ -169,12 +169,15 @@ final class Beater implements Runnable {
         }
     }
 
-    /** A TCP connect to the target: cheap enough to try every interval while it is down. */
+    /**
+     * A TCP connect to the target: cheap enough to try every interval while it is down. It dials only
+     * an address the policy allows, as a beat would.
+     */
     private boolean reachable() {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(target.spec().host(), target.spec().port()), 1000);
+            socket.connect(new InetSocketAddress(TargetAddress.resolve(target.spec(), context.policy()), target.spec().port()), 1000);
             return true;
-        } catch (IOException e) {
+        } catch (IOException | TargetAddress.Unusable e) {
             return false;
         }
     }

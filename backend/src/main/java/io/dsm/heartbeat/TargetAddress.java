@@ -33,10 +33,11 @@ final class TargetAddress {
             throw new Unusable("the host name " + spec.host() + " cannot be resolved", true);
         }
         for (InetAddress address : addresses) {
-            if (policy.refusal(address).isEmpty()) {
+            if (policy.refusal(address, spec.port()).isEmpty()) {
                 return address;
             }
         }
-        throw new Unusable("connections to " + spec.host() + " are not allowed: " + policy.refusal(addresses[0]).orElse(""), false);
+        String reason = policy.refusal(addresses[0], spec.port()).map(AddressPolicy.Refusal::reason).orElse("");
+        throw new Unusable("connections to " + spec.host() + " are not allowed: " + reason, false);
     }
 }

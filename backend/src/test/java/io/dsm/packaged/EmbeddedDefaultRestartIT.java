@@ -1,6 +1,7 @@
 package io.dsm.packaged;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,11 +9,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.dsm.common.crypto.SecretCipher;
+import io.dsm.testing.PostgresHandshake;
 
 /** The packaged app with its embedded default: what an operator stores is there after a restart. */
 class EmbeddedDefaultRestartIT {
@@ -55,6 +60,52 @@ class EmbeddedDefaultRestartIT {
             SecretCipher cipher = SecretCipher.fromBase64(Files.readString(dataDir.resolve("secret.key")));
             assertThat(cipher.open(storedPassword(dataDir, id), id).reveal()).isEqualTo(PASSWORD);
             assertThat(app.output()).doesNotContain(PASSWORD).contains("Embedded PostgreSQL started");
+            assertThat(app.output()).as("the store's password is never logged").doesNotContain(storePassword(dataDir));
+            assertThat(app.output()).as("the warm-up, dsm's own test of its store, is not refused like a user's")
+                    .containsPattern("with ([1-9]\\d*) tests of dsm's own store \\(\\1 passed\\)");
+        }
+    }
+
+    @Test
+    void refusesEverySignInToItsStoreWithoutTheStoresPassword(@TempDir Path dir) throws Exception {
+        Path dataDir = dir.resolve("data");
+        try (PackagedApp app = PackagedApp.start(dataDir, dir.resolve("app.log"), Map.of())) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("postgres.password"))))
+                    .isEqualTo("rw-------");
+            Properties noPassword = new Properties();
+            noPassword.setProperty("user", "postgres");
+            assertThatThrownBy(() -> DriverManager.getConnection(storeUrl(dataDir), noPassword).close()).as("no password").isInstanceOfSatisfying(SQLException.class,
+                    // 08004: pgjdbc gives up by itself once the server asks for SCRAM and it has no password
+                    e -> assertThat(e.getSQLState()).isIn("28P01", "28000", "08004"));
+            assertThat(PostgresHandshake.firstAuthenticationRequest(storePort(dataDir))).as("what the server asks a client without one")
+                    .isEqualTo(PostgresHandshake.AUTHENTICATION_SASL);
+            assertThatThrownBy(() -> DriverManager.getConnection(storeUrl(dataDir), "postgres", "any").close()).as("a wrong one")
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("28P01"));
+        }
+    }
+
+    @Test
+    void refusesAConnectionTestToItsOwnStoreEvenWithTheStoresPasswordAndLoopbackAllowed(@TempDir Path dir) throws Exception {
+        Path dataDir = dir.resolve("data");
+        Path log = dir.resolve("app.log");
+        for (Map<String, String> environment : List.of(Map.<String, String> of(), Map.of("DSM_CONNECT_ALLOW", "127.0.0.0/8,::1/128"))) {
+            try (PackagedApp app = PackagedApp.start(dataDir, log, environment)) {
+                for (String host : List.of("127.0.0.1", "localhost")) {
+                    HttpResponse<String> tested = post(app, "/api/datasources/test-connection", """
+                            {"type": "POSTGRESQL", "attribute": "PRIMARY", "host": "%s", "port": %d, "username": "postgres",
+                             "password": "%s", "databaseName": "postgres"}""".formatted(host, storePort(dataDir), storePassword(dataDir)));
+                    String what = host + " with " + environment;
+                    assertThat(tested.statusCode()).as(what).isEqualTo(200);
+                    JsonNode result = JSON.readTree(tested.body());
+                    assertThat(result.get("success").asBoolean()).as(what).isFalse();
+                    JsonNode network = check(result, "NETWORK");
+                    assertThat(network.get("status").asText()).as(what).isEqualTo("FAILED");
+                    assertThat(network.get("message").asText()).as(what).contains("dsm's own embedded store")
+                            .contains("Nothing was sent to it");
+                    assertThat(check(result, "AUTHENTICATION").get("status").asText()).as(what).isEqualTo("SKIPPED");
+                    assertThat(tested.body()).doesNotContain(storePassword(dataDir));
+                }
+            }
         }
     }
 
@@ -95,6 +146,15 @@ class EmbeddedDefaultRestartIT {
                 .doesNotContain("\tat ");
     }
 
+    private static JsonNode check(JsonNode result, String name) {
+        for (JsonNode check : result.get("checks")) {
+            if (check.get("name").asText().equals(name)) {
+                return check;
+            }
+        }
+        throw new AssertionError("No " + name + " check in " + result);
+    }
+
     private static String startFailure(Path dir, Path log, Map<String, String> environment) throws Exception {
         try (PackagedApp app = PackagedApp.start(dir.resolve("data"), log, environment)) {
             throw new AssertionError("The app started with " + environment);
@@ -104,14 +164,25 @@ class EmbeddedDefaultRestartIT {
     }
 
     private static String storedPassword(Path dataDir, String id) throws Exception {
-        List<String> pid = Files.readAllLines(dataDir.resolve("postgres/postmaster.pid"));
-        String url = "jdbc:postgresql://localhost:" + pid.get(3).trim() + "/postgres";
-        try (Connection connection = DriverManager.getConnection(url, "postgres", "");
+        try (Connection connection = DriverManager.getConnection(storeUrl(dataDir), "postgres", storePassword(dataDir));
                 ResultSet row = connection.createStatement().executeQuery(
                         "SELECT password_sealed FROM data_source WHERE id = '" + java.util.UUID.fromString(id) + "'")) {
             assertThat(row.next()).isTrue();
             return row.getString(1);
         }
+    }
+
+    /** The embedded store's URL, from the port its server wrote into postmaster.pid. */
+    private static String storeUrl(Path dataDir) throws Exception {
+        return "jdbc:postgresql://localhost:" + storePort(dataDir) + "/postgres";
+    }
+
+    private static int storePort(Path dataDir) throws Exception {
+        return Integer.parseInt(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(3).trim());
+    }
+
+    private static String storePassword(Path dataDir) throws Exception {
+        return Files.readString(dataDir.resolve("postgres.password")).strip();
     }
 
     private HttpResponse<String> post(PackagedApp app, String path, String json) throws Exception {

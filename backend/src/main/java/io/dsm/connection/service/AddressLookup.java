@@ -39,7 +39,7 @@ final class AddressLookup {
         try {
             InetAddress[] addresses = lookup.get(Math.max(1, budget.remainingMillis()), TimeUnit.MILLISECONDS);
             for (InetAddress candidate : addresses) {
-                if (policy.refusal(candidate).isEmpty()) {
+                if (policy.refusal(candidate, spec.port()).isEmpty()) {
                     return candidate;
                 }
             }

@@ -2,57 +2,102 @@ package io.dsm.connection.service;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import io.dsm.config.DsmConfig;
 import io.dsm.config.StartupFailure;
+import io.dsm.embedded.EmbeddedStorePort;
 import io.quarkus.runtime.Startup;
 
 /**
  * Which addresses dsm may open connections to. The address checked is the address dialed: callers
- * resolve once, check, and connect to that same address.
+ * resolve once, check, and connect to that same address. dsm's own embedded store is never one of
+ * them, whatever DSM_CONNECT_ALLOW says: it holds dsm's own data.
  */
 @Startup
 @Singleton
 public class AddressPolicy {
 
+    /** Why an address may not be dialed, and what the person who asked can do about it. */
+    public record Refusal(String reason, String remedy) {
+    }
+
+    private static final String POLICY_REMEDY = "Ask the operator of dsm to allow this address (DSM_CONNECT_ALLOW / "
+            + "DSM_CONNECT_DENY), if it is a database.";
+    private static final String OWN_STORE_REMEDY = "Register databases of other servers or ports: the embedded store holds "
+            + "dsm's own data and keys, and no setting opens it to connection tests or heartbeats.";
+
     private final List<Cidr> deny;
     private final Optional<List<Cidr>> allow;
+    private final EmbeddedStorePort ownStore;
 
     @Inject
-    public AddressPolicy(DsmConfig config) {
+    public AddressPolicy(DsmConfig config, EmbeddedStorePort ownStore) {
         this(parse("DSM_CONNECT_DENY", config.connect().deny()),
-                config.connect().allow().map(list -> parse("DSM_CONNECT_ALLOW", list)));
+                config.connect().allow().map(list -> parse("DSM_CONNECT_ALLOW", list)), ownStore);
     }
 
     /** @throws StartupFailure naming the variable and every malformed range */
     static AddressPolicy of(List<String> deny, Optional<List<String>> allow) {
-        return new AddressPolicy(parse("DSM_CONNECT_DENY", deny), allow.map(list -> parse("DSM_CONNECT_ALLOW", list)));
+        return new AddressPolicy(parse("DSM_CONNECT_DENY", deny), allow.map(list -> parse("DSM_CONNECT_ALLOW", list)),
+                OptionalInt::empty);
     }
 
-    AddressPolicy(List<Cidr> deny, Optional<List<Cidr>> allow) {
+    AddressPolicy(List<Cidr> deny, Optional<List<Cidr>> allow, EmbeddedStorePort ownStore) {
         this.deny = deny;
         this.allow = allow;
+        this.ownStore = ownStore;
     }
 
-    /** Why the address may not be dialed, or empty when it may. */
-    public Optional<String> refusal(InetAddress address) {
+    /** The same ranges without the refusal of dsm's own store: only for tests dsm itself makes of it. */
+    AddressPolicy reachingOwnStore() {
+        return new AddressPolicy(deny, allow, OptionalInt::empty);
+    }
+
+    /** Why the address may not be dialed at this port, or empty when it may. */
+    public Optional<Refusal> refusal(InetAddress address, int port) {
         InetAddress normalized = unmapped(address);
+        OptionalInt storePort = ownStore.port();
+        if (storePort.isPresent() && storePort.getAsInt() == port && isThisHost(normalized)) {
+            return Optional.of(new Refusal(normalized.getHostAddress() + " port " + port + " is dsm's own embedded store, "
+                    + "which connection tests and heartbeats never reach, whatever DSM_CONNECT_ALLOW says", OWN_STORE_REMEDY));
+        }
         for (Cidr range : deny) {
             if (range.contains(normalized)) {
-                return Optional.of(normalized.getHostAddress() + " is in " + range.text() + ", which DSM_CONNECT_DENY excludes");
+                return Optional.of(new Refusal(normalized.getHostAddress() + " is in " + range.text()
+                        + ", which DSM_CONNECT_DENY excludes", POLICY_REMEDY));
             }
         }
         if (allow.isPresent() && allow.get().stream().noneMatch(range -> range.contains(normalized))) {
-            return Optional.of(normalized.getHostAddress() + " is outside the ranges DSM_CONNECT_ALLOW permits");
+            return Optional.of(new Refusal(normalized.getHostAddress() + " is outside the ranges DSM_CONNECT_ALLOW permits",
+                    POLICY_REMEDY));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether dialing the address reaches this host: a loopback address (all of 127.0.0.0/8, ::1),
+     * the unspecified address (0.0.0.0 and :: connect to this host), or an address of one of its
+     * interfaces. When the interfaces cannot be listed, the address counts as this host's.
+     */
+    static boolean isThisHost(InetAddress address) {
+        if (address.isLoopbackAddress() || address.isAnyLocalAddress()) {
+            return true;
+        }
+        try {
+            return NetworkInterface.getByInetAddress(address) != null;
+        } catch (SocketException e) {
+            return true;
+        }
     }
 
     /** An IPv4-mapped IPv6 address (::ffff:a.b.c.d) is checked as the IPv4 address it reaches. */

@@ -42,6 +42,7 @@ public class ConnectionTester {
     private final Duration timeout;
     private final Semaphore permits;
     private final AddressPolicy policy;
+    private final AddressPolicy warmUpPolicy;
     private final MeterRegistry meters;
     private final long slotWarningBytes;
     private final ExecutorService workers = Executors.newCachedThreadPool(DaemonThreads.named("dsm-test-worker"));
@@ -56,13 +57,14 @@ public class ConnectionTester {
         }
         this.permits = new Semaphore(config.test().concurrency());
         this.policy = policy;
+        this.warmUpPolicy = policy.reachingOwnStore();
         this.meters = meters;
         this.slotWarningBytes = config.watch().slotWarningBytes();
     }
 
     /** @throws TooManyTests when DSM_TEST_CONCURRENCY tests are already running */
     public ConnectionTestResult test(List<ConnectionSpec> specs) {
-        ConnectionTestResult result = run(specs);
+        ConnectionTestResult result = run(specs, policy);
         meters.counter("dsm.connection.tests", "outcome", result.success() ? "passed" : "failed").increment();
         LOG.infof("Connection test of %s: %s in %d ms", specs.get(0), result.success() ? "passed" : "failed "
                 + result.checks().stream().filter(c -> c.status() == CheckStatus.FAILED).map(c -> c.target() + " " + c.name())
@@ -70,9 +72,13 @@ public class ConnectionTester {
         return result;
     }
 
-    /** A test that no one asked for ({@link ConnectionTestWarmUp}): neither logged nor counted. */
+    /**
+     * A test that no one asked for ({@link ConnectionTestWarmUp}): neither logged nor counted. It is
+     * the one test that may reach dsm's own store, since its specs come from dsm's configuration,
+     * never from a request.
+     */
     ConnectionTestResult warmUp(List<ConnectionSpec> specs) {
-        return run(specs);
+        return run(specs, warmUpPolicy);
     }
 
     /**
@@ -80,7 +86,7 @@ public class ConnectionTester {
      * it, and is logged at debug level only; the slots of the primary's database come with it.
      */
     SourceCheck.Outcome watch(List<ConnectionSpec> specs) {
-        Probed probed = probe(specs);
+        Probed probed = probe(specs, policy);
         LOG.debugf("Readiness check of %s in %d ms", specs.get(0), probed.result().elapsedMs());
         return new SourceCheck.Outcome(probed.result(), probed.slots());
     }
@@ -89,7 +95,7 @@ public class ConnectionTester {
     SourceCheck.Outcome recheck(List<ConnectionSpec> specs) {
         acquire();
         try {
-            Probed probed = probe(specs);
+            Probed probed = probe(specs, policy);
             meters.counter("dsm.connection.tests", "outcome", probed.result().success() ? "passed" : "failed").increment();
             return new SourceCheck.Outcome(probed.result(), probed.slots());
         } finally {
@@ -97,10 +103,10 @@ public class ConnectionTester {
         }
     }
 
-    private ConnectionTestResult run(List<ConnectionSpec> specs) {
+    private ConnectionTestResult run(List<ConnectionSpec> specs, AddressPolicy policy) {
         acquire();
         try {
-            return probe(specs).result();
+            return probe(specs, policy).result();
         } finally {
             permits.release();
         }
@@ -116,16 +122,16 @@ public class ConnectionTester {
     private record Probed(ConnectionTestResult result, List<SlotUsage> slots) {
     }
 
-    private Probed probe(List<ConnectionSpec> specs) {
+    private Probed probe(List<ConnectionSpec> specs, AddressPolicy policy) {
         long start = System.nanoTime();
         TestBudget budget = new TestBudget(timeout);
         List<Future<TargetProbe>> others = new ArrayList<>();
         boolean pair = specs.size() > 1;
         for (ConnectionSpec spec : specs.subList(1, specs.size())) {
-            others.add(workers.submit(() -> probe(spec, pair, budget).run()));
+            others.add(workers.submit(() -> probe(spec, pair, budget, policy).run()));
         }
         List<TargetProbe> probes = new ArrayList<>();
-        probes.add(probe(specs.get(0), pair, budget).run());
+        probes.add(probe(specs.get(0), pair, budget, policy).run());
         for (Future<TargetProbe> other : others) {
             probes.add(await(other));
         }
@@ -137,7 +143,7 @@ public class ConnectionTester {
                 ReadinessReports.of(specs.get(0).attribute(), probes)), probes.get(0).readiness().slots());
     }
 
-    private TargetProbe probe(ConnectionSpec spec, boolean pair, TestBudget budget) {
+    private TargetProbe probe(ConnectionSpec spec, boolean pair, TestBudget budget, AddressPolicy policy) {
         Set<ReadinessScope> served = ServedScopes.ofEndpoint(spec.attribute(), spec.target() == CheckTarget.STANDBY, pair);
         return new TargetProbe(spec, served, policy, budget, workers, slotWarningBytes);
     }

@@ -74,12 +74,10 @@ final class TargetProbe {
         } catch (AddressLookup.Unresolved unresolved) {
             return fail(unresolved.failure);
         }
-        Optional<String> refusal = policy.refusal(address);
+        Optional<AddressPolicy.Refusal> refusal = policy.refusal(address, spec.port());
         if (refusal.isPresent()) {
             return fail(new Failure(CheckName.NETWORK, "Connections to " + spec.host() + " are not allowed: "
-                    + refusal.get() + ". Nothing was sent to it.",
-                    "Ask the operator of dsm to allow this address (DSM_CONNECT_ALLOW / DSM_CONNECT_DENY), if it is a database.",
-                    null));
+                    + refusal.get().reason() + ". Nothing was sent to it.", refusal.get().remedy(), null));
         }
         long tcpStart = System.nanoTime();
         // pgjdbc signs in on this socket: the target sees one connection per test, not a probe and another.

@@ -40,13 +40,14 @@ final class ReceiverAddresses {
         this.resolver = resolver;
     }
 
-    Resolution resolve(String host, long deadlineNanos) throws UnknownHostException, SocketTimeoutException {
+    Resolution resolve(String host, int port, long deadlineNanos) throws UnknownHostException, SocketTimeoutException {
         Optional<InetAddress> literal = Hosts.ipLiteral(host);
         List<InetAddress> addresses = literal.isPresent() ? List.of(literal.get()) : lookUp(host, deadlineNanos);
         for (InetAddress address : addresses) {
-            Optional<String> refusal = policy.refusal(address);
+            Optional<AddressPolicy.Refusal> refusal = policy.refusal(address, port);
             if (refusal.isPresent()) {
-                return new Refused(literal.isPresent() ? refusal.get() : host + " resolves to " + refusal.get());
+                String reason = refusal.get().reason();
+                return new Refused(literal.isPresent() ? reason : host + " resolves to " + reason);
             }
         }
         return new Allowed(addresses);

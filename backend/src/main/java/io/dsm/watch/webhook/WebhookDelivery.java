@@ -103,9 +103,10 @@ public class WebhookDelivery {
             return;
         }
         WebhookSettings webhook = settings.get();
-        Hosts.ipLiteral(webhook.endpoint().host()).flatMap(policy::refusal).ifPresent(refusal -> LOG.warnf(
-                "DSM_WATCH_WEBHOOK_URL points at an address the address policy refuses (%s): every event will be given up",
-                refusal));
+        Hosts.ipLiteral(webhook.endpoint().host()).flatMap(address -> policy.refusal(address, webhook.endpoint().port()))
+                .ifPresent(refusal -> LOG.warnf(
+                        "DSM_WATCH_WEBHOOK_URL points at an address the address policy refuses (%s): every event will be given up",
+                        refusal.reason()));
         poller.scheduleWithFixedDelay(this::poll, 0, POLL_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         LOG.infof("Readiness webhook started: events to %s, %s, up to %d attempts of at most %s each", webhook.endpoint().origin(),
                 webhook.signer().isPresent() ? "signed (X-Dsm-Signature)" : "unsigned", webhook.maxAttempts(), webhook.timeout());
@@ -204,7 +205,7 @@ public class WebhookDelivery {
         long deadlineNanos = System.nanoTime() + webhook.timeout().toNanos();
         byte[] payload = event.payload().getBytes(StandardCharsets.UTF_8);
         try {
-            ReceiverAddresses.Resolution resolution = addresses.resolve(endpoint.host(), deadlineNanos);
+            ReceiverAddresses.Resolution resolution = addresses.resolve(endpoint.host(), endpoint.port(), deadlineNanos);
             if (resolution instanceof ReceiverAddresses.Refused refused) {
                 return new Outcome.Refused("not sent: " + refused.reason());
             }
