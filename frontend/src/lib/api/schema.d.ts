@@ -423,7 +423,7 @@ export type components = {
             target: components["schemas"]["CheckTarget"];
         };
         /**
-         * @description NETWORK: address policy, name resolution, TCP reach and TLS. AUTHENTICATION: user and password. DATABASE: the database exists and may be connected to. SCHEMA: the schema exists and is usable (without one: how many schemas are readable). ROLE: primary or standby as the attribute says. HEARTBEAT: the heartbeat table can be written (only with heartbeat on). REPLICATION: what incremental sync needs (primaries only).
+         * @description NETWORK: address policy, name resolution, TCP reach and TLS. AUTHENTICATION: user and password; a warning when the server asks for an MD5 password, and a failure, without the password being sent, when it asks for it in cleartext and TLS did not verify it (verify-full, or verify-ca with a CA certificate). DATABASE: the database exists and may be connected to. SCHEMA: the schema exists and is usable (without one: how many schemas are readable). ROLE: primary or standby as the attribute says. HEARTBEAT: the heartbeat table can be written (only with heartbeat on). REPLICATION: what incremental sync needs (primaries only).
          * @enum {string}
          */
         CheckName: "NETWORK" | "AUTHENTICATION" | "DATABASE" | "SCHEMA" | "ROLE" | "HEARTBEAT" | "REPLICATION";
@@ -1482,9 +1482,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description dsm's own database is unreachable; retry later. */
+            /** @description dsm's own database is unreachable; retry later. If it was lost while the data source was being saved, the problem's type is `urn:dsm:problem:outcome-unknown`: look the identifier up before retrying (a retried create answers 409 if the first one was saved). */
             503: {
                 headers: {
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
