@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -93,6 +94,49 @@ class SecretReferencesTest {
         Files.createSymbolicLink(secrets.resolve("escape.pw"), outside);
         assertThat(references.refusal("file:escape.pw")).hasValueSatisfying(why -> assertThat(why).contains("leads out"));
         assertThat(problem("file:escape.pw")).contains("leads out").doesNotContain("pw-Outside-never-read");
+    }
+
+    @Test
+    void neverReadsTheFileOutsideWhileALinkFlipsBetweenItAndAFileInside() throws Exception {
+        Path inside = Files.writeString(secrets.resolve("inside.pw"), "pw-Inside-1");
+        Path secretKey = Files.writeString(root.resolve("secret.key"), "dsm-own-key-never-read");
+
+        List<String> read = LinkFlips.linkBetween(secrets.resolve("flip.pw"), inside, secretKey, () -> references.resolve("file:flip.pw"));
+
+        assertThat(read).as("passwords read while the link flipped").isNotEmpty()
+                .doesNotContain("dsm-own-key-never-read").containsOnly("pw-Inside-1");
+    }
+
+    @Test
+    void neverReadsAFileOutsideWhileAFolderLinkFlipsBetweenAFolderInsideAndOneOutside() throws Exception {
+        Path inside = Files.createDirectory(secrets.resolve("..data-1"));
+        Files.writeString(inside.resolve("db.pw"), "pw-Inside-2");
+        Path elsewhere = Files.createDirectory(root.resolve("elsewhere"));
+        Files.writeString(elsewhere.resolve("db.pw"), "pw-Outside-never-read");
+
+        List<String> read = LinkFlips.linkBetween(secrets.resolve("team"), inside, elsewhere, () -> references.resolve("file:team/db.pw"));
+
+        assertThat(read).as("passwords read while the folder link flipped").isNotEmpty()
+                .doesNotContain("pw-Outside-never-read").containsOnly("pw-Inside-2");
+    }
+
+    @Test
+    void neverReadsAFileOutsideWhileAFolderInsideIsSwappedForALinkAfterItsRealPathWasChecked() throws Exception {
+        Path inside = Files.createDirectory(secrets.resolve("..data-3"));
+        Files.writeString(inside.resolve("db.pw"), "pw-Inside-3");
+        Path elsewhere = Files.createDirectory(root.resolve("elsewhere"));
+        Files.writeString(elsewhere.resolve("db.pw"), "pw-Outside-never-read");
+
+        List<String> read = LinkFlips.folderSwappedForALink(inside, elsewhere, () -> references.resolve("file:..data-3/db.pw"));
+
+        assertThat(read).as("passwords read while the folder was swapped for a link").isNotEmpty()
+                .doesNotContain("pw-Outside-never-read").containsOnly("pw-Inside-3");
+    }
+
+    @Test
+    void refusesAFileOverTheLimitNamingItsSize() throws IOException {
+        Files.write(secrets.resolve("large.pw"), new byte[SecretReferences.MAX_BYTES + 1]);
+        assertThat(problem("file:large.pw")).isEqualTo("the secret file large.pw is 4097 bytes, over the limit of 4096 bytes");
     }
 
     @Test
