@@ -137,10 +137,11 @@ public class ProvisioningScanner {
 
     /**
      * Applies one file if it changed or failed last time. Whatever the file makes go wrong fails it
-     * alone, recorded with its error, and the other files are applied. That includes a
-     * StackOverflowError (a file can nest deep enough to cause one, where no bound was thought of) but
-     * not an OutOfMemoryError: a file is read and walked within fixed bounds, so running out of memory
-     * says more about the service than about the file, and blaming the file would mislead.
+     * alone, recorded with its error, and the other files are applied: any exception, and any Error
+     * but the virtual machine's own. A StackOverflowError is the file's (one may nest deeper than a
+     * bound thought of); an OutOfMemoryError is not: a file is read and walked within fixed bounds,
+     * so running out of memory says more about the service than about the file, and blaming the file
+     * would mislead. It ends this look, and look() tries again at the next.
      */
     private void check(String name, ProvisioningDirectory.Content content, FileStatuses.Row last) {
         if (content instanceof ProvisioningDirectory.Readable readable && last != null && readable.checksum().equals(last.checksum())
@@ -151,7 +152,10 @@ public class ProvisioningScanner {
         FileApplier.Result result;
         try {
             result = applier.apply(parsed(name, content), instance, lastErrors);
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (Throwable e) { // see above: rethrown when the virtual machine is in trouble
+            if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
+                throw (VirtualMachineError) e;
+            }
             // Recording the failure needs the store: if the store is what failed, this throws too and provisioning pauses.
             ProvisioningError unexpected = new ProvisioningError(null, null, UNEXPECTED);
             applier.apply(ParsedFile.failed(name, null, unexpected), instance, lastErrors);

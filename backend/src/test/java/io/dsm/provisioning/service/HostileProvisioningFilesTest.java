@@ -14,6 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
@@ -23,6 +25,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -158,23 +162,34 @@ class HostileProvisioningFilesTest extends ApiTest {
         assertApplied(mounted);
     }
 
-    @Test
-    void aFileThatOverflowsTheStackFailsAloneWithAMessageThatNamesNoClass() throws IOException {
-        String deep = write("deep", good("deep01"));
-        ProvisioningParser overflowing = new ProvisioningParser(rules, json) {
-            @Override
-            ParsedFile parse(String name, byte[] bytes, String checksum) {
-                if (name.equals(deep)) {
-                    throw new StackOverflowError();
-                }
-                return super.parse(name, bytes, checksum);
+    @ParameterizedTest
+    @ValueSource(classes = { StackOverflowError.class, NoClassDefFoundError.class, AssertionError.class, IllegalStateException.class })
+    void aFileThatMakesParsingThrowFailsAloneWithAMessageThatNamesNoClass(Class<? extends Throwable> thrown) throws IOException {
+        String odd = write("odd", good("odd01"));
+        ProvisioningParser throwing = parserThatThrows(odd, () -> {
+            try {
+                return thrown.getDeclaredConstructor().newInstance();
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
             }
-        };
+        });
 
-        start(scanner(overflowing));
+        start(scanner(throwing));
 
         assertApplied(calm);
-        assertThat(errors(deep)).containsExactly(error(null, ProvisioningScanner.UNEXPECTED));
+        assertThat(errors(odd)).containsExactly(error(null, ProvisioningScanner.UNEXPECTED));
+    }
+
+    @Test
+    void keepsLookingAtTheFolderAfterTheHeapRanOutDuringALook() throws IOException {
+        String pressed = write("a-pressed", good(DataSources.uniqueIdentifier("pressed")));
+        AtomicBoolean once = new AtomicBoolean();
+        // The heap running out is not the file's fault: the look ends, and the next one applies the file.
+        start(scanner(parserThatThrows(pressed, () -> once.getAndSet(true) ? null : new OutOfMemoryError("Java heap space"))));
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> status(pressed).map(file -> file.get("status"))
+                .filter("APPLIED"::equals).isPresent());
+        assertApplied(calm);
     }
 
     @Test
@@ -202,6 +217,23 @@ class HostileProvisioningFilesTest extends ApiTest {
         assertApplied(calm);
         assertThat(status(loop).orElseThrow()).containsEntry("status", "FAILED").doesNotContainEntry("checkedAt", loopCheckedAt);
         assertThat(status(huge).orElseThrow()).containsEntry("status", "FAILED");
+    }
+
+    /** A parser that throws what {@code thrown} gives (nothing: it parses) when it parses the file {@code name}. */
+    private ProvisioningParser parserThatThrows(String name, Supplier<Throwable> thrown) {
+        return new ProvisioningParser(rules, json) {
+            @Override
+            ParsedFile parse(String file, byte[] bytes, String checksum) {
+                Throwable throwable = file.equals(name) ? thrown.get() : null;
+                if (throwable instanceof Error error) {
+                    throw error;
+                }
+                if (throwable instanceof RuntimeException exception) {
+                    throw exception;
+                }
+                return super.parse(file, bytes, checksum);
+            }
+        };
     }
 
     private ProvisioningScanner scanner(ProvisioningParser using) {
