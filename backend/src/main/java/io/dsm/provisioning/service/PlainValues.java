@@ -20,15 +20,16 @@ import org.yaml.snakeyaml.nodes.Tag;
  * bounds, so that no file can make dsm recurse or allocate without end. SnakeYAML composes an alias
  * as the very node it names, so the nodes form a graph: an alias used inside the node it names
  * (YAML allows it) would be walked forever, and a few nested aliases (billion laughs) would be
- * walked an exponential number of times. So a node is never walked inside itself, and the whole
- * file, an alias counted at every use, holds at most {@link #MAX_VALUES} values, {@link #MAX_DEPTH}
- * deep. One instance per file.
+ * walked an exponential number of times. So a node is never walked inside itself, and the data
+ * sources of a file, an alias counted at every use, hold at most {@link #MAX_VALUES} values,
+ * {@link #MAX_DEPTH} deep. {@link BoundedEvents} holds the nodes composed to the same bounds, aliases
+ * counted once. One instance per file.
  */
 final class PlainValues {
 
     /** Far more than any file of data sources needs (one has about 15 values), far less than a heap fills with. */
     static final int MAX_VALUES = 100_000;
-    /** SnakeYAML's own bound on how deep a document nests; aliases could nest deeper without it. */
+    /** SnakeYAML's default bound on how deep a document nests, kept; aliases could nest deeper without this walk's. */
     static final int MAX_DEPTH = 50;
     /** A data source's fields, and those of its standby and tls: the only paths an error names. */
     private static final int PATH_LEVELS = 2;
@@ -38,13 +39,21 @@ final class PlainValues {
     private final Set<Node> walking = Collections.newSetFromMap(new IdentityHashMap<>());
     private int values;
 
-    /** A file beyond a bound: one error for the whole file, at the line where it went beyond. */
+    /** A file beyond a bound: one error for the whole file, at the line where it went beyond (0: unknown). */
     static final class Unbounded extends RuntimeException {
         private final transient ProvisioningError error;
 
-        private Unbounded(Node node, String message) {
+        private Unbounded(int line, String message) {
             super(message, null, false, false);
-            this.error = new ProvisioningError(line(node) == 0 ? null : line(node), null, message);
+            this.error = new ProvisioningError(line == 0 ? null : line, null, message);
+        }
+
+        static Unbounded tooMany(int line) {
+            return new Unbounded(line, "holds more than " + MAX_VALUES + " values (an alias counts each time it is used)");
+        }
+
+        static Unbounded tooDeep(int line) {
+            return new Unbounded(line, "nests deeper than " + MAX_DEPTH + " levels (aliases included)");
         }
 
         ProvisioningError error() {
@@ -63,10 +72,10 @@ final class PlainValues {
 
     private Object plain(Node node, String path, int depth, Map<String, Integer> lines) {
         if (++values > MAX_VALUES) {
-            throw new Unbounded(node, "holds more than " + MAX_VALUES + " values (an alias counts each time it is used)");
+            throw Unbounded.tooMany(line(node));
         }
         if (depth > MAX_DEPTH) {
-            throw new Unbounded(node, "nests deeper than " + MAX_DEPTH + " levels (aliases included)");
+            throw Unbounded.tooDeep(line(node));
         }
         if (path != null && depth > 0) {
             lines.put(path, line(node));
@@ -75,7 +84,7 @@ final class PlainValues {
             return plain(node);
         }
         if (!walking.add(node)) {
-            throw new Unbounded(node, "contains an alias to itself (an *alias inside the &anchor it names), which never ends");
+            throw new Unbounded(line(node), "contains an alias to itself (an *alias inside the &anchor it names), which never ends");
         }
         try {
             return node instanceof MappingNode mapping ? map(mapping, path, depth, lines) : list((SequenceNode) node, path, depth, lines);

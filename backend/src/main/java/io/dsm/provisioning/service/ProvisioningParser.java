@@ -1,6 +1,5 @@
 package io.dsm.provisioning.service;
 
-import java.io.StringReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +14,7 @@ import java.util.Set;
 import jakarta.inject.Singleton;
 
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -24,6 +22,9 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -69,9 +70,10 @@ public class ProvisioningParser {
         } catch (CharacterCodingException e) {
             return ParsedFile.failed(name, checksum, new ProvisioningError(null, null, "is not UTF-8 text"));
         }
-        Node root;
         try {
-            root = new Yaml(new SafeConstructor(loaderOptions())).compose(new StringReader(text));
+            return parse(name, checksum, compose(text));
+        } catch (PlainValues.Unbounded e) {
+            return ParsedFile.failed(name, checksum, e.error());
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
             return ParsedFile.failed(name, checksum, new ProvisioningError(line == 0 ? null : line, null,
@@ -79,16 +81,18 @@ public class ProvisioningParser {
         } catch (YAMLException e) {
             return ParsedFile.failed(name, checksum, new ProvisioningError(null, null, "is not valid YAML: " + e.getMessage()));
         }
-        try {
-            return parse(name, checksum, root);
-        } catch (PlainValues.Unbounded e) {
-            return ParsedFile.failed(name, checksum, e.error());
-        }
+    }
+
+    /** The document's nodes, lines kept, aliases not expanded; only composing, never constructing, so no tag makes objects. */
+    private static Node compose(String text) {
+        LoaderOptions options = loaderOptions();
+        return new Composer(new BoundedEvents(new ParserImpl(new StreamReader(text), options)), new Resolver(), options).getSingleNode();
     }
 
     /**
      * What SnakeYAML may read: no recursive keys, at most {@link #MAX_COLLECTION_ALIASES} aliases of
-     * lists and mappings, its default nesting depth, and no more code points than the file may have bytes.
+     * lists and mappings, and no more code points than the file may have bytes. Its nesting limit is
+     * the same as {@link BoundedEvents}' (which says first, and where): a second guard, not a second rule.
      */
     private static LoaderOptions loaderOptions() {
         LoaderOptions options = new LoaderOptions();

@@ -67,6 +67,33 @@ class ProvisioningParserBoundsTest {
     }
 
     @Test
+    void refusesNestingDeeperThanTheLimitAtTheLineWhereItGoesBeyond() {
+        // The document is level 1 and deep: [ on line 2 level 2, so the 50th [ (line 51) is level 51.
+        ParsedFile file = parse("apiVersion: dsm/v1\ndeep: " + "[\n".repeat(10_000) + "]".repeat(10_000) + "\ndataSources: []\n");
+
+        assertThat(file.errors()).containsExactly(new ProvisioningError(51, null, "nests deeper than 50 levels (aliases included)"));
+    }
+
+    @Test
+    void refusesNestingDeeperThanTheLimitThroughAliasesEachWithinIt() {
+        String deep = "[".repeat(30) + "x" + "]".repeat(30);
+        ParsedFile file = parse("apiVersion: dsm/v1\nshared: &a " + deep + "\nmore: &b [" + deep.replace("x", "*a") + "]\n"
+                + "dataSources:\n  - {" + ENTRY + ", remarks: *b}\n");
+
+        assertThat(file.errors()).containsExactly(new ProvisioningError(2, null, "nests deeper than 50 levels (aliases included)"));
+    }
+
+    @Test
+    void refusesMoreValuesThanTheLimitWhileComposingAtTheLineWhereItGoesBeyond() {
+        // 150,000 one-character values: 300 KB, within the size limit, but about 40 MB of nodes.
+        ParsedFile file = parse("apiVersion: dsm/v1\ndataSources: []\nmany:\n" + "- 1\n".repeat(150_000));
+
+        // Six nodes come before the items (the top mapping, its keys and values so far, the list): the 100,001st is item 99,994.
+        assertThat(file.errors()).containsExactly(new ProvisioningError(3 + 99_994, null,
+                "holds more than " + PlainValues.MAX_VALUES + " values (an alias counts each time it is used)"));
+    }
+
+    @Test
     void acceptsAnAliasThatSharesSettingsBetweenDataSources() {
         ParsedFile file = parse("""
                 apiVersion: dsm/v1
