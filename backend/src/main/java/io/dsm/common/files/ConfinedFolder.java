@@ -32,11 +32,19 @@ public final class ConfinedFolder {
 
     private final Path root;
     private final String name;
+    private final Runnable sizeChecked;
 
     /** @param name how messages name the folder, such as DSM_SECRETS_DIR */
     public ConfinedFolder(Path root, String name) {
+        this(root, name, () -> {
+        });
+    }
+
+    /** @param sizeChecked what happens between the last size check and the read: a test grows the file there */
+    ConfinedFolder(Path root, String name, Runnable sizeChecked) {
         this.root = root;
         this.name = name;
+        this.sizeChecked = sizeChecked;
     }
 
     public Path path() {
@@ -125,11 +133,12 @@ public final class ConfinedFolder {
     }
 
     /** The size asked of the opened file, then at most one byte more than the limit read: a file growing meanwhile is refused too. */
-    private static Read content(SeekableByteChannel channel, int maxBytes) throws IOException {
+    private Read content(SeekableByteChannel channel, int maxBytes) throws IOException {
         long size = channel.size();
         if (size > maxBytes) {
             return tooLarge(size, maxBytes);
         }
+        sizeChecked.run();
         InputStream in = Channels.newInputStream(channel);
         byte[] bytes = in.readNBytes(maxBytes + 1);
         if (bytes.length > maxBytes) {
