@@ -1,4 +1,4 @@
-package io.dsm.common.secrets;
+package io.dsm.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -14,10 +15,10 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /**
- * Links flipped back and forth as fast as a local user could, while a reference is resolved through
- * them: what was read each time something was read.
+ * Links flipped back and forth as fast as a local user could, while a file is read through them (a
+ * secret reference resolved, a provisioning folder read): what was read each time something was read.
  */
-final class LinkFlips {
+public final class LinkFlips {
 
     /** Enough tries to catch the old check-then-open race many times over, bounded in time for slow machines. */
     private static final int TRIES = 2_000;
@@ -31,8 +32,8 @@ final class LinkFlips {
         void step(boolean outwards) throws IOException;
     }
 
-    /** The passwords read through {@code link} while it points now to {@code inside}, now to {@code outside}. */
-    static List<String> linkBetween(Path link, Path inside, Path outside, Supplier<SecretReferences.Resolved> resolve) throws Exception {
+    /** What was read through {@code link} while it points now to {@code inside}, now to {@code outside}. */
+    public static List<String> linkBetween(Path link, Path inside, Path outside, Supplier<Optional<String>> read) throws Exception {
         Files.createSymbolicLink(link, inside);
         Path staged = link.resolveSibling("." + link.getFileName() + ".next");
         return readWhile(outwards -> {
@@ -40,11 +41,11 @@ final class LinkFlips {
             Files.deleteIfExists(staged);
             Files.createSymbolicLink(staged, outwards ? outside : inside);
             Files.move(staged, link, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        }, resolve);
+        }, read);
     }
 
-    /** The passwords read from {@code folder} while it is now itself, now moved aside for a link to {@code outside}. */
-    static List<String> folderSwappedForALink(Path folder, Path outside, Supplier<SecretReferences.Resolved> resolve) throws Exception {
+    /** What was read from {@code folder} while it is now itself, now moved aside for a link to {@code outside}. */
+    public static List<String> folderSwappedForALink(Path folder, Path outside, Supplier<Optional<String>> read) throws Exception {
         Path aside = folder.resolveSibling("." + folder.getFileName() + ".aside");
         return readWhile(outwards -> {
             if (outwards) {
@@ -54,10 +55,10 @@ final class LinkFlips {
                 Files.delete(folder);
                 Files.move(aside, folder, StandardCopyOption.ATOMIC_MOVE);
             }
-        }, resolve);
+        }, read);
     }
 
-    private static List<String> readWhile(Flip flip, Supplier<SecretReferences.Resolved> resolve) throws InterruptedException {
+    private static List<String> readWhile(Flip flip, Supplier<Optional<String>> read) throws InterruptedException {
         AtomicBoolean done = new AtomicBoolean();
         AtomicReference<IOException> failure = new AtomicReference<>();
         Thread flipper = new Thread(() -> {
@@ -72,11 +73,11 @@ final class LinkFlips {
             }
         }, "link-flipper");
         flipper.start();
-        List<String> read = new ArrayList<>();
+        List<String> contents = new ArrayList<>();
         try {
             long start = System.nanoTime();
             for (int i = 0; i < TRIES && System.nanoTime() - start < MAX_NANOS; i++) {
-                resolve.get().secret().ifPresent(secret -> read.add(secret.reveal()));
+                read.get().ifPresent(contents::add);
             }
         } finally {
             done.set(true);
@@ -85,6 +86,6 @@ final class LinkFlips {
         if (failure.get() != null) {
             throw new UncheckedIOException(failure.get());
         }
-        return read;
+        return contents;
     }
 }

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.dsm.testing.LinkFlips;
+
 /** Password references: read exactly as written, and never from outside DSM_SECRETS_DIR or dsm's own environment. */
 class SecretReferencesTest {
 
@@ -37,6 +39,11 @@ class SecretReferencesTest {
         SecretReferences.Resolved resolved = references.resolve(reference);
         assertThat(resolved.problem()).as("why " + reference + " could not be read").isEmpty();
         return resolved.secret().orElseThrow().reveal();
+    }
+
+    /** The password read through the reference, if one was: what a link flip may never make come from outside. */
+    private Optional<String> revealed(String reference) {
+        return references.resolve(reference).secret().map(secret -> secret.reveal());
     }
 
     private String problem(String reference) {
@@ -101,7 +108,7 @@ class SecretReferencesTest {
         Path inside = Files.writeString(secrets.resolve("inside.pw"), "pw-Inside-1");
         Path secretKey = Files.writeString(root.resolve("secret.key"), "dsm-own-key-never-read");
 
-        List<String> read = LinkFlips.linkBetween(secrets.resolve("flip.pw"), inside, secretKey, () -> references.resolve("file:flip.pw"));
+        List<String> read = LinkFlips.linkBetween(secrets.resolve("flip.pw"), inside, secretKey, () -> revealed("file:flip.pw"));
 
         assertThat(read).as("passwords read while the link flipped").isNotEmpty()
                 .doesNotContain("dsm-own-key-never-read").containsOnly("pw-Inside-1");
@@ -114,7 +121,7 @@ class SecretReferencesTest {
         Path elsewhere = Files.createDirectory(root.resolve("elsewhere"));
         Files.writeString(elsewhere.resolve("db.pw"), "pw-Outside-never-read");
 
-        List<String> read = LinkFlips.linkBetween(secrets.resolve("team"), inside, elsewhere, () -> references.resolve("file:team/db.pw"));
+        List<String> read = LinkFlips.linkBetween(secrets.resolve("team"), inside, elsewhere, () -> revealed("file:team/db.pw"));
 
         assertThat(read).as("passwords read while the folder link flipped").isNotEmpty()
                 .doesNotContain("pw-Outside-never-read").containsOnly("pw-Inside-2");
@@ -127,7 +134,7 @@ class SecretReferencesTest {
         Path elsewhere = Files.createDirectory(root.resolve("elsewhere"));
         Files.writeString(elsewhere.resolve("db.pw"), "pw-Outside-never-read");
 
-        List<String> read = LinkFlips.folderSwappedForALink(inside, elsewhere, () -> references.resolve("file:..data-3/db.pw"));
+        List<String> read = LinkFlips.folderSwappedForALink(inside, elsewhere, () -> revealed("file:..data-3/db.pw"));
 
         assertThat(read).as("passwords read while the folder was swapped for a link").isNotEmpty()
                 .doesNotContain("pw-Outside-never-read").containsOnly("pw-Inside-3");
