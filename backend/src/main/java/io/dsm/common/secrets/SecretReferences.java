@@ -1,14 +1,10 @@
 package io.dsm.common.secrets;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
@@ -17,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import io.dsm.common.crypto.Secret;
+import io.dsm.common.files.ConfinedFolder;
 import io.dsm.config.DsmConfig;
 import io.dsm.config.StartupFailure;
 import io.quarkus.runtime.Startup;
@@ -25,7 +22,9 @@ import io.quarkus.runtime.Startup;
  * Reads the password a {@link SecretReference} points to, at each use and never for storing. A
  * file is read as raw bytes (UTF-8), with one trailing newline trimmed and nothing interpolated, so a
  * {@code $} or a quote stays what it is; it must be a regular file whose real path, links followed,
- * is inside DSM_SECRETS_DIR. An environment variable must start with DSM_SOURCE_.
+ * is inside DSM_SECRETS_DIR, and it is opened at that real path without following links again
+ * ({@link ConfinedFolder}), so a link swapped in meanwhile is refused. An environment variable must
+ * start with DSM_SOURCE_.
  */
 // Created at start, so that a wrong DSM_SECRETS_DIR stops the start with its one line.
 @Startup
@@ -35,7 +34,7 @@ public class SecretReferences {
     /** Longer than any password dsm accepts (1024 characters of up to 4 bytes), so a wrong file is refused unread. */
     static final int MAX_BYTES = 4096;
 
-    private final Optional<Path> directory;
+    private final Optional<ConfinedFolder> folder;
     private final Function<String, String> environment;
 
     @Inject
@@ -52,7 +51,7 @@ public class SecretReferences {
     }
 
     SecretReferences(Optional<Path> directory, Function<String, String> environment) {
-        this.directory = directory;
+        this.folder = directory.map(path -> new ConfinedFolder(path, "DSM_SECRETS_DIR"));
         this.environment = environment;
     }
 
@@ -81,14 +80,10 @@ public class SecretReferences {
         if (reference.kind() == SecretReference.Kind.ENV) {
             return Optional.empty();
         }
-        if (directory.isEmpty()) {
+        if (folder.isEmpty()) {
             return Optional.of("names a file, but DSM_SECRETS_DIR is not set on this service");
         }
-        Path file = directory.get().resolve(reference.name()).normalize();
-        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-            return Optional.empty();
-        }
-        return escape(file);
+        return folder.get().check(fileOf(reference)).map(ConfinedFolder.Refused::reason);
     }
 
     /** Reads the password now. */
@@ -111,49 +106,24 @@ public class SecretReferences {
     }
 
     private Resolved fromFile(SecretReference reference) {
-        if (directory.isEmpty()) {
+        if (folder.isEmpty()) {
             return Resolved.unusable("it names a file, but DSM_SECRETS_DIR is not set on this service");
         }
-        Path file = directory.get().resolve(reference.name()).normalize();
-        Optional<String> escape = escape(file);
-        if (escape.isPresent()) {
-            return Resolved.unusable("the secret file " + reference.name() + " " + escape.get());
+        ConfinedFolder.Read read = folder.get().read(fileOf(reference), MAX_BYTES);
+        if (read instanceof ConfinedFolder.Refused refused) {
+            return Resolved.unusable("the secret file " + reference.name() + " " + refused.reason());
         }
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
-            if (bytes.length > MAX_BYTES) {
-                return Resolved.unusable("the secret file " + reference.name() + " is larger than " + MAX_BYTES + " bytes");
-            }
-            String value = trimOneNewline(decode(bytes));
+        try {
+            String value = trimOneNewline(decode(((ConfinedFolder.Content) read).bytes()));
             return value.isEmpty() ? Resolved.unusable("the secret file " + reference.name() + " is empty")
                     : Resolved.of(Secret.of(value));
-        } catch (NoSuchFileException e) {
-            return Resolved.unusable("the secret file " + reference.name() + " does not exist in DSM_SECRETS_DIR");
         } catch (CharacterCodingException e) {
             return Resolved.unusable("the secret file " + reference.name() + " is not UTF-8 text");
-        } catch (IOException e) {
-            return Resolved.unusable("the secret file " + reference.name() + " cannot be read (" + e.getClass().getSimpleName()
-                    .replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT) + ")");
         }
     }
 
-    /** Why the file, its links followed, is not a regular file inside DSM_SECRETS_DIR; empty when it is (or is missing). */
-    private Optional<String> escape(Path file) {
-        try {
-            Path root = directory.orElseThrow().toRealPath();
-            Path real = file.toRealPath();
-            if (!real.startsWith(root)) {
-                return Optional.of("leads out of DSM_SECRETS_DIR (through a link)");
-            }
-            if (!Files.isRegularFile(real)) {
-                return Optional.of("is not a regular file");
-            }
-            return Optional.empty();
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        } catch (IOException e) {
-            return Optional.of("cannot be examined");
-        }
+    private Path fileOf(SecretReference reference) {
+        return folder.orElseThrow().path().resolve(reference.name()).normalize();
     }
 
     private static String decode(byte[] bytes) throws CharacterCodingException {

@@ -10,37 +10,52 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.dsm.common.files.ConfinedFolder;
+
 /**
- * The provisioning files in DSM_PROVISIONING_DIR: its *.yaml and *.yml files, links followed (a
- * Kubernetes ConfigMap mounts each file as a link into a hidden folder, which is skipped).
+ * The provisioning files in DSM_PROVISIONING_DIR: its *.yaml and *.yml files. Links are followed
+ * when they stay inside the folder (a Kubernetes ConfigMap mounts each file as a link into a hidden
+ * folder, which is skipped); a link leading out of it, a file over {@link ProvisioningParser#MAX_BYTES}
+ * or one that cannot be read is refused on its own, unread, with the reason.
  */
 final class ProvisioningDirectory {
 
-    private final Path directory;
+    private final ConfinedFolder folder;
 
     ProvisioningDirectory(Path directory) {
-        this.directory = directory;
+        this.folder = new ConfinedFolder(directory, "DSM_PROVISIONING_DIR");
     }
 
     Path path() {
-        return directory;
+        return folder.path();
     }
 
-    /** A file's content and its SHA-256. */
-    record Content(byte[] bytes, String checksum) {
+    /** A file as read: its content and SHA-256, or why it was not read. */
+    sealed interface Content permits Readable, Refused {
     }
 
-    /** Every provisioning file by name, read now. */
+    record Readable(byte[] bytes, String checksum) implements Content {
+    }
+
+    record Refused(String reason) implements Content {
+    }
+
+    /** Every provisioning file by name, read now; a file gone since the folder was listed, or not a file, is not one. */
     Map<String, Content> read() throws IOException {
         Map<String, Content> files = new TreeMap<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder.path())) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
-                if (name.startsWith(".") || !(name.endsWith(".yaml") || name.endsWith(".yml")) || !Files.isRegularFile(entry)) {
+                if (name.startsWith(".") || !(name.endsWith(".yaml") || name.endsWith(".yml"))) {
                     continue;
                 }
-                byte[] bytes = Files.readAllBytes(entry);
-                files.put(name, new Content(bytes, sha256(bytes)));
+                ConfinedFolder.Read read = folder.read(entry, ProvisioningParser.MAX_BYTES);
+                if (read instanceof ConfinedFolder.Content content) {
+                    files.put(name, new Readable(content.bytes(), sha256(content.bytes())));
+                } else if (read instanceof ConfinedFolder.Refused refused && refused.refusal() != ConfinedFolder.Refusal.MISSING
+                        && refused.refusal() != ConfinedFolder.Refusal.NOT_A_FILE) {
+                    files.put(name, new Refused(refused.reason()));
+                }
             }
         }
         return files;

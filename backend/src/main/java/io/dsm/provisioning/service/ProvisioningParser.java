@@ -1,6 +1,5 @@
 package io.dsm.provisioning.service;
 
-import java.io.StringReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +14,7 @@ import java.util.Set;
 import jakarta.inject.Singleton;
 
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -24,7 +22,9 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -45,7 +45,12 @@ public class ProvisioningParser {
 
     static final String API_VERSION = "dsm/v1";
     private static final Set<String> TOP_LEVEL = Set.of("apiVersion", "prune", "dataSources");
-    private static final int MAX_BYTES = 1024 * 1024;
+    /** The largest file read; ProvisioningDirectory refuses a larger one without reading it. */
+    static final int MAX_BYTES = 1024 * 1024;
+    /** At most one collection alias per data source field would be plenty; each use is bounded again by PlainValues. */
+    private static final int MAX_COLLECTION_ALIASES = 10;
+    /** Errors beyond these are counted, not listed: what a file's status holds stays small whatever the file. */
+    static final int MAX_ERRORS = 100;
 
     private final DataSourceRules rules;
     private final ObjectMapper json;
@@ -58,37 +63,57 @@ public class ProvisioningParser {
     }
 
     ParsedFile parse(String name, byte[] bytes, String checksum) {
-        List<ProvisioningError> errors = new ArrayList<>();
-        if (bytes.length > MAX_BYTES) {
-            return failed(name, checksum, new ProvisioningError(null, null, "is larger than 1 MiB"));
-        }
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            return failed(name, checksum, new ProvisioningError(null, null, "is not UTF-8 text"));
+            return ParsedFile.failed(name, checksum, new ProvisioningError(null, null, "is not UTF-8 text"));
         }
-        Node root;
         try {
-            LoaderOptions options = new LoaderOptions();
-            options.setAllowDuplicateKeys(false);
-            options.setMaxAliasesForCollections(10);
-            root = new Yaml(new SafeConstructor(options)).compose(new StringReader(text));
+            return parse(name, checksum, compose(text));
+        } catch (PlainValues.Unbounded e) {
+            return ParsedFile.failed(name, checksum, e.error());
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-            return failed(name, checksum, new ProvisioningError(line == 0 ? null : line, null,
+            return ParsedFile.failed(name, checksum, new ProvisioningError(line == 0 ? null : line, null,
                     "is not valid YAML: " + e.getProblem()));
         } catch (YAMLException e) {
-            return failed(name, checksum, new ProvisioningError(null, null, "is not valid YAML: " + e.getMessage()));
+            return ParsedFile.failed(name, checksum, new ProvisioningError(null, null, "is not valid YAML: " + e.getMessage()));
         }
+    }
+
+    /** The document's nodes, lines kept, aliases not expanded; only composing, never constructing, so no tag makes objects. */
+    private static Node compose(String text) {
+        LoaderOptions options = loaderOptions();
+        return new Composer(new BoundedEvents(new ParserImpl(new StreamReader(text), options)), new Resolver(), options).getSingleNode();
+    }
+
+    /**
+     * What SnakeYAML may read: no recursive keys, at most {@link #MAX_COLLECTION_ALIASES} aliases of
+     * lists and mappings, and no more code points than the file may have bytes. Its nesting limit is
+     * the same as {@link BoundedEvents}' (which says first, and where): a second guard, not a second rule.
+     */
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setAllowRecursiveKeys(false);
+        options.setMaxAliasesForCollections(MAX_COLLECTION_ALIASES);
+        options.setNestingDepthLimit(PlainValues.MAX_DEPTH);
+        options.setCodePointLimit(MAX_BYTES);
+        return options;
+    }
+
+    private ParsedFile parse(String name, String checksum, Node root) {
+        List<ProvisioningError> errors = new ArrayList<>();
+        PlainValues values = new PlainValues();
         if (!(root instanceof MappingNode document)) {
-            return failed(name, checksum, new ProvisioningError(root == null ? null : line(root), null,
+            return ParsedFile.failed(name, checksum, new ProvisioningError(root == null ? null : line(root), null,
                     "must be a mapping with apiVersion: " + API_VERSION + " and dataSources"));
         }
         Map<String, Node> top = entries(document, "", errors);
         top.keySet().stream().filter(key -> !TOP_LEVEL.contains(key)).forEach(key -> errors.add(
-                new ProvisioningError(line(top.get(key)), key, "is not a field of a provisioning file (apiVersion, prune, dataSources)")));
+                new ProvisioningError(line(top.get(key)), PlainValues.shown(key), "is not a field of a provisioning file (apiVersion, prune, dataSources)")));
         Node version = top.get("apiVersion");
         if (version == null || !(version instanceof ScalarNode scalar) || !API_VERSION.equals(scalar.getValue())) {
             errors.add(new ProvisioningError(version == null ? line(document) : line(version), "apiVersion", "must be " + API_VERSION));
@@ -96,7 +121,7 @@ public class ProvisioningParser {
         boolean prune = false;
         Node pruneNode = top.get("prune");
         if (pruneNode != null) {
-            Object value = plain(pruneNode);
+            Object value = PlainValues.plain(pruneNode);
             if ("true".equals(value) || "false".equals(value)) {
                 prune = Boolean.parseBoolean((String) value);
             } else {
@@ -111,20 +136,29 @@ public class ProvisioningParser {
             errors.add(new ProvisioningError(line(list), "dataSources", "must be a list of data sources (write [] for none)"));
         } else {
             for (int i = 0; i < sequence.getValue().size(); i++) {
-                declared(sequence.getValue().get(i), "dataSources[" + i + "]", errors).ifPresent(sources::add);
+                declared(sequence.getValue().get(i), "dataSources[" + i + "]", values, errors).ifPresent(sources::add);
             }
             duplicates(sources, errors);
         }
-        return new ParsedFile(name, checksum, prune, errors.isEmpty() ? List.copyOf(sources) : List.of(), List.copyOf(errors));
+        return new ParsedFile(name, checksum, prune, errors.isEmpty() ? List.copyOf(sources) : List.of(), capped(errors));
     }
 
-    private java.util.Optional<DeclaredSource> declared(Node node, String path, List<ProvisioningError> errors) {
+    private static List<ProvisioningError> capped(List<ProvisioningError> errors) {
+        if (errors.size() <= MAX_ERRORS) {
+            return List.copyOf(errors);
+        }
+        List<ProvisioningError> listed = new ArrayList<>(errors.subList(0, MAX_ERRORS - 1));
+        listed.add(new ProvisioningError(null, null, "has " + (errors.size() - listed.size()) + " more errors, not listed"));
+        return List.copyOf(listed);
+    }
+
+    private java.util.Optional<DeclaredSource> declared(Node node, String path, PlainValues values, List<ProvisioningError> errors) {
         if (!(node instanceof MappingNode mapping)) {
             errors.add(new ProvisioningError(line(node), path, "must be a mapping of a data source's fields"));
             return java.util.Optional.empty();
         }
         Map<String, Integer> lines = new HashMap<>();
-        Object plain = plain(mapping, "", lines);
+        Object plain = values.of(mapping, lines);
         int before = errors.size();
         if (lines.containsKey("version")) {
             errors.add(new ProvisioningError(lines.get("version"), path + ".version",
@@ -169,7 +203,7 @@ public class ProvisioningParser {
         Set<String> known = java.util.Arrays.stream(type.getRecordComponents()).map(java.lang.reflect.RecordComponent::getName)
                 .collect(java.util.stream.Collectors.toSet());
         for (Object key : fields.keySet()) {
-            String field = prefix + key;
+            String field = prefix + PlainValues.shown(String.valueOf(key));
             if (!known.contains(String.valueOf(key)) && !field.equals("version")) {
                 errors.add(new ProvisioningError(lines.get(field), path + "." + field, "is not a field of a data source"));
             }
@@ -201,40 +235,6 @@ public class ProvisioningParser {
         return entries;
     }
 
-    /** The node as plain values (maps, lists, strings, numbers, booleans, null), each field's line kept by its path. */
-    private static Object plain(Node node, String path, Map<String, Integer> lines) {
-        if (!path.isEmpty()) {
-            lines.put(path, line(node));
-        }
-        if (node instanceof MappingNode mapping) {
-            Map<String, Object> map = new LinkedHashMap<>();
-            for (NodeTuple tuple : mapping.getValue()) {
-                String key = tuple.getKeyNode() instanceof ScalarNode scalar ? scalar.getValue() : String.valueOf(line(tuple.getKeyNode()));
-                map.put(key, plain(tuple.getValueNode(), path.isEmpty() ? key : path + "." + key, lines));
-            }
-            return map;
-        }
-        if (node instanceof SequenceNode sequence) {
-            List<Object> items = new ArrayList<>();
-            for (int i = 0; i < sequence.getValue().size(); i++) {
-                items.add(plain(sequence.getValue().get(i), path + "[" + i + "]", lines));
-            }
-            return items;
-        }
-        return plain(node);
-    }
-
-    /**
-     * A scalar exactly as written, or null: YAML's implicit types would turn a password 0123 into 123
-     * or yes into true; the API's own conversion makes numbers and booleans of the fields that are.
-     */
-    private static Object plain(Node node) {
-        if (!(node instanceof ScalarNode scalar) || Tag.NULL.equals(scalar.getTag())) {
-            return null;
-        }
-        return scalar.getValue();
-    }
-
     private static String fieldOf(IllegalArgumentException e) {
         if (e.getCause() instanceof JsonMappingException mapping) {
             StringBuilder path = new StringBuilder();
@@ -251,10 +251,6 @@ public class ProvisioningParser {
     }
 
     private static int line(Node node) {
-        return node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
-    }
-
-    private static ParsedFile failed(String name, String checksum, ProvisioningError error) {
-        return new ParsedFile(name, checksum, false, List.of(), List.of(error));
+        return PlainValues.line(node);
     }
 }

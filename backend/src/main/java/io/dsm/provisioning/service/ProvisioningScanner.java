@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -12,6 +14,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
@@ -37,6 +40,7 @@ import io.quarkus.runtime.StartupEvent;
 public class ProvisioningScanner {
 
     private static final Logger LOG = Logger.getLogger(ProvisioningScanner.class);
+    static final String UNEXPECTED = "could not be applied because of an unexpected error; dsm's log has the details";
 
     private final Optional<ProvisioningDirectory> directory;
     private final long intervalMillis;
@@ -48,10 +52,18 @@ public class ProvisioningScanner {
     private final ScheduledThreadPoolExecutor scanner = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("dsm-provisioning"));
     private volatile boolean storeDown;
 
+    @Inject
     public ProvisioningScanner(DsmConfig config, ProvisioningParser parser, FileApplier applier, AgroalDataSource store,
             ObjectMapper json) {
-        this.directory = config.provisioning().dir().map(ProvisioningScanner::checked).map(ProvisioningDirectory::new);
-        this.intervalMillis = config.provisioning().scanInterval().toMillis();
+        this(config.provisioning().dir().map(ProvisioningScanner::checked), config.provisioning().scanInterval(), parser, applier, store,
+                json);
+    }
+
+    /** A scanner of its own folder: another instance, as tests start one. */
+    ProvisioningScanner(Optional<Path> dir, Duration interval, ProvisioningParser parser, FileApplier applier, AgroalDataSource store,
+            ObjectMapper json) {
+        this.directory = dir.map(ProvisioningDirectory::new);
+        this.intervalMillis = interval.toMillis();
         if (intervalMillis < 200) {
             throw new StartupFailure("DSM_PROVISIONING_SCAN_INTERVAL must be at least 200ms");
         }
@@ -70,14 +82,27 @@ public class ProvisioningScanner {
 
     void onStart(@Observes StartupEvent event) {
         directory.ifPresent(dir -> {
-            scan();
-            scanner.scheduleWithFixedDelay(this::scan, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+            look();
+            scanner.scheduleWithFixedDelay(this::look, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
             LOG.infof("Provisioning from %s, looked at every %d ms", dir.path(), intervalMillis);
         });
     }
 
     void onStop(@Observes ShutdownEvent event) {
         scanner.shutdownNow();
+    }
+
+    /**
+     * A look that nothing stops: neither the start nor the looks after it. An exception escaping a
+     * scheduled task would cancel every later look without a word, so whatever escapes scan() (an
+     * Error; a file's own failures are caught in check()) is logged and the next look tries again.
+     */
+    private void look() {
+        try {
+            scan();
+        } catch (Throwable e) { // see above: nothing escapes, not even an OutOfMemoryError
+            LOG.errorf(e, "Provisioning: looking at DSM_PROVISIONING_DIR failed; trying again in %d ms", intervalMillis);
+        }
     }
 
     /** One look at the folder: applies what changed. Public for tests that do not want to wait for the next look. */
@@ -89,18 +114,7 @@ public class ProvisioningScanner {
             Map<String, ProvisioningDirectory.Content> files = directory.get().read();
             Map<String, FileStatuses.Row> known = FileStatuses.all(store, json).stream()
                     .collect(Collectors.toMap(FileStatuses.Row::name, Function.identity()));
-            files.forEach((name, content) -> {
-                FileStatuses.Row last = known.get(name);
-                boolean same = last != null && content.checksum().equals(last.checksum()) && last.status() != FileStatus.FAILED
-                        && last.status() != FileStatus.REMOVED;
-                if (!same) {
-                    FileApplier.Result result = applier.apply(parser.parse(name, content.bytes(), content.checksum()), instance,
-                            last == null ? java.util.List.of() : last.errors());
-                    if (result == FileApplier.Result.APPLIED) {
-                        LOG.infof("Provisioning file %s applied", name);
-                    }
-                }
-            });
+            files.forEach((name, content) -> check(name, content, known.get(name)));
             known.values().stream().filter(row -> !files.containsKey(row.name()) && row.status() != FileStatus.REMOVED)
                     .forEach(row -> {
                         applier.remove(row.name(), row.prune(), instance);
@@ -119,5 +133,47 @@ public class ProvisioningScanner {
                 LOG.warnf("Provisioning paused until the store answers: %s", e.getMessage());
             }
         }
+    }
+
+    /**
+     * Applies one file if it changed or failed last time. Whatever the file makes go wrong fails it
+     * alone, recorded with its error, and the other files are applied: any exception, and any Error
+     * but the virtual machine's own. A StackOverflowError is the file's (one may nest deeper than a
+     * bound thought of); an OutOfMemoryError is not: a file is read and walked within fixed bounds,
+     * so running out of memory says more about the service than about the file, and blaming the file
+     * would mislead. It ends this look, and look() tries again at the next.
+     */
+    private void check(String name, ProvisioningDirectory.Content content, FileStatuses.Row last) {
+        if (content instanceof ProvisioningDirectory.Readable readable && last != null && readable.checksum().equals(last.checksum())
+                && last.status() != FileStatus.FAILED && last.status() != FileStatus.REMOVED) {
+            return;
+        }
+        List<ProvisioningError> lastErrors = last == null ? List.of() : last.errors();
+        FileApplier.Result result;
+        try {
+            result = applier.apply(parsed(name, content), instance, lastErrors);
+        } catch (Throwable e) { // see above: rethrown when the virtual machine is in trouble
+            if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
+                throw (VirtualMachineError) e;
+            }
+            // Recording the failure needs the store: if the store is what failed, this throws too and provisioning pauses.
+            ProvisioningError unexpected = new ProvisioningError(null, null, UNEXPECTED);
+            applier.apply(ParsedFile.failed(name, null, unexpected), instance, lastErrors);
+            if (!lastErrors.equals(List.of(unexpected))) {
+                LOG.warnf(e, "Provisioning file %s failed unexpectedly", name);
+            }
+            return;
+        }
+        if (result == FileApplier.Result.APPLIED) {
+            LOG.infof("Provisioning file %s applied", name);
+        }
+    }
+
+    private ParsedFile parsed(String name, ProvisioningDirectory.Content content) {
+        if (content instanceof ProvisioningDirectory.Refused refused) {
+            return ParsedFile.failed(name, null, new ProvisioningError(null, null, refused.reason()));
+        }
+        ProvisioningDirectory.Readable readable = (ProvisioningDirectory.Readable) content;
+        return parser.parse(name, readable.bytes(), readable.checksum());
     }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import io.dsm.testing.LinkFlips;
 
 /** Password references: read exactly as written, and never from outside DSM_SECRETS_DIR or dsm's own environment. */
 class SecretReferencesTest {
@@ -36,6 +39,11 @@ class SecretReferencesTest {
         SecretReferences.Resolved resolved = references.resolve(reference);
         assertThat(resolved.problem()).as("why " + reference + " could not be read").isEmpty();
         return resolved.secret().orElseThrow().reveal();
+    }
+
+    /** The password read through the reference, if one was: what a link flip may never make come from outside. */
+    private Optional<String> revealed(String reference) {
+        return references.resolve(reference).secret().map(secret -> secret.reveal());
     }
 
     private String problem(String reference) {
@@ -93,6 +101,51 @@ class SecretReferencesTest {
         Files.createSymbolicLink(secrets.resolve("escape.pw"), outside);
         assertThat(references.refusal("file:escape.pw")).hasValueSatisfying(why -> assertThat(why).contains("leads out"));
         assertThat(problem("file:escape.pw")).contains("leads out").doesNotContain("pw-Outside-never-read");
+    }
+
+    @Test
+    void neverReadsTheFileOutsideWhileALinkFlipsBetweenItAndAFileInside() throws Exception {
+        Path inside = Files.writeString(secrets.resolve("inside.pw"), "pw-Inside-1");
+        Path secretKey = Files.writeString(root.resolve("secret.key"), "dsm-own-key-never-read");
+
+        List<String> read = LinkFlips.linkBetween(secrets.resolve("flip.pw"), inside, secretKey, () -> revealed("file:flip.pw"));
+
+        assertThat(read).as("passwords read while the link flipped").isNotEmpty()
+                .doesNotContain("dsm-own-key-never-read").containsOnly("pw-Inside-1");
+    }
+
+    @Test
+    void neverReadsAFileOutsideWhileAFolderLinkFlipsBetweenAFolderInsideAndOneOutside() throws Exception {
+        Path inside = folderWithAPassword(secrets.resolve("..data-1"), "pw-Inside-2");
+
+        List<String> read = LinkFlips.linkBetween(secrets.resolve("team"), inside, elsewhere(), () -> revealed("file:team/db.pw"));
+
+        assertThat(read).as("passwords read while the folder link flipped").isNotEmpty().containsOnly("pw-Inside-2");
+    }
+
+    @Test
+    void neverReadsAFileOutsideWhileAFolderInsideIsSwappedForALinkAfterItsRealPathWasChecked() throws Exception {
+        Path inside = folderWithAPassword(secrets.resolve("..data-3"), "pw-Inside-3");
+
+        List<String> read = LinkFlips.folderSwappedForALink(inside, elsewhere(), () -> revealed("file:..data-3/db.pw"));
+
+        assertThat(read).as("passwords read while the folder was swapped for a link").isNotEmpty().containsOnly("pw-Inside-3");
+    }
+
+    /** A folder outside DSM_SECRETS_DIR whose db.pw must never be read. */
+    private Path elsewhere() throws IOException {
+        return folderWithAPassword(root.resolve("elsewhere"), "pw-Outside-never-read");
+    }
+
+    private static Path folderWithAPassword(Path folder, String password) throws IOException {
+        Files.writeString(Files.createDirectory(folder).resolve("db.pw"), password);
+        return folder;
+    }
+
+    @Test
+    void refusesAFileOverTheLimitNamingItsSize() throws IOException {
+        Files.write(secrets.resolve("large.pw"), new byte[SecretReferences.MAX_BYTES + 1]);
+        assertThat(problem("file:large.pw")).isEqualTo("the secret file large.pw is 4097 bytes, over the limit of 4096 bytes");
     }
 
     @Test
