@@ -37,10 +37,10 @@ final class BoundedEvents implements Parser {
     public Event getEvent() {
         Event event = events.getEvent();
         if (event instanceof NodeEvent && ++nodes > PlainValues.MAX_VALUES) {
-            throw PlainValues.Unbounded.tooMany(line(event));
+            throw PlainValues.Refused.tooMany(line(event));
         }
         if (event instanceof CollectionStartEvent && ++depth > PlainValues.MAX_DEPTH) {
-            throw PlainValues.Unbounded.tooDeep(line(event));
+            throw PlainValues.Refused.tooDeep(line(event));
         }
         if (event instanceof CollectionEndEvent) {
             depth--;

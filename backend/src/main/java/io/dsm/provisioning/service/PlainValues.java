@@ -39,21 +39,26 @@ final class PlainValues {
     private final Set<Node> walking = Collections.newSetFromMap(new IdentityHashMap<>());
     private int values;
 
-    /** A file beyond a bound: one error for the whole file, at the line where it went beyond (0: unknown). */
-    static final class Unbounded extends RuntimeException {
+    /** A file beyond a bound, or ambiguous: one error for the whole file, at the line where it went wrong (0: unknown). */
+    static final class Refused extends RuntimeException {
         private final transient ProvisioningError error;
 
-        private Unbounded(int line, String message) {
+        private Refused(int line, String message) {
             super(message, null, false, false);
             this.error = new ProvisioningError(line == 0 ? null : line, null, message);
         }
 
-        static Unbounded tooMany(int line) {
-            return new Unbounded(line, "holds more than " + MAX_VALUES + " values (an alias counts each time it is used)");
+        static Refused tooMany(int line) {
+            return new Refused(line, "holds more than " + MAX_VALUES + " values (an alias counts each time it is used)");
         }
 
-        static Unbounded tooDeep(int line) {
-            return new Unbounded(line, "nests deeper than " + MAX_DEPTH + " levels (aliases included)");
+        static Refused duplicateKey(int line, String key) {
+            return new Refused(line, "repeats the key " + key + " in one mapping; YAML keeps only one of them, so the file "
+                    + "would not say what it seems to");
+        }
+
+        static Refused tooDeep(int line) {
+            return new Refused(line, "nests deeper than " + MAX_DEPTH + " levels (aliases included)");
         }
 
         ProvisioningError error() {
@@ -64,7 +69,7 @@ final class PlainValues {
     /**
      * The node as plain values, each field's line kept by its path ({@code port}, {@code standby.host}).
      *
-     * @throws Unbounded when the file goes beyond a bound
+     * @throws Refused when the file goes beyond a bound
      */
     Object of(Node node, Map<String, Integer> lines) {
         return plain(node, "", 0, lines);
@@ -72,10 +77,10 @@ final class PlainValues {
 
     private Object plain(Node node, String path, int depth, Map<String, Integer> lines) {
         if (++values > MAX_VALUES) {
-            throw Unbounded.tooMany(line(node));
+            throw Refused.tooMany(line(node));
         }
         if (depth > MAX_DEPTH) {
-            throw Unbounded.tooDeep(line(node));
+            throw Refused.tooDeep(line(node));
         }
         if (path != null && depth > 0) {
             lines.put(path, line(node));
@@ -84,7 +89,7 @@ final class PlainValues {
             return plain(node);
         }
         if (!walking.add(node)) {
-            throw new Unbounded(line(node), "contains an alias to itself (an *alias inside the &anchor it names), which never ends");
+            throw new Refused(line(node), "contains an alias to itself (an *alias inside the &anchor it names), which never ends");
         }
         try {
             return node instanceof MappingNode mapping ? map(mapping, path, depth, lines) : list((SequenceNode) node, path, depth, lines);
@@ -98,6 +103,9 @@ final class PlainValues {
         for (NodeTuple tuple : mapping.getValue()) {
             String key = tuple.getKeyNode() instanceof ScalarNode scalar ? scalar.getValue() : String.valueOf(line(tuple.getKeyNode()));
             String child = depth < PATH_LEVELS && path != null ? (path.isEmpty() ? shown(key) : path + "." + shown(key)) : null;
+            if (map.containsKey(key)) {
+                throw Refused.duplicateKey(line(tuple.getKeyNode()), shown(key));
+            }
             map.put(key, plain(tuple.getValueNode(), child, depth + 1, lines));
         }
         return map;

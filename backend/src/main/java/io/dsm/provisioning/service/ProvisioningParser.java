@@ -72,7 +72,7 @@ public class ProvisioningParser {
         }
         try {
             return parse(name, checksum, compose(text));
-        } catch (PlainValues.Unbounded e) {
+        } catch (PlainValues.Refused e) {
             return ParsedFile.failed(name, checksum, e.error());
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;

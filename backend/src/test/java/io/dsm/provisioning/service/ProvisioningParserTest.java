@@ -1,0 +1,52 @@
+package io.dsm.provisioning.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** What a provisioning file means is what it says: nothing in it is silently dropped. */
+@QuarkusTest
+class ProvisioningParserTest {
+
+    @Inject
+    ProvisioningParser parser;
+
+    @Test
+    void refusesAKeyRepeatedInOneDataSourceAtTheLineOfItsSecondUse() {
+        ParsedFile file = parser.parse("repeated.yaml", """
+                apiVersion: dsm/v1
+                dataSources:
+                  - identifier: repeat01
+                    type: POSTGRESQL
+                    attribute: PRIMARY
+                    host: 10.0.12.7
+                    port: 5432
+                    host: 10.0.12.8
+                    username: migrator
+                    passwordRef: 'env:DSM_SOURCE_REPEAT'
+                    databaseName: orders
+                """.getBytes(StandardCharsets.UTF_8), "c0ffee");
+
+        assertThat(file.valid()).isFalse();
+        assertThat(file.errors()).containsExactly(new ProvisioningError(8, null,
+                "repeats the key host in one mapping; YAML keeps only one of them, so the file would not say what it seems to"));
+    }
+
+    @Test
+    void acceptsTheSameKeyInTwoDataSources() {
+        ParsedFile file = parser.parse("twins.yaml", """
+                apiVersion: dsm/v1
+                dataSources:
+                  - {identifier: twin01, type: POSTGRESQL, attribute: PRIMARY, host: 10.0.12.7, port: 5432, username: migrator, passwordRef: 'env:DSM_SOURCE_TWIN', databaseName: orders}
+                  - {identifier: twin02, type: POSTGRESQL, attribute: PRIMARY, host: 10.0.12.8, port: 5432, username: migrator, passwordRef: 'env:DSM_SOURCE_TWIN', databaseName: orders}
+                """.getBytes(StandardCharsets.UTF_8), "c0ffee");
+
+        assertThat(file.errors()).isEmpty();
+    }
+}
