@@ -44,6 +44,18 @@ async function moveHost(user: UserEvent, host = 'elsewhere.example.com') {
   await fill(user, 'Host IP Address', host);
 }
 
+/** An edit that leaves every endpoint where it was. */
+async function changeDatabaseName(user: UserEvent) {
+  await user.clear(screen.getByLabelText('DB Name'));
+  await fill(user, 'DB Name', 'invoices');
+}
+
+/** The server's refusal under a field: marked first, its text a moment later, through Ant Design's motion. */
+async function expectRefusalUnder(label: string, message: string) {
+  await waitFor(() => expect(screen.getByLabelText(label)).toHaveAttribute('aria-invalid', 'true'));
+  expect(await screen.findByText(message)).toBeInTheDocument();
+}
+
 async function fillConnection(user: UserEvent) {
   await fill(user, 'Data Source Identifier', 'orders01');
   await fill(user, 'Host IP Address', '10.0.12.7');
@@ -344,8 +356,7 @@ describe('editing a data source', () => {
       [`POST /api/datasources/${stored.id}/test-connection`]: () => json(PASSED_TEST),
     });
     const { user } = openDialog({ mode: 'edit', source: stored });
-    await user.clear(screen.getByLabelText('DB Name'));
-    await fill(user, 'DB Name', 'invoices');
+    await changeDatabaseName(user);
 
     await user.click(testButton());
 
@@ -432,13 +443,11 @@ describe('editing a data source', () => {
         problem(400, [{ field: 'password', message: 'the TLS mode changed: type the password again' }]),
     });
     const { user } = openDialog({ mode: 'edit', source: stored });
-    await user.clear(screen.getByLabelText('DB Name'));
-    await fill(user, 'DB Name', 'invoices');
+    await changeDatabaseName(user);
 
     await user.click(testButton());
 
-    await waitFor(() => expect(screen.getByLabelText('Password')).toHaveAttribute('aria-invalid', 'true'));
-    expect(await screen.findByText('the TLS mode changed: type the password again')).toBeInTheDocument();
+    await expectRefusalUnder('Password', 'the TLS mode changed: type the password again');
   });
 
   it("puts the server's refusal of a save naming the password under the password field", async () => {
@@ -452,9 +461,7 @@ describe('editing a data source', () => {
 
     await user.click(okButton());
 
-    await waitFor(() => expect(screen.getByLabelText('Password')).toHaveAttribute('aria-invalid', 'true'));
-    // Error texts appear through Ant Design's motion, a moment after the field is marked.
-    expect(await screen.findByText('the host changed: type the password again')).toBeInTheDocument();
+    await expectRefusalUnder('Password', 'the host changed: type the password again');
   });
 
   it('explains in Chinese why the password is asked for again', async () => {
@@ -545,18 +552,14 @@ describe('editing the standby of a pair', () => {
   it("puts the server's refusal naming standby.password under the standby password field", async () => {
     fakeApi({
       [`POST /api/datasources/${pair.id}/test-connection`]: () =>
-        problem(400, [{ field: 'standby.password', message: 'the standby is new: type the standby password' }]),
+        problem(400, [{ field: 'standby.password', message: 'the CA certificate changed: type the standby password' }]),
     });
     const { user } = openDialog({ mode: 'edit', source: pair });
-    await user.clear(screen.getByLabelText('DB Name'));
-    await fill(user, 'DB Name', 'invoices');
+    await changeDatabaseName(user);
 
     await user.click(testButton());
 
-    await waitFor(() =>
-      expect(screen.getByLabelText('Standby Password (Optional)')).toHaveAttribute('aria-invalid', 'true'),
-    );
-    expect(await screen.findByText('the standby is new: type the standby password')).toBeInTheDocument();
+    await expectRefusalUnder('Standby Password (Optional)', 'the CA certificate changed: type the standby password');
   });
 });
 
@@ -621,8 +624,7 @@ describe('a password reference instead of a password', () => {
 
     await user.click(testButton());
 
-    await waitFor(() => expect(screen.getByLabelText('Password Reference')).toHaveAttribute('aria-invalid', 'true'));
-    expect(await screen.findByText('names no file under DSM_SECRETS_DIR')).toBeInTheDocument();
+    await expectRefusalUnder('Password Reference', 'names no file under DSM_SECRETS_DIR');
   });
 
   it('puts a refused standby reference under the standby field', async () => {
@@ -641,8 +643,7 @@ describe('a password reference instead of a password', () => {
 
     await user.click(testButton());
 
-    expect(await screen.findByText('names a variable that is not set')).toBeInTheDocument();
-    expect(screen.getByLabelText('Standby Password Reference')).toHaveAttribute('aria-invalid', 'true');
+    await expectRefusalUnder('Standby Password Reference', 'names a variable that is not set');
   });
 
   it('opens an edit of a referenced data source with the reference chosen and filled in', () => {
@@ -712,12 +713,10 @@ describe('password references for one who is not an administrator', () => {
         problem(403, [{ field: 'passwordRef', message: 'needs the ADMIN role' }], 'Only an administrator may'),
     });
     const { user } = openDialog({ mode: 'edit', source }, ['default'], asOperator);
-    await user.clear(screen.getByLabelText('DB Name'));
-    await fill(user, 'DB Name', 'invoices');
+    await changeDatabaseName(user);
 
     await user.click(testButton());
 
-    await waitFor(() => expect(screen.getByLabelText('Password Reference')).toHaveAttribute('aria-invalid', 'true'));
-    expect(await screen.findByText('needs the ADMIN role')).toBeInTheDocument();
+    await expectRefusalUnder('Password Reference', 'needs the ADMIN role');
   });
 });

@@ -28,6 +28,11 @@ class UpdatePasswordScopeTest extends ApiTest {
         return DataSources.create(body).getString("id");
     }
 
+    /** A pair whose standby at 10.0.12.8:5433 has a password of its own. */
+    private static DataSourceBody pairWithAStandbyPassword(String label) {
+        return primaryStandby(uniqueIdentifier(label)).standby(StandbyBody.at("10.0.12.8", 5433).password(DataSources.STANDBY_PASSWORD));
+    }
+
     @Test
     void refusesANewHostWithoutThePasswordAndLeavesTheStoredRowAsItWas() {
         DataSourceBody body = primary(uniqueIdentifier("moved"));
@@ -57,8 +62,7 @@ class UpdatePasswordScopeTest extends ApiTest {
 
     @Test
     void keepsBothPasswordsWhenOnlyTheRemarksChange() {
-        DataSourceBody body = primaryStandby(uniqueIdentifier("remark"))
-                .standby(StandbyBody.at("10.0.12.8", 5433).password(DataSources.STANDBY_PASSWORD));
+        DataSourceBody body = pairWithAStandbyPassword("remark");
         String id = created(body);
 
         given().body(body.without("password").standby(StandbyBody.at("10.0.12.8", 5433)).remarks("rack 7").version(0))
@@ -79,8 +83,7 @@ class UpdatePasswordScopeTest extends ApiTest {
 
     @Test
     void refusesAMovedStandbyWithoutAPasswordForIt() {
-        DataSourceBody body = primaryStandby(uniqueIdentifier("standby"))
-                .standby(StandbyBody.at("10.0.12.8", 5433).password(DataSources.STANDBY_PASSWORD));
+        DataSourceBody body = pairWithAStandbyPassword("standby");
         String id = created(body);
 
         given().body(body.without("password").standby(StandbyBody.at("203.0.113.8", 5433)).version(0))
@@ -93,8 +96,7 @@ class UpdatePasswordScopeTest extends ApiTest {
 
     @Test
     void givesAMovedStandbyThePrimarysPasswordTypedWithTheUpdateNotItsOldOne() {
-        DataSourceBody body = primaryStandby(uniqueIdentifier("shared"))
-                .standby(StandbyBody.at("10.0.12.8", 5433).password(DataSources.STANDBY_PASSWORD));
+        DataSourceBody body = pairWithAStandbyPassword("shared");
         String id = created(body);
 
         given().body(body.password("pw-Shared-Now-58").standby(StandbyBody.at("203.0.113.8", 5433)).version(0))
@@ -116,8 +118,7 @@ class UpdatePasswordScopeTest extends ApiTest {
 
     @Test
     void asksForBothPasswordsWhenTheSharedTlsSettingsChange() {
-        DataSourceBody body = primaryStandby(uniqueIdentifier("tls"))
-                .standby(StandbyBody.at("10.0.12.8", 5433).password(DataSources.STANDBY_PASSWORD));
+        DataSourceBody body = pairWithAStandbyPassword("tls");
         String id = created(body);
 
         given().body(body.without("password").standby(StandbyBody.at("10.0.12.8", 5433)).tls("disable", null).version(0))
