@@ -60,8 +60,12 @@ async function renderTypes(document) {
   return HEADER + astToString(ast);
 }
 
-/** The JSON Schema keywords the console checks before sending; the server checks them all again. */
-const RULE_KEYWORDS = ['pattern', 'minLength', 'maxLength', 'minimum', 'maximum'];
+/**
+ * The JSON Schema keywords the console checks before sending; the server checks them all again. Also
+ * the fields a saved password is bound to (x-dsm-password-scope): the console asks for the password
+ * again as soon as one of them changes, and the server refuses the edit without it.
+ */
+const RULE_KEYWORDS = ['pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'x-dsm-password-scope'];
 const SCHEMA_REF = '#/components/schemas/';
 
 /** The schemas the console sends: request bodies, and the objects they contain, by name. */

@@ -33,7 +33,14 @@ export const inputRules = {
       },
       "password": {
         "minLength": 1,
-        "maxLength": 1024
+        "maxLength": 1024,
+        "x-dsm-password-scope": [
+          "host",
+          "port",
+          "username",
+          "tls.mode",
+          "tls.caCertificate"
+        ]
       },
       "passwordRef": {
         "pattern": "^(file:[^/\\\\~].*|env:DSM_SOURCE_[A-Z0-9_]+)$",
@@ -93,7 +100,14 @@ export const inputRules = {
       },
       "password": {
         "minLength": 1,
-        "maxLength": 1024
+        "maxLength": 1024,
+        "x-dsm-password-scope": [
+          "host",
+          "port",
+          "username",
+          "tls.mode",
+          "tls.caCertificate"
+        ]
       },
       "passwordRef": {
         "pattern": "^(file:[^/\\\\~].*|env:DSM_SOURCE_[A-Z0-9_]+)$",
@@ -164,7 +178,14 @@ export const inputRules = {
       },
       "password": {
         "minLength": 1,
-        "maxLength": 1024
+        "maxLength": 1024,
+        "x-dsm-password-scope": [
+          "standby.host",
+          "standby.port",
+          "standby.username",
+          "tls.mode",
+          "tls.caCertificate"
+        ]
       },
       "passwordRef": {
         "pattern": "^(file:[^/\\\\~].*|env:DSM_SOURCE_[A-Z0-9_]+)$",

@@ -67,7 +67,10 @@ export type paths = {
         /** Find data sources, a page at a time */
         get: operations["listDataSources"];
         put?: never;
-        /** Register a data source */
+        /**
+         * Register a data source
+         * @description A passwordRef (on the data source or its standby) needs the ADMIN role.
+         */
         post: operations["createDataSource"];
         delete?: never;
         options?: never;
@@ -86,7 +89,7 @@ export type paths = {
         get: operations["getDataSource"];
         /**
          * Replace a data source
-         * @description Send the whole data source with the `version` you read. An absent or null password keeps the stored one.
+         * @description Send the whole data source with the `version` you read. An absent or null password keeps the stored one, which is used only with the host, port, username and TLS settings it was saved with: a change of any of these without the password answers 400 naming `password` (or `standby.password`). A passwordRef other than the stored one for an unchanged endpoint needs the ADMIN role.
          */
         put: operations["updateDataSource"];
         post?: never;
@@ -132,7 +135,7 @@ export type paths = {
         put?: never;
         /**
          * Test a saved data source
-         * @description Without a body, tests the data source as stored. With a body (the edit form's fields), tests those instead; an absent password means the stored one.
+         * @description Without a body, tests the data source as stored. With a body (the edit form's fields), tests those instead; an absent password means the stored one, which is used only with the host, port, username and TLS settings it was saved with. An edit of any of these without the password answers 400 naming `password` (or `standby.password`), and nothing is dialed. A passwordRef other than the stored one for an unchanged endpoint needs the ADMIN role.
          */
         post: operations["testStoredConnection"];
         delete?: never;
@@ -192,7 +195,7 @@ export type paths = {
         put?: never;
         /**
          * Test a data source before saving it
-         * @description Runs the checks against the data source in the body (the identifier may be absent). Nothing is stored. A test that ran answers 200 whether the database passed or not.
+         * @description Runs the checks against the data source in the body (the identifier may be absent). Nothing is stored. A test that ran answers 200 whether the database passed or not. A passwordRef needs the ADMIN role.
          */
         post: operations["testConnection"];
         delete?: never;
@@ -437,7 +440,7 @@ export type components = {
          * @enum {string}
          */
         CheckTarget: "PRIMARY" | "STANDBY";
-        /** @description A data source to test: the fields of DataSourceInput; the identifier may be absent. The password is required to test an unsaved data source; for a saved one, absent means the stored one. */
+        /** @description A data source to test: the fields of DataSourceInput; the identifier may be absent. The password is required to test an unsaved data source; for a saved one, absent means the stored one, which is used only with the host, port, username and TLS settings it was saved with. */
         ConnectionTestInput: {
             /**
              * @description The role of the database.
@@ -469,10 +472,10 @@ export type components = {
              * @example orderdb01
              */
             identifier?: string;
-            /** @description Password of the user. Required on create unless passwordRef is given; on update, absent or null keeps the stored password (or reference). Never returned. */
+            /** @description Password of the user. Required on create unless passwordRef is given; on update, absent or null keeps the stored password (or reference), which is used only with the host, port, username and TLS settings it was saved with: changing any of them needs the password again. Never returned. */
             password?: components["schemas"]["Secret"];
             /**
-             * @description Instead of password: where dsm reads it at each use, never storing it. file:NAME is a file under DSM_SECRETS_DIR (raw bytes, one trailing newline trimmed); env:NAME an environment variable whose name starts with DSM_SOURCE_.
+             * @description Instead of password: where dsm reads it at each use, never storing it. file:NAME is a file under DSM_SECRETS_DIR (raw bytes, one trailing newline trimmed); env:NAME an environment variable whose name starts with DSM_SOURCE_. Needs the ADMIN role, but for the stored reference sent back unchanged with an unchanged host, port, username and TLS settings.
              * @example file:orders01.pw
              */
             passwordRef?: string | null;
@@ -640,10 +643,10 @@ export type components = {
              * @example orderdb01
              */
             identifier: string;
-            /** @description Password of the user. Required on create unless passwordRef is given; on update, absent or null keeps the stored password (or reference). Never returned. */
+            /** @description Password of the user. Required on create unless passwordRef is given; on update, absent or null keeps the stored password (or reference), which is used only with the host, port, username and TLS settings it was saved with: changing any of them needs the password again. Never returned. */
             password?: components["schemas"]["Secret"];
             /**
-             * @description Instead of password: where dsm reads it at each use, never storing it. file:NAME is a file under DSM_SECRETS_DIR (raw bytes, one trailing newline trimmed); env:NAME an environment variable whose name starts with DSM_SOURCE_.
+             * @description Instead of password: where dsm reads it at each use, never storing it. file:NAME is a file under DSM_SECRETS_DIR (raw bytes, one trailing newline trimmed); env:NAME an environment variable whose name starts with DSM_SOURCE_. Needs the ADMIN role, but for the stored reference sent back unchanged with an unchanged host, port, username and TLS settings.
              * @example file:orders01.pw
              */
             passwordRef?: string | null;
@@ -1121,10 +1124,10 @@ export type components = {
              * @example 10.0.12.8
              */
             host: string;
-            /** @description Password on the standby. Absent on create: the primary's password; absent on update: the stored one. Never returned. */
+            /** @description Password on the standby. Absent on create: the primary's password; absent on update: the stored one if the standby's host, port, username and TLS settings are unchanged, else the primary's given with the update. Never returned. */
             password?: components["schemas"]["Secret"];
             /**
-             * @description Instead of password: a reference to the standby's password (file:NAME or env:DSM_SOURCE_...).
+             * @description Instead of password: a reference to the standby's password (file:NAME or env:DSM_SOURCE_...). Needs the ADMIN role, as passwordRef does.
              * @example env:DSM_SOURCE_ORDERS01_STANDBY_PASSWORD
              */
             passwordRef?: string | null;
@@ -1455,7 +1458,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token). */
+            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token), or a passwordRef from a user without the ADMIN role: `violations` names it. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1585,7 +1588,7 @@ export interface operations {
                     "application/json": components["schemas"]["DataSource"];
                 };
             };
-            /** @description Invalid input; `violations` names each field. */
+            /** @description Invalid fields, or a moved endpoint without its password; `violations` names each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1603,7 +1606,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token). */
+            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token), or a passwordRef from a user without the ADMIN role: `violations` names it. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1904,7 +1907,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConnectionTestResult"];
                 };
             };
-            /** @description Invalid edited fields; `violations` names each one. */
+            /** @description Invalid edited fields, or a moved endpoint without its password; `violations` names each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1922,7 +1925,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token). */
+            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token), or a passwordRef from a user without the ADMIN role: `violations` names it. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2109,7 +2112,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token). */
+            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token), or a passwordRef from a user without the ADMIN role: `violations` names it. */
             403: {
                 headers: {
                     [name: string]: unknown;

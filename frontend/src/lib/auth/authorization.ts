@@ -12,12 +12,24 @@ export type Capability =
   | 'readAudit'
   | 'manageUsers'
   /** Follow the provisioning files' state and export the data sources as one. */
-  | 'administerProvisioning';
+  | 'administerProvisioning'
+  /**
+   * Give a data source a password reference (file:NAME, env:DSM_SOURCE_…): it names a secret the
+   * user never saw, so only one trusted with all of them may point it at a server.
+   */
+  | 'namePasswordReferences';
 
 const CAPABILITIES: Record<Role, readonly Capability[]> = {
   VIEWER: [],
   OPERATOR: ['changeDataSources', 'testDataSources'],
-  ADMIN: ['changeDataSources', 'testDataSources', 'readAudit', 'manageUsers', 'administerProvisioning'],
+  ADMIN: [
+    'changeDataSources',
+    'testDataSources',
+    'readAudit',
+    'manageUsers',
+    'administerProvisioning',
+    'namePasswordReferences',
+  ],
 };
 
 export function roleCan(role: Role | undefined, capability: Capability): boolean {

@@ -138,6 +138,12 @@ export function formValuesFrom(
   };
 }
 
+/** The values with both passwords to be typed: no reference chosen (for one who may not give references). */
+export function withTypedPasswordsOnly(values: DataSourceFormValues): DataSourceFormValues {
+  const typed = { passwordSource: 'password', passwordRef: '' } as const;
+  return { ...values, ...typed, standby: { ...values.standby, ...typed } };
+}
+
 function optional(value: string): string | undefined {
   return value === '' ? undefined : value;
 }

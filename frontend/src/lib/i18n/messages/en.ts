@@ -45,6 +45,8 @@ export const en = {
         `Only administrators can manage users; your role is ${role ?? 'unknown'}.`,
       administerProvisioning: (role: string | undefined) =>
         `Only administrators can follow provisioning files and export data sources; your role is ${role ?? 'unknown'}.`,
+      namePasswordReferences: (role: string | undefined) =>
+        `Only administrators can give or change a password reference; your role is ${role ?? 'unknown'}.`,
     },
     readOnlyNotice: (role: string) =>
       `You are signed in as a ${role}: you can view data sources, but not create, change, delete or test them. ` +
@@ -339,6 +341,7 @@ export const en = {
     standbyUsername: 'Standby Username (Optional)',
     standbyUsernamePlaceholder: "Empty: the primary's username",
     standbyPassword: 'Standby Password (Optional)',
+    standbyPasswordRequired: 'Standby Password',
     standbyPasswordSameAsPrimary: "Empty: the primary's password",
     standbyPasswordKeep: 'Leave empty to keep the current standby password',
     passwordSource: 'Password Source',
@@ -351,6 +354,15 @@ export const en = {
     passwordRefHelp:
       'file:NAME is a file in the folder DSM_SECRETS_DIR on the server; env:NAME an environment variable of the ' +
       'server whose name starts with DSM_SOURCE_. The password is read at each use and never stored.',
+    passwordAgain: 'Type the password again',
+    passwordAgainHelp:
+      'The connection changed: a saved password is used only with the host, port, username and TLS settings it was ' +
+      'saved with.',
+    standbyPasswordAgainHelp:
+      "The standby's connection changed: type its password, or only the primary's above if they share one.",
+    referenceNeedsAdmin:
+      'The connection changed: only an administrator can use the reference with it. Choose Stored password and ' +
+      'type the password.',
     advanced: 'Advanced',
     tlsMode: 'TLS mode',
     tlsModes: {

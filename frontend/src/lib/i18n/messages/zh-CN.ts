@@ -30,6 +30,8 @@ export const zhCN: Messages = {
       manageUsers: (role: string | undefined) => `只有管理员可以管理用户；您的角色是${role ?? '未知'}。`,
       administerProvisioning: (role: string | undefined) =>
         `只有管理员可以查看配置文件状态和导出数据源；您的角色是${role ?? '未知'}。`,
+      namePasswordReferences: (role: string | undefined) =>
+        `只有管理员可以设置或修改密码引用；您的角色是${role ?? '未知'}。`,
     },
     readOnlyNotice: (role: string) =>
       `您以${role}身份登录：可以查看数据源，但不能新建、修改、删除或测试。管理员可以为您分配操作员角色。`,
@@ -314,6 +316,7 @@ export const zhCN: Messages = {
     standbyUsername: '备库用户名（可选）',
     standbyUsernamePlaceholder: '留空：使用主库的用户名',
     standbyPassword: '备库密码（可选）',
+    standbyPasswordRequired: '备库密码',
     standbyPasswordSameAsPrimary: '留空：使用主库的密码',
     standbyPasswordKeep: '留空则保留当前的备库密码',
     passwordSource: '密码来源',
@@ -326,6 +329,10 @@ export const zhCN: Messages = {
     passwordRefHelp:
       'file:NAME 指服务器上 DSM_SECRETS_DIR 目录中的文件；env:NAME 指服务器上名称以 DSM_SOURCE_ 开头的环境变量。' +
       '密码在每次使用时读取，从不保存。',
+    passwordAgain: '请重新输入密码',
+    passwordAgainHelp: '连接信息已修改：已保存的密码只会用于保存时的主机、端口、用户名和 TLS 设置。',
+    standbyPasswordAgainHelp: '备库连接信息已修改：请输入备库密码；若与主库共用密码，也可只填写上方的主库密码。',
+    referenceNeedsAdmin: '连接信息已修改：只有管理员可以将引用用于修改后的连接。请选择“保存密码”并输入密码。',
     advanced: '高级设置',
     tlsMode: 'TLS 模式',
     tlsModes: {

@@ -2,7 +2,9 @@ import { screen, waitFor, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { ConnectionTestResult } from '@/lib/api/types';
-import { PASSED_TEST, WRONG_PASSWORD_TEST, aDataSource, fakeApi, json, problem } from '@/testing/fake-api';
+import type { Session } from '@/lib/api/types';
+import type { Language } from '@/lib/i18n/languages';
+import { PASSED_TEST, WRONG_PASSWORD_TEST, aDataSource, aSession, fakeApi, json, problem } from '@/testing/fake-api';
 import { READINESS_BLOCKED_TEST } from '@/testing/readiness-fixtures';
 import { renderWithApp } from '@/testing/render';
 import type { DialogRequest } from '../dialog-request';
@@ -10,7 +12,11 @@ import DataSourceDialog from './DataSourceDialog';
 
 const available = () => json({ available: true });
 
-function openDialog(request: DialogRequest = { mode: 'create' }, regions: string[] = ['default']) {
+function openDialog(
+  request: DialogRequest = { mode: 'create' },
+  regions: string[] = ['default'],
+  options: { session?: Session; language?: Language } = {},
+) {
   const onSaved = vi.fn();
   const onClose = vi.fn();
   const view = renderWithApp(
@@ -21,6 +27,7 @@ function openDialog(request: DialogRequest = { mode: 'create' }, regions: string
       onSaved={onSaved}
       onClose={onClose}
     />,
+    options,
   );
   return { ...view, onSaved, onClose, dialog: () => screen.getByRole('dialog') };
 }
@@ -29,6 +36,24 @@ function openDialog(request: DialogRequest = { mode: 'create' }, regions: string
 async function fill(user: UserEvent, label: string, text: string) {
   await user.click(screen.getByLabelText(label));
   await user.paste(text);
+}
+
+/** Moves the primary to another host: the saved password may not follow it. */
+async function moveHost(user: UserEvent, host = 'elsewhere.example.com') {
+  await user.clear(screen.getByLabelText('Host IP Address'));
+  await fill(user, 'Host IP Address', host);
+}
+
+/** An edit that leaves every endpoint where it was. */
+async function changeDatabaseName(user: UserEvent) {
+  await user.clear(screen.getByLabelText('DB Name'));
+  await fill(user, 'DB Name', 'invoices');
+}
+
+/** The server's refusal under a field: marked first, its text a moment later, through Ant Design's motion. */
+async function expectRefusalUnder(label: string, message: string) {
+  await waitFor(() => expect(screen.getByLabelText(label)).toHaveAttribute('aria-invalid', 'true'));
+  expect(await screen.findByText(message)).toBeInTheDocument();
 }
 
 async function fillConnection(user: UserEvent) {
@@ -331,15 +356,125 @@ describe('editing a data source', () => {
       [`POST /api/datasources/${stored.id}/test-connection`]: () => json(PASSED_TEST),
     });
     const { user } = openDialog({ mode: 'edit', source: stored });
-    await user.clear(screen.getByLabelText('Host IP Address'));
-    await fill(user, 'Host IP Address', '10.0.12.9');
+    await changeDatabaseName(user);
 
     await user.click(testButton());
 
     await screen.findByText('Connection test passed');
     const sent = api.to('POST', `/api/datasources/${stored.id}/test-connection`)[0]?.body;
-    expect(sent).toMatchObject({ host: '10.0.12.9', version: 4 });
+    expect(sent).toMatchObject({ databaseName: 'invoices', version: 4 });
     expect(sent).not.toHaveProperty('password');
+  });
+
+  it('requires the password as soon as the host changes', async () => {
+    fakeApi({});
+    const { user } = openDialog({ mode: 'edit', source: stored });
+    expect(screen.getByLabelText('Password')).not.toBeRequired();
+
+    await moveHost(user);
+
+    expect(screen.getByLabelText('Password')).toBeRequired();
+  });
+
+  it('says why the password is asked for again', async () => {
+    fakeApi({});
+    const { user } = openDialog({ mode: 'edit', source: stored });
+
+    await moveHost(user);
+
+    expect(screen.getByLabelText('Password')).toHaveAttribute('placeholder', 'Type the password again');
+    expect(screen.getByText(/The connection changed: a saved password is used only with the host/)).toBeInTheDocument();
+  });
+
+  it('tests nothing while a moved endpoint has no password', async () => {
+    const api = fakeApi({});
+    const { user } = openDialog({ mode: 'edit', source: stored });
+    await moveHost(user);
+
+    await user.click(testButton());
+
+    expect(await screen.findByText('Password is required')).toBeInTheDocument();
+    expect(api.to('POST', `/api/datasources/${stored.id}/test-connection`)).toHaveLength(0);
+  });
+
+  it('tests a moved endpoint with the password typed again', async () => {
+    const api = fakeApi({
+      [`POST /api/datasources/${stored.id}/test-connection`]: () => json(PASSED_TEST),
+    });
+    const { user } = openDialog({ mode: 'edit', source: stored });
+    await user.clear(screen.getByLabelText('Port'));
+    await fill(user, 'Port', '6432');
+    await fill(user, 'Password', 's3cret');
+
+    await user.click(testButton());
+
+    await screen.findByText('Connection test passed');
+    expect(api.to('POST', `/api/datasources/${stored.id}/test-connection`)[0]?.body).toMatchObject({
+      port: 6432,
+      password: 's3cret',
+    });
+  });
+
+  it('no longer requires the password once the host is back to the saved one, in any letters', async () => {
+    fakeApi({});
+    const { user } = openDialog({ mode: 'edit', source: aDataSource({ host: 'db.example.com' }) });
+    await moveHost(user);
+
+    await moveHost(user, 'DB.example.COM');
+
+    expect(screen.getByLabelText('Password')).not.toBeRequired();
+  });
+
+  it('takes back "Password is required" once the host is back to the saved one', async () => {
+    fakeApi({});
+    const { user } = openDialog({ mode: 'edit', source: stored });
+    await moveHost(user);
+    await user.click(testButton());
+    await screen.findByText('Password is required');
+
+    await moveHost(user, stored.host);
+
+    await waitFor(() => expect(screen.queryByText('Password is required')).not.toBeInTheDocument());
+  });
+
+  it("puts the server's refusal of a test naming the password under the password field", async () => {
+    fakeApi({
+      [`POST /api/datasources/${stored.id}/test-connection`]: () =>
+        problem(400, [{ field: 'password', message: 'the TLS mode changed: type the password again' }]),
+    });
+    const { user } = openDialog({ mode: 'edit', source: stored });
+    await changeDatabaseName(user);
+
+    await user.click(testButton());
+
+    await expectRefusalUnder('Password', 'the TLS mode changed: type the password again');
+  });
+
+  it("puts the server's refusal of a save naming the password under the password field", async () => {
+    fakeApi({
+      'GET /api/datasources/identifier-availability': available,
+      [`PUT /api/datasources/${stored.id}`]: () =>
+        problem(400, [{ field: 'password', message: 'the host changed: type the password again' }]),
+    });
+    const { user } = openDialog({ mode: 'edit', source: stored });
+    await fill(user, 'Remarks (Optional)', 'moved');
+
+    await user.click(okButton());
+
+    await expectRefusalUnder('Password', 'the host changed: type the password again');
+  });
+
+  it('explains in Chinese why the password is asked for again', async () => {
+    fakeApi({});
+    const { user } = openDialog({ mode: 'edit', source: stored }, ['default'], { language: 'zh-CN' });
+    const host = await screen.findByLabelText('主机 IP 地址');
+    await user.clear(host);
+    await fill(user, '主机 IP 地址', '10.0.12.9');
+
+    expect(screen.getByLabelText('密码')).toHaveAttribute('placeholder', '请重新输入密码');
+    expect(
+      screen.getByText(/连接信息已修改：已保存的密码只会用于保存时的主机、端口、用户名和 TLS 设置。/),
+    ).toBeInTheDocument();
   });
 
   it('saves a change of remarks without a new test', async () => {
@@ -371,6 +506,60 @@ describe('editing a data source', () => {
     await user.click(screen.getByRole('button', { name: 'Reload' }));
 
     await waitFor(() => expect(screen.getByLabelText('Remarks (Optional)')).toHaveValue('changed by a colleague'));
+  });
+});
+
+describe('editing the standby of a pair', () => {
+  const pair = aDataSource({
+    attribute: 'PRIMARY_STANDBY',
+    standby: { host: '10.0.12.8', port: 5433, username: 'migrator', passwordSet: true, passwordRef: null },
+  });
+
+  async function moveStandby(user: UserEvent) {
+    await user.clear(screen.getByLabelText('Standby Host IP Address'));
+    await fill(user, 'Standby Host IP Address', '10.0.12.9');
+  }
+
+  it("requires the standby's password when the standby's host changes, saying why", async () => {
+    fakeApi({});
+    const { user } = openDialog({ mode: 'edit', source: pair });
+
+    await moveStandby(user);
+
+    expect(screen.getByLabelText('Standby Password')).toBeRequired();
+    expect(screen.getByText(/The standby's connection changed/)).toBeInTheDocument();
+  });
+
+  it("needs no standby password for a moved standby when the primary's is typed", async () => {
+    fakeApi({});
+    const { user } = openDialog({ mode: 'edit', source: pair });
+    await moveStandby(user);
+
+    await fill(user, 'Password', 's3cret');
+
+    expect(screen.getByLabelText('Standby Password (Optional)')).not.toBeRequired();
+  });
+
+  it('requires a password for a standby the edit adds', async () => {
+    fakeApi({});
+    const { user } = openDialog({ mode: 'edit', source: aDataSource({ attribute: 'PRIMARY' }) });
+
+    await user.click(screen.getByLabelText(/Primary Database \+ Standby Database/));
+
+    expect(screen.getByLabelText('Standby Password')).toBeRequired();
+  });
+
+  it("puts the server's refusal naming standby.password under the standby password field", async () => {
+    fakeApi({
+      [`POST /api/datasources/${pair.id}/test-connection`]: () =>
+        problem(400, [{ field: 'standby.password', message: 'the CA certificate changed: type the standby password' }]),
+    });
+    const { user } = openDialog({ mode: 'edit', source: pair });
+    await changeDatabaseName(user);
+
+    await user.click(testButton());
+
+    await expectRefusalUnder('Standby Password (Optional)', 'the CA certificate changed: type the standby password');
   });
 });
 
@@ -435,8 +624,7 @@ describe('a password reference instead of a password', () => {
 
     await user.click(testButton());
 
-    await waitFor(() => expect(screen.getByLabelText('Password Reference')).toHaveAttribute('aria-invalid', 'true'));
-    expect(await screen.findByText('names no file under DSM_SECRETS_DIR')).toBeInTheDocument();
+    await expectRefusalUnder('Password Reference', 'names no file under DSM_SECRETS_DIR');
   });
 
   it('puts a refused standby reference under the standby field', async () => {
@@ -455,8 +643,7 @@ describe('a password reference instead of a password', () => {
 
     await user.click(testButton());
 
-    expect(await screen.findByText('names a variable that is not set')).toBeInTheDocument();
-    expect(screen.getByLabelText('Standby Password Reference')).toHaveAttribute('aria-invalid', 'true');
+    await expectRefusalUnder('Standby Password Reference', 'names a variable that is not set');
   });
 
   it('opens an edit of a referenced data source with the reference chosen and filled in', () => {
@@ -477,5 +664,59 @@ describe('a password reference instead of a password', () => {
 
     expect(await screen.findByText('Password is required')).toBeInTheDocument();
     expect(api.to('POST', `/api/datasources/${source.id}/test-connection`)).toHaveLength(0);
+  });
+});
+
+describe('password references for one who is not an administrator', () => {
+  const asOperator = { session: aSession('OPERATOR') };
+
+  it('offers no reference on create', () => {
+    fakeApi({});
+    openDialog({ mode: 'create' }, ['default'], asOperator);
+
+    expect(screen.queryByLabelText('Reference')).not.toBeInTheDocument();
+    expect(screen.getByLabelText('Password')).toBeRequired();
+  });
+
+  it('copies a referenced data source with the password to type instead', () => {
+    fakeApi({});
+    openDialog({ mode: 'copy', source: aDataSource({ passwordRef: 'file:orders01.pw' }) }, ['default'], asOperator);
+
+    expect(screen.queryByLabelText('Password Reference')).not.toBeInTheDocument();
+    expect(screen.getByLabelText('Password')).toHaveValue('');
+  });
+
+  it("shows a data source's reference read-only, saying who may change it", () => {
+    fakeApi({});
+    openDialog({ mode: 'edit', source: aDataSource({ passwordRef: 'file:orders01.pw' }) }, ['default'], asOperator);
+
+    expect(screen.getByLabelText('Password Reference')).toHaveAttribute('readonly');
+    expect(screen.getByText(/Only administrators can give or change a password reference/)).toBeInTheDocument();
+  });
+
+  it('refuses the kept reference for a moved endpoint before testing', async () => {
+    const source = aDataSource({ passwordRef: 'file:orders01.pw' });
+    const api = fakeApi({});
+    const { user } = openDialog({ mode: 'edit', source }, ['default'], asOperator);
+    await moveHost(user);
+
+    await user.click(testButton());
+
+    expect(await screen.findByText(/only an administrator can use the reference with it/)).toBeInTheDocument();
+    expect(api.to('POST', `/api/datasources/${source.id}/test-connection`)).toHaveLength(0);
+  });
+
+  it("shows the server's refusal of the reference to one who is not an administrator under the field", async () => {
+    const source = aDataSource({ passwordRef: 'file:orders01.pw' });
+    fakeApi({
+      [`POST /api/datasources/${source.id}/test-connection`]: () =>
+        problem(403, [{ field: 'passwordRef', message: 'needs the ADMIN role' }], 'Only an administrator may'),
+    });
+    const { user } = openDialog({ mode: 'edit', source }, ['default'], asOperator);
+    await changeDatabaseName(user);
+
+    await user.click(testButton());
+
+    await expectRefusalUnder('Password Reference', 'needs the ADMIN role');
   });
 });

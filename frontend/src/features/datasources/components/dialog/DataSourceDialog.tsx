@@ -1,12 +1,19 @@
 import { Form, Modal } from 'antd';
 import { useMemo, useState } from 'react';
 import type { DataSource } from '@/lib/api/types';
+import { usePermissions } from '@/lib/auth/authorization';
 import { useMessages } from '@/lib/i18n/i18n-context';
-import { emptyFormValues, formValuesFrom, type DataSourceFormValues } from '../../utils/form-values';
+import {
+  emptyFormValues,
+  formValuesFrom,
+  withTypedPasswordsOnly,
+  type DataSourceFormValues,
+} from '../../utils/form-values';
 import type { DialogRequest } from '../dialog-request';
 import { DataSourceFormFields } from './DataSourceFormFields';
 import { DialogFooter } from './DialogFooter';
 import { DialogNoticeBanner } from './DialogNoticeBanner';
+import type { ReferenceChoice } from './PasswordSourceFields';
 import { TestOutcome } from './TestOutcome';
 import { useDataSourceDialog } from './use-data-source-dialog';
 import { useFieldRules } from './use-field-rules';
@@ -28,11 +35,26 @@ export default function DataSourceDialog({ request, regions, multiRegion, onClos
   const [modal, modalHolder] = Modal.useModal();
   const [form] = Form.useForm<DataSourceFormValues>();
   const [open, setOpen] = useState(true);
+  const permissions = usePermissions();
+  const mayNameReferences = permissions.can('namePasswordReferences');
+  // A copy is a new data source: only an administrator may give it the original's reference.
   const [initialValues] = useState(() =>
-    request.mode === 'create' ? emptyFormValues(regions) : formValuesFrom(request.source, request.mode, regions),
+    request.mode === 'create'
+      ? emptyFormValues(regions)
+      : request.mode === 'copy' && !mayNameReferences
+        ? withTypedPasswordsOnly(formValuesFrom(request.source, request.mode, regions))
+        : formValuesFrom(request.source, request.mode, regions),
   );
-  const dialog = useDataSourceDialog({ request, form, regions, multiRegion, onSaved });
+  const dialog = useDataSourceDialog({ request, form, regions, multiRegion, onSaved, mayNameReferences });
   const editedSource = request.mode === 'edit' ? dialog.source : undefined;
+  // References are offered to administrators; anyone else may only keep the one a data source has.
+  const references = useMemo(
+    () => ({
+      primary: referenceChoice(mayNameReferences, Boolean(editedSource?.passwordRef)),
+      standby: referenceChoice(mayNameReferences, Boolean(editedSource?.standby?.passwordRef)),
+    }),
+    [mayNameReferences, editedSource],
+  );
   const rules = useFieldRules({
     form,
     mode: request.mode,
@@ -41,6 +63,8 @@ export default function DataSourceDialog({ request, regions, multiRegion, onClos
       primary: Boolean(editedSource?.passwordRef),
       standby: Boolean(editedSource?.standby?.passwordRef),
     },
+    scope: dialog.passwordScope,
+    references,
   });
   const stored = useMemo(
     () => ({
@@ -115,9 +139,17 @@ export default function DataSourceDialog({ request, regions, multiRegion, onClos
           regions={regions}
           multiRegion={multiRegion}
           stored={stored}
+          passwordAgain={dialog.passwordScope.again}
+          references={references}
+          referenceReadOnlyHelp={permissions.whyNot('namePasswordReferences')}
         />
         <TestOutcome testing={dialog.testing} report={dialog.report} stale={dialog.reportStale} />
       </Form>
     </Modal>
   );
+}
+
+function referenceChoice(mayNameReferences: boolean, referenced: boolean): ReferenceChoice {
+  if (mayNameReferences) return 'any';
+  return referenced ? 'keep' : 'none';
 }

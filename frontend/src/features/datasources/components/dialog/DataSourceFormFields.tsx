@@ -10,7 +10,7 @@ import { AttributeField } from './AttributeField';
 import { EndpointFields } from './EndpointFields';
 import { FieldColumns } from './FieldColumns';
 import { HeartbeatField } from './HeartbeatField';
-import { PasswordSourceFields } from './PasswordSourceFields';
+import { PasswordSourceFields, type ReferenceChoice } from './PasswordSourceFields';
 import { StandbyFields } from './StandbyFields';
 import type { FieldRules } from './use-field-rules';
 
@@ -21,6 +21,12 @@ interface Props {
   multiRegion: boolean;
   /** What the data source being edited reads its passwords from; nothing on create and copy. */
   stored: { standbyPassword: boolean; passwordReferenced: boolean; standbyPasswordReferenced: boolean };
+  /** The passwords to type again, because the edit moved the endpoint they were saved with. */
+  passwordAgain: { primary: boolean; standby: boolean };
+  /** What the user may do with the primary's and the standby's password reference. */
+  references: { primary: ReferenceChoice; standby: ReferenceChoice };
+  /** Why a reference is read-only, for one who may only keep it. */
+  referenceReadOnlyHelp: string | undefined;
 }
 
 /**
@@ -34,6 +40,9 @@ export const DataSourceFormFields = memo(function DataSourceFormFields({
   regions,
   multiRegion,
   stored,
+  passwordAgain,
+  references,
+  referenceReadOnlyHelp,
 }: Props) {
   const m = useMessages();
   const f = m.form;
@@ -85,7 +94,10 @@ export const DataSourceFormFields = memo(function DataSourceFormFields({
         passwordPlaceholder={
           !editing ? f.passwordRequired : stored.passwordReferenced ? f.passwordReplacesReference : f.passwordKeep
         }
-        passwordRequired={!editing || stored.passwordReferenced}
+        passwordRequired={!editing || stored.passwordReferenced || passwordAgain.primary}
+        passwordAgain={passwordAgain.primary ? f.passwordAgainHelp : undefined}
+        references={references.primary}
+        referenceReadOnlyHelp={referenceReadOnlyHelp}
       />
       <FieldColumns spans={[12, 12]}>
         <Form.Item name="databaseName" label={f.databaseName} rules={rules.databaseName} required>
@@ -106,7 +118,10 @@ export const DataSourceFormFields = memo(function DataSourceFormFields({
                 ? f.standbyPasswordKeep
                 : f.standbyPasswordSameAsPrimary
           }
-          passwordRequired={editing && stored.standbyPasswordReferenced}
+          passwordRequired={(editing && stored.standbyPasswordReferenced) || passwordAgain.standby}
+          passwordAgain={passwordAgain.standby ? f.standbyPasswordAgainHelp : undefined}
+          references={references.standby}
+          referenceReadOnlyHelp={referenceReadOnlyHelp}
         />
       )}
 

@@ -1,7 +1,7 @@
 import { Form, Input, Typography } from 'antd';
 import { useMessages } from '@/lib/i18n/i18n-context';
 import { EndpointFields } from './EndpointFields';
-import { PasswordSourceFields } from './PasswordSourceFields';
+import { PasswordSourceFields, type ReferenceChoice } from './PasswordSourceFields';
 import type { FieldRules } from './use-field-rules';
 
 interface Props {
@@ -9,10 +9,15 @@ interface Props {
   /** Placeholder of the standby password: what an empty one means here. */
   passwordPlaceholder: string;
   passwordRequired: boolean;
+  /** Why the standby's password is asked for again, or undefined. */
+  passwordAgain: string | undefined;
+  references: ReferenceChoice;
+  referenceReadOnlyHelp: string | undefined;
 }
 
 /** The standby of a Primary + Standby data source: its own address, and optionally its own user. */
-export function StandbyFields({ rules, passwordPlaceholder, passwordRequired }: Props) {
+export function StandbyFields(props: Props) {
+  const { rules, passwordPlaceholder, passwordRequired } = props;
   const m = useMessages();
   return (
     <fieldset className="form-section">
@@ -35,12 +40,16 @@ export function StandbyFields({ rules, passwordPlaceholder, passwordRequired }: 
         }
         labels={{
           source: m.form.standbyPasswordSource,
-          password: m.form.standbyPassword,
+          // Not "(Optional)" when it must be typed.
+          password: passwordRequired ? m.form.standbyPasswordRequired : m.form.standbyPassword,
           passwordRef: m.form.standbyPasswordRef,
         }}
         rules={{ password: rules.standbyPassword, passwordRef: rules.standbyPasswordRef }}
         passwordPlaceholder={passwordPlaceholder}
         passwordRequired={passwordRequired}
+        passwordAgain={props.passwordAgain}
+        references={props.references}
+        referenceReadOnlyHelp={props.referenceReadOnlyHelp}
       />
     </fieldset>
   );

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { FormInstance } from 'antd';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { DataSource } from '@/lib/api/types';
 import { dataSourceKeys } from '../../api/query-keys';
 import { fetchDataSource } from '../../api/use-data-source';
@@ -9,6 +9,7 @@ import type { DialogRequest } from '../dialog-request';
 import { useDialogConnectionTest } from './use-dialog-connection-test';
 import { useDialogNotice } from './use-dialog-notice';
 import { useDialogSave } from './use-dialog-save';
+import { usePasswordScope } from './use-password-scope';
 import { useTestGate } from './use-test-gate';
 
 interface Options {
@@ -17,13 +18,15 @@ interface Options {
   regions: readonly string[];
   multiRegion: boolean;
   onSaved: (saved: DataSource, mode: DialogRequest['mode']) => void;
+  /** Whether the signed-in user may name password references (an administrator). */
+  mayNameReferences: boolean;
 }
 
 /**
  * The dialog's behaviour, put together from its parts: the data source as last read, the test
  * gate, testing, saving, the notices, and reloading after a version conflict.
  */
-export function useDataSourceDialog({ request, form, regions, multiRegion, onSaved }: Options) {
+export function useDataSourceDialog({ request, form, regions, multiRegion, onSaved, mayNameReferences }: Options) {
   const queryClient = useQueryClient();
   const mode = request.mode;
   const [source, setSource] = useState<DataSource | undefined>(mode === 'create' ? undefined : request.source);
@@ -37,6 +40,14 @@ export function useDataSourceDialog({ request, form, regions, multiRegion, onSav
       multiRegion,
     });
   const storedId = mode === 'edit' ? source?.id : undefined;
+  const saved = useMemo(
+    () =>
+      mode === 'edit' && source
+        ? toDataSourceInput(formValuesFrom(source, 'edit', regions), { mode, version: source.version, multiRegion })
+        : undefined,
+    [mode, source, regions, multiRegion],
+  );
+  const scope = usePasswordScope({ form, saved, edited: input, mayNameReferences });
 
   const test = useDialogConnectionTest({
     form,
@@ -64,6 +75,7 @@ export function useDataSourceDialog({ request, form, regions, multiRegion, onSav
     form.resetFields();
     form.setFieldsValue(formValuesFrom(latest, 'edit', regions));
     gate.reset();
+    scope.reset();
     notices.clear();
     test.clearReport();
   };
@@ -79,7 +91,12 @@ export function useDataSourceDialog({ request, form, regions, multiRegion, onSav
     notice: notices.notice,
     testing: test.testing,
     saving: save.saving,
-    onValuesChange: gate.onValuesChange,
+    /** The endpoints the edit moves, and the passwords to type again for them. */
+    passwordScope: scope.scope,
+    onValuesChange: (changed: Partial<DataSourceFormValues>) => {
+      gate.onValuesChange(changed);
+      scope.update();
+    },
     runTest: test.run,
     submit: save.submit,
     reload,

@@ -18,6 +18,8 @@ import {
   type FieldProblem,
 } from '../../utils/field-rules';
 import type { DataSourceFormValues } from '../../utils/form-values';
+import type { ReferenceChoice } from './PasswordSourceFields';
+import type { PasswordScope } from './use-password-scope';
 
 /** Pause after the last keystroke before asking the server whether an identifier is free. */
 export const AVAILABILITY_DEBOUNCE_MS = 300;
@@ -63,11 +65,24 @@ interface Options {
    * An empty password would keep that reference: one who switches to a password must type it.
    */
   referenced: { primary: boolean; standby: boolean };
+  /** What the edit moved, and the passwords it needs again (see use-password-scope.ts). */
+  scope: PasswordScope;
+  /**
+   * What the user may do with the primary's and the standby's reference: one who may only keep it
+   * (not an administrator) cannot have it follow a moved endpoint.
+   */
+  references: { primary: ReferenceChoice; standby: ReferenceChoice };
+}
+
+/** A rule that refuses the value whatever it is, with the message: for a state the form itself is in. */
+function refusing(message: string): Rule {
+  return { validator: () => Promise.reject(new Error(message)) };
 }
 
 /** The validation rules of every field, mirroring the server's, in the current language. */
-export function useFieldRules({ form, mode, excludeId, referenced }: Options) {
+export function useFieldRules({ form, mode, excludeId, referenced, scope, references }: Options) {
   const { primary: primaryReferenced, standby: standbyReferenced } = referenced;
+  const { moved, again } = scope;
   const m = useMessages();
   const queryClient = useQueryClient();
 
@@ -93,6 +108,8 @@ export function useFieldRules({ form, mode, excludeId, referenced }: Options) {
       },
     };
 
+    const standbyPasswordRequired = standby('password') || (mode === 'edit' && standbyReferenced) || again.standby;
+
     return {
       type: [rule(checkRequired, f.type, m)],
       identifier: [rule(checkIdentifier, f.identifier, m), identifierAvailable],
@@ -101,9 +118,13 @@ export function useFieldRules({ form, mode, excludeId, referenced }: Options) {
       host: [rule(checkHost, f.host, m)],
       port: [rule(checkPort, f.port, m)],
       username: [name(dataSource('username'), f.username)],
-      // The API requires a password on create only: on edit an empty one keeps the stored password.
-      password: [password(mode !== 'edit' || primaryReferenced, f.password)],
-      passwordRef: [rule((value: string) => checkPasswordRef(value, { of: 'primary' }), f.passwordRef, m)],
+      // The API requires a password on create only: on edit an empty one keeps the stored password,
+      // unless the edit moved the endpoint it was saved with.
+      password: [password(mode !== 'edit' || primaryReferenced || again.primary, f.password)],
+      passwordRef: [
+        rule((value: string) => checkPasswordRef(value, { of: 'primary' }), f.passwordRef, m),
+        ...(moved.primary && references.primary === 'keep' ? [refusing(f.referenceNeedsAdmin)] : []),
+      ],
       databaseName: [name(dataSource('databaseName'), f.databaseName)],
       schemaName: [name(dataSource('schemaName'), f.schemaName)],
       heartbeatSchema: [name(dataSource('heartbeatSchema'), f.heartbeatSchema)],
@@ -111,14 +132,17 @@ export function useFieldRules({ form, mode, excludeId, referenced }: Options) {
       standbyHost: [rule(checkHost, f.standbyHost, m)],
       standbyPort: [rule(checkPort, f.standbyPort, m)],
       standbyUsername: [name(standby('username'), f.standbyUsername)],
-      standbyPassword: [password(standby('password') || (mode === 'edit' && standbyReferenced), f.standbyPassword)],
+      standbyPassword: [
+        password(standbyPasswordRequired, standbyPasswordRequired ? f.standbyPasswordRequired : f.standbyPassword),
+      ],
       standbyPasswordRef: [
         rule((value: string) => checkPasswordRef(value, { of: 'standby' }), f.standbyPasswordRef, m),
+        ...(moved.standby && references.standby === 'keep' ? [refusing(f.referenceNeedsAdmin)] : []),
       ],
       // Optional even for the verify modes: without one the service's trusted authorities are used.
       caCertificate: [rule(checkCaCertificate, f.caCertificate, m)],
     };
-  }, [m, mode, form, queryClient, excludeId, primaryReferenced, standbyReferenced]);
+  }, [m, mode, form, queryClient, excludeId, primaryReferenced, standbyReferenced, moved, again, references]);
 }
 
 export type FieldRules = ReturnType<typeof useFieldRules>;

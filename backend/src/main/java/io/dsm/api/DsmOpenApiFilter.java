@@ -53,7 +53,8 @@ public class DsmOpenApiFilter implements OASFilter {
         Schema test = OASFactory.createSchema()
                 .type(input.getType())
                 .description("A data source to test: the fields of DataSourceInput; the identifier may be absent. "
-                        + "The password is required to test an unsaved data source; for a saved one, absent means the stored one.")
+                        + "The password is required to test an unsaved data source; for a saved one, absent means the stored one, "
+                        + "which is used only with the host, port, username and TLS settings it was saved with.")
                 .properties(input.getProperties())
                 .required(required);
         openAPI.getComponents().addSchema("ConnectionTestInput", test);

@@ -105,6 +105,15 @@ class OpenApiDocumentTest extends ApiTest {
     }
 
     @Test
+    void publishesTheFieldsASavedPasswordIsBoundToSoTheConsoleAsksForItAgain() {
+        JsonPath doc = document();
+        assertThat(doc.getList("components.schemas.DataSourceInput.properties.password.x-dsm-password-scope"))
+                .containsExactly("host", "port", "username", "tls.mode", "tls.caCertificate");
+        assertThat(doc.getList("components.schemas.StandbyInput.properties.password.x-dsm-password-scope"))
+                .containsExactly("standby.host", "standby.port", "standby.username", "tls.mode", "tls.caCertificate");
+    }
+
+    @Test
     void declaresTheAnswersEveryOperationSharesByRule() {
         JsonPath doc = document();
         assertThat(doc.getString("paths.'/api/datasources/{id}'.get.responses.'400'.content.'application/problem+json'.schema.$ref"))

@@ -40,13 +40,14 @@ class AuditTest extends ApiTest {
     void recordsWhatAnUpdateChangedFromAndTo() {
         String id = created();
         DataSourceBody body = DataSources.primary(DataSources.read(id).getString("identifier"))
-                .port(6543)
+                .databaseName("invoices")
                 .version(DataSources.read(id).getLong("version"))
                 .without("password");
         given().body(body).put("/api/datasources/" + id).then().statusCode(200);
         JsonPath events = eventsOf(id);
         assertThat(events.getString("items[0].action")).isEqualTo("DATA_SOURCE_UPDATED");
-        assertThat(events.getList("items[0].changes", Map.class)).containsExactly(Map.of("field", "port", "oldValue", "5432", "newValue", "6543"));
+        assertThat(events.getList("items[0].changes", Map.class))
+                .containsExactly(Map.of("field", "databaseName", "oldValue", "orders", "newValue", "invoices"));
     }
 
     @Test

@@ -30,6 +30,8 @@ import io.dsm.common.validation.RequestBodies;
 import io.dsm.connection.service.ConnectionTestService;
 import io.dsm.connection.service.TooManyTests;
 import io.dsm.datasource.api.DataSourceInput;
+import io.dsm.datasource.service.Requester;
+import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/datasources")
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,35 +46,45 @@ import io.dsm.datasource.api.DataSourceInput;
 public class ConnectionTestResource {
 
     private final ConnectionTestService service;
+    private final SecurityIdentity identity;
 
-    public ConnectionTestResource(ConnectionTestService service) {
+    public ConnectionTestResource(ConnectionTestService service, SecurityIdentity identity) {
         this.service = service;
+        this.identity = identity;
     }
 
     @POST
     @Path("/test-connection")
     @Operation(operationId = "testConnection", summary = "Test a data source before saving it",
             description = "Runs the checks against the data source in the body (the identifier may be absent). Nothing is stored. "
-                    + "A test that ran answers 200 whether the database passed or not.")
+                    + "A test that ran answers 200 whether the database passed or not. A passwordRef needs the ADMIN role.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = "ConnectionTestInput")))
+    @APIResponse(responseCode = "403", description = "Signed in, but the role does not allow this (or a console change without "
+            + "X-CSRF-Token), or a passwordRef from a user without the ADMIN role: `violations` names it.")
     public ConnectionTestResult test(DataSourceInput input) {
-        return service.testUnsaved(RequestBodies.required(input, "the data source to test"));
+        return service.testUnsaved(RequestBodies.required(input, "the data source to test"), Requester.of(identity));
     }
 
     @POST
     @Path("/{id}/test-connection")
     @Operation(operationId = "testStoredConnection", summary = "Test a saved data source",
             description = "Without a body, tests the data source as stored. With a body (the edit form's fields), tests those "
-                    + "instead; an absent password means the stored one.")
+                    + "instead; an absent password means the stored one, which is used only with the host, port, username and "
+                    + "TLS settings it was saved with. An edit of any of these without the password answers 400 naming "
+                    + "`password` (or `standby.password`), and nothing is dialed. A passwordRef other than the stored one for an "
+                    + "unchanged endpoint needs the ADMIN role.")
     @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = "ConnectionTestInput")))
-    @APIResponse(responseCode = "400", description = "Invalid edited fields; `violations` names each one.")
+    @APIResponse(responseCode = "400", description = "Invalid edited fields, or a moved endpoint without its password; "
+            + "`violations` names each one.")
+    @APIResponse(responseCode = "403", description = "Signed in, but the role does not allow this (or a console change without "
+            + "X-CSRF-Token), or a passwordRef from a user without the ADMIN role: `violations` names it.")
     @APIResponse(responseCode = "404", description = "No data source has this id.")
     public ConnectionTestResult testStored(
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             DataSourceInput edited) {
-        return service.testStored(Ids.parse("id", id), Optional.ofNullable(edited));
+        return service.testStored(Ids.parse("id", id), Optional.ofNullable(edited), Requester.of(identity));
     }
 
     @ServerExceptionMapper

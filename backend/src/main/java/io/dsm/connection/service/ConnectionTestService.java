@@ -16,30 +16,32 @@ import io.dsm.connection.api.ConnectionTestResult;
 import io.dsm.connection.api.ReadinessVerdict;
 import io.dsm.connection.service.ConnectionSpecs.Password;
 import io.dsm.datasource.api.DataSourceInput;
-import io.dsm.datasource.service.DataSourceRules;
 import io.dsm.datasource.service.DataSourceRules.Purpose;
+import io.dsm.datasource.service.RequestRules;
+import io.dsm.datasource.service.Requester;
 
 /** Tests a data source as typed in a form, or as stored (optionally with edits). Nothing is stored. */
 @ApplicationScoped
 public class ConnectionTestService {
 
-    private final DataSourceRules rules;
+    private final RequestRules requests;
     private final StoredConnections stored;
     private final ConnectionTester tester;
     private final AuditLog audit;
     private final PasswordSources sources;
 
-    public ConnectionTestService(DataSourceRules rules, StoredConnections stored, ConnectionTester tester, AuditLog audit,
+    public ConnectionTestService(RequestRules requests, StoredConnections stored, ConnectionTester tester, AuditLog audit,
             PasswordSources sources) {
         this.sources = sources;
-        this.rules = rules;
+        this.requests = requests;
         this.stored = stored;
         this.tester = tester;
         this.audit = audit;
     }
 
-    public ConnectionTestResult testUnsaved(DataSourceInput input) {
-        rules.check(input, Purpose.TEST);
+    public ConnectionTestResult testUnsaved(DataSourceInput input, Requester requester) {
+        requests.admit(null, input, Purpose.TEST, requester,
+                new RequestRules.Attempt(AuditAction.CONNECTION_TESTED, null, input.identifier()));
         Password primary = sources.of(input.password(), input.passwordRef());
         Password typedStandby = input.standby() == null ? null : sources.of(input.standby().password(), input.standby().passwordRef());
         Password standby = typedStandby != null ? typedStandby : primary;
@@ -47,9 +49,8 @@ public class ConnectionTestService {
         return recorded(null, input.identifier(), specs, tester.test(specs));
     }
 
-    public ConnectionTestResult testStored(UUID id, Optional<DataSourceInput> edited) {
-        edited.ifPresent(input -> rules.check(input, Purpose.TEST_STORED));
-        StoredConnections.Loaded loaded = stored.load(id, edited);
+    public ConnectionTestResult testStored(UUID id, Optional<DataSourceInput> edited, Requester requester) {
+        StoredConnections.Loaded loaded = edited.isPresent() ? stored.load(id, edited.get(), requester) : stored.load(id);
         String detail = edited.isPresent() ? " (with edited fields)" : "";
         return recorded(id, loaded.identifier(), loaded.specs(), tester.test(loaded.specs()), detail);
     }

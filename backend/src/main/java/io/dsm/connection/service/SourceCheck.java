@@ -1,7 +1,6 @@
 package io.dsm.connection.service;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,7 +38,7 @@ public class SourceCheck {
      * @throws io.dsm.common.problem.ProblemException (404) when the data source is gone
      */
     public Checked inBackground(UUID id) {
-        StoredConnections.Loaded loaded = stored.load(id, Optional.empty());
+        StoredConnections.Loaded loaded = stored.load(id);
         return new Checked(loaded.identifier(), tester.watch(loaded.specs()));
     }
 
@@ -49,7 +48,7 @@ public class SourceCheck {
      * @throws TooManyTests when DSM_TEST_CONCURRENCY tests are already running
      */
     public Checked askedFor(UUID id) {
-        StoredConnections.Loaded loaded = stored.load(id, Optional.empty());
+        StoredConnections.Loaded loaded = stored.load(id);
         return new Checked(loaded.identifier(), tester.recheck(loaded.specs()));
     }
 }

@@ -1,7 +1,6 @@
 package io.dsm.connection.service;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.dsm.connection.service.ConnectionSpecs.Password;
 import io.dsm.connection.service.StoredConnectionSpecs.StoredPasswords;
 import io.dsm.datasource.DataSourceEntity;
+import io.dsm.audit.AuditAction;
 import io.dsm.datasource.api.DataSourceInput;
+import io.dsm.datasource.service.DataSourceRules.Purpose;
+import io.dsm.datasource.service.PasswordScope;
+import io.dsm.datasource.service.RequestRules;
+import io.dsm.datasource.service.Requester;
 import io.dsm.datasource.service.StoredDataSources;
 
 /**
@@ -22,29 +26,41 @@ public class StoredConnections {
     private final StoredDataSources dataSources;
     private final StoredConnectionSpecs specs;
     private final PasswordSources sources;
+    private final RequestRules requests;
 
-    public StoredConnections(StoredDataSources dataSources, StoredConnectionSpecs specs, PasswordSources sources) {
+    public StoredConnections(StoredDataSources dataSources, StoredConnectionSpecs specs, PasswordSources sources,
+            RequestRules requests) {
         this.dataSources = dataSources;
         this.specs = specs;
         this.sources = sources;
+        this.requests = requests;
     }
 
     /** What to test, and the stored identifier it belongs to. */
     public record Loaded(String identifier, List<ConnectionSpec> specs) {
     }
 
-    /** The stored data source, or the edited one with the stored passwords where none were typed. */
-    public Loaded load(UUID id, Optional<DataSourceInput> edited) {
+    /** The stored data source, as stored. */
+    public Loaded load(UUID id) {
         DataSourceEntity stored = dataSources.get(id);
-        if (edited.isEmpty()) {
-            return new Loaded(stored.identifier, specs.of(stored));
-        }
-        DataSourceInput input = edited.get();
+        return new Loaded(stored.identifier, specs.of(stored));
+    }
+
+    /**
+     * The edited data source with the stored passwords where none were typed, for endpoints that did not move: an edit
+     * that would send a saved password elsewhere is refused first, and nothing is opened or dialed.
+     */
+    public Loaded load(UUID id, DataSourceInput input, Requester requester) {
+        DataSourceEntity stored = dataSources.get(id);
+        PasswordScope scope = requests.admit(stored, input, Purpose.TEST_STORED, requester,
+                new RequestRules.Attempt(AuditAction.CONNECTION_TESTED, stored.id, stored.identifier));
         StoredPasswords kept = specs.passwords(stored);
         Password typed = sources.of(input.password(), input.passwordRef());
         Password primary = typed != null ? typed : kept.primary();
         Password typedStandby = input.standby() == null ? null : sources.of(input.standby().password(), input.standby().passwordRef());
-        Password standby = typedStandby != null ? typedStandby : kept.standby().orElse(primary);
+        // A moved standby takes the primary's password only when it was given with this request: admit() saw to that.
+        Password standby = typedStandby != null ? typedStandby
+                : scope.keepsStandbyPassword() ? kept.standby().orElse(primary) : primary;
         return new Loaded(stored.identifier, ConnectionSpecs.of(input, primary, standby));
     }
 }

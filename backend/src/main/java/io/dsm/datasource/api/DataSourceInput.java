@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.dsm.common.crypto.Secret;
@@ -67,13 +68,16 @@ public record DataSourceInput(
 
         @Schema(type = SchemaType.STRING, format = "password", writeOnly = true, minLength = 1, maxLength = Rules.PASSWORD_MAX,
                 description = "Password of the user. Required on create unless passwordRef is given; on update, absent or null keeps the "
-                        + "stored password (or reference). Never returned.")
+                        + "stored password (or reference), which is used only with the host, port, username and TLS settings it was "
+                        + "saved with: changing any of them needs the password again. Never returned.",
+                extensions = @Extension(name = Rules.PASSWORD_SCOPE_EXTENSION, value = Rules.PASSWORD_SCOPE, parseValue = true))
         Secret password,
 
         @Schema(nullable = true, maxLength = Rules.PASSWORD_REF_MAX, pattern = Rules.PASSWORD_REF,
                 description = "Instead of password: where dsm reads it at each use, never storing it. file:NAME is a file under "
                         + "DSM_SECRETS_DIR (raw bytes, one trailing newline trimmed); env:NAME an environment variable whose name "
-                        + "starts with DSM_SOURCE_.", examples = "file:orders01.pw")
+                        + "starts with DSM_SOURCE_. Needs the ADMIN role, but for the stored reference sent back unchanged with an "
+                        + "unchanged host, port, username and TLS settings.", examples = "file:orders01.pw")
         String passwordRef,
 
         @NotBlank(message = "is required")

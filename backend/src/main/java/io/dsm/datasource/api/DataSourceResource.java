@@ -35,6 +35,8 @@ import io.dsm.common.security.Role;
 import io.dsm.common.validation.Ids;
 import io.dsm.common.validation.RequestBodies;
 import io.dsm.datasource.service.DataSourceService;
+import io.dsm.datasource.service.Requester;
+import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/datasources")
 @RolesAllowed(Role.VIEWER_NAME)
@@ -44,18 +46,23 @@ import io.dsm.datasource.service.DataSourceService;
 public class DataSourceResource {
 
     private final DataSourceService service;
+    private final SecurityIdentity identity;
 
-    public DataSourceResource(DataSourceService service) {
+    public DataSourceResource(DataSourceService service, SecurityIdentity identity) {
         this.service = service;
+        this.identity = identity;
     }
 
     @POST
     @RolesAllowed(Role.OPERATOR_NAME)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "createDataSource", summary = "Register a data source")
+    @Operation(operationId = "createDataSource", summary = "Register a data source",
+            description = "A passwordRef (on the data source or its standby) needs the ADMIN role.")
     @APIResponse(responseCode = "201", description = "Created.",
             headers = @Header(name = "Location", description = "URL of the new data source.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DataSourceResponse.class)))
+    @APIResponse(responseCode = "403", description = "Signed in, but the role does not allow this (or a console change without "
+            + "X-CSRF-Token), or a passwordRef from a user without the ADMIN role: `violations` names it.")
     @APIResponse(responseCode = "409", description = "The identifier is already used (ignoring case).")
     @APIResponse(responseCode = "503", description = "dsm's own database is unreachable; retry later. If it was lost while the "
             + "data source was being saved, the problem's type is `urn:dsm:problem:outcome-unknown`: look the identifier up "
@@ -64,7 +71,7 @@ public class DataSourceResource {
     public Response create(DataSourceInput input, @Context UriInfo uriInfo) {
         DataSourceInput body = RequestBodies.required(input, "the data source");
         DataSourceResponse created = OutcomeUnknown.naming("the data source \"" + body.identifier() + "\"",
-                "GET /api/datasources?q=" + body.identifier(), () -> service.create(body));
+                "GET /api/datasources?q=" + body.identifier(), () -> service.create(body, Requester.of(identity)));
         URI location = uriInfo.getAbsolutePathBuilder().path(created.id().toString()).build();
         return Response.created(location).entity(created).build();
     }
@@ -130,15 +137,22 @@ public class DataSourceResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "updateDataSource", summary = "Replace a data source",
-            description = "Send the whole data source with the `version` you read. An absent or null password keeps the stored one.")
+            description = "Send the whole data source with the `version` you read. An absent or null password keeps the stored one, "
+                    + "which is used only with the host, port, username and TLS settings it was saved with: a change of any of "
+                    + "these without the password answers 400 naming `password` (or `standby.password`). A passwordRef other "
+                    + "than the stored one for an unchanged endpoint needs the ADMIN role.")
     @APIResponse(responseCode = "200", description = "The new state.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DataSourceResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields, or a moved endpoint without its password; `violations` "
+            + "names each one.")
+    @APIResponse(responseCode = "403", description = "Signed in, but the role does not allow this (or a console change without "
+            + "X-CSRF-Token), or a passwordRef from a user without the ADMIN role: `violations` names it.")
     @APIResponse(responseCode = "404", description = "No data source has this id.")
     @APIResponse(responseCode = "409", description = "The version is out of date, or the identifier is used by another data source.")
     public DataSourceResponse update(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             DataSourceInput input) {
         UUID parsed = Ids.parse("id", id);
-        return service.update(parsed, RequestBodies.required(input, "the data source"));
+        return service.update(parsed, RequestBodies.required(input, "the data source"), Requester.of(identity));
     }
 
     @DELETE

@@ -25,6 +25,16 @@ public final class Rules {
     /** The shape of a password reference; {@link io.dsm.common.secrets.SecretReference} has the whole rule. */
     public static final String PASSWORD_REF = "^(file:[^/\\\\~].*|env:DSM_SOURCE_[A-Z0-9_]+)$";
     public static final int PASSWORD_REF_MAX = io.dsm.common.secrets.SecretReference.MAX_LENGTH;
+    /**
+     * The fields a saved password is bound to, as JSON paths ({@link io.dsm.datasource.service.PasswordScope} compares
+     * them; host names ignoring case): changing one needs the password again. Published in the OpenAPI document as
+     * {@value #PASSWORD_SCOPE_EXTENSION}, so that the console asks for the password as soon as one changes.
+     */
+    public static final String PASSWORD_SCOPE = "[\"host\", \"port\", \"username\", \"tls.mode\", \"tls.caCertificate\"]";
+    /** As {@link #PASSWORD_SCOPE}, for the standby's password; an absent standby.username is the primary's username. */
+    public static final String STANDBY_PASSWORD_SCOPE = "[\"standby.host\", \"standby.port\", \"standby.username\", \"tls.mode\", "
+            + "\"tls.caCertificate\"]";
+    public static final String PASSWORD_SCOPE_EXTENSION = "x-dsm-password-scope";
 
     private Rules() {
     }

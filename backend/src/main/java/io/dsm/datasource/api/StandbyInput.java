@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.dsm.common.crypto.Secret;
@@ -37,11 +38,15 @@ public record StandbyInput(
         String username,
 
         @Schema(type = SchemaType.STRING, format = "password", writeOnly = true, minLength = 1, maxLength = Rules.PASSWORD_MAX,
-                description = "Password on the standby. Absent on create: the primary's password; absent on update: the stored one. Never returned.")
+                description = "Password on the standby. Absent on create: the primary's password; absent on update: the stored one if the "
+                        + "standby's host, port, username and TLS settings are unchanged, else the primary's given with the update. "
+                        + "Never returned.",
+                extensions = @Extension(name = Rules.PASSWORD_SCOPE_EXTENSION, value = Rules.STANDBY_PASSWORD_SCOPE, parseValue = true))
         Secret password,
 
         @Schema(nullable = true, maxLength = Rules.PASSWORD_REF_MAX, pattern = Rules.PASSWORD_REF,
-                description = "Instead of password: a reference to the standby's password (file:NAME or env:DSM_SOURCE_...).",
+                description = "Instead of password: a reference to the standby's password (file:NAME or env:DSM_SOURCE_...). Needs "
+                        + "the ADMIN role, as passwordRef does.",
                 examples = "env:DSM_SOURCE_ORDERS01_STANDBY_PASSWORD")
         String passwordRef) {
 }

@@ -27,6 +27,8 @@ class DataSourceFields {
     }
 
     void apply(DataSourceInput input, DataSourceEntity entity) {
+        // Decided before the endpoint is overwritten: a standby that moves does not keep its saved password.
+        boolean keepsStandbyPassword = PasswordScope.of(entity, input).keepsStandbyPassword();
         entity.identifier = input.identifier();
         entity.type = input.type();
         entity.region = regions.resolve(input.region()).orElseThrow();
@@ -48,7 +50,7 @@ class DataSourceFields {
         entity.schemaName = blankToNull(input.schemaName());
         entity.heartbeatSchema = blankToNull(input.heartbeatSchema());
         entity.remarks = blankToNull(input.remarks());
-        entity.standby = standbyOf(input, entity);
+        entity.standby = standbyOf(input, entity, keepsStandbyPassword);
         TlsSettings tls = input.tls() == null ? TlsSettings.DEFAULT : input.tls();
         entity.tlsMode = tls.modeOrDefault();
         entity.tlsCaCertificate = blankToNull(tls.caCertificate());
@@ -73,8 +75,11 @@ class DataSourceFields {
                 && (stored.standby == null || !seals.same(stored.standby.passwordSealed, standby.password(), stored.id));
     }
 
-    /** The standby's username and password default to the primary's; an update without a password keeps the stored one. */
-    private StandbyEndpoint standbyOf(DataSourceInput input, DataSourceEntity entity) {
+    /**
+     * The standby's username and password default to the primary's; an update without a password keeps the stored one
+     * if the standby did not move (see {@link PasswordScope}).
+     */
+    private StandbyEndpoint standbyOf(DataSourceInput input, DataSourceEntity entity, boolean keepsPassword) {
         StandbyInput requested = input.standby();
         if (requested == null) {
             return null;
@@ -88,12 +93,13 @@ class DataSourceFields {
             standby.passwordRef = requested.passwordRef();
         } else if (requested.password() != null) {
             standby.passwordSealed = seals.seal(requested.password(), entity.id);
-        } else if (entity.standby != null && entity.standby.passwordRef != null) {
+        } else if (keepsPassword && entity.standby.passwordRef != null) {
             standby.passwordRef = entity.standby.passwordRef;
-        } else if (entity.standby != null && entity.standby.passwordSealed != null) {
+        } else if (keepsPassword && entity.standby.passwordSealed != null) {
             standby.passwordSealed = seals.underCurrentKey(entity.standby.passwordSealed, entity.id);
         } else {
-            // Sealed values are bound to the row, not to the primary or standby half, so this is a copy.
+            // A new or moved standby shares the primary's password, which the request gave (RequestRules saw to that, and a
+            // provisioning file always gives one). Sealed values are bound to the row, not to a half, so this is a copy.
             standby.passwordSealed = entity.passwordSealed;
             standby.passwordRef = entity.passwordRef;
         }

@@ -35,16 +35,18 @@ public class DataSourceService {
 
     private final DataSourceRepository repository;
     private final DataSourceRules rules;
+    private final RequestRules requests;
     private final DataSourceFields fields;
     private final Heartbeats heartbeats;
     private final HeartbeatTableDropper heartbeatTables;
     private final ReadinessWatch watch;
     private final AuditLog audit;
 
-    public DataSourceService(DataSourceRepository repository, DataSourceRules rules, DataSourceFields fields, Heartbeats heartbeats,
-            HeartbeatTableDropper heartbeatTables, ReadinessWatch watch, AuditLog audit) {
+    public DataSourceService(DataSourceRepository repository, DataSourceRules rules, RequestRules requests, DataSourceFields fields,
+            Heartbeats heartbeats, HeartbeatTableDropper heartbeatTables, ReadinessWatch watch, AuditLog audit) {
         this.repository = repository;
         this.rules = rules;
+        this.requests = requests;
         this.fields = fields;
         this.heartbeats = heartbeats;
         this.heartbeatTables = heartbeatTables;
@@ -53,13 +55,20 @@ public class DataSourceService {
     }
 
     @Transactional
-    public DataSourceResponse create(DataSourceInput input) {
-        return toResponse(created(input, null));
+    public DataSourceResponse create(DataSourceInput input, Requester requester) {
+        requests.admit(null, input, Purpose.CREATE, requester,
+                new RequestRules.Attempt(AuditAction.DATA_SOURCE_CREATED, null, input.identifier()));
+        return toResponse(inserted(input, null));
     }
 
-    /** A new data source, in the caller's transaction; {@code provisionedBy} is the file that declares it, or null. */
+    /** A new data source declared in the provisioning file {@code provisionedBy}, in the caller's transaction. */
     DataSourceEntity created(DataSourceInput input, String provisionedBy) {
         rules.check(input, Purpose.CREATE);
+        return inserted(input, provisionedBy);
+    }
+
+    /** A new data source whose input was checked, in the caller's transaction; {@code provisionedBy} is null for the API. */
+    private DataSourceEntity inserted(DataSourceInput input, String provisionedBy) {
         if (repository.identifierTaken(input.identifier(), null)) {
             throw duplicateIdentifier();
         }
@@ -81,10 +90,11 @@ public class DataSourceService {
     }
 
     @Transactional
-    public DataSourceResponse update(UUID id, DataSourceInput input) {
+    public DataSourceResponse update(UUID id, DataSourceInput input, Requester requester) {
         DataSourceEntity entity = find(id);
         refuseIfProvisioned(entity, "changed");
-        rules.check(input, Purpose.UPDATE);
+        requests.admit(entity, input, Purpose.UPDATE, requester,
+                new RequestRules.Attempt(AuditAction.DATA_SOURCE_UPDATED, entity.id, entity.identifier));
         if (input.version() != entity.version) {
             throw StaleVersion.exception();
         }
