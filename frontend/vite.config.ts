@@ -33,6 +33,7 @@ export default defineConfig({
     css: false,
     // Two cores shared with the backend's build: keep the test run from taking both.
     maxWorkers: 1,
-    testTimeout: 15000,
+    // A whole page rendered in jsdom, asked by role, takes seconds per query on a loaded CI machine.
+    testTimeout: 45000,
   },
 });
