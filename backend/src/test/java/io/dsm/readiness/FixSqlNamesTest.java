@@ -10,13 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.dsm.connection.ConnectionTestProfile;
-import io.dsm.testing.ApiTest;
-import io.dsm.testing.LogicalTarget;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
@@ -28,22 +24,10 @@ import io.restassured.path.json.JsonPath;
  */
 @QuarkusTest
 @TestProfile(ConnectionTestProfile.class)
-class FixSqlNamesTest extends ApiTest {
+class FixSqlNamesTest extends LogicalTargetTest {
 
     static final List<String> HOSTILE = List.of("Orders \"2024\"", "naïve 表", "tab\there", "new\nline", "bell\u0007", "a$$b",
             "%s", "back\\slash", "select", "int");
-
-    static LogicalTarget target;
-
-    @BeforeAll
-    static void startTarget() {
-        target = LogicalTarget.start(null);
-    }
-
-    @AfterAll
-    static void stopTarget() {
-        target.close();
-    }
 
     /** Always quoted: the fixture's own quoting, independent of the code under test. */
     private static String quoted(String name) {

@@ -12,13 +12,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.dsm.connection.ConnectionTestProfile;
-import io.dsm.testing.ApiTest;
-import io.dsm.testing.LogicalTarget;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
@@ -30,19 +26,7 @@ import io.restassured.path.json.JsonPath;
  */
 @QuarkusTest
 @TestProfile(ConnectionTestProfile.class)
-class LargeObjectsReadinessTest extends ApiTest {
-
-    static LogicalTarget target;
-
-    @BeforeAll
-    static void startTarget() {
-        target = LogicalTarget.start(null);
-    }
-
-    @AfterAll
-    static void stopTarget() {
-        target.close();
-    }
+class LargeObjectsReadinessTest extends LogicalTargetTest {
 
     @Test
     void warnsAboutOidColumnsWhenTheDatabaseHasLargeObjects() {

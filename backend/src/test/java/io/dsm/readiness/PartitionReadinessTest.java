@@ -1,6 +1,5 @@
 package io.dsm.readiness;
 
-import static io.dsm.connection.TestBodies.test;
 import static io.dsm.readiness.ReadinessAnswers.finding;
 import static io.dsm.readiness.ReadinessAnswers.found;
 import static io.dsm.readiness.ReadinessAnswers.objectDetails;
@@ -11,16 +10,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.dsm.connection.ConnectionTestProfile;
-import io.dsm.testing.ApiTest;
-import io.dsm.testing.LogicalTarget;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.path.json.JsonPath;
 
 /**
  * Partitions of tables in scope that live in another schema than their root: decoding and copying
@@ -30,23 +24,7 @@ import io.restassured.path.json.JsonPath;
  */
 @QuarkusTest
 @TestProfile(ConnectionTestProfile.class)
-class PartitionReadinessTest extends ApiTest {
-
-    static LogicalTarget target;
-
-    @BeforeAll
-    static void startTarget() {
-        target = LogicalTarget.start(null);
-    }
-
-    @AfterAll
-    static void stopTarget() {
-        target.close();
-    }
-
-    private static JsonPath inspect(String database) {
-        return test(target.source(database));
-    }
+class PartitionReadinessTest extends LogicalTargetTest {
 
     private static String partitioned(String name, String leafPersistence) {
         return target.database(name, "CREATE TABLE app.measures (id int, at date, PRIMARY KEY (id, at)) PARTITION BY RANGE (at)",

@@ -1,6 +1,5 @@
 package io.dsm.readiness;
 
-import static io.dsm.connection.TestBodies.test;
 import static io.dsm.readiness.ReadinessAnswers.finding;
 import static io.dsm.readiness.ReadinessAnswers.findings;
 import static io.dsm.readiness.ReadinessAnswers.found;
@@ -16,13 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.dsm.connection.ConnectionTestProfile;
-import io.dsm.testing.ApiTest;
-import io.dsm.testing.LogicalTarget;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
@@ -34,26 +29,10 @@ import io.restassured.path.json.JsonPath;
  */
 @QuarkusTest
 @TestProfile(ConnectionTestProfile.class)
-class PublicationReadinessTest extends ApiTest {
+class PublicationReadinessTest extends LogicalTargetTest {
 
     private static final String FILTER_OUTSIDE_IDENTITY = "Column used in the publication WHERE expression is not part of the replica identity";
     private static final String LIST_WITHOUT_IDENTITY = "Column list used by the publication does not cover the replica identity";
-
-    static LogicalTarget target;
-
-    @BeforeAll
-    static void startTarget() {
-        target = LogicalTarget.start(null);
-    }
-
-    @AfterAll
-    static void stopTarget() {
-        target.close();
-    }
-
-    private static JsonPath inspect(String database) {
-        return test(target.source(database));
-    }
 
     @Test
     void blocksARowFilterOnAColumnOutsideTheReplicaIdentity() {

@@ -1,6 +1,5 @@
 package io.dsm.readiness;
 
-import static io.dsm.connection.TestBodies.test;
 import static io.dsm.readiness.ReadinessAnswers.finding;
 import static io.dsm.readiness.ReadinessAnswers.found;
 import static io.dsm.readiness.ReadinessAnswers.objectDetails;
@@ -11,13 +10,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.dsm.connection.ConnectionTestProfile;
-import io.dsm.testing.ApiTest;
-import io.dsm.testing.LogicalTarget;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
@@ -28,25 +23,9 @@ import io.restassured.path.json.JsonPath;
  */
 @QuarkusTest
 @TestProfile(ConnectionTestProfile.class)
-class ReplicaIdentityReadinessTest extends ApiTest {
+class ReplicaIdentityReadinessTest extends LogicalTargetTest {
 
     private static final String NO_IDENTITY = "does not have a replica identity and publishes updates";
-
-    static LogicalTarget target;
-
-    @BeforeAll
-    static void startTarget() {
-        target = LogicalTarget.start(null);
-    }
-
-    @AfterAll
-    static void stopTarget() {
-        target.close();
-    }
-
-    private static JsonPath inspect(String database) {
-        return test(target.source(database));
-    }
 
     /** Publishes every table's updates, as a CDC tool's publication does, and adds a row to update. */
     private static void publishEverything(String database, String insert) {
