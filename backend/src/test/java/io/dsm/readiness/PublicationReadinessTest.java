@@ -186,6 +186,19 @@ class PublicationReadinessTest extends LogicalTargetTest {
     }
 
     @Test
+    void addsOnlyTablesAPublicationCanHoldAndSaysWhichItLeavesOut() {
+        String database = target.database("addlogged", "CREATE TABLE app.orders (id int PRIMARY KEY)",
+                "CREATE TABLE app.customers (id int PRIMARY KEY)", "CREATE UNLOGGED TABLE app.cache (k text PRIMARY KEY)",
+                "CREATE PUBLICATION orders_only FOR TABLE app.orders");
+
+        Map<String, Object> finding = finding(inspect(database), "publications.coverage");
+        assertThat(finding).containsEntry("fixSql", "ALTER PUBLICATION orders_only ADD TABLE app.customers;");
+        assertThat((String) finding.get("message")).contains("1 unlogged table is not counted or added");
+        FixSql.runAsPsqlWould(target, database, (String) finding.get("fixSql"));
+        assertThat(found(inspect(database), "publications.coverage")).isFalse();
+    }
+
+    @Test
     void offersNoCreatePublicationWhenNoTableCanBePublished() {
         String database = target.database("allunlogged");
         target.server().executeIn(database, "CREATE UNLOGGED TABLE app.cache (k text PRIMARY KEY)",

@@ -86,7 +86,8 @@ final class PublicationRules {
             String leavesOut = publication.missing().isEmpty() ? ""
                     : "leaves out " + publication.missing().total() + " of the " + tables + " in scope";
             findings.add(ReadinessCheck.PUBLICATIONS_COVERAGE, WARNING, "Publication " + SqlNames.quotedName(publication.name())
-                    + " " + leavesOut + partially + ": a project that uses it never sees the changes of those tables.",
+                    + " " + leavesOut + partially + ": a project that uses it never sees the changes of those tables."
+                    + unpublishable(facts),
                     publication.missing().truncated() ? "Add every table in scope, or use a publication of its own for the "
                             + "project (role.publication)." : "Add the tables, or use a publication of its own for the project.",
                     addTables(publication), new ObjectList(objects.subList(0, Math.min(objects.size(), Finding.MAX_OBJECTS)),
@@ -98,6 +99,13 @@ final class PublicationRules {
                     + " publish some of the " + tables + " in scope, and none of them all.",
                     "Use a publication of its own for the project (role.publication).", null);
         }
+    }
+
+    /** Why the ADD TABLE statement leaves some tables in scope out, when it does. */
+    private static String unpublishable(InspectionFacts facts) {
+        long unlogged = facts.scope().tables() - facts.scope().publishable();
+        return unlogged == 0 ? "" : " " + SqlNames.count(unlogged, "unlogged table is", "unlogged tables are")
+                + " not counted or added: PostgreSQL cannot publish them (see tables.unlogged).";
     }
 
     /** The tables no publication can hold, which a complete publication therefore leaves out. */
