@@ -68,7 +68,8 @@ final class ScopePublications {
                       WHERE leaf.identity = 'ok' AND i.indrelid = leaf.oid
                         AND CASE leaf.relreplident WHEN 'd' THEN i.indisprimary ELSE i.indisreplident END) AS identity_columns
               FROM member m JOIN pub p ON p.oid = m.pub AND (p.updates OR p.deletes) JOIN scope s ON s.oid = m.rel
-              JOIN scope leaf ON leaf.relkind = 'r' AND (leaf.oid = s.oid OR p.via_root AND s.relkind = 'p' AND leaf.root = s.oid)
+              JOIN scope leaf ON leaf.relkind = 'r' AND (leaf.oid = s.oid
+                OR p.via_root AND s.relkind = 'p' AND leaf.oid IN (SELECT d.oid FROM descendant d WHERE d.root = s.oid))
               WHERE m.prqual IS NOT NULL OR m.prattrs IS NOT NULL
             )""";
 

@@ -68,27 +68,34 @@ record ScopeTables(long tables, long publishable, long relations, Map<String, Ob
             (SELECT 'published by ' || string_agg(quote_ident(p.pubname), ', ' ORDER BY p.pubname)
                     || ', so UPDATE and DELETE on it fail now'
              FROM pg_publication p WHERE (p.pubupdate OR p.pubdelete) AND (p.puballtables
-               OR EXISTS (SELECT FROM pg_publication_rel r WHERE r.prpubid = p.oid AND r.prrelid IN (s.oid, s.root))%s))""";
+               OR EXISTS (SELECT FROM pg_publication_rel r WHERE r.prpubid = p.oid
+                 AND (r.prrelid = s.oid OR r.prrelid IN (SELECT d.root FROM descendant d WHERE d.oid = s.oid)))%s))""";
     private static final String IN_PUBLISHED_SCHEMA = """
 
                OR EXISTS (SELECT FROM pg_publication_namespace pn WHERE pn.pnpubid = p.oid AND pn.pnnspid = s.relnamespace)""";
+
+    /** A column of type oid, or of a domain over it such as lo: it may point at a large object. */
+    private static final String LO_COLUMN = "a.attnum > 0 AND NOT a.attisdropped AND (a.atttypid = 'oid'::regtype "
+            + "OR a.atttypid >= 16384 AND EXISTS (SELECT FROM pg_type ty WHERE ty.oid = a.atttypid AND ty.typbasetype = 'oid'::regtype))";
 
     /**
      * The per-relation columns, the same for the scope's schemas and for partitions elsewhere. identity
      * ({@link #IDENTITY}) is the server's own rule (relcache.c, RelationGetIndexList): only a valid,
      * immediate, unique, non-partial, live index can be the replica identity, a primary key under DEFAULT
      * or the chosen index under USING INDEX; NOT NULL is ALTER TABLE's rule for the chosen index.
+     * lo_columns asks EXISTS first (one index probe per table, or a hashed pass over pg_attribute, as
+     * the planner judges) and names the columns only of the few tables that have one.
      */
     private static final String COLUMNS = """
             c.oid, c.relnamespace, c.relkind, c.relpersistence, {relispartition} AS relispartition, c.relowner, c.relreplident,
                      n.nspname::text AS nspname, quote_ident(n.nspname) || '.' || quote_ident(c.relname) AS name,
                      NOT has_table_privilege(c.oid, 'SELECT') AS unreadable, {identity} AS identity,
-                     CASE WHEN c.relkind IN ('r', 'p') THEN
-                       (SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY a.attnum) FROM pg_attribute a
-                        WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
-                          AND (a.atttypid = 'oid'::regtype OR a.atttypid >= 16384
-                               AND EXISTS (SELECT FROM pg_type ty WHERE ty.oid = a.atttypid AND ty.typbasetype = 'oid'::regtype)))
-                     END AS lo_columns""";
+                     {loColumns} AS lo_columns""";
+    private static final String LO_COLUMNS = """
+            CASE WHEN c.relkind IN ('r', 'p') AND EXISTS (SELECT FROM pg_attribute a WHERE a.attrelid = c.oid AND {loColumn})
+                       THEN (SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY a.attnum) FROM pg_attribute a
+                             WHERE a.attrelid = c.oid AND {loColumn})
+                     END""".replace("{loColumn}", LO_COLUMN);
     private static final String FROM = "pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace";
     /**
      * EXISTS rather than a join: the planner hashes pg_index once for a large scope and probes its index
@@ -112,12 +119,14 @@ record ScopeTables(long tables, long publishable, long relations, Map<String, Ob
 
     /**
      * The scope, as CTE {@code scope}: the relations of the scope's schemas ({@code in_schema}) and the
-     * descendants of their tables in any schema, each with the in-scope table at the top of its tree
-     * ({@code root}, {@code root_name}).
+     * descendants of their tables in other schemas, each of those with the in-scope table at the top of
+     * its tree ({@code root}, {@code root_name}; {@code descendant} has it for every descendant). Each
+     * part is materialised once and scope is their union, read in place: copying ten thousand rows
+     * into a third CTE costs more than reading two.
      */
     private static final String RELATIONS = """
             WITH RECURSIVE base AS {materialized} (
-              SELECT {columns}, true AS in_schema
+              SELECT {baseColumns}, true AS in_schema
               FROM {from}
               WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') AND {scope}
             ), tree AS (
@@ -128,12 +137,14 @@ record ScopeTables(long tables, long publishable, long relations, Map<String, Ob
               SELECT i.inhrelid, t.root, t.root_name FROM pg_inherits i JOIN tree t ON t.oid = i.inhparent
             ), descendant AS (
               SELECT DISTINCT ON (oid) oid, root, root_name FROM tree ORDER BY oid
-            ), scope AS {materialized} (
-              SELECT b.*, d.root, d.root_name FROM base b LEFT JOIN descendant d ON d.oid = b.oid
-              UNION ALL
-              SELECT {columns}, false, d.root, d.root_name
+            ), outside AS {materialized} (
+              SELECT {leafColumns}, false AS in_schema, d.root, d.root_name
               FROM descendant d JOIN {from} ON c.oid = d.oid
               WHERE NOT EXISTS (SELECT FROM base b WHERE b.oid = d.oid)
+            ), scope AS {inlined} (
+              SELECT b.*, NULL::oid AS root, NULL::text AS root_name FROM base b
+              UNION ALL
+              SELECT * FROM outside
             )""";
 
     /** The lists, in answer order. Other checks add theirs here. */
@@ -170,9 +181,15 @@ record ScopeTables(long tables, long publishable, long relations, Map<String, Ob
 
     private static String relations(Subject subject, String schemaCondition) {
         return RELATIONS.replace("{materialized}", subject.atLeast(12) ? "MATERIALIZED" : "")
-                .replace("{columns}", COLUMNS.replace("{relispartition}", subject.decodes() ? "c.relispartition" : "false")
-                        .replace("{identity}", IDENTITY))
+                .replace("{inlined}", subject.atLeast(12) ? "NOT MATERIALIZED" : "")
+                .replace("{baseColumns}", columns(subject).replace("{loColumns}", LO_COLUMNS))
+                // Large objects are a finding of the scope's schemas only: leaves elsewhere skip the attribute scan.
+                .replace("{leafColumns}", columns(subject).replace("{loColumns}", "NULL::text"))
                 .replace("{from}", FROM).replace("{scope}", schemaCondition);
+    }
+
+    private static String columns(Subject subject) {
+        return COLUMNS.replace("{relispartition}", subject.decodes() ? "c.relispartition" : "false").replace("{identity}", IDENTITY);
     }
 
     /** @param incremental whether to read the publications too (only servers that decode have them) */
