@@ -474,6 +474,7 @@ export const en = {
     fixSql: 'SQL that fixes it',
     fixSqlNote: 'Run it as a user allowed to: often a superuser or the owner of the tables.',
     checkId: 'Check',
+    controlCharacter: 'contains a control character',
     passed: (count: number) => `${count} readiness check${count === 1 ? '' : 's'} passed`,
     checks: {
       'server.version': 'Server version',
@@ -491,6 +492,7 @@ export const en = {
       'publications.coverage': 'Tables left out of publications',
       'publications.operations': 'Operations the publications publish',
       'publications.heartbeat_table': 'Heartbeat table in the publications',
+      'publications.identity_columns': 'Row filters and column lists keep the replica identity',
       'tables.replica_identity': 'Replica identity',
       'tables.replica_identity_index': 'Replica identity indexes',
       'tables.unlogged': 'Unlogged tables',

@@ -436,6 +436,7 @@ export const zhCN: Messages = {
     fixSql: '修复 SQL',
     fixSqlNote: '请使用有权限的用户执行，通常是超级用户或表的属主。',
     checkId: '检查项',
+    controlCharacter: '包含控制字符',
     passed: (count: number) => `${count} 项就绪检查通过`,
     checks: {
       'server.version': '数据库版本',
@@ -453,6 +454,7 @@ export const zhCN: Messages = {
       'publications.coverage': '未加入发布的表',
       'publications.operations': '发布的操作类型',
       'publications.heartbeat_table': '发布中的心跳表',
+      'publications.identity_columns': '行过滤器和列列表保留复制标识',
       'tables.replica_identity': '复制标识（replica identity）',
       'tables.replica_identity_index': '复制标识索引',
       'tables.unlogged': '非日志表（unlogged）',

@@ -2,6 +2,7 @@ import { Typography } from 'antd';
 import { useId } from 'react';
 import type { AffectedObject } from '@/lib/api/types';
 import { useMessages } from '@/lib/i18n/i18n-context';
+import { ObjectName } from './ObjectName';
 
 /** Beyond this many, the list scrolls inside its own box rather than pushing the report down. */
 const SCROLL_AFTER = 6;
@@ -31,7 +32,7 @@ export function AffectedObjects({ objects, total }: Props) {
       >
         {objects.map((object, index) => (
           <li key={index} className="affected-objects__item">
-            <code className="affected-objects__name">{object.name}</code>
+            <ObjectName name={object.name} />
             {object.detail && <span className="affected-objects__detail">{object.detail}</span>}
           </li>
         ))}

@@ -59,8 +59,8 @@ public enum ReadinessCheck {
             `GRANT CREATE ON DATABASE <db> TO <user>;` and make the user the tables' owner."""),
     ROLE_SELECT("role.select", "SELECT on every table in scope", Set.of(FULL_MIGRATION, INCREMENTAL_SYNC), """
             The user can read every table, view and sequence in scope: the schema set on the data source, or \
-            every schema the user can use when none is set. A migration reads them all and fails on the first it \
-            cannot read.""", """
+            every schema the user can use when none is set, and the partitions of its tables in any schema. A \
+            migration reads them all and fails on the first it cannot read.""", """
             `GRANT SELECT ON ALL TABLES IN SCHEMA <schema> TO <user>;` and the same for sequences."""),
     REPLICATION_CONNECTION("replication.connection", "A replication connection is accepted", INCREMENTAL_SYNC, """
             dsm opens a logical replication connection (`replication=database`) as the user, from dsm's address, \
@@ -84,9 +84,12 @@ public enum ReadinessCheck {
             Resume the slot's consumer, or drop the slot if none will come back: \
             `SELECT pg_drop_replication_slot('name');`. Bound the damage with `max_slot_wal_keep_size`."""),
     PUBLICATIONS_COVERAGE("publications.coverage", "Publications cover the tables in scope", INCREMENTAL_SYNC, """
-            Which publications exist, and which tables in scope each one leaves out, or publishes only in part \
-            (column lists and row filters, PostgreSQL 15 and later). A project that uses such a publication \
-            never sees the changes of the tables left out.""", """
+            Every publication that publishes a table in scope, and which tables in scope each one leaves out, or \
+            publishes only in part (column lists and row filters, PostgreSQL 15 and later). Whether one covers them \
+            all is decided over every publication; publications that touch no table in scope are not findings. A \
+            publication cannot hold unlogged or temporary tables, so they do not count against it (tables.unlogged \
+            reports them). A project that uses an incomplete publication never sees the changes of the tables left \
+            out.""", """
             `ALTER PUBLICATION <name> ADD TABLE ...;` for the tables left out (the finding gives the statement)."""),
     PUBLICATIONS_OPERATIONS("publications.operations", "Publications publish every change", INCREMENTAL_SYNC, """
             A publication that covers tables in scope but does not publish inserts, updates, deletes or \
@@ -97,20 +100,34 @@ public enum ReadinessCheck {
             beat outside the publication produces no change event, so an idle source's slot does not advance and \
             WAL grows.""", """
             `ALTER PUBLICATION <name> ADD TABLE <schema>.oms_postgres_heartbeat;`."""),
+    PUBLICATIONS_IDENTITY_COLUMNS("publications.identity_columns", "Row filters and column lists keep the replica identity",
+            INCREMENTAL_SYNC, """
+            PostgreSQL 15 and later: in a publication that publishes updates or deletes, a table's row filter may use \
+            only its replica identity columns (any column under REPLICA IDENTITY FULL), and its column list must \
+            include every identity column (under FULL, no column list is allowed). Otherwise the server refuses \
+            every UPDATE and DELETE on the table now, not only once a project starts: a blocker. Partitions \
+            published through their root (`publish_via_partition_root`) are held to the root's filter and list.""", """
+            `ALTER TABLE <table> REPLICA IDENTITY FULL;` for a row filter on other columns; for a column list, \
+            drop the table from the publication and add it back with the identity columns in the list (the \
+            finding gives the statements)."""),
     TABLES_REPLICA_IDENTITY("tables.replica_identity", "Every table has a replica identity", INCREMENTAL_SYNC, """
-            A table without a primary key whose REPLICA IDENTITY is DEFAULT, or any table with REPLICA IDENTITY \
-            NOTHING, has no identity for its updated and deleted rows: decoding drops them, and once the table \
-            is in a publication that publishes updates or deletes, every UPDATE and DELETE on it fails on the \
-            source.""", """
-            Add a primary key, or `ALTER TABLE <table> REPLICA IDENTITY FULL;`."""),
+            The replica identity as the server decides it: under REPLICA IDENTITY DEFAULT only a primary key that \
+            is valid and not DEFERRABLE counts; REPLICA IDENTITY NOTHING is none. A table without one has no \
+            identity for its updated and deleted rows: decoding drops them, and once the table is in a publication \
+            that publishes updates or deletes, every UPDATE and DELETE on it fails on the source. Partitions of \
+            tables in scope are checked wherever they live.""", """
+            Add a primary key (not DEFERRABLE), or `ALTER TABLE <table> REPLICA IDENTITY FULL;`."""),
     TABLES_REPLICA_IDENTITY_INDEX("tables.replica_identity_index", "Replica identity indexes are valid", INCREMENTAL_SYNC, """
-            A table with REPLICA IDENTITY USING INDEX whose index is invalid (a failed CREATE INDEX \
-            CONCURRENTLY) or gone has no usable identity: like NOTHING.""", """
+            A table with REPLICA IDENTITY USING INDEX whose index the server cannot use has no identity, like \
+            NOTHING: the index must be valid (not left by a failed CREATE INDEX CONCURRENTLY), unique, immediate \
+            (not DEFERRABLE), not partial and on NOT NULL columns, and must still exist. Partitions of tables in \
+            scope are checked wherever they live.""", """
             Rebuild the index (`REINDEX INDEX CONCURRENTLY <index>;`) or `ALTER TABLE <table> REPLICA IDENTITY \
             FULL;`."""),
     TABLES_UNLOGGED("tables.unlogged", "No unlogged table", INCREMENTAL_SYNC, """
             Unlogged tables are not written to the WAL, so their changes are never decoded: incremental sync \
-            silently misses them.""", """
+            silently misses them, and no publication can hold them. Partitions of tables in scope are checked \
+            wherever they live.""", """
             `ALTER TABLE <table> SET LOGGED;`, or leave the table out of the project."""),
     TABLES_PARTITIONED("tables.partitioned", "Partitioned tables are published as one table", INCREMENTAL_SYNC, """
             Changes to a partitioned table are decoded as changes of its partitions unless the publication is \
@@ -120,7 +137,9 @@ public enum ReadinessCheck {
             (publish_via_partition_root = true);`."""),
     TABLES_LARGE_OBJECTS("tables.large_objects", "No large objects", Set.of(FULL_MIGRATION, INCREMENTAL_SYNC), """
             Columns of type `oid` or `lo` point at large objects, whose content lives in `pg_largeobject`: \
-            logical decoding does not carry it, and copying the table copies only the numbers.""", """
+            logical decoding does not carry it, and copying the table copies only the numbers. A warning only when \
+            the database has large objects; with none, such columns hold plain numbers. Large objects but no such \
+            column is info: a table copy leaves them behind.""", """
             Move the content into `bytea` columns, or migrate the large objects separately."""),
     TABLES_SEQUENCES("tables.sequences", "Sequences are set at cutover", INCREMENTAL_SYNC, """
             Logical decoding does not carry sequence values: after incremental sync the target's sequences are \

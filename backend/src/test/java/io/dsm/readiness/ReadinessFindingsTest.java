@@ -226,7 +226,8 @@ class ReadinessFindingsTest extends ApiTest {
 
     @Test
     void warnsBothScopesAboutLargeObjectColumns() {
-        JsonPath result = testDatabase(target.database("lobs", "CREATE TABLE app.documents (id int PRIMARY KEY, scan oid)"));
+        JsonPath result = testDatabase(target.database("lobs", "CREATE TABLE app.documents (id int PRIMARY KEY, scan oid)",
+                "SELECT lo_from_bytea(0, 'scanned')"));
         Map<String, Object> finding = finding(result, "tables.large_objects");
         assertThat(finding.get("scopes")).isEqualTo(List.of("FULL_MIGRATION", "INCREMENTAL_SYNC"));
         assertThat(objectDetails(finding)).containsExactly("columns scan");

@@ -22,7 +22,15 @@ final class CatalogJson {
 
     /** The JSON array in the column, as its elements; an empty list for SQL NULL (json_agg of no rows). */
     static List<JsonNode> rows(ResultSet row, int column) throws SQLException {
-        String text = row.getString(column);
+        return elements(row.getString(column));
+    }
+
+    /** The JSON array in the labelled column, as its elements; an empty list for SQL NULL. */
+    static List<JsonNode> rows(ResultSet row, String label) throws SQLException {
+        return elements(row.getString(label));
+    }
+
+    private static List<JsonNode> elements(String text) throws SQLException {
         if (text == null) {
             return List.of();
         }
@@ -44,10 +52,17 @@ final class CatalogJson {
         return values;
     }
 
-    /** A count field and a capped array field of {@code name} or {@code name<TAB>detail}. */
-    static ObjectList objects(JsonNode row, String countField, String namesField) {
-        return new ObjectList(strings(row.get(namesField)).stream().map(AffectedObject::parse).toList(),
-                row.get(countField).asLong());
+    /** A JSON column read by its label, or null for SQL NULL. */
+    static JsonNode column(ResultSet row, String label) throws SQLException {
+        String text = row.getString(label);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("The server's JSON could not be read: " + e.getOriginalMessage(), e);
+        }
     }
 
     static String text(JsonNode row, String field) {

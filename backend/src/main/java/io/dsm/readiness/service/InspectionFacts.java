@@ -30,6 +30,11 @@ record InspectionFacts(Subject subject, ServerBasics basics, ServerSettings sett
         return settings != null;
     }
 
+    /** The scope's schemas as a condition on pg_namespace n, for statements a person runs (no parameter). */
+    String schemaCondition() {
+        return scope.schemas().isEmpty() ? "false" : "n.nspname IN (" + SqlNames.literals(scope.schemas()) + ")";
+    }
+
     String user() {
         return SqlNames.quotedName(subject.username());
     }

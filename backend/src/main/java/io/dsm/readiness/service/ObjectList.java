@@ -1,10 +1,9 @@
 package io.dsm.readiness.service;
 
-import java.sql.Array;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /** The first objects of a finding, as the catalog query capped them, and how many there are in all. */
 record ObjectList(List<AffectedObject> shown, long total) {
@@ -24,26 +23,21 @@ record ObjectList(List<AffectedObject> shown, long total) {
                 objects.size());
     }
 
-    /** A count column followed by a text[] column of {@code name} or {@code name<TAB>detail}. */
-    static ObjectList read(ResultSet row, int countColumn) throws SQLException {
-        long total = row.getLong(countColumn);
+    /**
+     * A list as the catalog queries build it: {@code {"count": n, "objects": [{"name": …, "detail": …}]}}.
+     * JSON carries every character of a name, so none is ever split or mangled; SQL NULL is no list.
+     */
+    static ObjectList of(JsonNode list) {
+        if (list == null || list.isNull()) {
+            return NONE;
+        }
         List<AffectedObject> shown = new ArrayList<>();
-        for (String aggregated : strings(row, countColumn + 1)) {
-            shown.add(AffectedObject.parse(aggregated));
+        JsonNode objects = list.get("objects");
+        if (objects != null) {
+            objects.forEach(o -> shown.add(new AffectedObject(CatalogJson.text(o, "name"), CatalogJson.text(o, "detail"))));
         }
-        return new ObjectList(shown, total);
-    }
-
-    static List<String> strings(ResultSet row, int column) throws SQLException {
-        Array array = row.getArray(column);
-        if (array == null) {
-            return List.of();
-        }
-        List<String> values = new ArrayList<>();
-        for (Object value : (Object[]) array.getArray()) {
-            values.add((String) value);
-        }
-        return values;
+        JsonNode count = list.get("count");
+        return new ObjectList(shown, count == null ? shown.size() : count.asLong());
     }
 
     List<String> names() {

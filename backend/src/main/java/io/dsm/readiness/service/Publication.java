@@ -10,35 +10,31 @@ import com.fasterxml.jackson.databind.JsonNode;
  * by {@link ScopeTables}).
  *
  * @param covered            tables in scope it publishes
- * @param missing            tables in scope it leaves out
+ * @param complete           it publishes every table in scope that can be published, each whole
+ * @param missing            tables in scope it leaves out (named for the first few incomplete publications only)
  * @param partial            tables it publishes with a column list or a row filter (PostgreSQL 15 and later)
  * @param partitionedCovered partitioned tables in scope it publishes
- * @param withoutIdentity    tables in scope without a replica identity that it publishes
  */
 record Publication(String name, boolean allTables, boolean inserts, boolean updates, boolean deletes, boolean truncates,
-        boolean viaRoot, long covered, ObjectList missing, ObjectList partial, long partitionedCovered,
-        List<String> withoutIdentity) {
+        boolean viaRoot, long covered, boolean complete, ObjectList missing, ObjectList partial, long partitionedCovered) {
 
     /** More publications than this in one database are not looked at one by one. */
     static final int MAX_READ = 100;
+
+    /** The incomplete publications whose missing tables are named: the first ones of the list. */
+    static final int MAX_NAMED = 5;
 
     /** One element of ScopeTables' json_agg of the publications. */
     static Publication of(JsonNode row) {
         return new Publication(CatalogJson.text(row, "name"), row.get("all_tables").asBoolean(), row.get("inserts").asBoolean(),
                 row.get("updates").asBoolean(), row.get("deletes").asBoolean(), row.get("truncates").asBoolean(),
-                row.get("via_root").asBoolean(), row.get("covered").asLong(), CatalogJson.objects(row, "missing_count", "missing"),
-                CatalogJson.objects(row, "partial_count", "partial"), row.get("partitioned").asLong(),
-                CatalogJson.strings(row.get("without_identity")));
+                row.get("via_root").asBoolean(), row.get("covered").asLong(), row.get("complete").asBoolean(),
+                ObjectList.of(row.get("missing")), ObjectList.of(row.get("partial")), row.get("partitioned").asLong());
     }
 
-    /** Publishes updates or deletes: a table without a replica identity in it refuses UPDATE or DELETE. */
-    boolean needsIdentity() {
-        return updates || deletes;
-    }
-
-    /** Covers every table in scope, each whole. */
+    /** Covers every table in scope, each whole: decided in SQL over every publication, before any cap. */
     boolean coversAll() {
-        return missing.isEmpty() && partial.isEmpty();
+        return complete;
     }
 
     boolean publishesEveryChange() {

@@ -76,24 +76,44 @@ final class RoleRules {
             findings.add(ReadinessCheck.ROLE_PUBLICATION, BLOCKER, user + " " + lacks + " does not own "
                     + scope.notOwned().total() + " of the " + tables + " in scope, so it cannot create a publication of "
                     + "them (FOR TABLE needs ownership), and no publication covers them all.",
-                    "Have a superuser or the tables' owner run this, then name " + SUGGESTED_PUBLICATION + " in the project.",
-                    createPublication(facts), scope.notOwned());
+                    createPublicationHint(facts), createPublication(facts), scope.notOwned());
         } else {
             findings.pass(ReadinessCheck.ROLE_PUBLICATION, user + " can create a publication of all " + tables
                     + " in scope (CREATE on the database, owner of the tables).");
         }
     }
 
-    /** A publication of exactly the tables in scope, for any number of them, with partitioned tables published whole. */
+    private static String createPublicationHint(InspectionFacts facts) {
+        long unpublishable = facts.scope().tables() - facts.scope().publishable();
+        String leftOut = unpublishable == 0 ? "" : " It leaves out " + SqlNames.count(unpublishable, "unlogged table",
+                "unlogged tables") + ": PostgreSQL cannot publish " + SqlNames.verb(unpublishable, "it", "them")
+                + " (see tables.unlogged).";
+        if (facts.scope().publishable() == 0) {
+            return "No table in scope can be published: PostgreSQL cannot publish unlogged tables (see tables.unlogged).";
+        }
+        return "Have a superuser or the tables' owner run this, then name " + SUGGESTED_PUBLICATION + " in the project."
+                + leftOut;
+    }
+
+    /**
+     * A publication of exactly the tables in scope that PostgreSQL can publish, for any number of them:
+     * permanent ones only (it refuses unlogged and temporary tables), partitioned tables whole from 13
+     * and their leaves before. None when no table qualifies.
+     */
     static String createPublication(InspectionFacts facts) {
-        boolean viaRoot = facts.subject().atLeast(13) && !facts.scope().partitioned().isEmpty();
-        return """
-                DO $$ BEGIN
-                  EXECUTE 'CREATE PUBLICATION %s FOR TABLE ' || (
-                    SELECT string_agg(c.oid::regclass::text, ', ') FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                    WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND n.nspname IN (%s))%s;
-                END $$;""".formatted(SUGGESTED_PUBLICATION, SqlNames.literals(facts.scope().schemas()),
-                viaRoot ? " || ' WITH (publish_via_partition_root = true)'" : "");
+        if (facts.scope().publishable() == 0) {
+            return null;
+        }
+        boolean from13 = facts.subject().atLeast(13);
+        boolean viaRoot = from13 && !facts.scope().partitioned().isEmpty();
+        return SqlNames.doBlock("""
+                DECLARE tables text; BEGIN
+                  SELECT string_agg(s.name, ', ' ORDER BY s.name) INTO tables FROM (%s) s WHERE %s;
+                  IF tables IS NULL THEN RAISE EXCEPTION 'no table in scope can be published'; END IF;
+                  EXECUTE 'CREATE PUBLICATION %s FOR TABLE ' || tables%s;
+                END""".formatted(ScopeTables.relationsSql(facts.subject(), facts.schemaCondition()),
+                from13 ? ScopeTables.PUBLISHABLE : ScopeTables.PUBLISHABLE_BEFORE_13, SUGGESTED_PUBLICATION,
+                viaRoot ? " || ' WITH (publish_via_partition_root = true)'" : ""));
     }
 
     private static void select(InspectionFacts facts, Findings findings) {
@@ -105,7 +125,7 @@ final class RoleRules {
             findings.pass(ReadinessCheck.ROLE_SELECT, user + " can read all " + all + " in scope.");
             return;
         }
-        String grants = scope.schemas().stream()
+        String grants = scope.unreadableSchemas().stream()
                 .map(schema -> "GRANT SELECT ON ALL TABLES IN SCHEMA " + SqlIdentifiers.quote(schema) + " TO "
                         + facts.userIdentifier() + ";\nGRANT SELECT ON ALL SEQUENCES IN SCHEMA " + SqlIdentifiers.quote(schema)
                         + " TO " + facts.userIdentifier() + ";")

@@ -3,131 +3,259 @@ package io.dsm.readiness.service;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.dsm.common.jdbc.CatalogBatch;
 
 /**
- * The tables, views and sequences in scope and the publications that cover them, read in one
- * set-based statement whatever their number: per property, how many have it and the first
- * {@link Finding#MAX_OBJECTS} names, sorted. The scope is computed once and shared by both parts;
- * on a fresh backend, planning and first catalog reads are most of a query's cost.
+ * The tables, views and sequences in scope and the publications that touch them, read in one
+ * set-based statement whatever their number. The scope is the relations of the scope's schemas
+ * plus every partition (and inheritance child) of their tables, in whatever schema it lives: one
+ * pass over pg_class, shared by every list. Each list is a json column read by its label, so that
+ * names reach Java whole, whatever characters they hold.
  *
- * @param tables          tables and partitioned tables that are not partitions (what a publication lists)
- * @param relations       tables, partitions, views, materialised views and foreign tables
- * @param unreadable      relations and sequences the user may not SELECT
- * @param noIdentity      tables without a primary key and REPLICA IDENTITY DEFAULT, or with NOTHING
- * @param badIdentityIndex tables with REPLICA IDENTITY USING INDEX on an invalid or missing index
- * @param notOwned        tables the user does not own (a FOR TABLE publication needs ownership)
- * @param schemas         the schemas in scope
- * @param publications    the database's publications, when incremental sync is inspected
+ * @param tables            tables and partitioned tables of the scope's schemas that are not partitions
+ * @param publishable       of those, the ones a publication can list (permanent, not unlogged or temporary)
+ * @param relations         tables, partitions, views, materialised views and foreign tables
+ * @param lists             the lists of {@link #LISTS}, by key
+ * @param schemas           the schemas in scope
+ * @param unreadableSchemas the schemas of the relations the user may not SELECT
+ * @param largeObjectsExist whether the database has any large object
+ * @param publications      the publications that touch a table in scope, complete ones first, at most
+ *                          {@link Publication#MAX_READ} (incremental sync only)
+ * @param touching          how many publications touch a table in scope
+ * @param publishedSubsets  tables in scope published with a row filter or column list by a publication of updates
+ *                          or deletes (PostgreSQL 15 and later), at most {@link ScopePublications#MAX_SUBSETS}
  */
-record ScopeTables(long tables, long relations, ObjectList unreadable, ObjectList noIdentity, ObjectList badIdentityIndex,
-        ObjectList unlogged, ObjectList partitioned, ObjectList largeObjects, ObjectList notOwned, ObjectList sequences,
-        List<String> schemas, List<Publication> publications) {
+record ScopeTables(long tables, long publishable, long relations, Map<String, ObjectList> lists, List<String> schemas,
+        List<String> unreadableSchemas, boolean largeObjectsExist, List<Publication> publications, long touching,
+        List<PublishedSubset> publishedSubsets) {
 
-    /** %1$s scope condition, %2$s MATERIALIZED where the server knows it, %3$s relispartition, %4$s the publications, %5$d cap. */
-    private static final String SQL = """
-            WITH scope AS %2$s (
-              SELECT c.oid, c.relnamespace, c.relkind, c.relpersistence, %3$s AS relispartition, c.relowner,
-                     quote_ident(n.nspname) || '.' || quote_ident(c.relname) AS name,
-                     NOT has_table_privilege(c.oid, 'SELECT') AS unreadable,
-                     c.relkind = 'r' AND (c.relreplident = 'n' OR c.relreplident = 'd'
-                       AND NOT EXISTS (SELECT FROM pg_index i WHERE i.indrelid = c.oid AND i.indisprimary)) AS no_identity,
-                     c.relkind = 'r' AND c.relreplident = 'i'
-                       AND NOT EXISTS (SELECT FROM pg_index i WHERE i.indrelid = c.oid AND i.indisreplident AND i.indisvalid)
-                       AS bad_identity_index,
-                     CASE WHEN c.relkind IN ('r', 'p') THEN
-                       (SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY a.attnum) FROM pg_attribute a
-                        WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
-                          AND (a.atttypid = 'oid'::regtype OR a.atttypid >= 16384
-                               AND EXISTS (SELECT FROM pg_type ty WHERE ty.oid = a.atttypid AND ty.typbasetype = 'oid'::regtype)))
-                     END AS lo_columns
-              FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-              WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') AND %1$s
-            )%4$s
-            SELECT count(*) FILTER (WHERE relkind IN ('r', 'p') AND NOT relispartition), count(*) FILTER (WHERE relkind <> 'S'),
-                   count(*) FILTER (WHERE unreadable),
-                   (array_agg(name ORDER BY name) FILTER (WHERE unreadable))[1:%5$d],
-                   count(*) FILTER (WHERE no_identity),
-                   (array_agg(name ORDER BY name) FILTER (WHERE no_identity))[1:%5$d],
-                   count(*) FILTER (WHERE bad_identity_index),
-                   (array_agg(name || E'\\t' || coalesce(
-                      (SELECT 'index ' || quote_ident(ic.relname) || ' is not valid' FROM pg_index i
-                       JOIN pg_class ic ON ic.oid = i.indexrelid WHERE i.indrelid = scope.oid AND i.indisreplident LIMIT 1),
-                      'its replica identity index is gone') ORDER BY name) FILTER (WHERE bad_identity_index))[1:%5$d],
-                   count(*) FILTER (WHERE relkind IN ('r', 'p') AND relpersistence = 'u'),
-                   (array_agg(name ORDER BY name) FILTER (WHERE relkind IN ('r', 'p') AND relpersistence = 'u'))[1:%5$d],
-                   count(*) FILTER (WHERE relkind = 'p' AND NOT relispartition),
-                   (array_agg(name ORDER BY name) FILTER (WHERE relkind = 'p' AND NOT relispartition))[1:%5$d],
-                   count(*) FILTER (WHERE lo_columns IS NOT NULL),
-                   (array_agg(name || E'\\tcolumns ' || lo_columns ORDER BY name) FILTER (WHERE lo_columns IS NOT NULL))[1:%5$d],
-                   count(*) FILTER (WHERE relkind IN ('r', 'p') AND NOT relispartition AND NOT pg_has_role(relowner, 'USAGE')),
-                   (array_agg(name ORDER BY name)
-                      FILTER (WHERE relkind IN ('r', 'p') AND NOT relispartition AND NOT pg_has_role(relowner, 'USAGE')))[1:%5$d],
-                   count(*) FILTER (WHERE relkind = 'S'),
-                   (array_agg(name ORDER BY name) FILTER (WHERE relkind = 'S'))[1:%5$d],
-                   (SELECT array_agg(n.nspname::text ORDER BY n.nspname) FROM pg_namespace n WHERE %1$s),
-                   %6$s
-            FROM scope""";
+    /** A relation of the scope's schemas, or a partition of one of its tables wherever it lives. */
+    static final String CHECKED = "(s.in_schema OR s.relispartition)";
+    private static final String LEAF = "CASE WHEN NOT s.in_schema THEN 'partition of ' || s.root_name END";
+    /** Identity states in which the server has no replica identity index and the table is not FULL. */
+    static final String NO_IDENTITY = "s.identity IN ('none', 'nothing', 'deferrable_pk', 'invalid_pk') AND " + CHECKED;
+    static final String BAD_IDENTITY_INDEX = "s.identity IN ('index_unusable', 'index_gone') AND " + CHECKED;
+    static final String UNLOGGED = "s.relkind IN ('r', 'p') AND s.relpersistence = 'u' AND " + CHECKED;
+    private static final String TOP = "s.relkind IN ('r', 'p') AND s.in_schema AND NOT s.relispartition";
+    /** What CREATE PUBLICATION ... FOR TABLE accepts from PostgreSQL 13: permanent tables, partitioned ones whole. */
+    static final String PUBLISHABLE = TOP + " AND s.relpersistence = 'p'";
+    /** Before 13 a partitioned table cannot be published: its leaves are, wherever they live. */
+    static final String PUBLISHABLE_BEFORE_13 = "s.relkind = 'r' AND s.relpersistence = 'p' AND " + CHECKED;
 
-    /** Per publication, how it covers the top-level tables of the scope. */
-    private static final String PUBLICATIONS = """
-            , publications AS (
-              SELECT p.pubname AS name, p.puballtables AS all_tables, p.pubinsert AS inserts, p.pubupdate AS updates,
-                     p.pubdelete AS deletes, %1$s AS truncates, %2$s AS via_root,
-                     count(x.name) FILTER (WHERE x.covered) AS covered,
-                     count(x.name) FILTER (WHERE NOT x.covered) AS missing_count,
-                     (array_agg(x.name ORDER BY x.name) FILTER (WHERE NOT x.covered))[1:%5$d] AS missing,
-                     count(x.name) FILTER (WHERE x.partial) AS partial_count,
-                     (array_agg(x.name ORDER BY x.name) FILTER (WHERE x.partial))[1:%5$d] AS partial,
-                     count(x.name) FILTER (WHERE x.covered AND x.relkind = 'p') AS partitioned,
-                     (array_agg(x.name ORDER BY x.name) FILTER (WHERE x.covered AND x.no_identity))[1:%5$d] AS without_identity
-              FROM pg_publication p
-              LEFT JOIN LATERAL (
-                SELECT s.name, s.relkind, s.no_identity,
-                       p.puballtables OR EXISTS (SELECT FROM pg_publication_rel r WHERE r.prpubid = p.oid AND r.prrelid = s.oid)%3$s
-                         AS covered,
-                       %4$s AS partial
-                FROM scope s WHERE s.relkind IN ('r', 'p') AND NOT s.relispartition) x ON true
-              GROUP BY p.oid, p.pubname, p.puballtables, p.pubinsert, p.pubupdate, p.pubdelete
-              ORDER BY p.pubname
-              LIMIT %6$d
+    private static final String PRIMARY_KEY_NAME = "(SELECT quote_ident(ic.relname) FROM pg_index i "
+            + "JOIN pg_class ic ON ic.oid = i.indexrelid WHERE i.indrelid = s.oid AND i.indisprimary LIMIT 1)";
+    private static final String IDENTITY_REASON = """
+            CASE s.identity WHEN 'nothing' THEN 'REPLICA IDENTITY NOTHING'
+              WHEN 'deferrable_pk' THEN 'primary key ' || %1$s || ' is DEFERRABLE: PostgreSQL does not use it as replica identity'
+              WHEN 'invalid_pk' THEN 'primary key ' || %1$s || ' is not valid' END""".formatted(PRIMARY_KEY_NAME);
+    private static final String INDEX_PROBLEM = """
+            coalesce((SELECT 'index ' || quote_ident(ic.relname) || ' is ' || concat_ws(', ',
+                        CASE WHEN NOT i.indisvalid THEN 'not valid' END, CASE WHEN NOT i.indisunique THEN 'not unique' END,
+                        CASE WHEN NOT i.indimmediate THEN 'deferrable' END, CASE WHEN i.indpred IS NOT NULL THEN 'partial' END,
+                        CASE WHEN NOT i.indislive THEN 'being dropped' END,
+                        CASE WHEN EXISTS (SELECT FROM pg_attribute a WHERE a.attrelid = i.indrelid
+                                          AND a.attnum = ANY (i.indkey::int2[]) AND NOT a.attnotnull) THEN 'on a nullable column' END)
+                      FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid WHERE i.indrelid = s.oid AND i.indisreplident LIMIT 1),
+                     'its replica identity index is gone')""";
+    /** The publications of updates or deletes that publish the table, itself or through its root. %s: FOR TABLES IN SCHEMA. */
+    private static final String PUBLISHERS = """
+            (SELECT 'published by ' || string_agg(quote_ident(p.pubname), ', ' ORDER BY p.pubname)
+                    || ', so UPDATE and DELETE on it fail now'
+             FROM pg_publication p WHERE (p.pubupdate OR p.pubdelete) AND (p.puballtables
+               OR EXISTS (SELECT FROM pg_publication_rel r WHERE r.prpubid = p.oid
+                 AND (r.prrelid = s.oid OR r.prrelid IN (SELECT d.root FROM descendant d WHERE d.oid = s.oid)))%s))""";
+    private static final String IN_PUBLISHED_SCHEMA = """
+
+               OR EXISTS (SELECT FROM pg_publication_namespace pn WHERE pn.pnpubid = p.oid AND pn.pnnspid = s.relnamespace)""";
+
+    /** A column of type oid, or of a domain over it such as lo: it may point at a large object. */
+    private static final String LO_COLUMN = "a.attnum > 0 AND NOT a.attisdropped AND (a.atttypid = 'oid'::regtype "
+            + "OR a.atttypid >= 16384 AND EXISTS (SELECT FROM pg_type ty WHERE ty.oid = a.atttypid AND ty.typbasetype = 'oid'::regtype))";
+
+    /**
+     * The per-relation columns, the same for the scope's schemas and for partitions elsewhere. identity
+     * ({@link #IDENTITY}) is the server's own rule (relcache.c, RelationGetIndexList): only a valid,
+     * immediate, unique, non-partial, live index can be the replica identity, a primary key under DEFAULT
+     * or the chosen index under USING INDEX; NOT NULL is ALTER TABLE's rule for the chosen index.
+     * lo_columns asks EXISTS first (one index probe per table, or a hashed pass over pg_attribute, as
+     * the planner judges) and names the columns only of the few tables that have one.
+     */
+    private static final String COLUMNS = """
+            c.oid, c.relnamespace, c.relkind, c.relpersistence, {relispartition} AS relispartition, c.relowner, c.relreplident,
+                     n.nspname::text AS nspname, quote_ident(n.nspname) || '.' || quote_ident(c.relname) AS name,
+                     NOT has_table_privilege(c.oid, 'SELECT') AS unreadable, {identity} AS identity,
+                     {loColumns} AS lo_columns""";
+    private static final String LO_COLUMNS = """
+            CASE WHEN c.relkind IN ('r', 'p') AND EXISTS (SELECT FROM pg_attribute a WHERE a.attrelid = c.oid AND {loColumn})
+                       THEN (SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY a.attnum) FROM pg_attribute a
+                             WHERE a.attrelid = c.oid AND {loColumn})
+                     END""".replace("{loColumn}", LO_COLUMN);
+    private static final String FROM = "pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace";
+    /**
+     * EXISTS rather than a join: the planner hashes pg_index once for a large scope and probes its index
+     * for a small one. The second and third tests run only for tables whose primary key does not count.
+     */
+    private static final String IDENTITY = """
+            CASE WHEN c.relkind <> 'r' THEN NULL WHEN c.relreplident = 'f' THEN 'full' WHEN c.relreplident = 'n' THEN 'nothing'
+                       WHEN c.relreplident = 'd' THEN CASE
+                         WHEN EXISTS (SELECT FROM pg_index i WHERE i.indrelid = c.oid AND i.indisprimary AND i.indisvalid
+                                        AND i.indimmediate AND i.indislive) THEN 'ok'
+                         WHEN EXISTS (SELECT FROM pg_index i WHERE i.indrelid = c.oid AND i.indisprimary AND NOT i.indimmediate)
+                           THEN 'deferrable_pk'
+                         WHEN EXISTS (SELECT FROM pg_index i WHERE i.indrelid = c.oid AND i.indisprimary) THEN 'invalid_pk'
+                         ELSE 'none' END
+                       WHEN EXISTS (SELECT FROM pg_index i WHERE i.indrelid = c.oid AND i.indisreplident AND i.indisvalid
+                                      AND i.indimmediate AND i.indisunique AND i.indpred IS NULL AND i.indislive
+                                      AND NOT EXISTS (SELECT FROM pg_attribute a WHERE a.attrelid = i.indrelid
+                                                      AND a.attnum = ANY (i.indkey::int2[]) AND NOT a.attnotnull)) THEN 'ok'
+                       WHEN EXISTS (SELECT FROM pg_index i WHERE i.indrelid = c.oid AND i.indisreplident) THEN 'index_unusable'
+                       ELSE 'index_gone' END""";
+
+    /**
+     * The scope, as CTE {@code scope}: the relations of the scope's schemas ({@code in_schema}) and the
+     * descendants of their tables in other schemas, each of those with the in-scope table at the top of
+     * its tree ({@code root}, {@code root_name}; {@code descendant} has it for every descendant). Each
+     * part is materialised once and scope is their union, read in place: copying ten thousand rows
+     * into a third CTE costs more than reading two.
+     */
+    private static final String RELATIONS = """
+            WITH RECURSIVE base AS {materialized} (
+              SELECT {baseColumns}, true AS in_schema
+              FROM {from}
+              WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') AND {scope}
+            ), tree AS (
+              SELECT i.inhrelid AS oid, b.oid AS root, b.name AS root_name
+              FROM pg_inherits i JOIN base b ON b.oid = i.inhparent
+              WHERE b.relkind IN ('r', 'p') AND NOT b.relispartition
+              UNION ALL
+              SELECT i.inhrelid, t.root, t.root_name FROM pg_inherits i JOIN tree t ON t.oid = i.inhparent
+            ), descendant AS (
+              SELECT DISTINCT ON (oid) oid, root, root_name FROM tree ORDER BY oid
+            ), outside AS {materialized} (
+              SELECT {leafColumns}, false AS in_schema, d.root, d.root_name
+              FROM descendant d JOIN {from} ON c.oid = d.oid
+              WHERE NOT EXISTS (SELECT FROM base b WHERE b.oid = d.oid)
+            ), scope AS {inlined} (
+              SELECT b.*, NULL::oid AS root, NULL::text AS root_name FROM base b
+              UNION ALL
+              SELECT * FROM outside
             )""";
+
+    /** The lists, in answer order. Other checks add theirs here. */
+    static List<ScopeList> lists(boolean incremental, Subject subject) {
+        String publishers = incremental ? PUBLISHERS.formatted(subject.atLeast(15) ? IN_PUBLISHED_SCHEMA : "") : "NULL";
+        return List.of(
+                new ScopeList("unreadable", "s.unreadable AND " + CHECKED, LEAF),
+                new ScopeList("no_identity", NO_IDENTITY,
+                        "nullif(concat_ws('; ', " + IDENTITY_REASON + ", " + LEAF + ", " + publishers + "), '')"),
+                new ScopeList("bad_identity_index", BAD_IDENTITY_INDEX, "concat_ws('; ', " + INDEX_PROBLEM + ", " + LEAF + ")"),
+                new ScopeList("unlogged", UNLOGGED, LEAF),
+                new ScopeList("partitioned", "s.relkind = 'p' AND s.in_schema AND NOT s.relispartition", "NULL"),
+                new ScopeList("large_objects", "s.lo_columns IS NOT NULL AND s.in_schema", "'columns ' || s.lo_columns"),
+                new ScopeList("not_owned", TOP + " AND NOT pg_has_role(s.relowner, 'USAGE')", "NULL"),
+                new ScopeList("sequences", "s.relkind = 'S'", "NULL"));
+    }
+
+    private static final String SQL = """
+            {relations}{publications}
+            SELECT count(*) FILTER (WHERE %1$s) AS tables, count(*) FILTER (WHERE %2$s) AS publishable,
+                   count(*) FILTER (WHERE s.relkind <> 'S' AND %3$s) AS relations,
+                   {lists},
+                   (SELECT json_agg(n.nspname ORDER BY n.nspname) FROM pg_namespace n WHERE {scope}) AS schemas,
+                   (SELECT json_agg(DISTINCT u.nspname) FROM scope u WHERE u.unreadable AND (u.in_schema OR u.relispartition))
+                     AS unreadable_schemas,
+                   EXISTS (SELECT FROM pg_largeobject_metadata) AS large_objects_exist,
+                   {answers}
+            FROM scope s""".formatted(TOP, PUBLISHABLE, CHECKED);
+
+    /** The scope as one query of its relations, for the DO blocks that fix every relation of a list. */
+    static String relationsSql(Subject subject, String schemaCondition) {
+        return relations(subject, schemaCondition) + "\nSELECT * FROM scope";
+    }
+
+    private static String relations(Subject subject, String schemaCondition) {
+        return RELATIONS.replace("{materialized}", subject.atLeast(12) ? "MATERIALIZED" : "")
+                .replace("{inlined}", subject.atLeast(12) ? "NOT MATERIALIZED" : "")
+                .replace("{baseColumns}", columns(subject).replace("{loColumns}", LO_COLUMNS))
+                // Large objects are a finding of the scope's schemas only: leaves elsewhere skip the attribute scan.
+                .replace("{leafColumns}", columns(subject).replace("{loColumns}", "NULL::text"))
+                .replace("{from}", FROM).replace("{scope}", schemaCondition);
+    }
+
+    private static String columns(Subject subject) {
+        return COLUMNS.replace("{relispartition}", subject.decodes() ? "c.relispartition" : "false").replace("{identity}", IDENTITY);
+    }
 
     /** @param incremental whether to read the publications too (only servers that decode have them) */
     static CatalogBatch.Query query(Subject subject, boolean incremental) {
         String scope = ScopePredicate.sql(subject.schemaName());
-        String sql = SQL.formatted(scope, subject.atLeast(12) ? "MATERIALIZED" : "",
-                subject.decodes() ? "c.relispartition" : "false", incremental ? publications(subject) : "",
-                Finding.MAX_OBJECTS, incremental ? "(SELECT json_agg(p) FROM publications p)" : "NULL::json");
+        String lists = String.join(",\n       ", lists(incremental, subject).stream().map(ScopeList::column).toList());
+        String sql = SQL.replace("{relations}", relations(subject, scope))
+                .replace("{publications}", incremental ? ScopePublications.ctes(subject) : "")
+                .replace("{lists}", lists).replace("{scope}", scope)
+                .replace("{answers}", incremental ? ScopePublications.answers(subject) : ScopePublications.NO_ANSWERS);
         return ScopePredicate.query(sql, subject.schemaName(), 2);
-    }
-
-    private static String publications(Subject subject) {
-        String inSchema = subject.atLeast(15)
-                ? "\n             OR EXISTS (SELECT FROM pg_publication_namespace pn "
-                        + "WHERE pn.pnpubid = p.oid AND pn.pnnspid = s.relnamespace)"
-                : "";
-        String partial = subject.atLeast(15)
-                ? "EXISTS (SELECT FROM pg_publication_rel r WHERE r.prpubid = p.oid AND r.prrelid = s.oid "
-                        + "AND (r.prattrs IS NOT NULL OR r.prqual IS NOT NULL))"
-                : "false";
-        return PUBLICATIONS.formatted(subject.atLeast(11) ? "bool_and(p.pubtruncate)" : "true",
-                subject.atLeast(13) ? "bool_and(p.pubviaroot)" : "false", inSchema, partial, Finding.MAX_OBJECTS,
-                Publication.MAX_READ);
     }
 
     static ScopeTables read(ResultSet row) throws SQLException {
         row.next();
+        Map<String, ObjectList> lists = new LinkedHashMap<>();
+        for (ScopeList list : lists(false, null)) {
+            lists.put(list.key(), ObjectList.of(CatalogJson.column(row, list.key())));
+        }
         List<Publication> publications = new ArrayList<>();
-        for (JsonNode publication : CatalogJson.rows(row, 20)) {
+        for (JsonNode publication : CatalogJson.rows(row, "publications")) {
             publications.add(Publication.of(publication));
         }
-        return new ScopeTables(row.getLong(1), row.getLong(2), ObjectList.read(row, 3), ObjectList.read(row, 5),
-                ObjectList.read(row, 7), ObjectList.read(row, 9), ObjectList.read(row, 11), ObjectList.read(row, 13),
-                ObjectList.read(row, 15), ObjectList.read(row, 17), ObjectList.strings(row, 19), publications);
+        List<PublishedSubset> subsets = new ArrayList<>();
+        for (JsonNode subset : CatalogJson.rows(row, "published_subsets")) {
+            subsets.add(PublishedSubset.of(subset));
+        }
+        return new ScopeTables(row.getLong("tables"), row.getLong("publishable"), row.getLong("relations"), lists,
+                CatalogJson.strings(CatalogJson.column(row, "schemas")),
+                CatalogJson.strings(CatalogJson.column(row, "unreadable_schemas")), row.getBoolean("large_objects_exist"),
+                publications, row.getLong("touching"), subsets);
+    }
+
+    private ObjectList list(String key) {
+        return lists.getOrDefault(key, ObjectList.NONE);
+    }
+
+    ObjectList unreadable() {
+        return list("unreadable");
+    }
+
+    ObjectList noIdentity() {
+        return list("no_identity");
+    }
+
+    ObjectList badIdentityIndex() {
+        return list("bad_identity_index");
+    }
+
+    ObjectList unlogged() {
+        return list("unlogged");
+    }
+
+    ObjectList partitioned() {
+        return list("partitioned");
+    }
+
+    ObjectList largeObjects() {
+        return list("large_objects");
+    }
+
+    ObjectList notOwned() {
+        return list("not_owned");
+    }
+
+    ObjectList sequences() {
+        return list("sequences");
     }
 }

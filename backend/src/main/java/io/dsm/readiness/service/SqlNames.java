@@ -11,14 +11,29 @@ final class SqlNames {
     private SqlNames() {
     }
 
-    /** A name in a sentence: "migrator". */
+    /**
+     * A name in a sentence, always between double quotes with those inside it doubled: {@code "a""b"}
+     * reads as one name, and pastes into SQL as that name.
+     */
     static String quotedName(String name) {
-        return "\"" + name + "\"";
+        return "\"" + name.replace("\"", "\"\"") + "\"";
     }
 
     /** {@code 'a', 'b'} for an IN list of names in a statement a person runs. */
     static String literals(List<String> names) {
         return names.stream().map(SqlIdentifiers::literal).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * A DO block around the body, between dollar quotes the body does not contain: names inlined in it
+     * may hold {@code $$}, which would end a fixed quote early.
+     */
+    static String doBlock(String body) {
+        String tag = "$$";
+        for (int i = 0; body.contains(tag); i++) {
+            tag = "$dsm" + (i == 0 ? "" : String.valueOf(i)) + "$";
+        }
+        return "DO " + tag + " " + body + " " + tag + ";";
     }
 
     /** "has" for one, "have" for several. */

@@ -13,13 +13,6 @@ import io.dsm.readiness.ReadinessCheck;
 /** The tables in scope: what logical decoding cannot carry, or carries only with help. */
 final class TableRules {
 
-    /** Tables without a replica identity: the same condition as the catalog query's, for the DO block that fixes them all. */
-    private static final String NO_IDENTITY = "c.relkind = 'r' AND (c.relreplident = 'n' OR c.relreplident = 'd' "
-            + "AND NOT EXISTS (SELECT FROM pg_index i WHERE i.indrelid = c.oid AND i.indisprimary))";
-    private static final String BAD_IDENTITY_INDEX = "c.relkind = 'r' AND c.relreplident = 'i' AND NOT EXISTS "
-            + "(SELECT FROM pg_index i WHERE i.indrelid = c.oid AND i.indisreplident AND i.indisvalid)";
-    private static final String UNLOGGED = "c.relkind IN ('r', 'p') AND c.relpersistence = 'u'";
-
     private TableRules() {
     }
 
@@ -31,41 +24,29 @@ final class TableRules {
             return;
         }
         ScopeTables scope = facts.scope();
-        perTable(facts, findings, ReadinessCheck.TABLES_REPLICA_IDENTITY, withPublications(scope.noIdentity(), facts), NO_IDENTITY,
+        perTable(facts, findings, ReadinessCheck.TABLES_REPLICA_IDENTITY, scope.noIdentity(), ScopeTables.NO_IDENTITY,
                 "ALTER TABLE %s REPLICA IDENTITY FULL", "has", "have",
-                " no replica identity (no primary key and REPLICA IDENTITY DEFAULT, or NOTHING): their "
-                        + "updates and deletes are not decoded, and once such a table is in a publication that publishes "
-                        + "them, every UPDATE and DELETE on it fails on the source.",
-                "Add a primary key where the table has a unique, non-null set of columns; otherwise REPLICA IDENTITY FULL "
-                        + "(every update and delete then logs the whole old row).",
+                " no replica identity the server can use (no primary key under REPLICA IDENTITY DEFAULT, a primary key "
+                        + "that is DEFERRABLE or not valid, or NOTHING): their updates and deletes are not decoded, and once "
+                        + "such a table is in a publication that publishes them, every UPDATE and DELETE on it fails on the "
+                        + "source.",
+                "Add a primary key (NOT DEFERRABLE) where the table has a unique, non-null set of columns; otherwise "
+                        + "REPLICA IDENTITY FULL (every update and delete then logs the whole old row).",
                 "Every table in scope has a primary key or a replica identity.");
-        perTable(facts, findings, ReadinessCheck.TABLES_REPLICA_IDENTITY_INDEX, scope.badIdentityIndex(), BAD_IDENTITY_INDEX,
-                "ALTER TABLE %s REPLICA IDENTITY FULL", "uses", "use",
-                " an invalid or missing index as replica identity, which leaves updates and deletes without an identity.",
+        perTable(facts, findings, ReadinessCheck.TABLES_REPLICA_IDENTITY_INDEX, scope.badIdentityIndex(),
+                ScopeTables.BAD_IDENTITY_INDEX, "ALTER TABLE %s REPLICA IDENTITY FULL", "uses", "use",
+                " a replica identity index the server cannot use (not valid, not unique, deferrable, partial, on a nullable "
+                        + "column, or gone), which leaves updates and deletes without an identity.",
                 "Rebuild the index (REINDEX INDEX CONCURRENTLY) and keep it as the identity, or use REPLICA IDENTITY FULL.",
                 "Every replica identity index in scope is valid.");
-        perTable(facts, findings, ReadinessCheck.TABLES_UNLOGGED, scope.unlogged(), UNLOGGED, "ALTER TABLE %s SET LOGGED",
+        perTable(facts, findings, ReadinessCheck.TABLES_UNLOGGED, scope.unlogged(), ScopeTables.UNLOGGED,
+                "ALTER TABLE %s SET LOGGED",
                 "is", "are", " unlogged: changes to unlogged tables are not written to the WAL, so incremental sync never "
                         + "sees them.",
                 "SET LOGGED rewrites the table and writes it all to the WAL once; or leave the tables out of the project.",
                 "No table in scope is unlogged.");
         partitioned(facts, findings);
         sequences(facts, findings);
-    }
-
-    /**
-     * The tables without a replica identity, each with the publications that already publish its
-     * updates or deletes: on such a table, UPDATE and DELETE fail on the source now, not only later.
-     */
-    private static ObjectList withPublications(ObjectList tables, InspectionFacts facts) {
-        List<AffectedObject> objects = tables.shown().stream().map(table -> {
-            String publishers = facts.publications().stream()
-                    .filter(p -> p.needsIdentity() && p.withoutIdentity().contains(table.name()))
-                    .map(p -> SqlIdentifiers.quote(p.name())).collect(Collectors.joining(", "));
-            return publishers.isEmpty() ? table
-                    : new AffectedObject(table.name(), "published by " + publishers + ", so UPDATE and DELETE on it fail now");
-        }).toList();
-        return new ObjectList(objects, tables.total());
     }
 
     /**
@@ -85,13 +66,14 @@ final class TableRules {
                 + SqlNames.verb(tables.total(), verbForOne, verbForSeveral) + problem, hint, fix, tables);
     }
 
+    /** One statement per relation of the list's own condition, over the same scope (its schemas and their leaves). */
     private static String doBlock(InspectionFacts facts, String condition, String statement) {
-        return """
-                DO $$ DECLARE t regclass; BEGIN
-                  FOR t IN SELECT c.oid::regclass FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                           WHERE n.nspname IN (%s) AND %s
-                  LOOP EXECUTE format('%s', t); END LOOP;
-                END $$;""".formatted(SqlNames.literals(facts.scope().schemas()), condition, statement);
+        return SqlNames.doBlock("""
+                DECLARE t text; BEGIN
+                  FOR t IN SELECT s.name FROM (%s) s WHERE %s ORDER BY s.name
+                  LOOP EXECUTE format(%s, t); END LOOP;
+                END""".formatted(ScopeTables.relationsSql(facts.subject(), facts.schemaCondition()), condition,
+                SqlIdentifiers.literal(statement)));
     }
 
     private static void partitioned(InspectionFacts facts, Findings findings) {
@@ -133,8 +115,23 @@ final class TableRules {
 
     private static void largeObjects(InspectionFacts facts, Findings findings) {
         ObjectList tables = facts.scope().largeObjects();
+        boolean exist = facts.scope().largeObjectsExist();
+        if (tables.isEmpty() && exist) {
+            findings.add(ReadinessCheck.TABLES_LARGE_OBJECTS, INFO, "Database " + SqlNames.quotedName(facts.subject().databaseName())
+                    + " has large objects, though no table in scope has a large-object column (oid or lo): a table copy "
+                    + "does not include them.", "If the project needs them, migrate them separately (pg_dump --large-objects).",
+                    null);
+            return;
+        }
         if (tables.isEmpty()) {
             findings.pass(ReadinessCheck.TABLES_LARGE_OBJECTS, "No table in scope has a large-object column.");
+            return;
+        }
+        if (!exist) {
+            findings.pass(ReadinessCheck.TABLES_LARGE_OBJECTS, SqlNames.count(tables.total(), "table", "tables") + " in scope "
+                    + SqlNames.verb(tables.total(), "has", "have") + " oid columns, but database "
+                    + SqlNames.quotedName(facts.subject().databaseName())
+                    + " has no large object: the columns hold plain numbers, which copy and decode like any other.");
             return;
         }
         findings.add(ReadinessCheck.TABLES_LARGE_OBJECTS, WARNING, SqlNames.count(tables.total(), "table", "tables")
