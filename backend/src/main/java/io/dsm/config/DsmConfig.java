@@ -82,6 +82,32 @@ public interface DsmConfig {
     /** The readiness watch: every data source re-checked in the background. */
     Watch watch();
 
+    /** The thresholds of readiness findings, in tests and in the watch alike. */
+    Readiness readiness();
+
+    interface Readiness {
+        /**
+         * How long a transaction may hold a transaction id before {@code slots.creation} names it
+         * ({@code DSM_READINESS_LONG_TRANSACTION}): creating a replication slot waits for it to end.
+         */
+        @WithName("long-transaction")
+        @WithDefault("5m")
+        Duration longTransaction();
+
+        /** How far ahead a password that expires (VALID UNTIL) is a warning ({@code DSM_READINESS_PASSWORD_EXPIRY_WARNING}). */
+        @WithName("password-expiry-warning")
+        @WithDefault("30d")
+        Duration passwordExpiryWarning();
+
+        /**
+         * The sessions a migration project opens at once besides its WAL sender ({@code DSM_READINESS_PROJECT_SESSIONS}),
+         * which {@code role.connection_limit} wants free under the role's and the database's connection limits.
+         */
+        @WithName("project-sessions")
+        @WithDefault("4")
+        int projectSessions();
+    }
+
     interface Watch {
         /** Whether this instance takes part in the watch ({@code DSM_WATCH_ENABLED}); the API answers either way. */
         @WithDefault("true")

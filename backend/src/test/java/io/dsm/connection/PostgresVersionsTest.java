@@ -66,7 +66,8 @@ class PostgresVersionsTest extends ApiTest {
             JsonPath result = test(target.source(database));
             assertThat(check(result, "PRIMARY", "REPLICATION").get("message")).startsWith("Incremental sync would fail");
             assertThat(checks(result, "passed")).contains("server.version", "server.wal_level", "replication.connection",
-                    "role.replication", "role.select");
+                    "role.replication", "role.select", "server.recovery", "server.standby_reads", "slots.creation",
+                    "role.read_only", "role.connection_limit", "role.timeouts", "role.password_expiry");
             assertThat(detail(result, "tables.replica_identity", "app.events"))
                     .isEqualTo("published by published, so UPDATE and DELETE on it fail now");
             assertThat(severity(result, "tables.partitioned")).isEqualTo(major >= 13 ? "INFO" : "WARNING");

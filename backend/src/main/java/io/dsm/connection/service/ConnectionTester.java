@@ -23,6 +23,7 @@ import io.dsm.connection.CheckTarget;
 import io.dsm.connection.api.Check;
 import io.dsm.connection.api.ConnectionTestResult;
 import io.dsm.readiness.ReadinessScope;
+import io.dsm.readiness.service.ReadinessLimits;
 import io.dsm.readiness.service.SlotUsage;
 import io.dsm.readiness.service.ServedScopes;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -44,7 +45,7 @@ public class ConnectionTester {
     private final AddressPolicy policy;
     private final AddressPolicy warmUpPolicy;
     private final MeterRegistry meters;
-    private final long slotWarningBytes;
+    private final ReadinessLimits limits;
     private final ExecutorService workers = Executors.newCachedThreadPool(DaemonThreads.named("dsm-test-worker"));
 
     public ConnectionTester(DsmConfig config, AddressPolicy policy, MeterRegistry meters) {
@@ -59,7 +60,19 @@ public class ConnectionTester {
         this.policy = policy;
         this.warmUpPolicy = policy.reachingOwnStore();
         this.meters = meters;
-        this.slotWarningBytes = config.watch().slotWarningBytes();
+        this.limits = limits(config);
+    }
+
+    private static ReadinessLimits limits(DsmConfig config) {
+        DsmConfig.Readiness readiness = config.readiness();
+        if (readiness.longTransaction().isNegative() || readiness.passwordExpiryWarning().isNegative()) {
+            throw new StartupFailure("DSM_READINESS_LONG_TRANSACTION and DSM_READINESS_PASSWORD_EXPIRY_WARNING must not be negative");
+        }
+        if (readiness.projectSessions() < 1) {
+            throw new StartupFailure("DSM_READINESS_PROJECT_SESSIONS must be at least 1; it is " + readiness.projectSessions());
+        }
+        return new ReadinessLimits(config.watch().slotWarningBytes(), readiness.longTransaction(),
+                readiness.passwordExpiryWarning(), readiness.projectSessions());
     }
 
     /** @throws TooManyTests when DSM_TEST_CONCURRENCY tests are already running */
@@ -145,7 +158,7 @@ public class ConnectionTester {
 
     private TargetProbe probe(ConnectionSpec spec, boolean pair, TestBudget budget, AddressPolicy policy) {
         Set<ReadinessScope> served = ServedScopes.ofEndpoint(spec.attribute(), spec.target() == CheckTarget.STANDBY, pair);
-        return new TargetProbe(spec, served, policy, budget, workers, slotWarningBytes);
+        return new TargetProbe(spec, served, policy, budget, workers, limits);
     }
 
     private static TargetProbe await(Future<TargetProbe> probe) {

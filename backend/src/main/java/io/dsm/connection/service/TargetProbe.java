@@ -17,6 +17,7 @@ import io.dsm.connection.CheckName;
 import io.dsm.connection.CheckTarget;
 import io.dsm.connection.api.Check;
 import io.dsm.readiness.ReadinessScope;
+import io.dsm.readiness.service.ReadinessLimits;
 import io.dsm.readiness.service.ReadinessOutcome;
 
 /** Runs the checks for one endpoint, in order, within the test's budget. */
@@ -31,13 +32,13 @@ final class TargetProbe {
     private final CheckList checks;
     private String serverVersion;
     private ReplicationProbe replication;
-    private final long slotWarningBytes;
+    private final ReadinessLimits limits;
     private ReadinessOutcome readiness = ReadinessOutcome.notInspected("the connection failed");
 
     /** @param served the scopes this endpoint serves, which decide what readiness inspects on it */
     TargetProbe(ConnectionSpec spec, Set<ReadinessScope> served, AddressPolicy policy, TestBudget budget, ExecutorService workers,
-            long slotWarningBytes) {
-        this.slotWarningBytes = slotWarningBytes;
+            ReadinessLimits limits) {
+        this.limits = limits;
         this.spec = spec;
         this.served = served;
         this.policy = policy;
@@ -109,7 +110,7 @@ final class TargetProbe {
             return fail(ConnectFailures.classify(attempt.failure(), spec, text, timedOut, budget.totalMillis()));
         }
         Connection connection = attempt.connection();
-        SessionChecks session = new SessionChecks(spec, served, text, budget, replication, slotWarningBytes, checks::record);
+        SessionChecks session = new SessionChecks(spec, served, text, budget, replication, limits, checks::record);
         try {
             StringBuilder network = new StringBuilder(reached(address, tcpNanos));
             attempt.options().ifPresent(o -> network.append("; connected in ").append(GreenplumUtilityMode.describe(o)));
