@@ -106,6 +106,27 @@ public interface DsmConfig {
         @WithName("project-sessions")
         @WithDefault("4")
         int projectSessions();
+
+        /**
+         * Whether the replication connection of a check creates a temporary logical slot, which the server
+         * drops when the connection ends, to prove a project's slot can be created now
+         * ({@code DSM_READINESS_SLOT_PROBE}): {@code tests} in connection tests and re-checks, {@code always}
+         * in the watch too, {@code off} never (IDENTIFY_SYSTEM only).
+         */
+        @WithName("slot-probe")
+        @WithDefault("tests")
+        SlotProbe slotProbe();
+
+        /** How long the probe waits for the slot at most ({@code DSM_READINESS_SLOT_PROBE_WAIT}), within the test's timeout. */
+        @WithName("slot-probe-wait")
+        @WithDefault("1s")
+        Duration slotProbeWait();
+
+        enum SlotProbe {
+            OFF,
+            TESTS,
+            ALWAYS
+        }
     }
 
     interface Watch {

@@ -109,10 +109,11 @@ public enum ReadinessCheck {
             `ALTER ROLE <user> VALID UNTIL 'infinity';`, or a moment after the migration ends."""),
     REPLICATION_CONNECTION("replication.connection", "A replication connection is accepted", INCREMENTAL_SYNC, """
             dsm opens a logical replication connection (`replication=database`) as the user, from dsm's address, \
-            and runs `IDENTIFY_SYSTEM`, within the test's timeout. This proves what the catalog cannot: that \
-            pg_hba.conf, poolers and proxies let a replication connection through and a WAL sender is free. No \
-            slot or publication is created. Like the test's own sign-in, it never sends the password in cleartext \
-            to a server TLS did not verify: it is then a blocker that says so.""", """
+            within the test's timeout, and runs one command: `CREATE_REPLICATION_SLOT` of a temporary slot (see \
+            slots.creation), or `IDENTIFY_SYSTEM` where DSM_READINESS_SLOT_PROBE leaves the probe out. This proves \
+            what the catalog cannot: that pg_hba.conf, poolers and proxies let a replication connection through and a \
+            WAL sender is free. No publication and no lasting slot is created. Like the test's own sign-in, it never \
+            sends the password in cleartext to a server TLS did not verify: it is then a blocker that says so.""", """
             Follow the server's message: pg_hba.conf must allow the user from dsm's address (with scram-sha-256 \
             rather than password or md5), poolers such as PgBouncer must be bypassed, and the user needs \
             REPLICATION."""),
@@ -136,7 +137,9 @@ public enum ReadinessCheck {
             commits or rolls it back: a blocker that names its gid, database and age. A session whose transaction has \
             held one longer than DSM_READINESS_LONG_TRANSACTION (5 minutes) is a warning that names its pid, \
             application and age; the server shows how long other users' transactions have run only to members of \
-            `pg_read_all_stats`, so those are counted.""", """
+            `pg_read_all_stats`, so those are counted. With DSM_READINESS_SLOT_PROBE on (tests and re-checks by \
+            default) the server itself is asked: dsm creates a TEMPORARY logical slot, which the server drops when dsm \
+            disconnects, and a creation still waiting after DSM_READINESS_SLOT_PROBE_WAIT (1 s) is a blocker.""", """
             Ask the owner, then `COMMIT PREPARED '<gid>';` or `ROLLBACK PREPARED '<gid>';` in its database; end a \
             forgotten session with `SELECT pg_terminate_backend(<pid>);`."""),
     PUBLICATIONS_COVERAGE("publications.coverage", "Publications cover the tables in scope", INCREMENTAL_SYNC, """

@@ -70,7 +70,9 @@ class ReadinessFindingsTest extends ApiTest {
                 "tables.sequences", "server.recovery", "server.standby_reads", "slots.creation", "role.read_only",
                 "role.connection_limit", "role.timeouts", "role.password_expiry"));
         assertThat(passed(result).contains("server.max_slot_wal_keep_size")).isEqualTo(bounded);
-        assertThat(ReadinessAnswers.passedMessage(result, "replication.connection")).contains("IDENTIFY_SYSTEM reports system");
+        assertThat(ReadinessAnswers.passedMessage(result, "replication.connection")).contains("CREATE_REPLICATION_SLOT");
+        assertThat(ReadinessAnswers.passedMessage(result, "slots.creation"))
+                .startsWith("The server created a temporary logical slot for dsm at WAL ");
         assertThat(check(result, "PRIMARY", "REPLICATION")).containsEntry("status", "PASSED");
     }
 

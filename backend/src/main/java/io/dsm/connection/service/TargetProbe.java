@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -33,12 +34,15 @@ final class TargetProbe {
     private String serverVersion;
     private ReplicationProbe replication;
     private final ReadinessLimits limits;
+    private final Optional<Duration> slotProbeWait;
     private ReadinessOutcome readiness = ReadinessOutcome.notInspected("the connection failed");
 
     /** @param served the scopes this endpoint serves, which decide what readiness inspects on it */
+    /** @param slotProbeWait how long a temporary slot's creation may wait, or empty where no slot is probed */
     TargetProbe(ConnectionSpec spec, Set<ReadinessScope> served, AddressPolicy policy, TestBudget budget, ExecutorService workers,
-            ReadinessLimits limits) {
+            ReadinessLimits limits, Optional<Duration> slotProbeWait) {
         this.limits = limits;
+        this.slotProbeWait = slotProbeWait;
         this.spec = spec;
         this.served = served;
         this.policy = policy;
@@ -97,7 +101,7 @@ final class TargetProbe {
                     "Enter the password again.", null));
         }
         if (served.contains(ReadinessScope.INCREMENTAL_SYNC)) {
-            replication = ReplicationProbe.start(spec, address, budget, text, workers);
+            replication = ReplicationProbe.start(spec, address, budget, text, workers, slotProbeWait);
         }
         JdbcConnector.Attempt attempt = connectWithUtilityMode(address, socket);
         if (attempt.connection() == null) {

@@ -44,6 +44,15 @@ final class RecoveryRules {
                     "Point incremental sync at the primary (decoding on a standby came with PostgreSQL 16).", null);
             return;
         }
+        SlotProbe probe = facts.replication().probe();
+        if (probe != null && probe.outcome() == SlotProbe.Outcome.REFUSED) {
+            // What the catalog of a standby cannot see, such as the primary's wal_level, the server says here.
+            findings.add(ReadinessCheck.SERVER_RECOVERY, BLOCKER, "The server is in recovery (a standby), and refused to create "
+                    + "a temporary logical slot for dsm: " + probe.message() + " (SQLSTATE " + probe.sqlState() + ").",
+                    "A project's slot would be refused the same way: follow the server's message, or point incremental sync "
+                            + "at the primary.", null);
+            return;
+        }
         SessionFacts session = facts.session();
         if (session == null) {
             return;
@@ -55,7 +64,7 @@ final class RecoveryRules {
                 + "standby cannot see it: a slot creation fails with \"logical decoding on standby requires wal_level >= "
                 + "logical on the primary\" otherwise).";
         String wait = " Creating the slot waits for the primary's next running-transactions record: SELECT "
-                + "pg_log_standby_snapshot(); on the primary ends the wait.";
+                + "pg_log_standby_snapshot(); on the primary ends the wait." + probed(probe);
         List<String> missing = new ArrayList<>();
         if (!feedback) {
             missing.add("hot_standby_feedback is off");
@@ -80,6 +89,16 @@ final class RecoveryRules {
             findings.pass(ReadinessCheck.SERVER_RECOVERY, "The server is in recovery (a standby) with hot_standby_feedback on "
                     + "and primary_slot_name " + primarySlot.orElse("(not shown to this user)") + ". " + needs + wait);
         }
+    }
+
+    /** What dsm's temporary slot showed on the standby, in a sentence, or nothing when it did not run. */
+    private static String probed(SlotProbe probe) {
+        if (probe == null) {
+            return "";
+        }
+        return probe.outcome() == SlotProbe.Outcome.CREATED
+                ? " dsm's temporary slot was created here in " + probe.millis() + " ms."
+                : " dsm's temporary slot was still waiting for it after " + probe.millis() + " ms.";
     }
 
     private static void standbyReads(InspectionFacts facts, Findings findings) {

@@ -28,7 +28,8 @@ record ServerSettings(int maxReplicationSlots, int slotsUsed, int maxWalSenders,
         Optional<String> slotWalKeepSize, ManagedService service, List<Slot> slots, List<SlotBlocker> slotBlockers) {
 
     private static final String SQL = """
-            SELECT current_setting('max_replication_slots')::int, (SELECT count(*) FROM pg_get_replication_slots())::int,
+            SELECT current_setting('max_replication_slots')::int,
+                   (SELECT count(*) FROM pg_get_replication_slots() s WHERE %5$s)::int,
                    current_setting('max_wal_senders')::int, (SELECT array_agg(pid) FROM pg_stat_get_wal_senders()),
                    current_setting('max_slot_wal_keep_size', true), current_setting('rds.logical_replication', true),
                    current_setting('azure.replication_support', true), current_setting('azure.extensions', true),
@@ -40,6 +41,7 @@ record ServerSettings(int maxReplicationSlots, int slotsUsed, int maxWalSenders,
                                             AS retained,
                              %1$s AS wal_status, %2$s AS inactive_since
                       FROM pg_get_replication_slots() s LEFT JOIN pg_database d ON d.oid = s.datoid
+                      WHERE %5$s
                       ORDER BY d.datname = current_database() DESC NULLS LAST, s.active, 7 DESC, 1
                       LIMIT %3$d) s),
                    (SELECT json_agg(x) FROM (
@@ -56,9 +58,16 @@ record ServerSettings(int maxReplicationSlots, int slotsUsed, int maxWalSenders,
                       ORDER BY age(a.backend_xid) DESC
                       LIMIT %4$d) x)""";
 
+    /**
+     * dsm's own temporary probe slots (of any dsm instance) live for a few milliseconds while a check's
+     * replication connection proves a slot can be created: no one's to count, list or drop.
+     */
+    private static final String NOT_A_PROBE = "NOT (s.temporary AND s.slot_name LIKE '"
+            + SlotProbe.SLOT_PREFIX.replace("_", "\\_") + "%')";
+
     static CatalogBatch.Query query(Subject subject) {
         return CatalogBatch.Query.of(SQL.formatted(subject.atLeast(13) ? "s.wal_status" : "NULL::text",
-                subject.atLeast(17) ? "s.inactive_since" : "NULL::timestamptz", Slot.MAX_READ, Finding.MAX_OBJECTS));
+                subject.atLeast(17) ? "s.inactive_since" : "NULL::timestamptz", Slot.MAX_READ, Finding.MAX_OBJECTS, NOT_A_PROBE));
     }
 
     static ServerSettings read(ResultSet row) throws SQLException {

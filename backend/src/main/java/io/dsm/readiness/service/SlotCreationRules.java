@@ -21,6 +21,13 @@ final class SlotCreationRules {
     }
 
     static void evaluate(InspectionFacts facts, Findings findings) {
+        SlotProbe probe = facts.replication().probe();
+        if (probe != null && probe.outcome() == SlotProbe.Outcome.REFUSED) {
+            refused(facts, probe, findings);
+            return;
+        }
+        // On a standby the wait is for the primary's next running-transactions record: server.recovery tells it.
+        boolean waited = probe != null && probe.outcome() == SlotProbe.Outcome.WAITED && !facts.basics().inRecovery();
         long threshold = facts.subject().limits().longTransaction().toSeconds();
         List<SlotBlocker> prepared = facts.settings().slotBlockers().stream().filter(SlotBlocker::isPrepared).toList();
         List<SlotBlocker> sessions = facts.settings().slotBlockers().stream().filter(b -> !b.isPrepared()).toList();
@@ -28,10 +35,10 @@ final class SlotCreationRules {
         long hidden = sessions.stream().filter(b -> b.seconds() == null).count();
         String hiddenNote = hidden == 0 ? "" : " " + SqlNames.count(hidden, "session of another user holds", "sessions of other users hold")
                 + " a transaction id now; the server shows how long only to members of pg_read_all_stats.";
-        if (prepared.isEmpty() && longRunning.isEmpty()) {
-            findings.pass(ReadinessCheck.SLOTS_CREATION, "No prepared transaction, and no session whose transaction has held a "
-                    + "transaction id for " + Durations.seconds(threshold) + " or longer: a slot's creation waits for nothing "
-                    + "but transactions that end on their own." + hiddenNote);
+        if (prepared.isEmpty() && longRunning.isEmpty() && !waited) {
+            findings.pass(ReadinessCheck.SLOTS_CREATION, created(probe) + "No prepared transaction, and no session whose "
+                    + "transaction has held a transaction id for " + Durations.seconds(threshold) + " or longer: a slot's "
+                    + "creation waits for nothing but transactions that end on their own." + hiddenNote);
             return;
         }
         List<AffectedObject> objects = new ArrayList<>();
@@ -40,6 +47,13 @@ final class SlotCreationRules {
                 + p.xidAge() + " transactions old")));
         longRunning.forEach(s -> objects.add(new AffectedObject("pid " + s.pid(), describe(s))));
         List<String> parts = new ArrayList<>();
+        if (waited) {
+            parts.add("The server did not create a temporary logical slot for dsm within " + probe.millis() + " ms: it was "
+                    + "still waiting for transactions that hold a transaction id to end" + (objects.isEmpty()
+                            ? " (none that dsm may see has run for " + Durations.seconds(threshold) + "), so a project's slot "
+                                    + "would wait too."
+                            : ", so a project's slot would wait too."));
+        }
         if (!prepared.isEmpty()) {
             parts.add(SqlNames.count(prepared.size(), "prepared transaction holds", "prepared transactions hold")
                     + " a transaction id until someone commits or rolls " + SqlNames.verb(prepared.size(), "it", "them")
@@ -52,8 +66,29 @@ final class SlotCreationRules {
                     + Durations.seconds(threshold) + " or longer: creating the project's replication slot waits until "
                     + SqlNames.verb(longRunning.size(), "its transaction ends", "their transactions end") + ".");
         }
-        findings.add(ReadinessCheck.SLOTS_CREATION, prepared.isEmpty() ? WARNING : BLOCKER, String.join(" ", parts) + hiddenNote,
+        findings.add(ReadinessCheck.SLOTS_CREATION, prepared.isEmpty() && !waited ? WARNING : BLOCKER, String.join(" ", parts) + hiddenNote,
                 hint(prepared, longRunning), null, ObjectList.of(objects));
+    }
+
+    /** What the probe proved, when it created its slot. */
+    private static String created(SlotProbe probe) {
+        return probe == null || probe.outcome() != SlotProbe.Outcome.CREATED ? ""
+                : "The server created a temporary logical slot for dsm at WAL " + probe.consistentPoint() + " in " + probe.millis()
+                        + " ms, and dropped it when dsm disconnected: a project's slot can be created now. ";
+    }
+
+    /**
+     * The server refused the probe's slot. wal_level, recovery (server.recovery tells the server's words there)
+     * and a full set of slots have findings of their own, with the same cause; anything else is told here.
+     */
+    private static void refused(InspectionFacts facts, SlotProbe probe, Findings findings) {
+        boolean explained = !"logical".equals(facts.basics().walLevel()) || facts.basics().inRecovery()
+                || facts.settings().freeSlots() == 0;
+        if (!explained) {
+            findings.add(ReadinessCheck.SLOTS_CREATION, BLOCKER, "The server refused to create a temporary logical slot for dsm: "
+                    + probe.message() + " (SQLSTATE " + probe.sqlState() + ").",
+                    "A project's slot would be refused the same way: follow the server's message.", null);
+        }
     }
 
     private static String describe(SlotBlocker session) {
