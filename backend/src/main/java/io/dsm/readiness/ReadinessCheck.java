@@ -89,8 +89,9 @@ public enum ReadinessCheck {
             of the user, the database and the server."""),
     ROLE_CONNECTION_LIMIT("role.connection_limit", "Connections are left for the project", Set.of(FULL_MIGRATION, INCREMENTAL_SYNC), """
             The user's and the database's CONNECTION LIMIT, minus the other sessions open now (dsm's own test \
-            connections left out); a WAL sender counts against both. Fewer free than a scope needs at once (incremental \
-            sync: a session and a WAL sender; full migration: a session) is a blocker for that scope; fewer than \
+            connections left out). Before PostgreSQL 17 a WAL sender counts against both and is refused by them like a \
+            session; from 17 only regular sessions do. Fewer free than a scope needs at once (a session; before 17, \
+            incremental sync's WAL sender besides) is a blocker for that scope; fewer than \
             DSM_READINESS_PROJECT_SESSIONS (4) + 2 is a warning. Superusers are exempt from both limits.""", """
             `ALTER ROLE <user> CONNECTION LIMIT -1;` or `ALTER DATABASE <db> CONNECTION LIMIT -1;`, or a limit with \
             room for the project's sessions."""),

@@ -31,7 +31,7 @@ import io.restassured.path.json.JsonPath;
 class PostgresVersionsTest extends ApiTest {
 
     @ParameterizedTest(name = "PostgreSQL {0}")
-    @CsvSource({ "12, 12.22.0", "14, 14.20.0", "16, 16.11.0", "18, 18.1.0" })
+    @CsvSource({ "12, 12.22.0", "13, 13.23.0", "14, 14.20.0", "15, 15.15.0", "16, 16.11.0", "18, 18.1.0" })
     void runsEveryCheckAgainstThisVersion(String major, String binaries) {
         try (TargetServer target = TargetServer.start(binaries, Map.of())) {
             DataSourceBody body = migrator(target.port()).schemaName("sales").heartbeat(true);
@@ -47,7 +47,7 @@ class PostgresVersionsTest extends ApiTest {
     }
 
     @ParameterizedTest(name = "PostgreSQL {0}")
-    @CsvSource({ "12, 12.22.0", "14, 14.20.0", "16, 16.11.0", "17, ", "18, 18.1.0" })
+    @CsvSource({ "12, 12.22.0", "13, 13.23.0", "14, 14.20.0", "15, 15.15.0", "16, 16.11.0", "17, ", "18, 18.1.0" })
     void inspectsReadinessOnThisVersion(int major, String binaries) {
         try (LogicalTarget target = LogicalTarget.start(binaries)) {
             List<String> fixture = new ArrayList<>(List.of("CREATE TABLE app.events (at timestamptz, body text)",

@@ -59,11 +59,11 @@ class SlotProbeTest extends ApiTest {
     @Test
     void createsATemporarySlotAndLeavesNothingBehind() throws InterruptedException {
         String database = target.database("probed", "CREATE TABLE app.orders (id int PRIMARY KEY)");
-        long created = target.logLines("CREATE_REPLICATION_SLOT dsm_probe_");
+        long created = target.logLines("received replication command: CREATE_REPLICATION_SLOT dsm_probe_");
         JsonPath result = test(target.source(database));
         assertThat(passedMessage(result, "slots.creation")).matches("The server created a temporary logical slot for dsm at WAL "
                 + "[0-9A-F]+/[0-9A-F]+ in \\d+ ms, and dropped it when dsm disconnected: a project's slot can be created now\\. .*");
-        assertThat(target.logLines("CREATE_REPLICATION_SLOT dsm_probe_")).isEqualTo(created + 1);
+        assertThat(target.logLines("received replication command: CREATE_REPLICATION_SLOT dsm_probe_")).isEqualTo(created + 1);
         assertThat(probeSlotsLeft(database)).isEqualTo("0");
     }
 

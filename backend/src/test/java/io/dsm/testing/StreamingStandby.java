@@ -72,9 +72,9 @@ public final class StreamingStandby implements AutoCloseable {
         return primary.source(database).port(server.port());
     }
 
-    /** Waits until the standby has replayed everything the primary has written so far. */
+    /** Waits until the standby has replayed everything the primary has logged so far, flushed or not yet. */
     public void catchUp() {
-        String written = primary.server().queryIn("postgres", "SELECT pg_current_wal_lsn()");
+        String written = primary.server().queryIn("postgres", "SELECT pg_current_wal_insert_lsn()");
         await("replay reaches " + written, () -> "t".equals(server.queryIn("postgres",
                 "SELECT pg_last_wal_replay_lsn() >= '" + written + "'::pg_lsn")));
     }

@@ -79,7 +79,7 @@ public final class TargetServer implements AutoCloseable {
      * it is the one on the test classpath (17).
      */
     public static final Map<String, String> BINARIES = Map.of(
-            "12", "12.22.0", "14", "14.20.0", "16", "16.11.0", "17", "", "18", "18.1.0");
+            "12", "12.22.0", "13", "13.23.0", "14", "14.20.0", "15", "15.15.0", "16", "16.11.0", "17", "", "18", "18.1.0");
 
     /** The default major version, set up and running. */
     public static TargetServer start() {

@@ -70,8 +70,9 @@ final class RoleSettingRules {
                 + "for user " + facts.user() + " in this database (" + readOnly.get().origin() + "): every transaction of the "
                 + "project's sessions is read-only, so " + what + " fail" + (failing.isEmpty() ? "s" : "")
                 + " with \"cannot execute ... in a read-only transaction\" (SQLSTATE 25006).",
-                "Run it as a superuser, or as the user after SET default_transaction_read_only = off in its session.",
-                alterForUser(facts, SessionFacts.READ_ONLY, "off"));
+                "Run it as a superuser or as the user itself. BEGIN READ WRITE lets it run where the setting is on for the "
+                        + "session that runs it too.",
+                "BEGIN READ WRITE;\n" + alterForUser(facts, SessionFacts.READ_ONLY, "off") + "\nCOMMIT;");
     }
 
     private static void connectionLimit(InspectionFacts facts, SessionFacts session, Findings findings) {
@@ -104,8 +105,10 @@ final class RoleSettingRules {
                 + SqlNames.count(free, "connection is", "connections are") + " left for the project";
         String fix = String.join("\n", fixes);
         int wanted = facts.subject().limits().projectSessions() + 2;
+        // Before PostgreSQL 17 a WAL sender counts against the limits and is refused by them like a session.
+        boolean walSenderCounts = !facts.subject().atLeast(SessionFacts.FIRST_UNCOUNTED_WAL_SENDER);
         EnumSet<ReadinessScope> blocked = EnumSet.noneOf(ReadinessScope.class);
-        if (free < 2) {
+        if (free < (walSenderCounts ? 2 : 1)) {
             blocked.add(ReadinessScope.INCREMENTAL_SYNC);
         }
         if (free < 1) {
@@ -117,15 +120,18 @@ final class RoleSettingRules {
             String confirmed = ReplicationConnectionRule.refusedFor(facts.replication(), ReplicationConnectionRule.TOO_MANY_CONNECTIONS)
                     .map(message -> " The server refused dsm's replication connection for this reason: " + message)
                     .orElse("");
-            findings.add(ReadinessCheck.ROLE_CONNECTION_LIMIT, blocked, BLOCKER, counted + ". Incremental sync needs 2 at once "
-                    + "(a session and a WAL sender, which counts against both limits); full migration needs 1; the server "
+            findings.add(ReadinessCheck.ROLE_CONNECTION_LIMIT, blocked, BLOCKER, counted + ". " + (walSenderCounts
+                    ? "Incremental sync needs 2 at once (a session and a WAL sender, which PostgreSQL " + facts.subject().major()
+                            + " counts against both limits)"
+                    : "Incremental sync needs a session besides its WAL sender") + "; full migration needs 1; the server "
                     + "refuses the next with \"too many connections\" (SQLSTATE 53300)." + confirmed, hint, fix);
         }
         Set<ReadinessScope> warned = EnumSet.complementOf(blocked);
         if (free < wanted) {
             findings.add(ReadinessCheck.ROLE_CONNECTION_LIMIT, warned, WARNING, counted + ", fewer than the " + wanted
                     + " a project with " + facts.subject().limits().projectSessions() + " sessions, its WAL sender and a "
-                    + "check at once would open.", hint, fix);
+                    + "check at once would open; the server refuses the next with \"too many connections\" (SQLSTATE 53300).",
+                    hint, fix);
         } else if (blocked.isEmpty()) {
             findings.pass(ReadinessCheck.ROLE_CONNECTION_LIMIT, counted + ".");
         }
