@@ -100,8 +100,8 @@ public interface DsmConfig {
         Duration passwordExpiryWarning();
 
         /**
-         * The sessions a migration project opens at once besides its WAL sender ({@code DSM_READINESS_PROJECT_SESSIONS}),
-         * which {@code role.connection_limit} wants free under the role's and the database's connection limits.
+         * The sessions a migration project opens at once ({@code DSM_READINESS_PROJECT_SESSIONS}), which
+         * {@code role.connection_limit} wants free under the role's and the database's connection limits.
          */
         @WithName("project-sessions")
         @WithDefault("4")

@@ -88,11 +88,10 @@ public enum ReadinessCheck {
             `ALTER ROLE <user> IN DATABASE <db> SET default_transaction_read_only = off;`: it wins over the value \
             of the user, the database and the server."""),
     ROLE_CONNECTION_LIMIT("role.connection_limit", "Connections are left for the project", Set.of(FULL_MIGRATION, INCREMENTAL_SYNC), """
-            The user's and the database's CONNECTION LIMIT, minus the other sessions open now (dsm's own test \
-            connections left out). Before PostgreSQL 17 a WAL sender counts against both and is refused by them like a \
-            session; from 17 only regular sessions do. Fewer free than a scope needs at once (a session; before 17, \
-            incremental sync's WAL sender besides) is a blocker for that scope; fewer than \
-            DSM_READINESS_PROJECT_SESSIONS (4) + 2 is a warning. Superusers are exempt from both limits.""", """
+            The user's and the database's CONNECTION LIMIT, minus the other regular sessions open now (dsm's own \
+            test connection left out; the server counts no WAL sender against them). No connection left is a \
+            blocker; fewer than DSM_READINESS_PROJECT_SESSIONS (4), the sessions a project opens at once, is a \
+            warning. Superusers are exempt from both limits.""", """
             `ALTER ROLE <user> CONNECTION LIMIT -1;` or `ALTER DATABASE <db> CONNECTION LIMIT -1;`, or a limit with \
             room for the project's sessions."""),
     ROLE_TIMEOUTS("role.timeouts", "No timeout cuts a long copy", FULL_MIGRATION, """

@@ -37,26 +37,9 @@ final class Findings {
     }
 
     void add(ReadinessCheck check, FindingSeverity severity, String message, String hint, String fixSql, ObjectList objects) {
-        found.add(new Finding(check, servedOf(check, check.scopes()), severity, message, hint, fixSql, objects.shown(),
-                objects.total()));
-    }
-
-    /**
-     * A finding about some of the check's scopes only, where its severity differs by scope: one free
-     * connection blocks incremental sync (a session and a WAL sender) but not full migration.
-     */
-    void add(ReadinessCheck check, Set<ReadinessScope> only, FindingSeverity severity, String message, String hint,
-            String fixSql) {
-        Set<ReadinessScope> scopes = servedOf(check, only);
-        if (!scopes.isEmpty()) {
-            found.add(new Finding(check, scopes, severity, message, hint, fixSql, List.of(), 0));
-        }
-    }
-
-    private Set<ReadinessScope> servedOf(ReadinessCheck check, Set<ReadinessScope> only) {
         Set<ReadinessScope> scopes = EnumSet.noneOf(ReadinessScope.class);
-        check.scopes().stream().filter(served::contains).filter(only::contains).forEach(scopes::add);
-        return scopes;
+        check.scopes().stream().filter(served::contains).forEach(scopes::add);
+        found.add(new Finding(check, scopes, severity, message, hint, fixSql, objects.shown(), objects.total()));
     }
 
     ReadinessOutcome outcome() {

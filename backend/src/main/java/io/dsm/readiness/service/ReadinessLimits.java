@@ -9,7 +9,7 @@ import java.time.Duration;
  * @param slotWarningBytes      WAL retained by an inactive slot from which it is a warning
  * @param longTransaction       how long a transaction may hold an xid before it is named as blocking slot creation
  * @param passwordExpiryWarning how far ahead an expiring password (VALID UNTIL) is a warning
- * @param projectSessions       the sessions a migration project opens at once, besides its WAL sender
+ * @param projectSessions       the sessions a migration project opens at once
  */
 public record ReadinessLimits(long slotWarningBytes, Duration longTransaction, Duration passwordExpiryWarning,
         int projectSessions) {

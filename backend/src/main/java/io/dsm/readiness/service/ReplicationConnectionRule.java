@@ -10,8 +10,7 @@ import io.dsm.readiness.service.ReplicationConnectionResult.Outcome;
 
 /**
  * The real replication connection: what the catalog cannot prove. A refusal the catalog already
- * explains (no REPLICATION, no free WAL sender, no connection left under a limit) is told once, by
- * that finding, with the server's words.
+ * explains (no REPLICATION, no free WAL sender) is told once, by that finding, with the server's words.
  */
 final class ReplicationConnectionRule {
 
@@ -62,8 +61,7 @@ final class ReplicationConnectionRule {
         boolean mayReplicate = facts.basics().superuser() || facts.basics().replicationAttribute()
                 || facts.basics().providerReplicationRole();
         return NO_PRIVILEGE.equals(result.sqlState()) && !mayReplicate
-                || TOO_MANY_CONNECTIONS.equals(result.sqlState())
-                        && (facts.freeWalSenders() == 0 || RoleSettingRules.freeConnections(facts) < 2);
+                || TOO_MANY_CONNECTIONS.equals(result.sqlState()) && facts.freeWalSenders() == 0;
     }
 
     private static String hint(String sqlState) {

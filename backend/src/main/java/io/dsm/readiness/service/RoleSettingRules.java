@@ -4,15 +4,12 @@ import static io.dsm.readiness.FindingSeverity.BLOCKER;
 import static io.dsm.readiness.FindingSeverity.WARNING;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.dsm.common.jdbc.SqlIdentifiers;
 import io.dsm.readiness.ReadinessCheck;
-import io.dsm.readiness.ReadinessScope;
 
 /**
  * The role's and the database's settings that stop the project's sessions: read-only transactions,
@@ -101,38 +98,19 @@ final class RoleSettingRules {
                     + database + ".");
             return;
         }
-        String counted = String.join(", and ", limits) + " (dsm's own test connections left out): "
+        String counted = String.join(", and ", limits) + " (dsm's own test connection left out; WAL senders do not count): "
                 + SqlNames.count(free, "connection is", "connections are") + " left for the project";
         String fix = String.join("\n", fixes);
-        int wanted = facts.subject().limits().projectSessions() + 2;
-        // Before PostgreSQL 17 a WAL sender counts against the limits and is refused by them like a session.
-        boolean walSenderCounts = !facts.subject().atLeast(SessionFacts.FIRST_UNCOUNTED_WAL_SENDER);
-        EnumSet<ReadinessScope> blocked = EnumSet.noneOf(ReadinessScope.class);
-        if (free < (walSenderCounts ? 2 : 1)) {
-            blocked.add(ReadinessScope.INCREMENTAL_SYNC);
-        }
+        int wanted = facts.subject().limits().projectSessions();
+        String hint = "Or raise the limit so that the project's sessions (DSM_READINESS_PROJECT_SESSIONS: " + wanted + ") fit.";
         if (free < 1) {
-            blocked.add(ReadinessScope.FULL_MIGRATION);
-        }
-        String hint = "Or raise the limit so that the project's sessions (DSM_READINESS_PROJECT_SESSIONS: "
-                + facts.subject().limits().projectSessions() + "), a WAL sender and a session for checks fit.";
-        if (!blocked.isEmpty()) {
-            String confirmed = ReplicationConnectionRule.refusedFor(facts.replication(), ReplicationConnectionRule.TOO_MANY_CONNECTIONS)
-                    .map(message -> " The server refused dsm's replication connection for this reason: " + message)
-                    .orElse("");
-            findings.add(ReadinessCheck.ROLE_CONNECTION_LIMIT, blocked, BLOCKER, counted + ". " + (walSenderCounts
-                    ? "Incremental sync needs 2 at once (a session and a WAL sender, which PostgreSQL " + facts.subject().major()
-                            + " counts against both limits)"
-                    : "Incremental sync needs a session besides its WAL sender") + "; full migration needs 1; the server "
-                    + "refuses the next with \"too many connections\" (SQLSTATE 53300)." + confirmed, hint, fix);
-        }
-        Set<ReadinessScope> warned = EnumSet.complementOf(blocked);
-        if (free < wanted) {
-            findings.add(ReadinessCheck.ROLE_CONNECTION_LIMIT, warned, WARNING, counted + ", fewer than the " + wanted
-                    + " a project with " + facts.subject().limits().projectSessions() + " sessions, its WAL sender and a "
-                    + "check at once would open; the server refuses the next with \"too many connections\" (SQLSTATE 53300).",
+            findings.add(ReadinessCheck.ROLE_CONNECTION_LIMIT, BLOCKER, counted + ": the project's first session is refused "
+                    + "with \"too many connections\" (SQLSTATE 53300).", hint, fix);
+        } else if (free < wanted) {
+            findings.add(ReadinessCheck.ROLE_CONNECTION_LIMIT, WARNING, counted + ", fewer than the " + wanted + " sessions a "
+                    + "project opens at once; the server refuses the next with \"too many connections\" (SQLSTATE 53300).",
                     hint, fix);
-        } else if (blocked.isEmpty()) {
+        } else {
             findings.pass(ReadinessCheck.ROLE_CONNECTION_LIMIT, counted + ".");
         }
     }
@@ -141,7 +119,7 @@ final class RoleSettingRules {
      * Connections the user may still open here, under its own limit and the database's, dsm's test left out;
      * {@link Long#MAX_VALUE} where no limit applies (a superuser, or none set, or a server too old to tell).
      */
-    static long freeConnections(InspectionFacts facts) {
+    private static long freeConnections(InspectionFacts facts) {
         SessionFacts session = facts.session();
         long free = Long.MAX_VALUE;
         if (session == null || facts.basics().superuser()) {

@@ -21,8 +21,8 @@ import io.dsm.common.jdbc.CatalogBatch;
  * @param settings     the settings below, by name, where the server has them
  * @param receivingWal a WAL receiver is running: a standby streaming from its primary
  * @param databaseConnectionLimit the database's CONNECTION LIMIT; -1 for none
- * @param roleSessions     other sessions of the user (WAL senders included before PostgreSQL 17), dsm's own left out
- * @param databaseSessions other sessions in the database, dsm's own left out
+ * @param roleSessions     other regular sessions of the user (what its connection limit counts), dsm's own left out
+ * @param databaseSessions other regular sessions in the database, dsm's own left out
  * @param scopeSize    the largest table in scope and all of them, read only when a timeout is set; else null
  */
 record SessionFacts(Map<String, Setting> settings, boolean receivingWal, int databaseConnectionLimit, long roleSessions,
@@ -41,10 +41,8 @@ record SessionFacts(Map<String, Setting> settings, boolean receivingWal, int dat
 
     /** PostgreSQL 9.6 brought pg_stat_get_wal_receiver(); older servers (Greenplum 6) are not asked. */
     private static final int FIRST_VERSION = 90600;
-    /** PostgreSQL 10 tells client backends and WAL senders from background processes. */
+    /** PostgreSQL 10 tells client backends from WAL senders and background processes. */
     private static final int FIRST_BACKEND_TYPE_VERSION = 100000;
-    /** From PostgreSQL 17 connection limits count and refuse regular backends only, never a WAL sender. */
-    static final int FIRST_UNCOUNTED_WAL_SENDER = 17;
 
     /**
      * pg_show_all_settings() gives each value in its base unit (milliseconds for timeouts) and where
@@ -112,9 +110,8 @@ record SessionFacts(Map<String, Setting> settings, boolean receivingWal, int dat
         if (subject.versionNum() < FIRST_VERSION) {
             return CatalogBatch.Query.of("SELECT NULL");
         }
-        String counted = subject.atLeast(FIRST_UNCOUNTED_WAL_SENDER) ? "\n     AND a.backend_type = 'client backend'"
-                : subject.versionNum() >= FIRST_BACKEND_TYPE_VERSION ? "\n     AND a.backend_type IN ('client backend', 'walsender')"
-                : "";
+        // The server counts regular sessions only against connection limits: not WAL senders, not background workers.
+        String counted = subject.versionNum() >= FIRST_BACKEND_TYPE_VERSION ? "\n     AND a.backend_type = 'client backend'" : "";
         return ScopePredicate.query(SQL.formatted(counted, ScopePredicate.sql(subject.schemaName()),
                 ReadinessInspection.REPLICATION_APPLICATION), subject.schemaName(), 1);
     }
