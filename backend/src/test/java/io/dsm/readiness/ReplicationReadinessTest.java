@@ -12,12 +12,10 @@ import static io.dsm.readiness.ReadinessAnswers.verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -143,7 +141,7 @@ class ReplicationReadinessTest extends ApiTest {
         List<Connection> walSenders = new ArrayList<>();
         try {
             for (int i = 0; i < LogicalTarget.MAX_WAL_SENDERS; i++) {
-                walSenders.add(replicationConnection());
+                walSenders.add(target.server().replicationConnectionAs(database, "postgres", ""));
             }
             JsonPath result = test(target.source(database));
             assertThat(finding(result, "server.wal_senders")).containsEntry("severity", "BLOCKER");
@@ -179,14 +177,5 @@ class ReplicationReadinessTest extends ApiTest {
         assertThat(statuses(result)).containsExactly("PRIMARY NETWORK PASSED", "PRIMARY AUTHENTICATION PASSED",
                 "PRIMARY DATABASE PASSED", "PRIMARY SCHEMA PASSED", "PRIMARY ROLE PASSED", "PRIMARY REPLICATION WARNING");
         assertThat(result.getBoolean("success")).isTrue();
-    }
-
-    private static Connection replicationConnection() throws SQLException {
-        Properties properties = new Properties();
-        properties.setProperty("user", "postgres");
-        properties.setProperty("replication", "database");
-        properties.setProperty("assumeMinServerVersion", "10");
-        properties.setProperty("preferQueryMode", "simple");
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + target.port() + "/" + database, properties);
     }
 }

@@ -9,12 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -115,7 +113,7 @@ class RoleSettingsReadinessTest extends ApiTest {
                 Connection second = target.server().connectAs(database, "cramped", "pw-Cramped-5")) {
             assertThatThrownBy(() -> target.server().connectAs(database, "cramped", "pw-Cramped-5").close())
                     .satisfies(e -> assertThat(sqlState(e)).isEqualTo("53300"));
-            replicationConnection(database, "cramped", "pw-Cramped-5").close();
+            target.server().replicationConnectionAs(database, "cramped", "pw-Cramped-5").close();
         }
         awaitNoSessionOf("cramped");
 
@@ -142,7 +140,7 @@ class RoleSettingsReadinessTest extends ApiTest {
                 .isEqualTo("No connection limit applies to user \"unlimited\" or database nolimit.");
         assertThat(passed(fixed)).contains("replication.connection");
         try (Connection session = target.server().connectAs(database, "unlimited", "pw-Unlimited-2")) {
-            replicationConnection(database, "unlimited", "pw-Unlimited-2").close();
+            target.server().replicationConnectionAs(database, "unlimited", "pw-Unlimited-2").close();
         }
     }
 
@@ -249,15 +247,5 @@ class RoleSettingsReadinessTest extends ApiTest {
             }
             Thread.onSpinWait();
         }
-    }
-
-    private static Connection replicationConnection(String database, String user, String password) throws SQLException {
-        Properties properties = new Properties();
-        properties.setProperty("user", user);
-        properties.setProperty("password", password);
-        properties.setProperty("replication", "database");
-        properties.setProperty("assumeMinServerVersion", "10");
-        properties.setProperty("preferQueryMode", "simple");
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + target.port() + "/" + database, properties);
     }
 }

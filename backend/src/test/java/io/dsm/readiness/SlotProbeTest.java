@@ -6,11 +6,8 @@ import static io.dsm.readiness.ReadinessAnswers.passedMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
-import java.util.Properties;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -92,21 +89,12 @@ class SlotProbeTest extends ApiTest {
         String database = target.database("otherprobe", "CREATE TABLE app.orders (id int PRIMARY KEY)");
         target.server().executeIn(database, "SELECT pg_create_logical_replication_slot('paused_consumer', 'pgoutput')");
         // Another dsm instance's probe, caught while its slot exists.
-        try (Connection other = replicationConnection(database); Statement statement = other.createStatement()) {
+        try (Connection other = target.server().replicationConnectionAs(database, "postgres", ""); Statement statement = other.createStatement()) {
             statement.execute("CREATE_REPLICATION_SLOT dsm_probe_0123456789abcdef TEMPORARY LOGICAL pgoutput NOEXPORT_SNAPSHOT");
             JsonPath result = test(target.source(database));
             assertThat(passedMessage(result, "server.replication_slots")).isEqualTo("3 of 4 replication slots are free.");
         } finally {
             target.server().executeIn(database, "SELECT pg_drop_replication_slot('paused_consumer')");
         }
-    }
-
-    private static Connection replicationConnection(String database) throws SQLException {
-        Properties properties = new Properties();
-        properties.setProperty("user", "postgres");
-        properties.setProperty("replication", "database");
-        properties.setProperty("assumeMinServerVersion", "10");
-        properties.setProperty("preferQueryMode", "simple");
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + target.port() + "/" + database, properties);
     }
 }

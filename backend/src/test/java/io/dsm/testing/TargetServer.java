@@ -194,6 +194,17 @@ public final class TargetServer implements AutoCloseable {
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + database, user, password);
     }
 
+    /** A logical replication connection (a WAL sender) as this user, as a CDC tool opens one. */
+    public Connection replicationConnectionAs(String database, String user, String password) throws SQLException {
+        java.util.Properties properties = new java.util.Properties();
+        properties.setProperty("user", user);
+        properties.setProperty("password", password);
+        properties.setProperty("replication", "database");
+        properties.setProperty("assumeMinServerVersion", "10");
+        properties.setProperty("preferQueryMode", "simple");
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + database, properties);
+    }
+
     /** A new, empty database, so that a test's tables and publications are its own. */
     public String createDatabase(String name) {
         execute("CREATE DATABASE " + name);
