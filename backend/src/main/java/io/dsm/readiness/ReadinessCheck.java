@@ -88,10 +88,12 @@ public enum ReadinessCheck {
             `ALTER ROLE <user> IN DATABASE <db> SET default_transaction_read_only = off;`: it wins over the value \
             of the user, the database and the server."""),
     ROLE_CONNECTION_LIMIT("role.connection_limit", "Connections are left for the project", Set.of(FULL_MIGRATION, INCREMENTAL_SYNC), """
-            The user's and the database's CONNECTION LIMIT, minus the other regular sessions open now (dsm's own \
-            test connection left out; the server counts no WAL sender against them). No connection left is a \
-            blocker; fewer than DSM_READINESS_PROJECT_SESSIONS (4), the sessions a project opens at once, is a \
-            warning. Superusers are exempt from both limits.""", """
+            The user's and the database's CONNECTION LIMIT, minus the other sessions open now that the server counts \
+            against them (dsm's own test connections left out): regular sessions, and on PostgreSQL 12 WAL senders too, \
+            which 12 also refuses past the limit (13 to 17, as tested, count no WAL sender). No connection left, \
+            or on 12 too few for incremental sync's session and WAL sender, is a blocker; fewer than \
+            DSM_READINESS_PROJECT_SESSIONS (4), the sessions a project opens at once, is a warning. Superusers are \
+            exempt from both limits.""", """
             `ALTER ROLE <user> CONNECTION LIMIT -1;` or `ALTER DATABASE <db> CONNECTION LIMIT -1;`, or a limit with \
             room for the project's sessions."""),
     ROLE_TIMEOUTS("role.timeouts", "No timeout cuts a long copy", FULL_MIGRATION, """

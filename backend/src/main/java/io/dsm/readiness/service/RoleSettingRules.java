@@ -98,7 +98,9 @@ final class RoleSettingRules {
                     + database + ".");
             return;
         }
-        String counted = String.join(", and ", limits) + " (dsm's own test connection left out; WAL senders do not count): "
+        boolean walSenderCounts = facts.subject().major() <= SessionFacts.LAST_COUNTING_WAL_SENDERS;
+        String counted = String.join(", and ", limits) + (walSenderCounts ? " (dsm's own test connections left out): "
+                : " (dsm's own test connection left out; WAL senders do not count): ")
                 + SqlNames.count(free, "connection is", "connections are") + " left for the project";
         String fix = String.join("\n", fixes);
         int wanted = facts.subject().limits().projectSessions();
@@ -106,6 +108,10 @@ final class RoleSettingRules {
         if (free < 1) {
             findings.add(ReadinessCheck.ROLE_CONNECTION_LIMIT, BLOCKER, counted + ": the project's first session is refused "
                     + "with \"too many connections\" (SQLSTATE 53300).", hint, fix);
+        } else if (walSenderCounts && free < 2 && facts.incremental()) {
+            findings.add(ReadinessCheck.ROLE_CONNECTION_LIMIT, BLOCKER, counted + ": PostgreSQL " + facts.subject().major()
+                    + " counts a WAL sender against the limit like a session, so incremental sync's session and WAL sender "
+                    + "cannot both connect (SQLSTATE 53300, \"too many connections\").", hint, fix);
         } else if (free < wanted) {
             findings.add(ReadinessCheck.ROLE_CONNECTION_LIMIT, WARNING, counted + ", fewer than the " + wanted + " sessions a "
                     + "project opens at once; the server refuses the next with \"too many connections\" (SQLSTATE 53300).",

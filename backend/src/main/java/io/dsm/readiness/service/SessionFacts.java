@@ -21,8 +21,8 @@ import io.dsm.common.jdbc.CatalogBatch;
  * @param settings     the settings below, by name, where the server has them
  * @param receivingWal a WAL receiver is running: a standby streaming from its primary
  * @param databaseConnectionLimit the database's CONNECTION LIMIT; -1 for none
- * @param roleSessions     other regular sessions of the user (what its connection limit counts), dsm's own left out
- * @param databaseSessions other regular sessions in the database, dsm's own left out
+ * @param roleSessions     other sessions of the user that its connection limit counts, dsm's own left out
+ * @param databaseSessions other sessions in the database that its connection limit counts, dsm's own left out
  * @param scopeSize    the largest table in scope and all of them, read only when a timeout is set; else null
  */
 record SessionFacts(Map<String, Setting> settings, boolean receivingWal, int databaseConnectionLimit, long roleSessions,
@@ -43,6 +43,11 @@ record SessionFacts(Map<String, Setting> settings, boolean receivingWal, int dat
     private static final int FIRST_VERSION = 90600;
     /** PostgreSQL 10 tells client backends from WAL senders and background processes. */
     private static final int FIRST_BACKEND_TYPE_VERSION = 100000;
+    /**
+     * PostgreSQL 12 counts a WAL sender against the role's and the database's connection limits, and refuses one
+     * past them (12.22 shown here); the releases of 13 to 17 tested here count regular sessions only.
+     */
+    static final int LAST_COUNTING_WAL_SENDERS = 12;
 
     /**
      * pg_show_all_settings() gives each value in its base unit (milliseconds for timeouts) and where
@@ -110,8 +115,10 @@ record SessionFacts(Map<String, Setting> settings, boolean receivingWal, int dat
         if (subject.versionNum() < FIRST_VERSION) {
             return CatalogBatch.Query.of("SELECT NULL");
         }
-        // The server counts regular sessions only against connection limits: not WAL senders, not background workers.
-        String counted = subject.versionNum() >= FIRST_BACKEND_TYPE_VERSION ? "\n     AND a.backend_type = 'client backend'" : "";
+        // What the server counts against connection limits: regular sessions, and on 12 WAL senders too.
+        String counted = subject.versionNum() < FIRST_BACKEND_TYPE_VERSION ? ""
+                : subject.major() <= LAST_COUNTING_WAL_SENDERS ? "\n     AND a.backend_type IN ('client backend', 'walsender')"
+                : "\n     AND a.backend_type = 'client backend'";
         return ScopePredicate.query(SQL.formatted(counted, ScopePredicate.sql(subject.schemaName()),
                 ReadinessInspection.REPLICATION_APPLICATION), subject.schemaName(), 1);
     }
