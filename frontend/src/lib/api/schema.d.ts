@@ -930,7 +930,7 @@ export type components = {
          * @description The stable id of a readiness check; GET /api/readiness/checks describes each.
          * @enum {string}
          */
-        ReadinessCheckId: "server.version" | "server.wal_level" | "server.provider_logical_decoding" | "server.replication_slots" | "server.wal_senders" | "server.max_slot_wal_keep_size" | "role.replication" | "role.publication" | "role.select" | "replication.connection" | "slots.inactive" | "slots.wal_retention" | "publications.coverage" | "publications.operations" | "publications.heartbeat_table" | "publications.identity_columns" | "tables.replica_identity" | "tables.replica_identity_index" | "tables.unlogged" | "tables.partitioned" | "tables.large_objects" | "tables.sequences";
+        ReadinessCheckId: "server.version" | "server.wal_level" | "server.provider_logical_decoding" | "server.replication_slots" | "server.wal_senders" | "server.max_slot_wal_keep_size" | "server.recovery" | "server.standby_reads" | "role.replication" | "role.publication" | "role.select" | "role.read_only" | "role.connection_limit" | "role.timeouts" | "role.password_expiry" | "replication.connection" | "slots.inactive" | "slots.wal_retention" | "slots.creation" | "publications.coverage" | "publications.operations" | "publications.heartbeat_table" | "publications.identity_columns" | "tables.replica_identity" | "tables.replica_identity_index" | "tables.unlogged" | "tables.partitioned" | "tables.large_objects" | "tables.sequences";
         /** @description Something a readiness check found on one endpoint. */
         ReadinessFinding: {
             check: components["schemas"]["ReadinessCheckId"];

@@ -499,6 +499,13 @@ export const en = {
       'tables.partitioned': 'Partitioned tables',
       'tables.large_objects': 'Large objects',
       'tables.sequences': 'Sequences',
+      'server.recovery': 'Decoding on a server in recovery',
+      'server.standby_reads': 'Long reads on a standby',
+      'slots.creation': 'What slot creation waits for',
+      'role.read_only': 'Read-only transactions (default_transaction_read_only)',
+      'role.connection_limit': 'Connection limits',
+      'role.timeouts': 'Timeouts that cut a copy',
+      'role.password_expiry': 'Password expiry (VALID UNTIL)',
     } satisfies Record<ReadinessCheckId, string>,
   },
   watch: {

@@ -461,6 +461,13 @@ export const zhCN: Messages = {
       'tables.partitioned': '分区表',
       'tables.large_objects': '大对象',
       'tables.sequences': '序列',
+      'server.recovery': '处于恢复状态的服务器上的逻辑解码',
+      'server.standby_reads': '备库上的长查询',
+      'slots.creation': '创建复制槽需要等待的事务',
+      'role.read_only': '只读事务（default_transaction_read_only）',
+      'role.connection_limit': '连接数限制',
+      'role.timeouts': '会中断复制的超时设置',
+      'role.password_expiry': '密码过期（VALID UNTIL）',
     },
   },
   watch: {

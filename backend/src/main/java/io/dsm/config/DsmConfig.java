@@ -82,6 +82,53 @@ public interface DsmConfig {
     /** The readiness watch: every data source re-checked in the background. */
     Watch watch();
 
+    /** The thresholds of readiness findings, in tests and in the watch alike. */
+    Readiness readiness();
+
+    interface Readiness {
+        /**
+         * How long a transaction may hold a transaction id before {@code slots.creation} names it
+         * ({@code DSM_READINESS_LONG_TRANSACTION}): creating a replication slot waits for it to end.
+         */
+        @WithName("long-transaction")
+        @WithDefault("5m")
+        Duration longTransaction();
+
+        /** How far ahead a password that expires (VALID UNTIL) is a warning ({@code DSM_READINESS_PASSWORD_EXPIRY_WARNING}). */
+        @WithName("password-expiry-warning")
+        @WithDefault("30d")
+        Duration passwordExpiryWarning();
+
+        /**
+         * The sessions a migration project opens at once ({@code DSM_READINESS_PROJECT_SESSIONS}), which
+         * {@code role.connection_limit} wants free under the role's and the database's connection limits.
+         */
+        @WithName("project-sessions")
+        @WithDefault("4")
+        int projectSessions();
+
+        /**
+         * Whether the replication connection of a check creates a temporary logical slot, which the server
+         * drops when the connection ends, to prove a project's slot can be created now
+         * ({@code DSM_READINESS_SLOT_PROBE}): {@code tests} in connection tests and re-checks, {@code always}
+         * in the watch too, {@code off} never (IDENTIFY_SYSTEM only).
+         */
+        @WithName("slot-probe")
+        @WithDefault("tests")
+        SlotProbe slotProbe();
+
+        /** How long the probe waits for the slot at most ({@code DSM_READINESS_SLOT_PROBE_WAIT}), within the test's timeout. */
+        @WithName("slot-probe-wait")
+        @WithDefault("1s")
+        Duration slotProbeWait();
+
+        enum SlotProbe {
+            OFF,
+            TESTS,
+            ALWAYS
+        }
+    }
+
     interface Watch {
         /** Whether this instance takes part in the watch ({@code DSM_WATCH_ENABLED}); the API answers either way. */
         @WithDefault("true")

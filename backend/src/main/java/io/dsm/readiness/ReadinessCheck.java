@@ -47,6 +47,24 @@ public enum ReadinessCheck {
             disk is full and the server stops (a warning). PostgreSQL 12 and older cannot bound it (info).""", """
             `ALTER SYSTEM SET max_slot_wal_keep_size = '<size>'; SELECT pg_reload_conf();` with a size the WAL \
             disk can hold; watch slots (slots.inactive) either way."""),
+    SERVER_RECOVERY("server.recovery", "Incremental sync reads a server that can decode", INCREMENTAL_SYNC, """
+            A server in recovery (a standby) cannot decode before PostgreSQL 16: incremental sync pointed at it cannot \
+            create its slot (a blocker). From 16 a standby decodes when its primary runs `wal_level = logical`, but \
+            without `hot_standby_feedback = on` and a `primary_slot_name` the primary's vacuum removes catalog rows the \
+            slot still needs and the server invalidates it (a warning); before 17 the slot does not follow a failover \
+            (info). On a standby, creating the slot waits for the primary's next running-transactions record.""", """
+            Point incremental sync at the primary. To decode on a standby of PostgreSQL 16 or later: \
+            `ALTER SYSTEM SET hot_standby_feedback = on;`, a physical slot on the primary named in `primary_slot_name`, \
+            then `SELECT pg_reload_conf();`; when a slot creation waits, `SELECT pg_log_standby_snapshot();` on the \
+            primary ends the wait."""),
+    SERVER_STANDBY_READS("server.standby_reads", "Long reads are not cancelled on a standby", FULL_MIGRATION, """
+            On a standby, replaying the primary's changes conflicts with a long read when the primary's vacuum removed \
+            rows the read still sees: once `max_standby_streaming_delay` (`max_standby_archive_delay` when replaying \
+            from an archive) has passed, the read is cancelled (SQLSTATE 40001), unless `hot_standby_feedback` is on. \
+            Feedback off with a delay other than -1 is a warning for full migration from a standby.""", """
+            On the standby: `ALTER SYSTEM SET hot_standby_feedback = on; SELECT pg_reload_conf();` (the primary then \
+            keeps the rows the standby's reads need, so its tables may bloat while they run). Or \
+            `max_standby_streaming_delay = -1`: replay waits for the reads, and the standby lags behind meanwhile."""),
     ROLE_REPLICATION("role.replication", "User may replicate", INCREMENTAL_SYNC, """
             The user has the REPLICATION attribute or is a superuser, or on Amazon RDS is a member of \
             `rds_replication`. REPLICATION is not inherited: a member of a role that has it does not count.""", """
@@ -62,12 +80,42 @@ public enum ReadinessCheck {
             every schema the user can use when none is set, and the partitions of its tables in any schema. A \
             migration reads them all and fails on the first it cannot read.""", """
             `GRANT SELECT ON ALL TABLES IN SCHEMA <schema> TO <user>;` and the same for sequences."""),
+    ROLE_READ_ONLY("role.read_only", "The user's transactions can write", INCREMENTAL_SYNC, """
+            With `default_transaction_read_only = on` for the user, its database or the server, every transaction \
+            of the project's sessions is read-only: CREATE PUBLICATION and the heartbeat's writes fail (SQLSTATE \
+            25006). A blocker with heartbeats on, or when no publication covers the tables in scope yet; otherwise a \
+            warning. Not checked on a server in recovery, where everything is read-only.""", """
+            `ALTER ROLE <user> IN DATABASE <db> SET default_transaction_read_only = off;`: it wins over the value \
+            of the user, the database and the server."""),
+    ROLE_CONNECTION_LIMIT("role.connection_limit", "Connections are left for the project", Set.of(FULL_MIGRATION, INCREMENTAL_SYNC), """
+            The user's and the database's CONNECTION LIMIT, minus the other sessions open now that the server counts \
+            against them (dsm's own test connections left out): regular sessions, and on PostgreSQL 12 WAL senders too, \
+            which 12 also refuses past the limit (13 to 17, as tested, count no WAL sender). No connection left, \
+            or on 12 too few for incremental sync's session and WAL sender, is a blocker; fewer than \
+            DSM_READINESS_PROJECT_SESSIONS (4), the sessions a project opens at once, is a warning. Superusers are \
+            exempt from both limits.""", """
+            `ALTER ROLE <user> CONNECTION LIMIT -1;` or `ALTER DATABASE <db> CONNECTION LIMIT -1;`, or a limit with \
+            room for the project's sessions."""),
+    ROLE_TIMEOUTS("role.timeouts", "No timeout cuts a long copy", FULL_MIGRATION, """
+            `statement_timeout`, `idle_in_transaction_session_timeout` and (PostgreSQL 17 and later) \
+            `transaction_timeout`, as a new session of the user gets them. A full migration reads each table in one \
+            statement and may hold one transaction open for the whole copy. A blocker when `statement_timeout` is \
+            shorter than reading the largest table in scope, or a transaction timeout shorter than reading them all, \
+            at an estimated 100 MB/s from the pages counted by the last VACUUM or ANALYZE; any other non-zero \
+            value is a warning.""", """
+            `ALTER ROLE <user> IN DATABASE <db> SET statement_timeout = 0;`, and the same for each timeout that is set."""),
+    ROLE_PASSWORD_EXPIRY("role.password_expiry", "The password does not expire soon", Set.of(FULL_MIGRATION, INCREMENTAL_SYNC), """
+            After the moment a role's `VALID UNTIL` names, no new session of the user can sign in with its password \
+            (SQLSTATE 28P01), in the middle of a migration too. A password that expires within \
+            DSM_READINESS_PASSWORD_EXPIRY_WARNING (30 days) is a warning.""", """
+            `ALTER ROLE <user> VALID UNTIL 'infinity';`, or a moment after the migration ends."""),
     REPLICATION_CONNECTION("replication.connection", "A replication connection is accepted", INCREMENTAL_SYNC, """
             dsm opens a logical replication connection (`replication=database`) as the user, from dsm's address, \
-            and runs `IDENTIFY_SYSTEM`, within the test's timeout. This proves what the catalog cannot: that \
-            pg_hba.conf, poolers and proxies let a replication connection through and a WAL sender is free. No \
-            slot or publication is created. Like the test's own sign-in, it never sends the password in cleartext \
-            to a server TLS did not verify: it is then a blocker that says so.""", """
+            within the test's timeout, and runs one command: `CREATE_REPLICATION_SLOT` of a temporary slot (see \
+            slots.creation), or `IDENTIFY_SYSTEM` where DSM_READINESS_SLOT_PROBE leaves the probe out. This proves \
+            what the catalog cannot: that pg_hba.conf, poolers and proxies let a replication connection through and a \
+            WAL sender is free. No publication and no lasting slot is created. Like the test's own sign-in, it never \
+            sends the password in cleartext to a server TLS did not verify: it is then a blocker that says so.""", """
             Follow the server's message: pg_hba.conf must allow the user from dsm's address (with scram-sha-256 \
             rather than password or md5), poolers such as PgBouncer must be bypassed, and the user needs \
             REPLICATION."""),
@@ -79,10 +127,23 @@ public enum ReadinessCheck {
     SLOTS_WAL_RETENTION("slots.wal_retention", "Slots keep WAL within bounds", INCREMENTAL_SYNC, """
             How much WAL each replication slot of this database holds on the server's disk, and its `wal_status`. \
             An inactive slot that retains DSM_WATCH_SLOT_WARNING_BYTES (1 GiB by default) or more, or a slot whose \
-            `wal_status` is `unreserved` (its WAL is about to be removed), is a warning; a slot whose WAL was removed \
-            (`lost`) is a blocker: its consumer can never resume. The watch exports the same numbers as metrics.""", """
+            `wal_status` is `unreserved` (its WAL is about to be removed), is a warning. A slot whose WAL was removed \
+            (`lost`) is a warning too: its consumer can never resume and must start over, and it still takes one of \
+            `max_replication_slots`, but it does not stop a new project. The watch exports the same numbers as \
+            metrics.""", """
             Resume the slot's consumer, or drop the slot if none will come back: \
             `SELECT pg_drop_replication_slot('name');`. Bound the damage with `max_slot_wal_keep_size`."""),
+    SLOTS_CREATION("slots.creation", "A slot can be created now", INCREMENTAL_SYNC, """
+            Creating a logical replication slot waits until every transaction that held a transaction id when it \
+            started has ended, in any database. A prepared transaction (PREPARE TRANSACTION) holds one until someone \
+            commits or rolls it back: a blocker that names its gid, database and age. A session whose transaction has \
+            held one longer than DSM_READINESS_LONG_TRANSACTION (5 minutes) is a warning that names its pid, \
+            application and age; the server shows how long other users' transactions have run only to members of \
+            `pg_read_all_stats`, so those are counted. With DSM_READINESS_SLOT_PROBE on (tests and re-checks by \
+            default) the server itself is asked: dsm creates a TEMPORARY logical slot, which the server drops when dsm \
+            disconnects, and a creation still waiting after DSM_READINESS_SLOT_PROBE_WAIT (1 s) is a blocker.""", """
+            Ask the owner, then `COMMIT PREPARED '<gid>';` or `ROLLBACK PREPARED '<gid>';` in its database; end a \
+            forgotten session with `SELECT pg_terminate_backend(<pid>);`."""),
     PUBLICATIONS_COVERAGE("publications.coverage", "Publications cover the tables in scope", INCREMENTAL_SYNC, """
             Every publication that publishes a table in scope, and which tables in scope each one leaves out, or \
             publishes only in part (column lists and row filters, PostgreSQL 15 and later). Whether one covers them \

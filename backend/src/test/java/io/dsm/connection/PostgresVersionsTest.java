@@ -31,7 +31,7 @@ import io.restassured.path.json.JsonPath;
 class PostgresVersionsTest extends ApiTest {
 
     @ParameterizedTest(name = "PostgreSQL {0}")
-    @CsvSource({ "12, 12.22.0", "14, 14.20.0", "16, 16.11.0", "18, 18.1.0" })
+    @CsvSource({ "12, 12.22.0", "13, 13.23.0", "14, 14.20.0", "15, 15.15.0", "16, 16.11.0", "18, 18.1.0" })
     void runsEveryCheckAgainstThisVersion(String major, String binaries) {
         try (TargetServer target = TargetServer.start(binaries, Map.of())) {
             DataSourceBody body = migrator(target.port()).schemaName("sales").heartbeat(true);
@@ -47,7 +47,7 @@ class PostgresVersionsTest extends ApiTest {
     }
 
     @ParameterizedTest(name = "PostgreSQL {0}")
-    @CsvSource({ "12, 12.22.0", "14, 14.20.0", "16, 16.11.0", "17, ", "18, 18.1.0" })
+    @CsvSource({ "12, 12.22.0", "13, 13.23.0", "14, 14.20.0", "15, 15.15.0", "16, 16.11.0", "17, ", "18, 18.1.0" })
     void inspectsReadinessOnThisVersion(int major, String binaries) {
         try (LogicalTarget target = LogicalTarget.start(binaries)) {
             List<String> fixture = new ArrayList<>(List.of("CREATE TABLE app.events (at timestamptz, body text)",
@@ -66,7 +66,8 @@ class PostgresVersionsTest extends ApiTest {
             JsonPath result = test(target.source(database));
             assertThat(check(result, "PRIMARY", "REPLICATION").get("message")).startsWith("Incremental sync would fail");
             assertThat(checks(result, "passed")).contains("server.version", "server.wal_level", "replication.connection",
-                    "role.replication", "role.select");
+                    "role.replication", "role.select", "server.recovery", "server.standby_reads", "slots.creation",
+                    "role.read_only", "role.connection_limit", "role.timeouts", "role.password_expiry");
             assertThat(detail(result, "tables.replica_identity", "app.events"))
                     .isEqualTo("published by published, so UPDATE and DELETE on it fail now");
             assertThat(severity(result, "tables.partitioned")).isEqualTo(major >= 13 ? "INFO" : "WARNING");

@@ -28,7 +28,8 @@ class RoleAndPairTest extends ApiTest {
 
     @StartedTarget
     static TargetServer primary;
-    @StartedTarget(standby = true)
+    /** Serving full migration's reads, as a DBA sets one up: replay does not cancel them (server.standby_reads). */
+    @StartedTarget(standby = true, serverConfig = { "hot_standby_feedback", "on" })
     static TargetServer standby;
 
     @Test

@@ -67,9 +67,12 @@ class ReadinessFindingsTest extends ApiTest {
                 "server.wal_senders", "replication.connection", "slots.inactive",
                 "publications.coverage", "role.replication", "role.publication", "role.select", "tables.replica_identity",
                 "tables.replica_identity_index", "tables.unlogged", "tables.partitioned", "tables.large_objects",
-                "tables.sequences"));
+                "tables.sequences", "server.recovery", "server.standby_reads", "slots.creation", "role.read_only",
+                "role.connection_limit", "role.timeouts", "role.password_expiry"));
         assertThat(passed(result).contains("server.max_slot_wal_keep_size")).isEqualTo(bounded);
-        assertThat(ReadinessAnswers.passedMessage(result, "replication.connection")).contains("IDENTIFY_SYSTEM reports system");
+        assertThat(ReadinessAnswers.passedMessage(result, "replication.connection")).contains("CREATE_REPLICATION_SLOT");
+        assertThat(ReadinessAnswers.passedMessage(result, "slots.creation"))
+                .startsWith("The server created a temporary logical slot for dsm at WAL ");
         assertThat(check(result, "PRIMARY", "REPLICATION")).containsEntry("status", "PASSED");
     }
 
@@ -166,6 +169,55 @@ class ReadinessFindingsTest extends ApiTest {
         } finally {
             target.server().executeIn(database, "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots");
         }
+    }
+
+    @Test
+    void warnsAboutAnotherConsumersLostSlotWithoutBlockingANewProject() {
+        assumeTrue(target.major() >= 13, "PostgreSQL 13 brought max_slot_wal_keep_size and wal_status");
+        String database = target.database("lostslot", "CREATE TABLE app.orders (id int PRIMARY KEY)");
+        target.server().execute("ALTER SYSTEM SET max_slot_wal_keep_size = '1MB'", "SELECT pg_reload_conf()");
+        try {
+            target.server().executeIn(database, "SELECT pg_create_logical_replication_slot('gone_consumer', 'pgoutput')");
+            for (int i = 0; i < 10 && !"lost".equals(walStatus(database, "gone_consumer")); i++) {
+                target.server().executeIn(database, "INSERT INTO app.orders SELECT coalesce(max(id), 0) + 1 FROM app.orders",
+                        "SELECT pg_switch_wal()", "CHECKPOINT");
+            }
+            assertThat(walStatus(database, "gone_consumer")).isEqualTo("lost");
+            // The premise, on the server: the old consumer can never read again, yet a new project's slot is created.
+            assertThatThrownBy(() -> target.server().executeIn(database,
+                    "SELECT * FROM pg_logical_slot_peek_changes('gone_consumer', NULL, NULL)"))
+                    .hasStackTraceContaining("replication slot \"gone_consumer\"");
+            target.server().executeIn(database, "SELECT pg_create_logical_replication_slot('new_project', 'pgoutput')",
+                    "SELECT pg_drop_replication_slot('new_project')");
+
+            JsonPath result = testDatabase(database);
+            Map<String, Object> finding = finding(result, "slots.wal_retention");
+            assertThat(finding).containsEntry("severity", "WARNING")
+                    .containsEntry("fixSql", "SELECT pg_drop_replication_slot('gone_consumer');");
+            assertThat(objectNames(finding)).containsExactly("gone_consumer");
+            assertThat((String) finding.get("message")).startsWith("1 replication slot has lost WAL its consumer still needs "
+                    + "(wal_status lost): that consumer must start over from a new snapshot. This does not stop a new project");
+            assertThat(state(result, "INCREMENTAL_SYNC")).isEqualTo("WARNINGS");
+        } finally {
+            target.server().executeIn(database, "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots");
+            target.server().execute("ALTER SYSTEM SET max_slot_wal_keep_size = '1GB'", "SELECT pg_reload_conf()");
+        }
+    }
+
+    @Test
+    void passesSlotsThatKeepTheirWalWithinBounds() {
+        String database = target.database("boundedslot", "CREATE TABLE app.orders (id int PRIMARY KEY)");
+        target.server().executeIn(database, "SELECT pg_create_logical_replication_slot('paused_consumer', 'pgoutput')");
+        try {
+            assertThat(ReadinessAnswers.passedMessage(testDatabase(database), "slots.wal_retention"))
+                    .startsWith("Every slot of this database keeps its WAL within bounds");
+        } finally {
+            target.server().executeIn(database, "SELECT pg_drop_replication_slot('paused_consumer')");
+        }
+    }
+
+    private static String walStatus(String database, String slot) {
+        return target.server().queryIn(database, "SELECT wal_status FROM pg_replication_slots WHERE slot_name = '" + slot + "'");
     }
 
     @Test

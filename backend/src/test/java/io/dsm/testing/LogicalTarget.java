@@ -22,6 +22,8 @@ public final class LogicalTarget implements AutoCloseable {
     public static final String CDC_PASSWORD = "pw-Cdc-7f3a91";
     public static final int MAX_SLOTS = 4;
     public static final int MAX_WAL_SENDERS = 6;
+    /** Prepared transactions are off by default (0); slot creation waits for them, which tests show. */
+    public static final int MAX_PREPARED_TRANSACTIONS = 4;
 
     private final TargetServer server;
     private final Path logDirectory;
@@ -39,6 +41,7 @@ public final class LogicalTarget implements AutoCloseable {
                     "wal_level", "logical",
                     "max_replication_slots", String.valueOf(MAX_SLOTS),
                     "max_wal_senders", String.valueOf(MAX_WAL_SENDERS),
+                    "max_prepared_transactions", String.valueOf(MAX_PREPARED_TRANSACTIONS),
                     "logging_collector", "on",
                     "log_directory", logs.toString(),
                     "log_filename", "postgresql.log"));
@@ -83,6 +86,11 @@ public final class LogicalTarget implements AutoCloseable {
     /** A test-connection body for {@value #CDC} on schema {@code app} of the database. */
     public DataSourceBody source(String database) {
         return DataSourceBody.migrator(server.port()).username(CDC).password(CDC_PASSWORD).databaseName(database).schemaName("app");
+    }
+
+    /** A session as {@value #CDC} in the database, for showing what the server does to the project's sessions. */
+    public java.sql.Connection asCdc(String database) throws java.sql.SQLException {
+        return server.connectAs(database, CDC, CDC_PASSWORD);
     }
 
     /** How many lines of the server's log contain the text so far. */

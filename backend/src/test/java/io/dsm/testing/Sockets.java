@@ -103,6 +103,97 @@ public final class Sockets {
     }
 
     /**
+     * A {@link CountingRelay} that reads the frontend protocol on its way to the server and counts, per
+     * connection, the messages that each cost a round trip: Sync (extended protocol) and Query (simple
+     * protocol). Sign-in (startup, password) sends neither. Connections must not use TLS.
+     */
+    public static final class ProtocolCountingRelay implements AutoCloseable {
+        private static final int SSL_REQUEST = 80877103;
+        private static final int GSS_REQUEST = 80877104;
+        private final ServerSocket server;
+        private final List<Socket> open = new CopyOnWriteArrayList<>();
+        private final List<Counted> connections = new CopyOnWriteArrayList<>();
+
+        /** One connection: whether it asked for replication, and its round trips so far. */
+        public static final class Counted {
+            private volatile boolean replication;
+            private final AtomicInteger roundTrips = new AtomicInteger();
+
+            public boolean replication() {
+                return replication;
+            }
+
+            public int roundTrips() {
+                return roundTrips.get();
+            }
+        }
+
+        public ProtocolCountingRelay(int targetPort) {
+            server = listenOnLoopback();
+            acceptEach(server, "protocol-relay", client -> {
+                Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+                open.add(client);
+                open.add(target);
+                Counted counted = new Counted();
+                connections.add(counted);
+                daemon("protocol-relay-out", () -> count(client, target, counted));
+                daemon("protocol-relay-back", () -> CountingRelay.pump(target, client));
+            });
+        }
+
+        public int port() {
+            return server.getLocalPort();
+        }
+
+        public List<Counted> connections() {
+            return List.copyOf(connections);
+        }
+
+        private static void count(Socket from, Socket to, Counted counted) {
+            try {
+                java.io.DataInputStream in = new java.io.DataInputStream(from.getInputStream());
+                java.io.OutputStream out = to.getOutputStream();
+                int code;
+                byte[] startup;
+                do {
+                    int length = in.readInt();
+                    code = in.readInt();
+                    startup = in.readNBytes(length - 8);
+                    out.write(java.nio.ByteBuffer.allocate(8).putInt(length).putInt(code).array());
+                    out.write(startup);
+                    out.flush();
+                } while (code == SSL_REQUEST || code == GSS_REQUEST);
+                counted.replication = new String(startup, java.nio.charset.StandardCharsets.UTF_8).contains("replication\0");
+                while (true) {
+                    int type = in.read();
+                    if (type < 0) {
+                        return;
+                    }
+                    int length = in.readInt();
+                    byte[] body = in.readNBytes(length - 4);
+                    if (type == 'S' || type == 'Q') {
+                        counted.roundTrips.incrementAndGet();
+                    }
+                    out.write(java.nio.ByteBuffer.allocate(5).put((byte) type).putInt(length).array());
+                    out.write(body);
+                    out.flush();
+                }
+            } catch (IOException ended) {
+                // either side closed
+            } finally {
+                closeQuietly(from);
+                closeQuietly(to);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+            open.forEach(Sockets::closeQuietly);
+        }
+    }
+
+    /**
      * A stand-in for a connection pooler such as PgBouncer in front of PostgreSQL: it passes
      * ordinary connections through (declining TLS itself) and refuses replication connections the
      * way PgBouncer does, with "unsupported startup parameter: replication".

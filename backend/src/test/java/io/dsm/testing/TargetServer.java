@@ -37,9 +37,40 @@ public final class TargetServer implements AutoCloseable {
     private String serverVersion;
 
     private TargetServer(String version, Map<String, String> serverConfig) throws IOException {
+        this(version, serverConfig, Files.createTempDirectory("dsm-target"));
+    }
+
+    private TargetServer(String version, Map<String, String> serverConfig, Path dataDir) {
         this.version = version;
         this.serverConfig = serverConfig;
-        this.dataDir = Files.createTempDirectory("dsm-target");
+        this.dataDir = dataDir;
+    }
+
+    /**
+     * A server on a data directory that already holds a cluster (a copy of another server's, such as
+     * {@link StreamingStandby}'s), started as it is: no users or databases are set up.
+     */
+    static TargetServer startExisting(String version, Map<String, String> serverConfig, Path dataDir) {
+        try {
+            TargetServer target = new TargetServer(version, serverConfig, dataDir);
+            target.startServer();
+            target.port = target.server.getPort();
+            try (Connection connection = target.superuser("postgres")) {
+                target.serverVersion = connection.getMetaData().getDatabaseProductVersion();
+            }
+            return target;
+        } catch (IOException | SQLException e) {
+            throw new IllegalStateException("The PostgreSQL copy could not be started", e);
+        }
+    }
+
+    /** The zonky binaries this server runs, or null for the classpath's. */
+    String binaries() {
+        return version;
+    }
+
+    Map<String, String> serverConfig() {
+        return serverConfig;
     }
 
     /**
@@ -48,7 +79,7 @@ public final class TargetServer implements AutoCloseable {
      * it is the one on the test classpath (17).
      */
     public static final Map<String, String> BINARIES = Map.of(
-            "12", "12.22.0", "14", "14.20.0", "16", "16.11.0", "17", "", "18", "18.1.0");
+            "12", "12.22.0", "13", "13.23.0", "14", "14.20.0", "15", "15.15.0", "16", "16.11.0", "17", "", "18", "18.1.0");
 
     /** The default major version, set up and running. */
     public static TargetServer start() {
@@ -156,6 +187,22 @@ public final class TargetServer implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A session as this user, signed in with its password over TCP, as a migration tool's would be. */
+    public Connection connectAs(String database, String user, String password) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + database, user, password);
+    }
+
+    /** A logical replication connection (a WAL sender) as this user, as a CDC tool opens one. */
+    public Connection replicationConnectionAs(String database, String user, String password) throws SQLException {
+        java.util.Properties properties = new java.util.Properties();
+        properties.setProperty("user", user);
+        properties.setProperty("password", password);
+        properties.setProperty("replication", "database");
+        properties.setProperty("assumeMinServerVersion", "10");
+        properties.setProperty("preferQueryMode", "simple");
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + database, properties);
     }
 
     /** A new, empty database, so that a test's tables and publications are its own. */

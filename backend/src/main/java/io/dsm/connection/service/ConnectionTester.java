@@ -3,6 +3,7 @@ package io.dsm.connection.service;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -23,6 +24,7 @@ import io.dsm.connection.CheckTarget;
 import io.dsm.connection.api.Check;
 import io.dsm.connection.api.ConnectionTestResult;
 import io.dsm.readiness.ReadinessScope;
+import io.dsm.readiness.service.ReadinessLimits;
 import io.dsm.readiness.service.SlotUsage;
 import io.dsm.readiness.service.ServedScopes;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -44,7 +46,9 @@ public class ConnectionTester {
     private final AddressPolicy policy;
     private final AddressPolicy warmUpPolicy;
     private final MeterRegistry meters;
-    private final long slotWarningBytes;
+    private final ReadinessLimits limits;
+    private final DsmConfig.Readiness.SlotProbe slotProbe;
+    private final Duration slotProbeWait;
     private final ExecutorService workers = Executors.newCachedThreadPool(DaemonThreads.named("dsm-test-worker"));
 
     public ConnectionTester(DsmConfig config, AddressPolicy policy, MeterRegistry meters) {
@@ -59,12 +63,29 @@ public class ConnectionTester {
         this.policy = policy;
         this.warmUpPolicy = policy.reachingOwnStore();
         this.meters = meters;
-        this.slotWarningBytes = config.watch().slotWarningBytes();
+        this.limits = limits(config);
+        this.slotProbe = config.readiness().slotProbe();
+        this.slotProbeWait = config.readiness().slotProbeWait();
+        if (slotProbeWait.isNegative() || slotProbeWait.isZero()) {
+            throw new StartupFailure("DSM_READINESS_SLOT_PROBE_WAIT must be more than 0");
+        }
+    }
+
+    private static ReadinessLimits limits(DsmConfig config) {
+        DsmConfig.Readiness readiness = config.readiness();
+        if (readiness.longTransaction().isNegative() || readiness.passwordExpiryWarning().isNegative()) {
+            throw new StartupFailure("DSM_READINESS_LONG_TRANSACTION and DSM_READINESS_PASSWORD_EXPIRY_WARNING must not be negative");
+        }
+        if (readiness.projectSessions() < 1) {
+            throw new StartupFailure("DSM_READINESS_PROJECT_SESSIONS must be at least 1; it is " + readiness.projectSessions());
+        }
+        return new ReadinessLimits(config.watch().slotWarningBytes(), readiness.longTransaction(),
+                readiness.passwordExpiryWarning(), readiness.projectSessions());
     }
 
     /** @throws TooManyTests when DSM_TEST_CONCURRENCY tests are already running */
     public ConnectionTestResult test(List<ConnectionSpec> specs) {
-        ConnectionTestResult result = run(specs, policy);
+        ConnectionTestResult result = run(specs, policy, slotProbeIn(false));
         meters.counter("dsm.connection.tests", "outcome", result.success() ? "passed" : "failed").increment();
         LOG.infof("Connection test of %s: %s in %d ms", specs.get(0), result.success() ? "passed" : "failed "
                 + result.checks().stream().filter(c -> c.status() == CheckStatus.FAILED).map(c -> c.target() + " " + c.name())
@@ -78,7 +99,7 @@ public class ConnectionTester {
      * never from a request.
      */
     ConnectionTestResult warmUp(List<ConnectionSpec> specs) {
-        return run(specs, warmUpPolicy);
+        return run(specs, warmUpPolicy, Optional.empty());
     }
 
     /**
@@ -86,7 +107,7 @@ public class ConnectionTester {
      * it, and is logged at debug level only; the slots of the primary's database come with it.
      */
     SourceCheck.Outcome watch(List<ConnectionSpec> specs) {
-        Probed probed = probe(specs, policy);
+        Probed probed = probe(specs, policy, slotProbeIn(true));
         LOG.debugf("Readiness check of %s in %d ms", specs.get(0), probed.result().elapsedMs());
         return new SourceCheck.Outcome(probed.result(), probed.slots());
     }
@@ -95,7 +116,7 @@ public class ConnectionTester {
     SourceCheck.Outcome recheck(List<ConnectionSpec> specs) {
         acquire();
         try {
-            Probed probed = probe(specs, policy);
+            Probed probed = probe(specs, policy, slotProbeIn(false));
             meters.counter("dsm.connection.tests", "outcome", probed.result().success() ? "passed" : "failed").increment();
             return new SourceCheck.Outcome(probed.result(), probed.slots());
         } finally {
@@ -103,10 +124,17 @@ public class ConnectionTester {
         }
     }
 
-    private ConnectionTestResult run(List<ConnectionSpec> specs, AddressPolicy policy) {
+    /** The temporary slot probe's bound for a check of the watch or not, or empty where DSM_READINESS_SLOT_PROBE leaves it out. */
+    private Optional<Duration> slotProbeIn(boolean watch) {
+        boolean probes = slotProbe == DsmConfig.Readiness.SlotProbe.ALWAYS
+                || slotProbe == DsmConfig.Readiness.SlotProbe.TESTS && !watch;
+        return probes ? Optional.of(slotProbeWait) : Optional.empty();
+    }
+
+    private ConnectionTestResult run(List<ConnectionSpec> specs, AddressPolicy policy, Optional<Duration> slotProbeWait) {
         acquire();
         try {
-            return probe(specs, policy).result();
+            return probe(specs, policy, slotProbeWait).result();
         } finally {
             permits.release();
         }
@@ -122,16 +150,16 @@ public class ConnectionTester {
     private record Probed(ConnectionTestResult result, List<SlotUsage> slots) {
     }
 
-    private Probed probe(List<ConnectionSpec> specs, AddressPolicy policy) {
+    private Probed probe(List<ConnectionSpec> specs, AddressPolicy policy, Optional<Duration> slotProbeWait) {
         long start = System.nanoTime();
         TestBudget budget = new TestBudget(timeout);
         List<Future<TargetProbe>> others = new ArrayList<>();
         boolean pair = specs.size() > 1;
         for (ConnectionSpec spec : specs.subList(1, specs.size())) {
-            others.add(workers.submit(() -> probe(spec, pair, budget, policy).run()));
+            others.add(workers.submit(() -> probe(spec, pair, budget, policy, slotProbeWait).run()));
         }
         List<TargetProbe> probes = new ArrayList<>();
-        probes.add(probe(specs.get(0), pair, budget, policy).run());
+        probes.add(probe(specs.get(0), pair, budget, policy, slotProbeWait).run());
         for (Future<TargetProbe> other : others) {
             probes.add(await(other));
         }
@@ -143,9 +171,10 @@ public class ConnectionTester {
                 ReadinessReports.of(specs.get(0).attribute(), probes)), probes.get(0).readiness().slots());
     }
 
-    private TargetProbe probe(ConnectionSpec spec, boolean pair, TestBudget budget, AddressPolicy policy) {
+    private TargetProbe probe(ConnectionSpec spec, boolean pair, TestBudget budget, AddressPolicy policy,
+            Optional<Duration> slotProbeWait) {
         Set<ReadinessScope> served = ServedScopes.ofEndpoint(spec.attribute(), spec.target() == CheckTarget.STANDBY, pair);
-        return new TargetProbe(spec, served, policy, budget, workers, slotWarningBytes);
+        return new TargetProbe(spec, served, policy, budget, workers, limits, slotProbeWait);
     }
 
     private static TargetProbe await(Future<TargetProbe> probe) {

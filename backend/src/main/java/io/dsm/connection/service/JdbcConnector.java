@@ -83,16 +83,19 @@ public final class JdbcConnector {
     /**
      * A logical replication connection ({@code replication=database}) for the readiness check, on a
      * socket of its own, whose password waits for {@code password} to complete.
+     *
+     * @param lockTimeoutMillis a lock_timeout for the session, set in the startup packet (no round trip), or 0 for none
      */
     static Attempt connectForReplication(ConnectionSpec spec, InetAddress address, TestBudget budget,
-            CompletableFuture<char[]> password, String applicationName) {
+            CompletableFuture<char[]> password, String applicationName, long lockTimeoutMillis) {
         Properties replication = new Properties();
         replication.setProperty("replication", "database");
         replication.setProperty("assumeMinServerVersion", "10");
         replication.setProperty("preferQueryMode", "simple");
         int seconds = budget.remainingSeconds();
-        return connect(spec, address, budget.deadlineNanos(), null, seconds, seconds, applicationName, Optional.empty(),
-                replication, password);
+        return connect(spec, address, budget.deadlineNanos(), null, seconds, seconds, applicationName,
+                lockTimeoutMillis > 0 ? Optional.of("-c lock_timeout=" + lockTimeoutMillis) : Optional.empty(), replication,
+                password);
     }
 
     private static CompletableFuture<char[]> passwordOf(ConnectionSpec spec) {

@@ -12,6 +12,7 @@ import io.dsm.common.jdbc.CatalogBatch;
 import io.dsm.connection.CheckName;
 import io.dsm.readiness.ReadinessScope;
 import io.dsm.readiness.service.ReadinessInspection;
+import io.dsm.readiness.service.ReadinessLimits;
 import io.dsm.readiness.service.ReadinessOutcome;
 import io.dsm.readiness.service.ReplicationConnectionResult;
 import io.dsm.readiness.service.Subject;
@@ -43,7 +44,7 @@ final class SessionChecks {
     private final TestBudget budget;
     private final ReplicationProbe replication;
     private final Recorder recorder;
-    private final long slotWarningBytes;
+    private final ReadinessLimits limits;
     private final ServerChecks server;
     private final boolean heartbeat;
     private ServerFacts.Reading reading;
@@ -56,9 +57,9 @@ final class SessionChecks {
 
     /** @param replication the replication connection waiting for its password, or null where the endpoint has none */
     SessionChecks(ConnectionSpec spec, Set<ReadinessScope> served, ServerText text, TestBudget budget,
-            ReplicationProbe replication, long slotWarningBytes, Recorder recorder) {
+            ReplicationProbe replication, ReadinessLimits limits, Recorder recorder) {
         this.spec = spec;
-        this.slotWarningBytes = slotWarningBytes;
+        this.limits = limits;
         this.served = served;
         this.text = text;
         this.budget = budget;
@@ -82,11 +83,11 @@ final class SessionChecks {
      */
     void run(Connection connection, String network, CheckResult authentication) throws SQLException {
         this.authentication = authentication;
-        reading = ServerFacts.Reading.of(connection, spec.expectsPrimary(), JdbcConnector.usesTls(spec.tlsMode()));
         versionNum = versionNum(connection);
+        reading = ServerFacts.Reading.of(connection, spec.expectsPrimary(), JdbcConnector.usesTls(spec.tlsMode()), versionNum);
         inspection = ReadinessInspection.of(new Subject(spec.username(), spec.databaseName(),
                 Optional.ofNullable(spec.schemaName()), heartbeat ? Optional.of(spec.heartbeatSchema()) : Optional.empty(),
-                served, versionNum, slotWarningBytes));
+                served, versionNum, limits));
         if (replication != null) {
             // The replication connection's password goes out only for a user the server will let replicate.
             facts = readFacts(connection);
@@ -145,9 +146,11 @@ final class SessionChecks {
         return UNDEFINED_COLUMN.equals(e.getSQLState()) && reading.withTls() && facts == null;
     }
 
+    /** Readiness's leading queries, the statement timeout, the facts, SCHEMA, HEARTBEAT, readiness's queries and its trailing ones. */
     private List<CatalogBatch.Query> queries() {
         List<CatalogBatch.Query> queries = new ArrayList<>();
         if (inspection != null) {
+            queries.addAll(inspection.leadingQueries());
             // On a huge catalog the server gives up before the test's time is up, and the retry without readiness fits.
             // The inspection's estimated cost grows with the catalog, so past jit_above_cost the server would spend
             // 50-100 ms compiling it (measured on 10,000 tables) to save a few: JIT goes off for this transaction.
@@ -163,6 +166,7 @@ final class SessionChecks {
         }
         if (inspection != null) {
             queries.addAll(inspection.queries());
+            queries.addAll(inspection.trailingQueries());
         }
         return queries;
     }
@@ -170,6 +174,7 @@ final class SessionChecks {
     private void answer(Connection connection, String network) throws SQLException {
         try (CatalogBatch answers = CatalogBatch.send(connection, queries())) {
             if (inspection != null) {
+                readInspection(() -> inspection.readLeading(answers));
                 answers.next();
             }
             if (facts == null) {
@@ -186,14 +191,19 @@ final class SessionChecks {
                 recorder.record(CheckName.HEARTBEAT, server.heartbeat(answers.next()));
             }
             if (inspection != null) {
-                readInspection(answers);
+                readInspection(() -> inspection.read(answers));
             }
         }
     }
 
-    private void readInspection(CatalogBatch answers) {
+    /** A part of readiness's answers that cannot be read leaves readiness uninspected, never the test failed. */
+    private interface InspectionRead {
+        void read() throws SQLException;
+    }
+
+    private void readInspection(InspectionRead read) {
         try {
-            inspection.read(answers);
+            read.read();
         } catch (SQLException e) {
             readiness = ReadinessOutcome.notInspected("its answers could not be read: " + text.clean(e.getMessage()));
             inspection = null;

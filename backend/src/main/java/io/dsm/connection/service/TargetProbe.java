@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,6 +18,7 @@ import io.dsm.connection.CheckName;
 import io.dsm.connection.CheckTarget;
 import io.dsm.connection.api.Check;
 import io.dsm.readiness.ReadinessScope;
+import io.dsm.readiness.service.ReadinessLimits;
 import io.dsm.readiness.service.ReadinessOutcome;
 
 /** Runs the checks for one endpoint, in order, within the test's budget. */
@@ -31,13 +33,16 @@ final class TargetProbe {
     private final CheckList checks;
     private String serverVersion;
     private ReplicationProbe replication;
-    private final long slotWarningBytes;
+    private final ReadinessLimits limits;
+    private final Optional<Duration> slotProbeWait;
     private ReadinessOutcome readiness = ReadinessOutcome.notInspected("the connection failed");
 
     /** @param served the scopes this endpoint serves, which decide what readiness inspects on it */
+    /** @param slotProbeWait how long a temporary slot's creation may wait, or empty where no slot is probed */
     TargetProbe(ConnectionSpec spec, Set<ReadinessScope> served, AddressPolicy policy, TestBudget budget, ExecutorService workers,
-            long slotWarningBytes) {
-        this.slotWarningBytes = slotWarningBytes;
+            ReadinessLimits limits, Optional<Duration> slotProbeWait) {
+        this.limits = limits;
+        this.slotProbeWait = slotProbeWait;
         this.spec = spec;
         this.served = served;
         this.policy = policy;
@@ -96,7 +101,7 @@ final class TargetProbe {
                     "Enter the password again.", null));
         }
         if (served.contains(ReadinessScope.INCREMENTAL_SYNC)) {
-            replication = ReplicationProbe.start(spec, address, budget, text, workers);
+            replication = ReplicationProbe.start(spec, address, budget, text, workers, slotProbeWait);
         }
         JdbcConnector.Attempt attempt = connectWithUtilityMode(address, socket);
         if (attempt.connection() == null) {
@@ -109,7 +114,7 @@ final class TargetProbe {
             return fail(ConnectFailures.classify(attempt.failure(), spec, text, timedOut, budget.totalMillis()));
         }
         Connection connection = attempt.connection();
-        SessionChecks session = new SessionChecks(spec, served, text, budget, replication, slotWarningBytes, checks::record);
+        SessionChecks session = new SessionChecks(spec, served, text, budget, replication, limits, checks::record);
         try {
             StringBuilder network = new StringBuilder(reached(address, tcpNanos));
             attempt.options().ifPresent(o -> network.append("; connected in ").append(GreenplumUtilityMode.describe(o)));

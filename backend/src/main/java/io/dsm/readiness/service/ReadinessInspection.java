@@ -23,6 +23,7 @@ public final class ReadinessInspection {
     private ServerSettings settings;
     private ScopeTables scope;
     private List<String> heartbeatLeavingOut = List.of();
+    private SessionFacts session;
 
     private ReadinessInspection(Subject subject) {
         this.subject = subject;
@@ -31,6 +32,28 @@ public final class ReadinessInspection {
 
     public static ReadinessInspection of(Subject subject) {
         return new ReadinessInspection(subject);
+    }
+
+    /**
+     * The queries that go first in the test's batch, before it sets its own statement_timeout: they see
+     * the settings a new session of the user starts with. {@link #readLeading} takes their answers.
+     */
+    public List<CatalogBatch.Query> leadingQueries() {
+        return List.of(SessionFacts.query(subject));
+    }
+
+    /** Reads the answers to {@link #leadingQueries()}, the first of the batch. */
+    public void readLeading(CatalogBatch answers) throws SQLException {
+        session = SessionFacts.read(answers.next());
+    }
+
+    /**
+     * The queries that go last in the test's batch, once every other answer is computed: a probe that may
+     * use up the statement timer guards nothing after it. {@link #read} takes their answers after those
+     * of {@link #queries()}.
+     */
+    public List<CatalogBatch.Query> trailingQueries() {
+        return List.of();
     }
 
     /** The queries to add to the test's batch, in the order {@link #read} takes their answers. */
@@ -45,7 +68,7 @@ public final class ReadinessInspection {
         return queries;
     }
 
-    /** Reads the answers to {@link #queries()} from the batch, where the test's own answers left off. */
+    /** Reads the answers to {@link #queries()} and {@link #trailingQueries()} from the batch, where the test's own answers left off. */
     public void read(CatalogBatch answers) throws SQLException {
         scope = ScopeTables.read(answers.next());
         if (incremental) {
@@ -66,7 +89,7 @@ public final class ReadinessInspection {
             throw new IllegalStateException("The catalog answers have not been read");
         }
         Findings findings = new Findings(subject.served());
-        InspectionFacts facts = new InspectionFacts(subject, basics, settings, scope, heartbeatLeavingOut, replication);
+        InspectionFacts facts = new InspectionFacts(subject, basics, settings, scope, heartbeatLeavingOut, replication, session);
         if (subject.serves(ReadinessScope.INCREMENTAL_SYNC)) {
             ServerRules.version(subject, basics, findings);
         }
@@ -74,9 +97,12 @@ public final class ReadinessInspection {
             ServerRules.evaluate(facts, findings);
             ReplicationConnectionRule.evaluate(facts, findings);
             SlotRules.evaluate(facts, findings);
+            SlotCreationRules.evaluate(facts, findings);
             PublicationRules.evaluate(facts, findings);
         }
+        RecoveryRules.evaluate(facts, findings);
         RoleRules.evaluate(facts, findings);
+        RoleSettingRules.evaluate(facts, findings);
         TableRules.evaluate(facts, findings);
         return findings.outcome().withSlots(facts.slots().stream().filter(slot -> subject.databaseName().equals(slot.database()))
                 .map(slot -> new SlotUsage(slot.name(), slot.active(), slot.retainedBytes(), slot.walStatus())).toList());

@@ -32,9 +32,12 @@ final class ReplicationConnectionRule {
     static void evaluate(InspectionFacts facts, Findings findings) {
         ReplicationConnectionResult result = facts.replication();
         switch (result.outcome()) {
-            case ACCEPTED -> findings.pass(ReadinessCheck.REPLICATION_CONNECTION, "The server accepted a logical replication "
-                    + "connection from dsm: IDENTIFY_SYSTEM reports system " + result.systemId() + ", timeline "
-                    + result.timeline() + ", WAL at " + result.walPosition() + ", database " + result.database() + ".");
+            case ACCEPTED -> findings.pass(ReadinessCheck.REPLICATION_CONNECTION, result.probe() != null
+                    ? "The server accepted a logical replication connection from dsm, and answered its CREATE_REPLICATION_SLOT "
+                            + "of a temporary slot (slots.creation tells what came of it)."
+                    : "The server accepted a logical replication connection from dsm: IDENTIFY_SYSTEM reports system "
+                            + result.systemId() + ", timeline " + result.timeline() + ", WAL at " + result.walPosition()
+                            + ", database " + result.database() + ".");
             case TIMED_OUT -> findings.add(ReadinessCheck.REPLICATION_CONNECTION, WARNING, "The logical replication connection "
                     + "did not complete within the test's timeout: " + result.message(),
                     "Retry; if it persists, a proxy or the server's load may be holding replication connections.", null);

@@ -12,10 +12,10 @@ import io.dsm.readiness.ReadinessScope;
  * @param schemaName      the data source's schema; empty means every schema the user can use
  * @param heartbeatSchema where the heartbeat table lives, when heartbeats are on
  * @param versionNum      the server's {@code server_version_num}, known from the sign-in
- * @param slotWarningBytes WAL retained by an inactive slot from which it is a warning
+ * @param limits          the thresholds findings are judged by
  */
 public record Subject(String username, String databaseName, Optional<String> schemaName, Optional<String> heartbeatSchema,
-        Set<ReadinessScope> served, int versionNum, long slotWarningBytes) {
+        Set<ReadinessScope> served, int versionNum, ReadinessLimits limits) {
 
     public Subject {
         served = Set.copyOf(served);

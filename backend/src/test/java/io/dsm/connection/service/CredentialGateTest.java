@@ -44,7 +44,7 @@ class CredentialGateTest {
         try (CleartextPasswordServer fake = new CleartextPasswordServer()) {
             ConnectionSpec spec = spec(fake.port(), TlsMode.PREFER, null);
             ReplicationProbe probe = ReplicationProbe.start(spec, InetAddress.getLoopbackAddress(),
-                    new TestBudget(Duration.ofSeconds(5)), new ServerText(spec.password()), workers);
+                    new TestBudget(Duration.ofSeconds(5)), new ServerText(spec.password()), workers, java.util.Optional.empty());
             // as if the test's own connection had signed in: the gate opens
             probe.release(true, true);
             ReplicationConnectionResult result = probe.await();
