@@ -66,7 +66,7 @@ class UnchangedToastReadinessTest extends LogicalTargetTest {
         assertThat(finding).containsEntry("severity", "INFO")
                 .containsEntry("fixSql", "ALTER TABLE app.documents REPLICA IDENTITY FULL;");
         assertThat(objectNames(finding)).containsExactly("app.documents");
-        assertThat((String) finding.get("hint")).contains("every UPDATE and DELETE on the table then logs the whole old row");
+        assertThat((String) finding.get("message")).contains("every UPDATE and DELETE on the table then logs the whole old row");
         assertThat(state(inspect(database), "INCREMENTAL_SYNC")).isNotEqualTo("BLOCKED");
 
         FixSql.runAsPsqlWould(target, database, (String) finding.get("fixSql"));

@@ -28,9 +28,10 @@ final class DecodingRules {
                 ScopeTables.TOASTED_CONDITION, "ALTER TABLE %s REPLICA IDENTITY FULL", "has", "have",
                 " TOASTed values and no REPLICA IDENTITY FULL: an UPDATE that leaves such a value unchanged is decoded "
                         + "without it (marked as unchanged), so an applier that writes whole rows must keep the value the "
-                        + "target has.",
-                "REPLICA IDENTITY FULL sends the old row whole, TOASTed values included. Its cost is WAL: every UPDATE and "
-                        + "DELETE on the table then logs the whole old row.",
+                        + "target has. REPLICA IDENTITY FULL sends the value with the old row, at a cost in WAL: every "
+                        + "UPDATE and DELETE on the table then logs the whole old row.",
+                "Apply updates to the columns they carry, as PostgreSQL's own subscriber does; the statements below set "
+                        + "REPLICA IDENTITY FULL for an applier that cannot.",
                 "No table in scope has TOASTed values without REPLICA IDENTITY FULL (as of each table's last VACUUM).");
     }
 
