@@ -46,11 +46,9 @@ SELECT format('CREATE VIEW big.v%s AS SELECT id, v FROM big.t%s', g, g) FROM gen
 \gexec
 CREATE TABLE big.owner_hidden (id int PRIMARY KEY);
 -- Row security that filters the owner too (FORCE), with a policy that lets it see half the rows.
-SELECT format('CREATE TABLE big.rls%s (id int PRIMARY KEY, v text)', g) FROM generate_series(1, 20) g
-\gexec
-SELECT format('ALTER TABLE big.rls%s ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY', g) FROM generate_series(1, 20) g
-\gexec
-SELECT format('CREATE POLICY even ON big.rls%s USING (id %% 2 = 0)', g) FROM generate_series(1, 20) g
+SELECT format('CREATE TABLE big.rls%1$s (id int PRIMARY KEY, v text); '
+              'ALTER TABLE big.rls%1$s ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY; '
+              'CREATE POLICY even ON big.rls%1$s USING (id %% 2 = 0)', g) FROM generate_series(1, 20) g
 \gexec
 SELECT format('CREATE TABLE big.deferred%s (id int PRIMARY KEY DEFERRABLE, v text)', g) FROM generate_series(1, 20) g
 \gexec
@@ -60,17 +58,15 @@ FROM generate_series(1, 20) g
 \gexec
 \endif
 -- 100 kB of md5 hex per row is stored out of line; the VACUUM below records the TOAST relations' pages.
-SELECT format('CREATE TABLE big.toasted%s (id int PRIMARY KEY, body text)', g) FROM generate_series(1, 10) g
-\gexec
-SELECT format('INSERT INTO big.toasted%s SELECT 1, string_agg(md5(i::text), %L) FROM generate_series(1, 3200) i', g, '')
+SELECT format('CREATE TABLE big.toasted%1$s (id int PRIMARY KEY, body text); '
+              'INSERT INTO big.toasted%1$s SELECT 1, string_agg(md5(i::text), %2$L) FROM generate_series(1, 3200) i', g, '')
 FROM generate_series(1, 10) g
 \gexec
 SELECT format('CREATE MATERIALIZED VIEW big.mv%s AS SELECT id FROM big.t%s %s', g, g, CASE WHEN g <= 2 THEN 'WITH NO DATA' ELSE '' END)
 FROM generate_series(1, 10) g
 \gexec
-SELECT format('CREATE TABLE big.parent%s (id int PRIMARY KEY, v text)', g) FROM generate_series(1, 10) g
-\gexec
-SELECT format('CREATE TABLE big.child%s () INHERITS (big.parent%s)', g, g) FROM generate_series(1, 10) g
+SELECT format('CREATE TABLE big.parent%1$s (id int PRIMARY KEY, v text); CREATE TABLE big.child%1$s () INHERITS (big.parent%1$s)', g)
+FROM generate_series(1, 10) g
 \gexec
 DO $$ BEGIN PERFORM lo_from_bytea(0, 'bench large object') FROM generate_series(1, 10); END $$;
 SELECT format('CREATE PUBLICATION bench_pub%s FOR TABLE big.t%s, big.t%s', g, 100 + g, 200 + g) FROM generate_series(1, 24) g
@@ -90,11 +86,9 @@ CREATE TABLE small.payments (id int PRIMARY KEY, invoice_id int);
 RESET ROLE;
 -- The broken views: their owner may use schema big but was never granted the table they read.
 GRANT USAGE ON SCHEMA big TO bench_ready_owner;
-SELECT format('CREATE VIEW big.broken_v%s AS SELECT id FROM big.owner_hidden', g) FROM generate_series(1, 5) g
-\gexec
-SELECT format('ALTER VIEW big.broken_v%s OWNER TO bench_ready_owner', g) FROM generate_series(1, 5) g
-\gexec
-SELECT format('GRANT SELECT ON big.broken_v%s TO bench_ready', g) FROM generate_series(1, 5) g
+SELECT format('CREATE VIEW big.broken_v%1$s AS SELECT id FROM big.owner_hidden; '
+              'ALTER VIEW big.broken_v%1$s OWNER TO bench_ready_owner; GRANT SELECT ON big.broken_v%1$s TO bench_ready', g)
+FROM generate_series(1, 5) g
 \gexec
 -- FOR ALL TABLES and FOR TABLES IN SCHEMA need a superuser.
 CREATE PUBLICATION zzz_all FOR ALL TABLES;
