@@ -96,6 +96,20 @@ class GeneratedColumnsReadinessTest extends LogicalTargetTest {
     }
 
     @Test
+    void suggestsCreatingThePublicationWithGeneratedColumnsWhileThereIsNone() {
+        assumeTrue(target.major() >= 18, "publish_generated_columns is new in 18");
+        String database = target.database("nopublicationyet", GENERATED);
+        Map<String, Object> finding = finding(inspect(database), "tables.generated_columns");
+        assertThat(finding).containsEntry("severity", "INFO");
+        assertThat((String) finding.get("message")).contains("WITH (publish_generated_columns = stored)");
+
+        // Created as the finding says, the publication carries the column.
+        target.server().executeIn(database, PUBLICATION + " WITH (publish_generated_columns = stored)");
+        assertThat(relationMessagesNaming(database, "total_with_tax")).isEqualTo(1);
+        assertThat(found(inspect(database), "tables.generated_columns")).isFalse();
+    }
+
+    @Test
     void warnsThatVirtualGeneratedColumnsAreNeverSent() {
         assumeTrue(target.major() >= 18, "virtual generated columns are new in 18");
         String database = target.database("virtualgenerated", "CREATE TABLE app.orders (id int PRIMARY KEY, net numeric, "
