@@ -146,9 +146,9 @@ record ScopeTables(long tables, long publishable, long relations, Map<String, Ob
      * descendants of their tables in other schemas, each of those with the in-scope table at the top of
      * its tree ({@code root}, {@code root_name}; {@code descendant} has it for every descendant). scope
      * is materialised too, although that copies the rows once: inlined, each of its twenty-odd readers
-     * (every list, the publications) plans the union of both parts again, which made planning cost
-     * 13 ms of a warm backend and 31 ms of a fresh one, the one every test opens, against 5 and 11 ms
-     * materialised (PostgreSQL 15, 10,000 tables; bench/sql/readiness-setup.sql).
+     * (every list, the publications) plans the union of both parts again: planning took 18-22 ms in a
+     * fresh backend, the one every test opens, and 8-11 ms in a warm one, against 10-11 and 5 ms
+     * materialised (best of 20 backends each, PostgreSQL 15, 10,000 tables of bench/sql/readiness-setup.sql).
      */
     private static final String RELATIONS = """
             WITH RECURSIVE base AS {materialized} (
