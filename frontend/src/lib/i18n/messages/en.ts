@@ -506,6 +506,8 @@ export const en = {
       'role.connection_limit': 'Connection limits',
       'role.timeouts': 'Timeouts that cut a copy',
       'role.password_expiry': 'Password expiry (VALID UNTIL)',
+      'tables.generated_columns': 'Generated columns',
+      'tables.unchanged_toast': 'Unchanged TOASTed values',
     } satisfies Record<ReadinessCheckId, string>,
   },
   watch: {

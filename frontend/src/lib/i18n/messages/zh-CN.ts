@@ -468,6 +468,8 @@ export const zhCN: Messages = {
       'role.connection_limit': '连接数限制',
       'role.timeouts': '会中断复制的超时设置',
       'role.password_expiry': '密码过期（VALID UNTIL）',
+      'tables.generated_columns': '生成列',
+      'tables.unchanged_toast': '未修改的 TOAST 值',
     },
   },
   watch: {

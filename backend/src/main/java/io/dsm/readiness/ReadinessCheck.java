@@ -205,7 +205,22 @@ public enum ReadinessCheck {
     TABLES_SEQUENCES("tables.sequences", "Sequences are set at cutover", INCREMENTAL_SYNC, """
             Logical decoding does not carry sequence values: after incremental sync the target's sequences are \
             behind (info).""", """
-            At cutover, run the finding's query on the source and its output on the target.""");
+            At cutover, run the finding's query on the source and its output on the target."""),
+    TABLES_GENERATED_COLUMNS("tables.generated_columns", "Generated columns reach the target", INCREMENTAL_SYNC, """
+            Logical decoding does not send the values of generated columns before PostgreSQL 18: the target must \
+            compute them itself, with the same `GENERATED ALWAYS AS` expression, or never gets them (a warning). \
+            From 18, stored generated columns are sent by a publication with `publish_generated_columns = stored` \
+            (or whose column list names them); virtual ones are never sent.""", """
+            Define the same generated columns on the target; on PostgreSQL 18, `ALTER PUBLICATION <name> SET \
+            (publish_generated_columns = stored);`."""),
+    TABLES_UNCHANGED_TOAST("tables.unchanged_toast", "Unchanged TOASTed values are sent", INCREMENTAL_SYNC, """
+            An UPDATE that leaves a TOASTed value (a large text, bytea or jsonb value stored out of line) \
+            unchanged is decoded without that value, marked as unchanged, unless the table has REPLICA IDENTITY \
+            FULL: an applier that writes whole rows must keep the value the target has. Info, since PostgreSQL's \
+            own subscriber and appliers that update only the columns they receive lose nothing. A table counts \
+            when its TOAST relation has pages as of its last VACUUM.""", """
+            `ALTER TABLE <table> REPLICA IDENTITY FULL;` sends the old row whole, TOASTed values included; the \
+            cost is WAL: every UPDATE and DELETE then logs the whole old row.""");
 
     private final String id;
     private final String title;

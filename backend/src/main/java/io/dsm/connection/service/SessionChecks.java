@@ -66,7 +66,7 @@ final class SessionChecks {
         this.replication = replication;
         this.recorder = recorder;
         this.server = new ServerChecks(spec, text);
-        this.heartbeat = spec.heartbeat() && spec.expectsPrimary();
+        this.heartbeat = heartbeat(spec);
     }
 
     Optional<String> serverVersion() {
@@ -85,9 +85,7 @@ final class SessionChecks {
         this.authentication = authentication;
         versionNum = versionNum(connection);
         reading = ServerFacts.Reading.of(connection, spec.expectsPrimary(), JdbcConnector.usesTls(spec.tlsMode()), versionNum);
-        inspection = ReadinessInspection.of(new Subject(spec.username(), spec.databaseName(),
-                Optional.ofNullable(spec.schemaName()), heartbeat ? Optional.of(spec.heartbeatSchema()) : Optional.empty(),
-                served, versionNum, limits));
+        inspection = ReadinessInspection.of(subject(spec, served, versionNum, limits));
         if (replication != null) {
             // The replication connection's password goes out only for a user the server will let replicate.
             facts = readFacts(connection);
@@ -146,8 +144,31 @@ final class SessionChecks {
         return UNDEFINED_COLUMN.equals(e.getSQLState()) && reading.withTls() && facts == null;
     }
 
-    /** Readiness's leading queries, the statement timeout, the facts, SCHEMA, HEARTBEAT, readiness's queries and its trailing ones. */
     private List<CatalogBatch.Query> queries() {
+        return batch(inspection, Math.max(100, budget.remainingMillis() / 2), facts == null ? reading : null, server, heartbeat,
+                versionNum);
+    }
+
+    /** What readiness inspects: the endpoint's user, database, schema and heartbeat schema, for the scopes it serves. */
+    static Subject subject(ConnectionSpec spec, Set<ReadinessScope> served, int versionNum, ReadinessLimits limits) {
+        return new Subject(spec.username(), spec.databaseName(), Optional.ofNullable(spec.schemaName()),
+                heartbeat(spec) ? Optional.of(spec.heartbeatSchema()) : Optional.empty(), served, versionNum, limits);
+    }
+
+    /** Heartbeats are written on the primary of a source that has them on. */
+    static boolean heartbeat(ConnectionSpec spec) {
+        return spec.heartbeat() && spec.expectsPrimary();
+    }
+
+    /**
+     * The batch, one round trip: readiness's leading queries, the statement timeout, the facts, SCHEMA,
+     * HEARTBEAT, readiness's queries and its trailing ones. {@link TestSql} prints the same.
+     *
+     * @param inspection readiness, or null once the server refused its queries
+     * @param reading    the facts to read in the batch, or null when they were read before it
+     */
+    static List<CatalogBatch.Query> batch(ReadinessInspection inspection, long statementTimeoutMillis,
+            ServerFacts.Reading reading, ServerChecks server, boolean heartbeat, int versionNum) {
         List<CatalogBatch.Query> queries = new ArrayList<>();
         if (inspection != null) {
             queries.addAll(inspection.leadingQueries());
@@ -155,9 +176,9 @@ final class SessionChecks {
             // The inspection's estimated cost grows with the catalog, so past jit_above_cost the server would spend
             // 50-100 ms compiling it (measured on 10,000 tables) to save a few: JIT goes off for this transaction.
             queries.add(CatalogBatch.Query.of("SELECT set_config('statement_timeout', ?, true)"
-                    + (versionNum >= FIRST_JIT_VERSION ? JIT_OFF : ""), Math.max(100, budget.remainingMillis() / 2) + "ms"));
+                    + (versionNum >= FIRST_JIT_VERSION ? JIT_OFF : ""), statementTimeoutMillis + "ms"));
         }
-        if (facts == null) {
+        if (reading != null) {
             queries.add(reading.query());
         }
         queries.add(server.schemaQuery());

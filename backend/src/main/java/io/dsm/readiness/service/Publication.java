@@ -14,9 +14,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param missing            tables in scope it leaves out (named for the first few incomplete publications only)
  * @param partial            tables it publishes with a column list or a row filter (PostgreSQL 15 and later)
  * @param partitionedCovered partitioned tables in scope it publishes
+ * @param generatedColumns   it publishes stored generated columns ({@code publish_generated_columns = stored}, PostgreSQL 18)
  */
 record Publication(String name, boolean allTables, boolean inserts, boolean updates, boolean deletes, boolean truncates,
-        boolean viaRoot, long covered, boolean complete, ObjectList missing, ObjectList partial, long partitionedCovered) {
+        boolean viaRoot, long covered, boolean complete, ObjectList missing, ObjectList partial, long partitionedCovered,
+        boolean generatedColumns) {
 
     /** More publications than this in one database are not looked at one by one. */
     static final int MAX_READ = 100;
@@ -29,7 +31,8 @@ record Publication(String name, boolean allTables, boolean inserts, boolean upda
         return new Publication(CatalogJson.text(row, "name"), row.get("all_tables").asBoolean(), row.get("inserts").asBoolean(),
                 row.get("updates").asBoolean(), row.get("deletes").asBoolean(), row.get("truncates").asBoolean(),
                 row.get("via_root").asBoolean(), row.get("covered").asLong(), row.get("complete").asBoolean(),
-                ObjectList.of(row.get("missing")), ObjectList.of(row.get("partial")), row.get("partitioned").asLong());
+                ObjectList.of(row.get("missing")), ObjectList.of(row.get("partial")), row.get("partitioned").asLong(),
+                row.get("generated").asBoolean());
     }
 
     /** Covers every table in scope, each whole: decided in SQL over every publication, before any cap. */

@@ -104,6 +104,7 @@ public final class ReadinessInspection {
         RoleRules.evaluate(facts, findings);
         RoleSettingRules.evaluate(facts, findings);
         TableRules.evaluate(facts, findings);
+        DecodingRules.evaluate(facts, findings);
         return findings.outcome().withSlots(facts.slots().stream().filter(slot -> subject.databaseName().equals(slot.database()))
                 .map(slot -> new SlotUsage(slot.name(), slot.active(), slot.retainedBytes(), slot.walStatus())).toList());
     }

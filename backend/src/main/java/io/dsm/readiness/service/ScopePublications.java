@@ -24,7 +24,7 @@ final class ScopePublications {
               FROM scope s
             ), pub AS (
               SELECT p.oid, p.pubname AS name, p.puballtables AS all_tables, p.pubinsert AS inserts, p.pubupdate AS updates,
-                     p.pubdelete AS deletes, {truncates} AS truncates, {viaRoot} AS via_root,
+                     p.pubdelete AS deletes, {truncates} AS truncates, {viaRoot} AS via_root, {generated} AS generated,
                      CASE WHEN p.puballtables THEN (SELECT tables FROM top) ELSE count(DISTINCT m.rel) FILTER (WHERE m.top) END
                        AS covered,
                      CASE WHEN p.puballtables THEN (SELECT partitioned FROM top)
@@ -76,7 +76,7 @@ final class ScopePublications {
     static final String ANSWERS = """
             (SELECT json_agg(json_build_object('name', l.name, 'all_tables', l.all_tables, 'inserts', l.inserts,
                       'updates', l.updates, 'deletes', l.deletes, 'truncates', l.truncates, 'via_root', l.via_root,
-                      'covered', l.covered, 'complete', l.complete, 'partitioned', l.partitioned,
+                      'covered', l.covered, 'complete', l.complete, 'partitioned', l.partitioned, 'generated', l.generated,
                       'missing', json_build_object('count', (SELECT tables FROM top) - l.covered, 'objects',
                         (SELECT array_to_json(array_agg(json_build_object('name', x.name, 'detail', 'not published') ORDER BY x.name))
                          FROM missing x WHERE x.pub = l.oid)),
@@ -113,6 +113,8 @@ final class ScopePublications {
                 .replace("{publishable}", subject.atLeast(13) ? ScopeTables.PUBLISHABLE : ScopeTables.PUBLISHABLE_BEFORE_13)
                 .replace("{truncates}", subject.atLeast(11) ? "bool_and(p.pubtruncate)" : "true")
                 .replace("{viaRoot}", subject.atLeast(13) ? "bool_and(p.pubviaroot)" : "false")
+                // PostgreSQL 18: publish_generated_columns = stored ('s') sends stored generated columns.
+                .replace("{generated}", subject.atLeast(18) ? "bool_and(p.pubgencols = 's')" : "false")
                 .replace("{maxRead}", String.valueOf(Publication.MAX_READ))
                 .replace("{lacking}", String.valueOf(Publication.MAX_NAMED))
                 .replace("{identityColumns}", filters ? IDENTITY_COLUMNS : "")

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import io.dsm.common.jdbc.SqlIdentifiers;
+import io.dsm.readiness.FindingSeverity;
 import io.dsm.readiness.ReadinessCheck;
 
 /** The tables in scope: what logical decoding cannot carry, or carries only with help. */
@@ -56,13 +57,20 @@ final class TableRules {
     private static void perTable(InspectionFacts facts, Findings findings, ReadinessCheck check, ObjectList tables,
             String condition, String statement, String verbForOne, String verbForSeveral, String problem, String hint,
             String passed) {
+        perTable(facts, findings, check, BLOCKER, tables, condition, statement, verbForOne, verbForSeveral, problem, hint, passed);
+    }
+
+    /** {@link #perTable} with a severity of the check's own: the statement is then a remedy with a cost, not a must. */
+    static void perTable(InspectionFacts facts, Findings findings, ReadinessCheck check, FindingSeverity severity,
+            ObjectList tables, String condition, String statement, String verbForOne, String verbForSeveral, String problem,
+            String hint, String passed) {
         if (tables.isEmpty()) {
             findings.pass(check, passed);
             return;
         }
         String fix = tables.truncated() ? doBlock(facts, condition, statement)
                 : tables.names().stream().map(name -> statement.formatted(name) + ";").collect(Collectors.joining("\n"));
-        findings.add(check, BLOCKER, SqlNames.count(tables.total(), "table", "tables") + " in scope "
+        findings.add(check, severity, SqlNames.count(tables.total(), "table", "tables") + " in scope "
                 + SqlNames.verb(tables.total(), verbForOne, verbForSeveral) + problem, hint, fix, tables);
     }
 
