@@ -6,6 +6,7 @@ import static io.dsm.readiness.ReadinessAnswers.passed;
 import static io.dsm.readiness.ReadinessAnswers.passedMessage;
 import static io.dsm.readiness.ReadinessAnswers.state;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
@@ -190,6 +191,25 @@ class RoleSettingsReadinessTest extends ApiTest {
                 .containsEntry("fixSql", "ALTER ROLE cdc IN DATABASE idletimeout SET idle_in_transaction_session_timeout = 0;");
         assertThat((String) finding.get("message")).startsWith("idle_in_transaction_session_timeout is 200ms (set for the user "
                 + "in this database (ALTER ROLE ... IN DATABASE ... SET)): a copy of all tables in scope");
+    }
+
+    @Test
+    void warnsAboutATransactionTimeoutThatEndsALongCopysTransaction() throws Exception {
+        assumeTrue(target.major() >= 17, "transaction_timeout exists from PostgreSQL 17 on");
+        String database = target.database("txtimeout", "CREATE TABLE app.orders (id int PRIMARY KEY)");
+        target.server().execute("ALTER ROLE cdc IN DATABASE txtimeout SET transaction_timeout = '200ms'");
+        // The premise, on the server: a transaction of the user's that lasts longer ends with its session.
+        try (Connection session = target.asCdc(database); Statement statement = session.createStatement()) {
+            session.setAutoCommit(false);
+            assertThatThrownBy(() -> statement.execute("SELECT pg_sleep(0.6), count(*) FROM app.orders"))
+                    .hasStackTraceContaining("transaction timeout");
+        }
+
+        Map<String, Object> finding = finding(testDatabase(database), "role.timeouts");
+        assertThat(finding).containsEntry("severity", "WARNING")
+                .containsEntry("fixSql", "ALTER ROLE cdc IN DATABASE txtimeout SET transaction_timeout = 0;");
+        assertThat((String) finding.get("message")).startsWith("transaction_timeout is 200ms (set for the user in this database "
+                + "(ALTER ROLE ... IN DATABASE ... SET)): a copy of all tables in scope");
     }
 
     @Test
