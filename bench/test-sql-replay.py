@@ -6,7 +6,7 @@
 LOG_EXCERPT is the part of a Debian cluster log (log_line_prefix '%m [%p] %q%u@%d ') written while
 exactly one test ran, with log_min_duration_statement = 0 and log_replication_commands = on for USER.
 Writes OUT_DIR/session.sql (every statement the test's session executed, in order, with the bound
-parameters written as literals), OUT_DIR/walsender.sql (every replication command of its replication
+parameters written as literals, the checks' batch in one transaction as dsm's pipeline runs it), OUT_DIR/walsender.sql (every replication command of its replication
 connection; a slot name becomes dsm_probe_:slot so pgbench can repeat it) and OUT_DIR/statements.md
 (each statement's server-side duration). Prints "session_pid walsender_pid statements commands".
 """
@@ -17,6 +17,7 @@ ENTRY = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)? \S+ \[(\d+)\] (\S
 DURATION = re.compile(r"^duration: ([0-9.]+) ms  (parse|bind|execute|statement)( [^:]*)?: (.*)$", re.S)
 PARAMETER = re.compile(r"\$(\d+) = ('(?:[^']|'')*'|NULL)")
 PLACEHOLDER = re.compile(r"\$(\d+)(?!\d)")
+BATCH_START = re.compile(r"\s*SELECT set_config\('statement_timeout'")
 SLOT_NAME = re.compile(r'"?dsm_probe_[0-9a-f]+"?')
 
 
@@ -73,9 +74,17 @@ def main():
             statements.append((pending, sql))
             pending = 0.0
     commands = [SLOT_NAME.sub("dsm_probe_:slot", command) for _, command in walsenders[walsender_pid]]
+    # dsm sends its checks as one pipeline under one Sync, which PostgreSQL runs as one implicit
+    # transaction: the batch's local settings (statement_timeout, jit) hold for the statements after
+    # them. pgbench sends one statement per Sync, so the replay opens that transaction itself.
+    batch = next((i for i, (_, sql) in enumerate(statements) if BATCH_START.match(sql)), None)
     with open(out + "/session.sql", "w", encoding="utf-8") as f:
-        for _, sql in statements:
+        for i, (_, sql) in enumerate(statements):
+            if i == batch:
+                f.write("BEGIN;\n")
             f.write(sql.rstrip().rstrip(";") + ";\n")
+        if batch is not None:
+            f.write("COMMIT;\n")
     with open(out + "/walsender.sql", "w", encoding="utf-8") as f:
         f.write("\\set slot random(1, 2000000000)\n")
         for command in commands:
