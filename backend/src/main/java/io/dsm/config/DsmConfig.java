@@ -117,6 +117,15 @@ public interface DsmConfig {
         @WithDefault("tests")
         SlotProbe slotProbe();
 
+        /**
+         * How long a check may spend trying {@code SELECT ... LIMIT 0} on the views and foreign tables in scope
+         * ({@code DSM_READINESS_PROBE_BUDGET}) for {@code tables.readable}; those left when it is used up are
+         * counted, not tried.
+         */
+        @WithName("probe-budget")
+        @WithDefault("50ms")
+        Duration probeBudget();
+
         /** How long the probe waits for the slot at most ({@code DSM_READINESS_SLOT_PROBE_WAIT}), within the test's timeout. */
         @WithName("slot-probe-wait")
         @WithDefault("1s")

@@ -220,7 +220,38 @@ public enum ReadinessCheck {
             own subscriber and appliers that update only the columns they receive lose nothing. A table counts \
             when its TOAST relation has pages as of its last VACUUM.""", """
             `ALTER TABLE <table> REPLICA IDENTITY FULL;` sends the old row whole, TOASTed values included; the \
-            cost is WAL: every UPDATE and DELETE then logs the whole old row.""");
+            cost is WAL: every UPDATE and DELETE then logs the whole old row."""),
+    TABLES_ROW_SECURITY("tables.row_security", "Row-level security hides no row from the copy", FULL_MIGRATION, """
+            A table with row-level security shows a user who is neither its owner (membership counts) nor BYPASSRLS \
+            only the rows its policies allow, and FORCE ROW LEVEL SECURITY filters the owner too: a copy gets part \
+            of the table without an error (with `row_security = off`, as pg_dump sets it, the read fails instead). \
+            A blocker, unless a permissive policy lets the user read every row and no restrictive policy filters \
+            its reads. Superusers and BYPASSRLS users pass. Partitions of tables in scope are checked wherever they \
+            live.""", """
+            The table's owner: `CREATE POLICY dsm_migration_read ON <table> FOR SELECT TO <user> USING (true);`. \
+            Or a superuser: `ALTER ROLE <user> BYPASSRLS;`, which lifts row-level security for the user on every \
+            table."""),
+    TABLES_MATERIALIZED_VIEWS("tables.materialized_views", "Materialized views are populated", FULL_MIGRATION, """
+            Materialized views are part of the scope a copy reads. One created or refreshed `WITH NO DATA` has never \
+            been populated, and reading it fails (SQLSTATE 55000): a blocker.""", """
+            `REFRESH MATERIALIZED VIEW <view>;` as its owner (it runs the view's query and locks the view against \
+            reads meanwhile)."""),
+    TABLES_READABLE("tables.readable", "Views and foreign tables can be read", FULL_MIGRATION, """
+            What the catalog cannot tell, the server is asked: dsm starts `SELECT FROM <relation> LIMIT 0` on each \
+            view and foreign table in scope the user may read, at the end of the test's own round trip. Starting the \
+            plan checks the privileges of a view's owner and opens a foreign table's connection; no row is \
+            fetched. One that fails (a view whose owner lost a privilege, SQLSTATE 42501; a foreign server that \
+            refuses the connection, 08001) is a blocker with the server's message. At most 100 are tried per check, \
+            within DSM_READINESS_PROBE_BUDGET (50 ms); one that is locked is left after 100 ms. Those not tried are \
+            counted (info). PostgreSQL 10 and later.""", """
+            Grant the view's owner SELECT on what the view reads; for a foreign table, create the user mapping and \
+            make the foreign server reachable."""),
+    TABLES_INHERITANCE("tables.inheritance", "No legacy inheritance", FULL_MIGRATION, """
+            A table with inheritance children (`INHERITS`, not declarative partitions) returns its children's rows \
+            in a plain SELECT too: a copy of the parent and of its children copies those rows twice, or into the \
+            parent on the target. A warning.""", """
+            Copy the parent with `SELECT ... FROM ONLY <parent>` and each child as a table of its own, or turn \
+            the hierarchy into declarative partitions.""");
 
     private final String id;
     private final String title;

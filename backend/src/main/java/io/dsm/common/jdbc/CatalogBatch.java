@@ -56,6 +56,16 @@ public final class CatalogBatch implements AutoCloseable {
         return statement.getResultSet();
     }
 
+    /**
+     * Passes over the answer of the next statement when it returns no rows (a DO block, which answers
+     * with a command tag only), so that the answers after it are read in order.
+     */
+    public void skipCommand() throws SQLException {
+        if (statement.getMoreResults() || statement.getUpdateCount() == -1) {
+            throw new SQLException("The server's answers do not match the batch's statements.");
+        }
+    }
+
     @Override
     public void close() throws SQLException {
         statement.close();

@@ -79,8 +79,11 @@ public class ConnectionTester {
         if (readiness.projectSessions() < 1) {
             throw new StartupFailure("DSM_READINESS_PROJECT_SESSIONS must be at least 1; it is " + readiness.projectSessions());
         }
+        if (readiness.probeBudget().isNegative()) {
+            throw new StartupFailure("DSM_READINESS_PROBE_BUDGET must not be negative");
+        }
         return new ReadinessLimits(config.watch().slotWarningBytes(), readiness.longTransaction(),
-                readiness.passwordExpiryWarning(), readiness.projectSessions());
+                readiness.passwordExpiryWarning(), readiness.projectSessions(), readiness.probeBudget());
     }
 
     /** @throws TooManyTests when DSM_TEST_CONCURRENCY tests are already running */

@@ -10,9 +10,11 @@ import io.dsm.common.jdbc.SqlIdentifiers;
  * serving full migration reads only the tables in scope.
  *
  * @param session what a new session of the user meets; null from a server too old to be asked (before 9.6)
+ * @param views   what the server answered when its views and foreign tables were read; null where they were not
  */
 record InspectionFacts(Subject subject, ServerBasics basics, ServerSettings settings, ScopeTables scope,
-        List<String> heartbeatLeavingOut, ReplicationConnectionResult replication, SessionFacts session) {
+        List<String> heartbeatLeavingOut, ReplicationConnectionResult replication, SessionFacts session,
+        ViewProbe.Result views) {
 
     List<Slot> slots() {
         return settings == null ? List.of() : settings.slots();

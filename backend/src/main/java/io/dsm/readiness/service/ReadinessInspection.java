@@ -24,6 +24,7 @@ public final class ReadinessInspection {
     private ScopeTables scope;
     private List<String> heartbeatLeavingOut = List.of();
     private SessionFacts session;
+    private ViewProbe.Result views;
 
     private ReadinessInspection(Subject subject) {
         this.subject = subject;
@@ -53,7 +54,7 @@ public final class ReadinessInspection {
      * of {@link #queries()}.
      */
     public List<CatalogBatch.Query> trailingQueries() {
-        return List.of();
+        return ViewProbe.runs(subject) ? ViewProbe.queries(subject.limits().probeBudget()) : List.of();
     }
 
     /** The queries to add to the test's batch, in the order {@link #read} takes their answers. */
@@ -77,6 +78,9 @@ public final class ReadinessInspection {
                 heartbeatLeavingOut = HeartbeatPublications.read(answers.next());
             }
         }
+        if (ViewProbe.runs(subject)) {
+            views = ViewProbe.read(answers, scope.probeCandidates());
+        }
     }
 
     /** Whether a replication connection can tell anything here: the endpoint serves incremental sync on a server that decodes. */
@@ -89,7 +93,8 @@ public final class ReadinessInspection {
             throw new IllegalStateException("The catalog answers have not been read");
         }
         Findings findings = new Findings(subject.served());
-        InspectionFacts facts = new InspectionFacts(subject, basics, settings, scope, heartbeatLeavingOut, replication, session);
+        InspectionFacts facts = new InspectionFacts(subject, basics, settings, scope, heartbeatLeavingOut, replication, session,
+                views);
         if (subject.serves(ReadinessScope.INCREMENTAL_SYNC)) {
             ServerRules.version(subject, basics, findings);
         }
@@ -105,6 +110,7 @@ public final class ReadinessInspection {
         RoleSettingRules.evaluate(facts, findings);
         TableRules.evaluate(facts, findings);
         DecodingRules.evaluate(facts, findings);
+        CopyRules.evaluate(facts, findings);
         return findings.outcome().withSlots(facts.slots().stream().filter(slot -> subject.databaseName().equals(slot.database()))
                 .map(slot -> new SlotUsage(slot.name(), slot.active(), slot.retainedBytes(), slot.walStatus())).toList());
     }

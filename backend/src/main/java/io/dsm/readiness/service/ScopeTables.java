@@ -30,14 +30,16 @@ import io.dsm.common.jdbc.CatalogBatch;
  * @param touching          how many publications touch a table in scope
  * @param publishedSubsets  tables in scope published with a row filter or column list by a publication of updates
  *                          or deletes (PostgreSQL 15 and later), at most {@link ScopePublications#MAX_SUBSETS}
+ * @param probeCandidates   the views and foreign tables in scope the user may read, which {@link ViewProbe} tries
+ *                          (the first {@link ViewProbe#MAX_PROBED}); 0 when there is no probe
  */
 record ScopeTables(long tables, long publishable, long relations, Map<String, ObjectList> lists, List<String> schemas,
         List<String> unreadableSchemas, boolean largeObjectsExist, List<Publication> publications, long touching,
-        List<PublishedSubset> publishedSubsets) {
+        List<PublishedSubset> publishedSubsets, long probeCandidates) {
 
     /** A relation of the scope's schemas, or a partition of one of its tables wherever it lives. */
     static final String CHECKED = "(s.in_schema OR s.relispartition)";
-    private static final String LEAF = "CASE WHEN NOT s.in_schema THEN 'partition of ' || s.root_name END";
+    static final String LEAF = "CASE WHEN NOT s.in_schema THEN 'partition of ' || s.root_name END";
     /** Identity states in which the server has no replica identity index and the table is not FULL. */
     static final String NO_IDENTITY = "s.identity IN ('none', 'nothing', 'deferrable_pk', 'invalid_pk') AND " + CHECKED;
     static final String BAD_IDENTITY_INDEX = "s.identity IN ('index_unusable', 'index_gone') AND " + CHECKED;
@@ -92,7 +94,8 @@ record ScopeTables(long tables, long publishable, long relations, Map<String, Ob
             c.oid, c.relnamespace, c.relkind, c.relpersistence, {relispartition} AS relispartition, c.relowner, c.relreplident,
                      n.nspname::text AS nspname, quote_ident(n.nspname) || '.' || quote_ident(c.relname) AS name,
                      NOT has_table_privilege(c.oid, 'SELECT') AS unreadable, {identity} AS identity,
-                     {attributes} AS attributes, {toasted} AS toasted""";
+                     {attributes} AS attributes, {toasted} AS toasted, {rowSecurity} AS row_security,
+                     c.relkind = 'm' AND NOT c.relispopulated AS unpopulated, c.relkind = 'r' AND c.relhassubclass AS inherited""";
     /**
      * The columns decoding or a copy treats specially, in one pass over pg_attribute for the tables
      * that have any: [1] large-object columns, [2] stored generated columns (PostgreSQL 12 and later),
@@ -176,7 +179,7 @@ record ScopeTables(long tables, long publishable, long relations, Map<String, Ob
     /** The lists, in answer order. Other checks add theirs here. */
     static List<ScopeList> lists(boolean incremental, Subject subject) {
         String publishers = incremental ? PUBLISHERS.formatted(subject.atLeast(15) ? IN_PUBLISHED_SCHEMA : "") : "NULL";
-        return List.of(
+        List<ScopeList> lists = new ArrayList<>(List.of(
                 new ScopeList("unreadable", "s.unreadable AND " + CHECKED, LEAF),
                 new ScopeList("no_identity", NO_IDENTITY,
                         "nullif(concat_ws('; ', " + IDENTITY_REASON + ", " + LEAF + ", " + publishers + "), '')"),
@@ -190,7 +193,9 @@ record ScopeTables(long tables, long publishable, long relations, Map<String, Ob
                         "'generated columns ' || " + STORED_GENERATED),
                 new ScopeList("virtual_generated", VIRTUAL_GENERATED + " IS NOT NULL AND s.in_schema",
                         "'virtual generated columns ' || " + VIRTUAL_GENERATED),
-                new ScopeList("toasted", TOASTED_CONDITION, LEAF));
+                new ScopeList("toasted", TOASTED_CONDITION, LEAF)));
+        lists.addAll(CopyLists.lists(subject));
+        return lists;
     }
 
     private static final String SQL = """
@@ -202,6 +207,7 @@ record ScopeTables(long tables, long publishable, long relations, Map<String, Ob
                    (SELECT json_agg(DISTINCT u.nspname) FROM scope u WHERE u.unreadable AND (u.in_schema OR u.relispartition))
                      AS unreadable_schemas,
                    EXISTS (SELECT FROM pg_largeobject_metadata) AS large_objects_exist,
+                   {probe},
                    {answers}
             FROM scope s""".formatted(TOP, PUBLISHABLE, CHECKED);
 
@@ -220,7 +226,7 @@ record ScopeTables(long tables, long publishable, long relations, Map<String, Ob
 
     private static String columns(Subject subject) {
         return COLUMNS.replace("{relispartition}", subject.decodes() ? "c.relispartition" : "false").replace("{identity}", IDENTITY)
-                .replace("{toasted}", TOASTED);
+                .replace("{toasted}", TOASTED).replace("{rowSecurity}", CopyLists.rowSecurity(subject));
     }
 
     private static String attributes(Subject subject) {
@@ -237,7 +243,7 @@ record ScopeTables(long tables, long publishable, long relations, Map<String, Ob
         String lists = String.join(",\n       ", lists(incremental, subject).stream().map(ScopeList::column).toList());
         String sql = SQL.replace("{relations}", relations(subject, scope))
                 .replace("{publications}", incremental ? ScopePublications.ctes(subject) : "")
-                .replace("{lists}", lists).replace("{scope}", scope)
+                .replace("{lists}", lists).replace("{probe}", ViewProbe.scopeColumns(subject)).replace("{scope}", scope)
                 .replace("{answers}", incremental ? ScopePublications.answers(subject) : ScopePublications.NO_ANSWERS);
         return ScopePredicate.query(sql, subject.schemaName(), 2);
     }
@@ -259,7 +265,7 @@ record ScopeTables(long tables, long publishable, long relations, Map<String, Ob
         return new ScopeTables(row.getLong("tables"), row.getLong("publishable"), row.getLong("relations"), lists,
                 CatalogJson.strings(CatalogJson.column(row, "schemas")),
                 CatalogJson.strings(CatalogJson.column(row, "unreadable_schemas")), row.getBoolean("large_objects_exist"),
-                publications, row.getLong("touching"), subsets);
+                publications, row.getLong("touching"), subsets, row.getLong("probe_candidates"));
     }
 
     private ObjectList list(String key) {
@@ -308,5 +314,17 @@ record ScopeTables(long tables, long publishable, long relations, Map<String, Ob
 
     ObjectList toasted() {
         return list("toasted");
+    }
+
+    ObjectList rowSecurity() {
+        return list("row_security");
+    }
+
+    ObjectList unpopulated() {
+        return list("unpopulated");
+    }
+
+    ObjectList legacyParents() {
+        return list("legacy_parents");
     }
 }

@@ -68,10 +68,20 @@ final class TableRules {
             findings.pass(check, passed);
             return;
         }
-        String fix = tables.truncated() ? doBlock(facts, condition, statement)
-                : tables.names().stream().map(name -> statement.formatted(name) + ";").collect(Collectors.joining("\n"));
         findings.add(check, severity, SqlNames.count(tables.total(), "table", "tables") + " in scope "
-                + SqlNames.verb(tables.total(), verbForOne, verbForSeveral) + problem, hint, fix, tables);
+                + SqlNames.verb(tables.total(), verbForOne, verbForSeveral) + problem, hint, fixEach(facts, tables, condition, statement),
+                tables);
+    }
+
+    /**
+     * The statement for each object of the list: one per object when the finding lists them all, or one DO
+     * block over the list's own condition when there are more than it lists.
+     *
+     * @param statement with {@code %s} where the object's name goes; any other {@code %} doubled
+     */
+    static String fixEach(InspectionFacts facts, ObjectList objects, String condition, String statement) {
+        return objects.truncated() ? doBlock(facts, condition, statement)
+                : objects.names().stream().map(name -> statement.formatted(name) + ";").collect(Collectors.joining("\n"));
     }
 
     /** One statement per relation of the list's own condition, over the same scope (its schemas and their leaves). */
