@@ -508,6 +508,10 @@ export const en = {
       'role.password_expiry': 'Password expiry (VALID UNTIL)',
       'tables.generated_columns': 'Generated columns',
       'tables.unchanged_toast': 'Unchanged TOASTed values',
+      'tables.row_security': 'Rows that row-level security hides',
+      'tables.materialized_views': 'Unpopulated materialized views',
+      'tables.readable': 'Views and foreign tables that cannot be read',
+      'tables.inheritance': 'Inheritance parents (INHERITS)',
     } satisfies Record<ReadinessCheckId, string>,
   },
   watch: {

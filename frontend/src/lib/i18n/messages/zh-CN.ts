@@ -470,6 +470,10 @@ export const zhCN: Messages = {
       'role.password_expiry': '密码过期（VALID UNTIL）',
       'tables.generated_columns': '生成列',
       'tables.unchanged_toast': '未修改的 TOAST 值',
+      'tables.row_security': '行级安全策略隐藏的行',
+      'tables.materialized_views': '未填充数据的物化视图',
+      'tables.readable': '无法读取的视图和外部表',
+      'tables.inheritance': '继承父表（INHERITS）',
     },
   },
   watch: {
