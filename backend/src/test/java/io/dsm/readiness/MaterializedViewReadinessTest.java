@@ -1,5 +1,6 @@
 package io.dsm.readiness;
 
+import static io.dsm.readiness.FullMigrationAnswers.fullMigrationFinding;
 import static io.dsm.readiness.ReadinessAnswers.finding;
 import static io.dsm.readiness.ReadinessAnswers.found;
 import static io.dsm.readiness.ReadinessAnswers.objectNames;
@@ -8,7 +9,6 @@ import static io.dsm.readiness.ReadinessAnswers.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -36,12 +36,9 @@ class MaterializedViewReadinessTest extends LogicalTargetTest {
                 .hasMessageContaining("55000").hasMessageContaining("has not been populated");
 
         JsonPath result = inspect(database);
-        Map<String, Object> finding = finding(result, "tables.materialized_views");
-        assertThat(finding).containsEntry("severity", "BLOCKER");
-        assertThat(finding.get("scopes")).isEqualTo(List.of("FULL_MIGRATION"));
+        Map<String, Object> finding = fullMigrationFinding(result, "tables.materialized_views", "BLOCKER");
         assertThat(objectNames(finding)).containsExactly("app.\"Daily totals\"");
         assertThat(finding).containsEntry("fixSql", "REFRESH MATERIALIZED VIEW app.\"Daily totals\";");
-        assertThat(state(result, "FULL_MIGRATION")).isEqualTo("BLOCKED");
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.dsm.readiness;
 
-import static io.dsm.readiness.ReadinessAnswers.finding;
+import static io.dsm.readiness.FullMigrationAnswers.fullMigrationFinding;
 import static io.dsm.readiness.ReadinessAnswers.findings;
 import static io.dsm.readiness.ReadinessAnswers.found;
 import static io.dsm.readiness.ReadinessAnswers.objectDetails;
@@ -12,7 +12,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -63,12 +62,9 @@ class ReadableRelationsReadinessTest extends LogicalTargetTest {
                 .hasMessageContaining("42501").hasMessageContaining("permission denied for table orders");
 
         JsonPath result = inspect(database);
-        Map<String, Object> finding = finding(result, "tables.readable");
-        assertThat(finding).containsEntry("severity", "BLOCKER");
-        assertThat(finding.get("scopes")).isEqualTo(List.of("FULL_MIGRATION"));
+        Map<String, Object> finding = fullMigrationFinding(result, "tables.readable", "BLOCKER");
         assertThat(objectNames(finding)).containsExactly("app.order_report");
         assertThat(objectDetails(finding)).containsExactly("view: permission denied for table orders (SQLSTATE 42501)");
-        assertThat(state(result, "FULL_MIGRATION")).isEqualTo("BLOCKED");
     }
 
     @Test
@@ -89,12 +85,10 @@ class ReadableRelationsReadinessTest extends LogicalTargetTest {
                 .hasMessageContaining("08001").hasMessageContaining("could not connect to server");
 
         JsonPath result = inspect(database);
-        Map<String, Object> finding = finding(result, "tables.readable");
-        assertThat(finding).containsEntry("severity", "BLOCKER");
+        Map<String, Object> finding = fullMigrationFinding(result, "tables.readable", "BLOCKER");
         assertThat(objectNames(finding)).containsExactly("app.remote_stock");
         assertThat(objectDetails(finding).get(0)).startsWith("foreign table: could not connect to server")
                 .endsWith("(SQLSTATE 08001)").doesNotContain(LogicalTarget.CDC_PASSWORD);
-        assertThat(state(result, "FULL_MIGRATION")).isEqualTo("BLOCKED");
     }
 
     @Test

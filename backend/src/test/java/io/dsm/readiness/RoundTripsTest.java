@@ -37,7 +37,9 @@ class RoundTripsTest extends ApiTest {
     static void startTarget() {
         target = LogicalTarget.start(null);
         database = target.database("roundtrips", "CREATE TABLE app.orders (id int PRIMARY KEY)",
-                "CREATE TABLE app.events (at timestamptz, body text)", "CREATE PUBLICATION orders FOR TABLE app.orders");
+                "CREATE TABLE app.events (at timestamptz, body text)", "CREATE PUBLICATION orders FOR TABLE app.orders",
+                // A view, so that the probe of tables.readable runs in the counted batch too.
+                "CREATE VIEW app.recent_events AS SELECT * FROM app.events");
         target.server().executeIn(database, "GRANT CREATE ON SCHEMA public TO cdc");
     }
 
@@ -49,7 +51,7 @@ class RoundTripsTest extends ApiTest {
     private static List<Sockets.ProtocolCountingRelay.Counted> connectionsOf(DataSourceBody source) throws Exception {
         try (Sockets.ProtocolCountingRelay relay = new Sockets.ProtocolCountingRelay(target.port())) {
             JsonPath result = test(source.port(relay.port()));
-            assertThat(passed(result)).contains("role.timeouts", "role.connection_limit");
+            assertThat(passed(result)).contains("role.timeouts", "role.connection_limit", "tables.readable");
             return relay.connections();
         }
     }

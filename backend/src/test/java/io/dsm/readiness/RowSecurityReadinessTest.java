@@ -1,6 +1,6 @@
 package io.dsm.readiness;
 
-import static io.dsm.readiness.ReadinessAnswers.finding;
+import static io.dsm.readiness.FullMigrationAnswers.fullMigrationFinding;
 import static io.dsm.readiness.ReadinessAnswers.found;
 import static io.dsm.readiness.ReadinessAnswers.objectDetails;
 import static io.dsm.readiness.ReadinessAnswers.objectNames;
@@ -12,12 +12,15 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.dsm.common.jdbc.SqlIdentifiers;
 import io.dsm.connection.ConnectionTestProfile;
+import io.dsm.readiness.service.Finding;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
@@ -47,13 +50,10 @@ class RowSecurityReadinessTest extends LogicalTargetTest {
         assertThat(countAsCdc(database, "app.accounts")).isEqualTo(5);
 
         JsonPath result = inspect(database);
-        Map<String, Object> finding = finding(result, "tables.row_security");
-        assertThat(finding).containsEntry("severity", "BLOCKER");
-        assertThat(finding.get("scopes")).isEqualTo(List.of("FULL_MIGRATION"));
+        Map<String, Object> finding = fullMigrationFinding(result, "tables.row_security", "BLOCKER");
         assertThat(objectNames(finding)).containsExactly("app.accounts");
         assertThat(objectDetails(finding)).containsExactly("owned by postgres; 1 policy decides which rows the user reads");
         assertThat((String) finding.get("hint")).contains("ALTER ROLE cdc BYPASSRLS");
-        assertThat(state(result, "FULL_MIGRATION")).isEqualTo("BLOCKED");
 
         FixSql.runAsPsqlWould(target, database, (String) finding.get("fixSql"));
         assertThat(countAsCdc(database, "app.accounts")).isEqualTo(10);
@@ -70,8 +70,7 @@ class RowSecurityReadinessTest extends LogicalTargetTest {
                 .isEqualTo("cdc");
         assertThat(countAsCdc(database, "app.ledger")).isEqualTo(3);
 
-        Map<String, Object> finding = finding(inspect(database), "tables.row_security");
-        assertThat(finding).containsEntry("severity", "BLOCKER");
+        Map<String, Object> finding = fullMigrationFinding(inspect(database), "tables.row_security", "BLOCKER");
         assertThat(objectDetails(finding)).containsExactly(
                 "FORCE ROW LEVEL SECURITY filters its owner too; 1 policy decides which rows the user reads");
     }
@@ -101,6 +100,31 @@ class RowSecurityReadinessTest extends LogicalTargetTest {
         } finally {
             target.server().execute("ALTER ROLE cdc NOBYPASSRLS");
         }
+    }
+
+    @Test
+    void itsFixRunsAsWrittenForMoreTablesThanTheFindingListsWhateverTheirNames() throws SQLException {
+        String database = target.database("rlsmany");
+        List<String> names = new ArrayList<>(FixSqlNamesTest.HOSTILE);
+        for (int i = names.size(); i <= Finding.MAX_OBJECTS; i++) {
+            names.add("accounts_" + i);
+        }
+        List<String> statements = new ArrayList<>();
+        for (String name : names) {
+            String table = "app." + SqlIdentifiers.quote(name);
+            statements.addAll(List.of("CREATE TABLE " + table + " (id int)", "INSERT INTO " + table + " VALUES (1)",
+                    "GRANT SELECT ON " + table + " TO cdc", "ALTER TABLE " + table + " ENABLE ROW LEVEL SECURITY"));
+        }
+        target.server().executeIn(database, statements.toArray(String[]::new));
+        String hostile = "app." + SqlIdentifiers.quote(FixSqlNamesTest.HOSTILE.get(0));
+        assertThat(countAsCdc(database, hostile)).isZero();
+
+        Map<String, Object> finding = fullMigrationFinding(inspect(database), "tables.row_security", "BLOCKER");
+        assertThat(finding).containsEntry("objectCount", names.size());
+        assertThat(objectDetails(finding)).first().isEqualTo("owned by postgres; no policy lets the user read a row");
+        FixSql.runAsPsqlWould(target, database, (String) finding.get("fixSql"));
+        assertThat(countAsCdc(database, hostile)).isEqualTo(1);
+        assertThat(found(inspect(database), "tables.row_security")).isFalse();
     }
 
     private static long countAsCdc(String database, String table) throws SQLException {

@@ -50,6 +50,15 @@ final class CopyLists {
              WHERE i.inhparent = s.oid)""".replace("{child}", CHILD);
 
     static final String ROW_SECURITY_LIST = "s.row_security AND " + ScopeTables.CHECKED;
+    /** The policy {@link CopyRules} offers as the fix, one per table. */
+    static final String READ_POLICY = "dsm_migration_read";
+    /**
+     * The tables the fix's DO block gives the policy. Whoever runs it is not the migration user, so it
+     * cannot ask whose privileges apply: every table in scope with row security and no such policy yet.
+     */
+    static final String ROW_SECURITY_FIX = "s.relkind IN ('r', 'p') AND " + ScopeTables.CHECKED
+            + " AND EXISTS (SELECT FROM pg_class t WHERE t.oid = s.oid AND t.relrowsecurity)"
+            + " AND NOT EXISTS (SELECT FROM pg_policy p WHERE p.polrelid = s.oid AND p.polname = '" + READ_POLICY + "')";
     static final String UNPOPULATED_LIST = "s.unpopulated";
 
     private CopyLists() {

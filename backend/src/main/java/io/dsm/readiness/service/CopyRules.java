@@ -45,7 +45,7 @@ final class CopyRules {
             return;
         }
         // %s is the table's name, in Java's format here and in PostgreSQL's format() in the DO block alike.
-        String policy = "CREATE POLICY dsm_migration_read ON %s FOR SELECT TO " + user.replace("%", "%%") + " USING (true)";
+        String policy = "CREATE POLICY " + CopyLists.READ_POLICY + " ON %s FOR SELECT TO " + user.replace("%", "%%") + " USING (true)";
         findings.add(ReadinessCheck.TABLES_ROW_SECURITY, BLOCKER, SqlNames.count(tables.total(), "table", "tables")
                 + " in scope " + SqlNames.verb(tables.total(), "has", "have") + " row-level security that hides rows from "
                 + "user " + user + ", which is neither their owner nor BYPASSRLS (or FORCE ROW LEVEL SECURITY filters the "
@@ -55,7 +55,7 @@ final class CopyRules {
                         + "RESTRICTIVE policy on reads still filters; drop it or leave the user out of it. Instead, a "
                         + "superuser can run ALTER ROLE " + user + " BYPASSRLS; which lifts row-level security for the "
                         + "user on every table.",
-                TableRules.fixEach(facts, tables, CopyLists.ROW_SECURITY_LIST, policy), tables);
+                TableRules.fixEach(facts, tables, CopyLists.ROW_SECURITY_FIX, policy), tables);
     }
 
     private static void materializedViews(InspectionFacts facts, Findings findings) {

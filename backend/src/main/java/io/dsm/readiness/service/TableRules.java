@@ -77,6 +77,7 @@ final class TableRules {
      * The statement for each object of the list: one per object when the finding lists them all, or one DO
      * block over the list's own condition when there are more than it lists.
      *
+     * @param condition which relations of the scope the DO block fixes: the list's own, or one that holds whoever runs it
      * @param statement with {@code %s} where the object's name goes; any other {@code %} doubled
      */
     static String fixEach(InspectionFacts facts, ObjectList objects, String condition, String statement) {
