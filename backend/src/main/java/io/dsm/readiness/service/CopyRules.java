@@ -52,9 +52,9 @@ final class CopyRules {
                 + "owner too): a copy reads only the rows the policies let it see, without an error, and the target "
                 + "silently misses the others.",
                 "The tables' owner (or a superuser) runs the fix: a policy that lets " + user + " read every row. A "
-                        + "RESTRICTIVE policy on reads still filters; drop it or leave the user out of it. Instead, a "
-                        + "superuser can run ALTER ROLE " + user + " BYPASSRLS; which lifts row-level security for the "
-                        + "user on every table.",
+                        + "RESTRICTIVE policy on reads still filters; drop it or leave the user out of it. Or a superuser "
+                        + "runs ALTER ROLE " + user + " BYPASSRLS;, which lifts row-level security for the user on every "
+                        + "table.",
                 TableRules.fixEach(facts, tables, CopyLists.ROW_SECURITY_FIX, policy), tables);
     }
 
@@ -88,8 +88,8 @@ final class CopyRules {
         if (notTried > 0) {
             findings.add(ReadinessCheck.TABLES_READABLE, INFO, SqlNames.count(notTried, "view or foreign table",
                     "views or foreign tables") + " in scope " + SqlNames.verb(notTried, "was", "were") + " not tried: "
-                    + "dsm reads at most " + ViewProbe.MAX_PROBED + " per check, within "
-                    + facts.subject().limits().probeBudget().toMillis() + " ms, and leaves a relation that is locked.",
+                    + "dsm tries at most " + ViewProbe.MAX_PROBED + " per check, within "
+                    + facts.subject().limits().probeBudget().toMillis() + " ms, and passes over one that is locked.",
                     "Raise DSM_READINESS_PROBE_BUDGET to try more per check.", null);
         }
         if (views.failed().isEmpty() && notTried == 0) {
