@@ -227,7 +227,7 @@ public enum ReadinessCheck {
             of the table without an error (with `row_security = off`, as pg_dump sets it, the read fails instead). \
             A blocker, unless a permissive policy lets the user read every row and no restrictive policy filters \
             its reads. Superusers and BYPASSRLS users pass. Partitions of tables in scope are checked wherever they \
-            live.""", """
+            live: read through its root a partition's own policies do not apply, read on its own they do.""", """
             The table's owner: `CREATE POLICY dsm_migration_read ON <table> FOR SELECT TO <user> USING (true);`. \
             Or a superuser: `ALTER ROLE <user> BYPASSRLS;`, which lifts row-level security for the user on every \
             table."""),

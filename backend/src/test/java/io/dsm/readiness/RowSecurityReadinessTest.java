@@ -76,6 +76,23 @@ class RowSecurityReadinessTest extends LogicalTargetTest {
     }
 
     @Test
+    void blocksAPartitionInAnotherSchemaWhoseRowSecurityHidesItsRows() throws SQLException {
+        String database = target.database("rlsleaf");
+        target.server().executeIn(database, "CREATE SCHEMA archive", "GRANT USAGE ON SCHEMA archive TO cdc",
+                "CREATE TABLE app.events (id int, at date) PARTITION BY RANGE (at)",
+                "CREATE TABLE archive.events_2024 PARTITION OF app.events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')",
+                "INSERT INTO app.events VALUES (1, '2024-03-01'), (2, '2024-09-01')",
+                "GRANT SELECT ON app.events, archive.events_2024 TO cdc", "ALTER TABLE archive.events_2024 ENABLE ROW LEVEL SECURITY");
+        // Read through its root, the partition's own policies do not apply; read as a table of its own, they do.
+        assertThat(countAsCdc(database, "app.events")).isEqualTo(2);
+        assertThat(countAsCdc(database, "archive.events_2024")).isZero();
+
+        Map<String, Object> finding = fullMigrationFinding(inspect(database), "tables.row_security", "BLOCKER");
+        assertThat(objectNames(finding)).containsExactly("archive.events_2024");
+        assertThat(objectDetails(finding)).containsExactly("owned by postgres; no policy lets the user read a row; partition of app.events");
+    }
+
+    @Test
     void passesTheTablesItsOwnerReadsWithoutForce() throws SQLException {
         String database = target.database("rlsowner", "CREATE TABLE app.notes (id int PRIMARY KEY)",
                 "INSERT INTO app.notes SELECT generate_series(1, 10)", "ALTER TABLE app.notes ENABLE ROW LEVEL SECURITY");
