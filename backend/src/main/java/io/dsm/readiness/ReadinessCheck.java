@@ -243,7 +243,7 @@ public enum ReadinessCheck {
             fetched. One that fails (a view whose owner lost a privilege, SQLSTATE 42501; a foreign server that \
             refuses the connection, 08001) is a blocker with the server's message. At most 100 are tried per check, \
             within DSM_READINESS_PROBE_BUDGET (50 ms); one that is locked is left after 100 ms. Those not tried are \
-            counted (info). PostgreSQL 10 and later.""", """
+            counted (info). PostgreSQL 10 and later; foreign tables from 17 on, since before 17 a session cannot be             interrupted while it connects to a foreign server (older servers count them as not tried).""", """
             Grant the view's owner SELECT on what the view reads; for a foreign table, create the user mapping and \
             make the foreign server reachable."""),
     TABLES_INHERITANCE("tables.inheritance", "No legacy inheritance", FULL_MIGRATION, """

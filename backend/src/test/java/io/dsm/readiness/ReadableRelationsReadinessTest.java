@@ -8,6 +8,7 @@ import static io.dsm.readiness.ReadinessAnswers.objectNames;
 import static io.dsm.readiness.ReadinessAnswers.passedMessage;
 import static io.dsm.readiness.ReadinessAnswers.state;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
@@ -80,6 +81,7 @@ class ReadableRelationsReadinessTest extends LogicalTargetTest {
 
     @Test
     void blocksAForeignTableWhoseServerRefusesTheConnection() {
+        assumeTrue(target.major() >= 17, "a session can be interrupted while it connects to a foreign server from 17 on");
         String database = foreignTable("fdwclosed", Sockets.closedPort());
         assertThatThrownBy(() -> FixSql.runAsCdc(target, database, "SELECT * FROM app.remote_stock"))
                 .hasMessageContaining("08001").hasMessageContaining("could not connect to server");
@@ -92,7 +94,23 @@ class ReadableRelationsReadinessTest extends LogicalTargetTest {
     }
 
     @Test
+    void leavesForeignTablesUntriedBefore17AndSaysWhy() {
+        assumeTrue(target.major() < 17, "from 17 on foreign tables are tried");
+        String database = foreignTable("fdwold", Sockets.closedPort());
+        assertThatThrownBy(() -> FixSql.runAsCdc(target, database, "SELECT * FROM app.remote_stock"))
+                .hasMessageContaining("could not connect to server");
+
+        JsonPath result = inspect(database);
+        assertThat(findings(result, "tables.readable")).singleElement().satisfies(finding -> {
+            assertThat(finding).containsEntry("severity", "INFO");
+            assertThat((String) finding.get("message")).startsWith("1 foreign table in scope was not tried: before PostgreSQL 17");
+        });
+        assertThat(state(result, "FULL_MIGRATION")).isEqualTo("READY");
+    }
+
+    @Test
     void passesAForeignTableWhoseUserMappingConnects() {
+        assumeTrue(target.major() >= 17, "a session can be interrupted while it connects to a foreign server from 17 on");
         String database = foreignTable("fdwopen", target.port());
         FixSql.runAsCdc(target, database, "SELECT * FROM app.remote_stock");
 

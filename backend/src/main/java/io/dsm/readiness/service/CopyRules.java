@@ -92,7 +92,17 @@ final class CopyRules {
                     + facts.subject().limits().probeBudget().toMillis() + " ms, and passes over one that is locked.",
                     "Raise DSM_READINESS_PROBE_BUDGET to try more per check.", null);
         }
-        if (views.failed().isEmpty() && notTried == 0) {
+        long foreignLeftOut = facts.scope().foreignLeftOut();
+        if (foreignLeftOut > 0) {
+            findings.add(ReadinessCheck.TABLES_READABLE, INFO, SqlNames.count(foreignLeftOut, "foreign table", "foreign tables")
+                    + " in scope " + SqlNames.verb(foreignLeftOut, "was", "were") + " not tried: before PostgreSQL "
+                    + ViewProbe.INTERRUPTIBLE_FOREIGN_CONNECT + " a session cannot be interrupted while it connects to a foreign "
+                    + "server, so one that does not answer would hold dsm's test until the network gives up.",
+                    "Read each once as the user (SELECT FROM <table> LIMIT 0), and set connect_timeout in the options of its "
+                            + "foreign server so that a copy fails fast when the server does not answer.",
+                    null);
+        }
+        if (views.failed().isEmpty() && notTried == 0 && foreignLeftOut == 0) {
             findings.pass(ReadinessCheck.TABLES_READABLE, facts.scope().probeCandidates() == 0
                     ? "No view or foreign table in scope."
                     : "The server answered a SELECT of each of the " + SqlNames.count(facts.scope().probeCandidates(),

@@ -32,10 +32,12 @@ import io.dsm.common.jdbc.CatalogBatch;
  *                          or deletes (PostgreSQL 15 and later), at most {@link ScopePublications#MAX_SUBSETS}
  * @param probeCandidates   the views and foreign tables in scope the user may read, which {@link ViewProbe} tries
  *                          (the first {@link ViewProbe#MAX_PROBED}); 0 when there is no probe
+ * @param foreignLeftOut    the foreign tables in scope the user may read that the probe leaves out, because the
+ *                          server cannot interrupt their connection (before PostgreSQL 17)
  */
 record ScopeTables(long tables, long publishable, long relations, Map<String, ObjectList> lists, List<String> schemas,
         List<String> unreadableSchemas, boolean largeObjectsExist, List<Publication> publications, long touching,
-        List<PublishedSubset> publishedSubsets, long probeCandidates) {
+        List<PublishedSubset> publishedSubsets, long probeCandidates, long foreignLeftOut) {
 
     /** A relation of the scope's schemas, or a partition of one of its tables wherever it lives. */
     static final String CHECKED = "(s.in_schema OR s.relispartition)";
@@ -265,7 +267,7 @@ record ScopeTables(long tables, long publishable, long relations, Map<String, Ob
         return new ScopeTables(row.getLong("tables"), row.getLong("publishable"), row.getLong("relations"), lists,
                 CatalogJson.strings(CatalogJson.column(row, "schemas")),
                 CatalogJson.strings(CatalogJson.column(row, "unreadable_schemas")), row.getBoolean("large_objects_exist"),
-                publications, row.getLong("touching"), subsets, row.getLong("probe_candidates"));
+                publications, row.getLong("touching"), subsets, row.getLong("probe_candidates"), row.getLong("foreign_left_out"));
     }
 
     private ObjectList list(String key) {

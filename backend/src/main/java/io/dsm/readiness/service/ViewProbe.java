@@ -25,11 +25,17 @@ final class ViewProbe {
     static final int MAX_PROBED = 100;
     /** A lock held on a relation makes its SELECT wait: the probe waits this long, then skips it. */
     private static final String LOCK_TIMEOUT = "100ms";
-    private static final String CANDIDATE = "s.relkind IN ('v', 'f') AND NOT s.unreadable AND " + ScopeTables.CHECKED;
+    /**
+     * Before PostgreSQL 17 a backend connecting to a foreign server (postgres_fdw) cannot be interrupted: one that
+     * never answers would hold the test until the network gives up, so foreign tables are tried from 17 on only.
+     */
+    static final int INTERRUPTIBLE_FOREIGN_CONNECT = 17;
+    private static final String READABLE = "NOT s.unreadable AND " + ScopeTables.CHECKED;
     private static final String SCOPE_COLUMNS = """
-            count(*) FILTER (WHERE %1$s) AS probe_candidates,
+            count(*) FILTER (WHERE %1$s) AS probe_candidates, count(*) FILTER (WHERE %2$s) AS foreign_left_out,
                    set_config('dsm.probe_oids', coalesce((SELECT string_agg(p.oid::text, ',') FROM (SELECT s.oid FROM scope s
-                     WHERE %1$s ORDER BY s.name LIMIT %2$d) p), ''), true) AS probe_oids""".formatted(CANDIDATE, MAX_PROBED);
+                     WHERE %1$s ORDER BY s.name LIMIT %3$d) p), ''), true) AS probe_oids""";
+
     private static final String PROBE = """
             DO $probe$
             DECLARE r record; failed json[] := '{}'; skipped int := 0;
@@ -74,7 +80,12 @@ final class ViewProbe {
 
     /** The columns of {@link ScopeTables}'s answer that count the candidates and hand the probe its list. */
     static String scopeColumns(Subject subject) {
-        return runs(subject) ? SCOPE_COLUMNS : "0::bigint AS probe_candidates";
+        if (!runs(subject)) {
+            return "0::bigint AS probe_candidates, 0::bigint AS foreign_left_out";
+        }
+        boolean foreign = subject.atLeast(INTERRUPTIBLE_FOREIGN_CONNECT);
+        return SCOPE_COLUMNS.formatted((foreign ? "s.relkind IN ('v', 'f')" : "s.relkind = 'v'") + " AND " + READABLE,
+                foreign ? "false" : "s.relkind = 'f' AND " + READABLE, MAX_PROBED);
     }
 
     /** The DO block and the statement that answers what it found, in this order at the end of the batch. */
