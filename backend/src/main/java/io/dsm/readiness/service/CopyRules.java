@@ -53,7 +53,7 @@ final class CopyRules {
                 + "silently misses the others.",
                 "The tables' owner (or a superuser) runs the fix: a policy that lets " + user + " read every row. A "
                         + "RESTRICTIVE policy on reads still filters; drop it or leave the user out of it. Or a superuser "
-                        + "runs ALTER ROLE " + user + " BYPASSRLS;, which lifts row-level security for the user on every "
+                        + "runs ALTER ROLE " + user + " BYPASSRLS, which lifts row-level security for the user on every "
                         + "table.",
                 TableRules.fixEach(facts, tables, CopyLists.ROW_SECURITY_FIX, policy), tables);
     }
