@@ -51,17 +51,7 @@ else
   require_bench_tools
 fi
 
-cleanup() {
-  local status=$?
-  trap - EXIT INT TERM
-  stop_dsm
-  if [[ -n ${PG_PORT:-} ]]; then
-    psql_super -c 'DROP DATABASE IF EXISTS bench_cold WITH (FORCE)' -c 'DROP ROLE IF EXISTS bench_cold' \
-      || log "WARNING: could not drop bench_cold"
-  fi
-  exit "$status"
-}
-trap cleanup EXIT
+trap 'bench_exit bench_cold' EXIT
 trap 'exit 130' INT TERM
 
 # ---------------------------------------------------------------------------------------------

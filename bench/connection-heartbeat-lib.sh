@@ -72,6 +72,19 @@ SELECT format('ALTER ROLE %I LOGIN REPLICATION PASSWORD %L', :'role', :'pw')
 SQL
 }
 
+# On exit: stops dsm and, once the cluster is known, drops the benchmark's database and role of the
+# same name. Call it from an EXIT trap: bench_exit <name>.
+bench_exit() {
+  local status=$?
+  trap - EXIT INT TERM
+  stop_dsm
+  if [[ -n ${PG_PORT:-} ]]; then
+    psql_super -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)" -c "DROP ROLE IF EXISTS $1" \
+      || log "WARNING: could not drop $1"
+  fi
+  exit "$status"
+}
+
 # One value of a pgbench report in $OUT/pgbench-<name>.txt: name, key ("average connection time",
 # "latency average", "tps").
 pgbench_value() { awk -F' = ' -v k="$2" 'index($1, k) == 1 { print $2 + 0 }' "$OUT/pgbench-$1.txt"; }

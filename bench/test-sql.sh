@@ -42,17 +42,7 @@ source "$BENCH/connection-heartbeat-lib.sh"
 require_bench_tools
 mkdir -p "$OUT"
 
-cleanup() {
-  local status=$?
-  trap - EXIT INT TERM
-  stop_dsm
-  if [[ -n ${PG_PORT:-} ]]; then
-    psql_super -c 'DROP DATABASE IF EXISTS bench_sql WITH (FORCE)' -c 'DROP ROLE IF EXISTS bench_sql' \
-      || log "WARNING: could not drop bench_sql"
-  fi
-  exit "$status"
-}
-trap cleanup EXIT
+trap 'bench_exit bench_sql' EXIT
 trap 'exit 130' INT TERM
 
 # ---------------------------------------------------------------------------------------------
