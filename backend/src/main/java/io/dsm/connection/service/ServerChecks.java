@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 import io.dsm.common.jdbc.CatalogBatch;
+import io.dsm.common.jdbc.RelationPrivileges;
 import io.dsm.datasource.HeartbeatTableName;
 
 /**
@@ -33,9 +34,9 @@ final class ServerChecks {
         return CatalogBatch.Query.of("""
                 SELECT has_schema_privilege(n.oid, 'USAGE'), r.total, r.readable
                 FROM pg_namespace n LEFT JOIN LATERAL (
-                  SELECT count(*) AS total, count(*) FILTER (WHERE has_table_privilege(c.oid, 'SELECT')) AS readable
+                  SELECT count(*) AS total, count(*) FILTER (WHERE {canSelect}) AS readable
                   FROM pg_class c WHERE c.relnamespace = n.oid AND c.relkind IN ('r', 'p', 'v', 'm', 'f')) r ON true
-                WHERE n.nspname = ?""", spec.schemaName());
+                WHERE n.nspname = ?""".replace("{canSelect}", RelationPrivileges.canSelect("c")), spec.schemaName());
     }
 
     CheckResult schema(ResultSet row) throws SQLException {

@@ -10,6 +10,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.dsm.common.jdbc.CatalogBatch;
+import io.dsm.common.jdbc.RelationPrivileges;
 
 /**
  * The tables, views and sequences in scope and the publications that touch them, read in one
@@ -95,7 +96,7 @@ record ScopeTables(long tables, long publishable, long relations, Map<String, Ob
     private static final String COLUMNS = """
             c.oid, c.relnamespace, c.relkind, c.relpersistence, {relispartition} AS relispartition, c.relowner, c.relreplident,
                      n.nspname::text AS nspname, quote_ident(n.nspname) || '.' || quote_ident(c.relname) AS name,
-                     NOT has_table_privilege(c.oid, 'SELECT') AS unreadable, {identity} AS identity,
+                     NOT ({canSelect}) AS unreadable, {identity} AS identity,
                      {attributes} AS attributes, {toasted} AS toasted, {rowSecurity} AS row_security,
                      c.relkind = 'm' AND NOT c.relispopulated AS unpopulated, c.relkind = 'r' AND c.relhassubclass AS inherited""";
     /**
@@ -228,7 +229,7 @@ record ScopeTables(long tables, long publishable, long relations, Map<String, Ob
 
     private static String columns(Subject subject) {
         return COLUMNS.replace("{relispartition}", subject.decodes() ? "c.relispartition" : "false").replace("{identity}", IDENTITY)
-                .replace("{toasted}", TOASTED).replace("{rowSecurity}", CopyLists.rowSecurity(subject));
+                .replace("{canSelect}", RelationPrivileges.canSelect("c")).replace("{toasted}", TOASTED).replace("{rowSecurity}", CopyLists.rowSecurity(subject));
     }
 
     private static String attributes(Subject subject) {
