@@ -22,7 +22,7 @@ sealed interface Outcome {
     record Refused(String error) implements Outcome {
     }
 
-    static Outcome of(PinnedHttpPost.Response response) {
+    static Outcome of(WebhookClient.Response response) {
         int status = response.status();
         String answer = "HTTP " + status + (response.reason().isEmpty() ? "" : " " + response.reason());
         if (status >= 200 && status < 300) {

@@ -18,7 +18,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLSocketFactory;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -65,11 +64,9 @@ public class WebhookDelivery {
     private final WebhookMeters meters;
     private final Backoff backoff;
     private final ScheduledThreadPoolExecutor poller = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("dsm-webhook"));
-    private final ScheduledThreadPoolExecutor watchdog = new ScheduledThreadPoolExecutor(1,
-            DaemonThreads.named("dsm-webhook-watchdog"));
     private final ExecutorService resolver = Executors.newSingleThreadExecutor(DaemonThreads.named("dsm-webhook-dns"));
     private final ReceiverAddresses addresses;
-    private final PinnedHttpPost post;
+    private final WebhookClient client;
     private volatile boolean stopping;
     private volatile boolean paused;
     private volatile boolean receiverFailing;
@@ -77,12 +74,12 @@ public class WebhookDelivery {
 
     @Inject
     public WebhookDelivery(DsmConfig config, AgroalDataSource store, AddressPolicy policy, WatchInstance instance,
-            MeterRegistry meterRegistry) {
-        this(WebhookSettings.of(config), config, store, policy, instance, meterRegistry);
+            MeterRegistry meterRegistry, WebhookClient client) {
+        this(WebhookSettings.of(config), config, store, policy, instance, meterRegistry, client);
     }
 
     private WebhookDelivery(Optional<WebhookSettings> settings, DsmConfig config, AgroalDataSource store, AddressPolicy policy,
-            WatchInstance instance, MeterRegistry meterRegistry) {
+            WatchInstance instance, MeterRegistry meterRegistry, WebhookClient client) {
         this.settings = settings;
         this.queue = new EventQueue(store);
         this.policy = policy;
@@ -90,9 +87,7 @@ public class WebhookDelivery {
         this.meters = new WebhookMeters(meterRegistry);
         this.backoff = new Backoff(settings.map(WebhookSettings::backoff).orElse(Duration.ofSeconds(2)), new Random());
         this.addresses = new ReceiverAddresses(policy, resolver);
-        // Alarms are cancelled after nearly every attempt: drop them at once rather than when they would have fired.
-        watchdog.setRemoveOnCancelPolicy(true);
-        this.post = new PinnedHttpPost((SSLSocketFactory) SSLSocketFactory.getDefault(), watchdog);
+        this.client = client;
         if (settings.isEmpty() && config.watch().webhookSecret().isPresent()) {
             LOG.warn("DSM_WATCH_WEBHOOK_SECRET is set but DSM_WATCH_WEBHOOK_URL is not: no readiness events are sent");
         }
@@ -126,7 +121,6 @@ public class WebhookDelivery {
             LOG.debugf("Webhook claims could not be released (they expire by themselves): %s", e.getMessage());
         }
         poller.shutdownNow();
-        watchdog.shutdownNow();
         resolver.shutdownNow();
     }
 
@@ -209,7 +203,7 @@ public class WebhookDelivery {
             if (resolution instanceof ReceiverAddresses.Refused refused) {
                 return new Outcome.Refused("not sent: " + refused.reason());
             }
-            return Outcome.of(post.post(endpoint, ((ReceiverAddresses.Allowed) resolution).addresses(),
+            return Outcome.of(client.post(endpoint, ((ReceiverAddresses.Allowed) resolution).addresses(),
                     headers(event, payload, webhook.signer()), payload, deadlineNanos));
         } catch (SocketTimeoutException e) {
             return retry(endpoint.origin() + " did not answer within " + webhook.timeout());

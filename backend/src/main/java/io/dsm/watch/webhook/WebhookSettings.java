@@ -17,6 +17,8 @@ record WebhookSettings(WebhookEndpoint endpoint, Optional<EventSigner> signer, i
 
     /** The longest wait between two attempts, whatever the backoff or a receiver's Retry-After says. */
     static final Duration MAX_DELAY = Duration.ofMinutes(10);
+    /** The longest DSM_WATCH_WEBHOOK_TIMEOUT: one attempt may take no longer. */
+    static final Duration MAX_TIMEOUT = Duration.ofMinutes(5);
     /** Delivered and given-up events are kept this long, for whoever investigates a missed notification. */
     static final Duration RETENTION = Duration.ofDays(7);
 
@@ -39,7 +41,7 @@ record WebhookSettings(WebhookEndpoint endpoint, Optional<EventSigner> signer, i
         if (maxAttempts < 1 || maxAttempts > 100) {
             throw new StartupFailure("DSM_WATCH_WEBHOOK_MAX_ATTEMPTS must be between 1 and 100; it is " + maxAttempts);
         }
-        if (timeout.toMillis() < 100 || timeout.compareTo(Duration.ofMinutes(5)) > 0) {
+        if (timeout.toMillis() < 100 || timeout.compareTo(MAX_TIMEOUT) > 0) {
             throw new StartupFailure("DSM_WATCH_WEBHOOK_TIMEOUT must be between 100ms and 5m; it is " + timeout);
         }
         if (backoff.toMillis() < 1 || backoff.compareTo(MAX_DELAY) > 0) {

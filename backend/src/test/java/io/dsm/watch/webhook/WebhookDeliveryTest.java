@@ -99,6 +99,7 @@ class WebhookDeliveryTest extends ApiTest {
         Receiver.Request request = eventually().until(() -> RECEIVER.requestsFor(eventId), requests -> !requests.isEmpty()).get(0);
 
         assertThat(request.pathAndQuery()).isEqualTo(WebhookProfile.PATH_AND_QUERY);
+        assertThat(request.header("Host")).isEqualTo(WebhookProfile.ADDRESS + ":" + RECEIVER.port());
         assertThat(request.text()).contains("连接失败 — could not connect").startsWith("{\"id\":\"" + eventId + "\"");
         assertThat(request.header("Content-Type")).isEqualTo("application/json");
         assertThat(request.header("User-Agent")).isEqualTo("dsm");
