@@ -1,6 +1,5 @@
 package io.dsm.heartbeat;
 
-import java.sql.Timestamp;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 
+import io.dsm.common.jdbc.StoreValues;
 import io.dsm.datasource.HeartbeatState;
 import io.dsm.datasource.api.HeartbeatStatus;
 import io.dsm.datasource.service.Heartbeats;
@@ -59,19 +59,10 @@ public class HeartbeatRegistry implements Heartbeats {
                 .setParameter(1, dataSourceIds).getResultList();
         for (Object[] row : rows) {
             statuses.put((UUID) row[0], new HeartbeatStatus(HeartbeatState.valueOf((String) row[1]),
-                    row[2] == null ? null : toInstant(row[2]), (String) row[3], ((Number) row[4]).intValue(),
+                    StoreValues.instant(row[2]), (String) row[3], ((Number) row[4]).intValue(),
                     (String) row[5]));
         }
         return statuses;
     }
 
-    private static java.time.Instant toInstant(Object value) {
-        if (value instanceof java.time.Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
-    }
 }

@@ -15,7 +15,7 @@ import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
 import io.dsm.common.concurrent.DaemonThreads;
-import io.dsm.common.concurrent.InstanceName;
+import io.dsm.common.lease.InstanceIdentity;
 import io.dsm.config.DsmConfig;
 import io.dsm.connection.service.AddressPolicy;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -43,9 +43,9 @@ public class HeartbeatScheduler {
     private final ScheduledThreadPoolExecutor ticker = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("dsm-heartbeat-lease"));
 
     public HeartbeatScheduler(DsmConfig config, AgroalDataSource store, HeartbeatTargets targets, AddressPolicy policy,
-            MeterRegistry meterRegistry) {
+            MeterRegistry meterRegistry, InstanceIdentity instance) {
         this.settings = HeartbeatSettings.of(config);
-        this.leases = new Leases(store, InstanceName.generate(), settings.leaseTtl(), settings.leaseReliance());
+        this.leases = new Leases(store, instance.name(), settings.leaseTtl(), settings.leaseReliance());
         this.targets = targets;
         this.connections = new TargetConnections(settings.maxConnections(), settings.connectTimeoutSeconds());
         this.statuses = new BeatStatuses(leases);

@@ -13,6 +13,12 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import io.dsm.common.jdbc.Statements;
+import io.dsm.common.jdbc.StoreValues;
+import io.dsm.common.lease.InstanceRegistry;
+import io.dsm.common.lease.InstanceRegistry.Work;
+import io.dsm.common.lease.LeaseTable;
+
 /**
  * Which instance beats which data source, decided in the store: each instance renews its own
  * leases and claims a fair share of the expired or unowned ones with FOR UPDATE SKIP LOCKED, so
@@ -20,6 +26,10 @@ import javax.sql.DataSource;
  * leases expire.
  */
 final class Leases {
+
+    private static final LeaseTable HEARTBEATS = new LeaseTable("heartbeat", "data_source_id");
+    /** Any row nobody holds, the longest expired first. */
+    private static final String CLAIM = HEARTBEATS.claim("", "true", "t.lease_expires_at, t.data_source_id", "", "t.data_source_id");
 
     private final DataSource store;
     private final String owner;
@@ -45,28 +55,14 @@ final class Leases {
         try (Connection connection = store.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                announce(connection);
-                Set<UUID> owned = ids(connection, """
-                        UPDATE heartbeat SET lease_expires_at = now() + ?::interval WHERE owner = ? RETURNING data_source_id""",
-                        interval(), owner);
+                InstanceRegistry.announce(connection, owner, Work.HEARTBEAT);
+                Set<UUID> owned = ids(connection, HEARTBEATS.renew(), interval(), owner);
                 int share = fairShare(connection, owned.size());
                 if (share < 0) {
                     // More than a fair share: give the excess up, for the instances that have less to claim.
-                    owned.removeAll(ids(connection, """
-                            UPDATE heartbeat SET owner = NULL, lease_expires_at = '-infinity'
-                            WHERE data_source_id IN (SELECT data_source_id FROM heartbeat WHERE owner = ?
-                                                     ORDER BY data_source_id DESC LIMIT ?)
-                            RETURNING data_source_id""", owner, -share));
+                    owned.removeAll(ids(connection, HEARTBEATS.giveUp("data_source_id DESC"), owner, -share));
                 } else if (share > 0) {
-                    owned.addAll(ids(connection, """
-                            WITH claimable AS (
-                                SELECT data_source_id FROM heartbeat
-                                WHERE owner IS NULL OR lease_expires_at < now()
-                                ORDER BY lease_expires_at, data_source_id
-                                LIMIT ? FOR UPDATE SKIP LOCKED)
-                            UPDATE heartbeat h SET owner = ?, lease_expires_at = now() + ?::interval
-                            FROM claimable c WHERE h.data_source_id = c.data_source_id
-                            RETURNING h.data_source_id""", share, owner, interval()));
+                    owned.addAll(ids(connection, CLAIM, share, owner, interval()));
                 }
                 connection.commit();
                 reliableUntilNanos = started + reliance.toNanos();
@@ -85,27 +81,16 @@ final class Leases {
 
     /** Whether this instance still holds the lease: asked before anything it must not do twice. */
     boolean holds(UUID dataSourceId) throws SQLException {
-        try (Connection connection = store.getConnection();
-                PreparedStatement statement = connection.prepareStatement(
-                        "SELECT 1 FROM heartbeat WHERE data_source_id = ? AND owner = ? AND lease_expires_at > now()")) {
-            statement.setObject(1, dataSourceId);
-            statement.setString(2, owner);
-            try (ResultSet row = statement.executeQuery()) {
-                return row.next();
-            }
+        try (Connection connection = store.getConnection()) {
+            return !Statements.list(connection, HEARTBEATS.holds(false), row -> true, dataSourceId, owner).isEmpty();
         }
     }
 
     /** Gives every lease of this instance up, for a prompt takeover when it stops. */
     void releaseAll() throws SQLException {
-        try (Connection connection = store.getConnection();
-                PreparedStatement release = connection.prepareStatement(
-                        "UPDATE heartbeat SET owner = NULL, lease_expires_at = '-infinity' WHERE owner = ?");
-                PreparedStatement leave = connection.prepareStatement("DELETE FROM heartbeat_instance WHERE owner = ?")) {
-            release.setString(1, owner);
-            release.executeUpdate();
-            leave.setString(1, owner);
-            leave.executeUpdate();
+        try (Connection connection = store.getConnection()) {
+            Statements.update(connection, HEARTBEATS.releaseAll(""), owner);
+            InstanceRegistry.leave(connection, owner, Work.HEARTBEAT);
         }
     }
 
@@ -133,28 +118,15 @@ final class Leases {
         }
     }
 
-    private void announce(Connection connection) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("""
-                INSERT INTO heartbeat_instance (owner, seen_at) VALUES (?, now())
-                ON CONFLICT (owner) DO UPDATE SET seen_at = now()""")) {
-            statement.setString(1, owner);
-            statement.executeUpdate();
-        }
-        try (PreparedStatement forget = connection.prepareStatement(
-                "DELETE FROM heartbeat_instance WHERE seen_at < now() - interval '1 day'")) {
-            forget.executeUpdate();
-        }
-    }
-
     /**
      * How many rows to claim (positive) or give up (negative) to hold a fair share: the total divided
      * among the instances seen within a lease, rounded up, with one row of slack against ping-pong.
      */
     private int fairShare(Connection connection, int mine) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT (SELECT count(*) FROM heartbeat),
-                       (SELECT count(*) FROM heartbeat_instance WHERE seen_at > now() - ?::interval)""")) {
-            statement.setString(1, interval());
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT (SELECT count(*) FROM heartbeat), " + InstanceRegistry.LIVE_COUNT)) {
+            statement.setString(1, Work.HEARTBEAT.name());
+            statement.setString(2, interval());
             try (ResultSet row = statement.executeQuery()) {
                 row.next();
                 long total = row.getLong(1);
@@ -169,22 +141,11 @@ final class Leases {
     }
 
     private static Set<UUID> ids(Connection connection, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            Set<UUID> ids = new HashSet<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    ids.add(rows.getObject(1, UUID.class));
-                }
-            }
-            return ids;
-        }
+        return new HashSet<>(Statements.list(connection, sql, row -> row.getObject(1, UUID.class), parameters));
     }
 
     private String interval() {
-        return ttl.toMillis() + " milliseconds";
+        return StoreValues.interval(ttl);
     }
 
     private static String truncate(String text) {

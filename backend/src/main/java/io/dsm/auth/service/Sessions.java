@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.dsm.common.jdbc.StoreValues;
 import io.dsm.common.security.Role;
 import io.dsm.config.DsmConfig;
 import io.dsm.user.service.UserSessions;
@@ -71,7 +72,7 @@ public class Sessions implements UserSessions {
                 .setParameter(1, hash(token)).getResultList();
         return rows.stream().findFirst().map(row -> new Found(
                 new SignedInUser((UUID) row[0], (String) row[1], Role.valueOf((String) row[2])), (String) row[3],
-                toInstant(row[4])));
+                StoreValues.instant(row[4])));
     }
 
     @Transactional
@@ -91,15 +92,6 @@ public class Sessions implements UserSessions {
         return timeout;
     }
 
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
-    }
 
     private static String randomToken() {
         byte[] bytes = new byte[32];

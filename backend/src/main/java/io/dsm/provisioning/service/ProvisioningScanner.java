@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.agroal.api.AgroalDataSource;
 import io.dsm.common.concurrent.DaemonThreads;
-import io.dsm.common.concurrent.InstanceName;
+import io.dsm.common.lease.InstanceIdentity;
 import io.dsm.config.DsmConfig;
 import io.dsm.config.StartupFailure;
 import io.dsm.provisioning.FileStatus;
@@ -48,20 +48,20 @@ public class ProvisioningScanner {
     private final FileApplier applier;
     private final AgroalDataSource store;
     private final ObjectMapper json;
-    private final String instance = InstanceName.generate();
+    private final String instance;
     private final ScheduledThreadPoolExecutor scanner = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("dsm-provisioning"));
     private volatile boolean storeDown;
 
     @Inject
     public ProvisioningScanner(DsmConfig config, ProvisioningParser parser, FileApplier applier, AgroalDataSource store,
-            ObjectMapper json) {
+            ObjectMapper json, InstanceIdentity instance) {
         this(config.provisioning().dir().map(ProvisioningScanner::checked), config.provisioning().scanInterval(), parser, applier, store,
-                json);
+                json, instance.name());
     }
 
     /** A scanner of its own folder: another instance, as tests start one. */
     ProvisioningScanner(Optional<Path> dir, Duration interval, ProvisioningParser parser, FileApplier applier, AgroalDataSource store,
-            ObjectMapper json) {
+            ObjectMapper json, String instance) {
         this.directory = dir.map(ProvisioningDirectory::new);
         this.intervalMillis = interval.toMillis();
         if (intervalMillis < 200) {
@@ -71,6 +71,7 @@ public class ProvisioningScanner {
         this.applier = applier;
         this.store = store;
         this.json = json;
+        this.instance = instance;
     }
 
     private static Path checked(Path dir) {

@@ -1,8 +1,5 @@
 package io.dsm.watch.service;
 
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,6 +11,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import io.dsm.common.jdbc.StoreValues;
 import io.dsm.datasource.SourceReadinessState;
 import io.dsm.datasource.api.ReadinessSummary;
 import io.dsm.datasource.service.ReadinessWatch;
@@ -48,7 +46,7 @@ public class ReadinessWatchRegistry implements ReadinessWatch {
                 SELECT data_source_id, state, checked_at, blockers, warnings FROM readiness_watch WHERE data_source_id IN (?1)""")
                 .setParameter(1, dataSourceIds).getResultList();
         for (Object[] row : rows) {
-            summaries.put((UUID) row[0], new ReadinessSummary(SourceReadinessState.valueOf((String) row[1]), instant(row[2]),
+            summaries.put((UUID) row[0], new ReadinessSummary(SourceReadinessState.valueOf((String) row[1]), StoreValues.instant(row[2]),
                     ((Number) row[3]).intValue(), ((Number) row[4]).intValue()));
         }
         return summaries;
@@ -63,16 +61,4 @@ public class ReadinessWatchRegistry implements ReadinessWatch {
         return new HashSet<>(ids);
     }
 
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
-    }
 }

@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.dsm.common.lease.InstanceIdentity;
 import io.agroal.api.AgroalDataSource;
 import io.dsm.common.concurrent.DaemonThreads;
 import io.dsm.common.problem.ProblemException;
@@ -55,7 +56,7 @@ public class ReadinessWatchScheduler {
     private volatile long announcedAtNanos = System.nanoTime() - Duration.ofDays(1).toNanos();
 
     public ReadinessWatchScheduler(DsmConfig config, AgroalDataSource store, SourceCheck checks, CheckResults results,
-            WatchInstance instance, ObjectMapper json, MeterRegistry meterRegistry) {
+            InstanceIdentity instance, ObjectMapper json, MeterRegistry meterRegistry) {
         this.settings = WatchSettings.of(config);
         this.store = store;
         this.checks = checks;
@@ -82,7 +83,7 @@ public class ReadinessWatchScheduler {
         checkers.shutdownNow();
         try {
             WatchStore.releaseAll(store, owner);
-            WatchStore.forgetInstances(store, owner);
+            WatchStore.leave(store, owner);
         } catch (SQLException | RuntimeException e) {
             LOG.debugf("Readiness watch claims could not be released (they expire by themselves): %s", e.getMessage());
         }

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.dsm.common.lease.InstanceIdentity;
 import io.agroal.api.AgroalDataSource;
 import io.dsm.audit.AuditAction;
 import io.dsm.audit.AuditOutcome;
@@ -41,7 +42,7 @@ public class ReadinessWatchService {
     private final ObjectMapper json;
     private final WatchSettings settings;
 
-    public ReadinessWatchService(AgroalDataSource store, SourceCheck checks, CheckResults results, WatchInstance instance,
+    public ReadinessWatchService(AgroalDataSource store, SourceCheck checks, CheckResults results, InstanceIdentity instance,
             AuditLog audit, RequestOrigin origin, ObjectMapper json, DsmConfig config) {
         this.store = store;
         this.checks = checks;

@@ -15,6 +15,12 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import io.dsm.common.jdbc.Statements;
+import io.dsm.common.jdbc.StoreValues;
+import io.dsm.common.lease.InstanceRegistry;
+import io.dsm.common.lease.InstanceRegistry.Work;
+import io.dsm.common.lease.LeaseTable;
+
 import io.dsm.connection.CheckTarget;
 import io.dsm.datasource.SourceReadinessState;
 import io.dsm.readiness.FindingSeverity;
@@ -28,6 +34,12 @@ import io.dsm.watch.api.ReadinessChange;
  * the transaction.
  */
 final class WatchStore {
+
+    private static final LeaseTable CHECKS = new LeaseTable("readiness_watch", "data_source_id");
+    /** Due checks of this instance's share, or overdue by the handover, the most overdue first. */
+    private static final String CLAIM_DUE = CHECKS.claim(InstanceRegistry.SHARE,
+            "t.next_check_at <= now() AND (t.next_check_at <= now() - ?::interval OR " + InstanceRegistry.inShare("t.data_source_id") + ")",
+            "t.next_check_at", "", "t.data_source_id, t.next_check_at");
 
     private WatchStore() {
     }
@@ -43,22 +55,15 @@ final class WatchStore {
 
     /** Records that this instance takes part in the watch now. */
     static void announce(DataSource store, String owner) throws SQLException {
-        try (Connection connection = store.getConnection();
-                PreparedStatement statement = connection.prepareStatement("""
-                        INSERT INTO watch_instance (owner, seen_at) VALUES (?, now())
-                        ON CONFLICT (owner) DO UPDATE SET seen_at = now()""")) {
-            statement.setString(1, owner);
-            statement.executeUpdate();
+        try (Connection connection = store.getConnection()) {
+            InstanceRegistry.announce(connection, owner, Work.WATCH);
         }
     }
 
-    /** Forgets the instances not seen for a day, and this one when it stops. */
-    static void forgetInstances(DataSource store, String leaving) throws SQLException {
-        try (Connection connection = store.getConnection();
-                PreparedStatement statement = connection.prepareStatement(
-                        "DELETE FROM watch_instance WHERE owner = ? OR seen_at < now() - interval '1 day'")) {
-            statement.setString(1, leaving);
-            statement.executeUpdate();
+    /** This instance no longer takes part in the watch (it stops). */
+    static void leave(DataSource store, String owner) throws SQLException {
+        try (Connection connection = store.getConnection()) {
+            InstanceRegistry.leave(connection, owner, Work.WATCH);
         }
     }
 
@@ -70,36 +75,9 @@ final class WatchStore {
      */
     static List<Claim> claimDue(DataSource store, String owner, int limit, Duration ttl, Duration alive, Duration handover)
             throws SQLException {
-        try (Connection connection = store.getConnection();
-                PreparedStatement statement = connection.prepareStatement("""
-                        WITH live AS (
-                            SELECT owner, row_number() OVER (ORDER BY owner) - 1 AS slot, count(*) OVER () AS n
-                            FROM watch_instance WHERE seen_at > now() - ?::interval),
-                        me AS (SELECT slot, n FROM live WHERE owner = ?),
-                        due AS (
-                            SELECT w.data_source_id, w.next_check_at FROM readiness_watch w
-                            WHERE w.next_check_at <= now() AND w.lease_expires_at < now()
-                              AND (w.next_check_at <= now() - ?::interval
-                                   OR NOT EXISTS (SELECT 1 FROM me)
-                                   OR mod(hashtext(w.data_source_id::text)::bigint + 2147483648, (SELECT n FROM me))
-                                      = (SELECT slot FROM me))
-                            ORDER BY w.next_check_at LIMIT ? FOR UPDATE OF w SKIP LOCKED)
-                        UPDATE readiness_watch w SET owner = ?, lease_expires_at = now() + ?::interval
-                        FROM due WHERE w.data_source_id = due.data_source_id
-                        RETURNING w.data_source_id, due.next_check_at""")) {
-            statement.setString(1, interval(alive));
-            statement.setString(2, owner);
-            statement.setString(3, interval(handover));
-            statement.setInt(4, limit);
-            statement.setString(5, owner);
-            statement.setString(6, interval(ttl));
-            List<Claim> claims = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    claims.add(new Claim(rows.getObject(1, UUID.class), rows.getTimestamp(2).toInstant()));
-                }
-            }
-            return claims;
+        try (Connection connection = store.getConnection()) {
+            return Statements.list(connection, CLAIM_DUE, row -> new Claim(row.getObject(1, UUID.class), row.getTimestamp(2).toInstant()),
+                    Work.WATCH.name(), interval(alive), owner, interval(handover), limit, owner, interval(ttl));
         }
     }
 
@@ -135,14 +113,7 @@ final class WatchStore {
 
     /** Whether this instance still holds the claim: asked before a result is stored, in the storing transaction. */
     static boolean holds(Connection connection, UUID id, String owner) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT 1 FROM readiness_watch WHERE data_source_id = ? AND owner = ? AND lease_expires_at > now() FOR UPDATE")) {
-            statement.setObject(1, id);
-            statement.setString(2, owner);
-            try (ResultSet row = statement.executeQuery()) {
-                return row.next();
-            }
-        }
+        return !Statements.list(connection, CHECKS.holds(true), row -> true, id, owner).isEmpty();
     }
 
     /**
@@ -151,12 +122,9 @@ final class WatchStore {
      */
     static void saveResult(Connection connection, UUID id, String owner, ReadinessStates states, Instant startedAt,
             Instant checkedAt, Instant nextCheckAt, String report, String slots, String identifier) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("""
-                UPDATE readiness_watch SET state = ?, blockers = ?, warnings = ?, checked_at = ?,
-                       next_check_at = CASE WHEN changed_at >= ? THEN now() ELSE ? END,
-                       report = ?::jsonb, slots = ?::jsonb, identifier = ?, checked_by = owner, owner = NULL,
-                       lease_expires_at = '-infinity'
-                WHERE data_source_id = ? AND owner = ?""")) {
+        try (PreparedStatement statement = connection.prepareStatement(CHECKS.settle("""
+                state = ?, blockers = ?, warnings = ?, checked_at = ?, next_check_at = CASE WHEN changed_at >= ? THEN now() ELSE ? END,
+                report = ?::jsonb, slots = ?::jsonb, identifier = ?, checked_by = owner""", ""))) {
             statement.setString(1, states.state().name());
             statement.setInt(2, states.blockers());
             statement.setInt(3, states.warnings());
@@ -174,23 +142,13 @@ final class WatchStore {
 
     /** Gives a claim up without a result (the check could not run), to be tried again at {@code nextCheckAt}. */
     static void release(Connection connection, UUID id, String owner, Instant nextCheckAt) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("""
-                UPDATE readiness_watch SET owner = NULL, lease_expires_at = '-infinity', next_check_at = ?
-                WHERE data_source_id = ? AND owner = ?""")) {
-            statement.setTimestamp(1, Timestamp.from(nextCheckAt));
-            statement.setObject(2, id);
-            statement.setString(3, owner);
-            statement.executeUpdate();
-        }
+        Statements.update(connection, CHECKS.settle("next_check_at = ?", ""), Timestamp.from(nextCheckAt), id, owner);
     }
 
     /** Gives every claim of this instance up, for a prompt takeover when it stops. */
     static void releaseAll(DataSource store, String owner) throws SQLException {
-        try (Connection connection = store.getConnection();
-                PreparedStatement statement = connection.prepareStatement(
-                        "UPDATE readiness_watch SET owner = NULL, lease_expires_at = '-infinity' WHERE owner = ?")) {
-            statement.setString(1, owner);
-            statement.executeUpdate();
+        try (Connection connection = store.getConnection()) {
+            Statements.update(connection, CHECKS.releaseAll(""), owner);
         }
     }
 
@@ -296,11 +254,11 @@ final class WatchStore {
     }
 
     private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
+        return StoreValues.instant(timestamp);
     }
 
-    static String interval(Duration duration) {
-        return duration.toMillis() + " milliseconds";
+    private static String interval(Duration duration) {
+        return StoreValues.interval(duration);
     }
 
     private static String truncate(String text, int limit) {

@@ -5,10 +5,17 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import javax.sql.DataSource;
+
+import io.dsm.common.jdbc.Statements;
+import io.dsm.common.jdbc.StoreValues;
+import io.dsm.common.lease.LeaseTable;
 
 /**
  * The outbox table readiness_event, as the delivery loop uses it. An event is claimed by setting its
@@ -24,6 +31,10 @@ final class EventQueue {
     }
 
     private static final String UNSETTLED = "delivered_at IS NULL AND given_up_at IS NULL";
+    private static final LeaseTable EVENTS = new LeaseTable("readiness_event", "id");
+    /** The attempt is counted when claimed, so that one cut short by a crash counts towards the limit. */
+    private static final String CLAIM_NEXT = EVENTS.claim("", UNSETTLED + " AND next_attempt_at <= now()",
+            "t.created_at, t.id", ", attempts = t.attempts + 1", "t.id, t.payload, t.attempts");
     private static final int MAX_ERROR = 500;
 
     private final DataSource store;
@@ -34,21 +45,9 @@ final class EventQueue {
 
     /** Claims the oldest due event nobody holds, or none. */
     Optional<Claimed> claimNext(String owner, Duration ttl) throws SQLException {
-        try (Connection connection = store.getConnection();
-                PreparedStatement statement = connection.prepareStatement("""
-                        WITH next AS (
-                            SELECT id FROM readiness_event
-                            WHERE %s AND next_attempt_at <= now() AND lease_expires_at < now()
-                            ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
-                        UPDATE readiness_event e SET owner = ?, lease_expires_at = now() + ?::interval, attempts = e.attempts + 1
-                        FROM next WHERE e.id = next.id
-                        RETURNING e.id, e.payload, e.attempts""".formatted(UNSETTLED))) {
-            statement.setString(1, owner);
-            statement.setString(2, interval(ttl));
-            try (ResultSet row = statement.executeQuery()) {
-                return row.next() ? Optional.of(new Claimed(row.getObject(1, UUID.class), row.getString(2), row.getInt(3)))
-                        : Optional.empty();
-            }
+        try (Connection connection = store.getConnection()) {
+            return Statements.list(connection, CLAIM_NEXT, row -> new Claimed(row.getObject(1, UUID.class), row.getString(2), row.getInt(3)),
+                    1, owner, StoreValues.interval(ttl)).stream().findFirst();
         }
     }
 
@@ -57,7 +56,7 @@ final class EventQueue {
     }
 
     void retryAfter(UUID id, String owner, Duration delay, String error) throws SQLException {
-        settle(id, owner, "next_attempt_at = now() + ?::interval", interval(delay), error);
+        settle(id, owner, "next_attempt_at = now() + ?::interval", StoreValues.interval(delay), error);
     }
 
     void givenUp(UUID id, String owner, String error) throws SQLException {
@@ -66,17 +65,14 @@ final class EventQueue {
 
     /** Stores an attempt's outcome and ends the claim, if this owner still holds it. */
     private void settle(UUID id, String owner, String outcome, String delay, String error) throws SQLException {
-        String sql = "UPDATE readiness_event SET " + outcome + ", last_error = coalesce(?, last_error), lease_expires_at = '-infinity'"
-                + " WHERE id = ? AND owner = ? AND " + UNSETTLED;
-        try (Connection connection = store.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            int index = 1;
-            if (delay != null) {
-                statement.setString(index++, delay);
-            }
-            statement.setString(index++, error == null ? null : truncate(error));
-            statement.setObject(index++, id);
-            statement.setString(index, owner);
-            statement.executeUpdate();
+        String sql = EVENTS.settle(outcome + ", last_error = coalesce(?, last_error)", " AND " + UNSETTLED);
+        List<Object> parameters = new ArrayList<>();
+        if (delay != null) {
+            parameters.add(delay);
+        }
+        parameters.addAll(Arrays.asList(error == null ? null : truncate(error), id, owner));
+        try (Connection connection = store.getConnection()) {
+            Statements.update(connection, sql, parameters.toArray());
         }
     }
 
@@ -96,25 +92,17 @@ final class EventQueue {
                 PreparedStatement statement = connection.prepareStatement("""
                         DELETE FROM readiness_event
                         WHERE delivered_at < now() - ?::interval OR given_up_at < now() - ?::interval""")) {
-            statement.setString(1, interval(retention));
-            statement.setString(2, interval(retention));
+            statement.setString(1, StoreValues.interval(retention));
+            statement.setString(2, StoreValues.interval(retention));
             return statement.executeUpdate();
         }
     }
 
     /** Gives up the claims this instance holds, for another instance to take at once (at shutdown). */
     void release(String owner) throws SQLException {
-        try (Connection connection = store.getConnection();
-                PreparedStatement statement = connection.prepareStatement(
-                        "UPDATE readiness_event SET lease_expires_at = '-infinity' WHERE owner = ? AND lease_expires_at > now() AND "
-                                + UNSETTLED)) {
-            statement.setString(1, owner);
-            statement.executeUpdate();
+        try (Connection connection = store.getConnection()) {
+            Statements.update(connection, EVENTS.releaseAll(" AND " + UNSETTLED), owner);
         }
-    }
-
-    private static String interval(Duration duration) {
-        return duration.toMillis() + " milliseconds";
     }
 
     private static String truncate(String text) {

@@ -31,7 +31,7 @@ import io.dsm.config.DsmConfig;
 import io.dsm.connection.service.AddressPolicy;
 import io.dsm.connection.service.Hosts;
 import io.dsm.watch.service.ReadinessEvent;
-import io.dsm.watch.service.WatchInstance;
+import io.dsm.common.lease.InstanceIdentity;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -73,13 +73,13 @@ public class WebhookDelivery {
     private volatile long purgedAtNanos = System.nanoTime() - PURGE_EVERY.toNanos();
 
     @Inject
-    public WebhookDelivery(DsmConfig config, AgroalDataSource store, AddressPolicy policy, WatchInstance instance,
+    public WebhookDelivery(DsmConfig config, AgroalDataSource store, AddressPolicy policy, InstanceIdentity instance,
             MeterRegistry meterRegistry, WebhookClient client) {
         this(WebhookSettings.of(config), config, store, policy, instance, meterRegistry, client);
     }
 
     private WebhookDelivery(Optional<WebhookSettings> settings, DsmConfig config, AgroalDataSource store, AddressPolicy policy,
-            WatchInstance instance, MeterRegistry meterRegistry, WebhookClient client) {
+            InstanceIdentity instance, MeterRegistry meterRegistry, WebhookClient client) {
         this.settings = settings;
         this.queue = new EventQueue(store);
         this.policy = policy;

@@ -227,7 +227,7 @@ class HostileProvisioningFilesTest extends ApiTest {
     }
 
     private ProvisioningScanner scanner(ProvisioningParser using) {
-        return new ProvisioningScanner(Optional.of(folder), Duration.ofMillis(200), using, applier, store, json);
+        return new ProvisioningScanner(Optional.of(folder), Duration.ofMillis(200), using, applier, store, json, "another-instance");
     }
 
     private void start() {

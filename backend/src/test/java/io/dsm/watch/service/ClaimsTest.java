@@ -45,7 +45,7 @@ class ClaimsTest extends ApiTest {
         try (Connection connection = store.getConnection()) {
             connection.createStatement().executeUpdate(
                     "UPDATE readiness_watch SET next_check_at = 'infinity', owner = NULL, lease_expires_at = '-infinity'");
-            connection.createStatement().executeUpdate("DELETE FROM watch_instance");
+            connection.createStatement().executeUpdate("DELETE FROM instance_presence");
         }
         sources.clear();
         for (int i = 0; i < 40; i++) {
@@ -126,7 +126,7 @@ class ClaimsTest extends ApiTest {
         WatchStore.announce(store, "left");
         WatchStore.announce(store, "right");
         try (Connection connection = store.getConnection()) {
-            connection.createStatement().executeUpdate("UPDATE watch_instance SET seen_at = now() - interval '1 minute' WHERE owner = 'right'");
+            connection.createStatement().executeUpdate("UPDATE instance_presence SET seen_at = now() - interval '1 minute' WHERE owner = 'right' AND work = 'WATCH'");
         }
         assertThat(WatchStore.claimDue(store, "left", 100, LONG, ALIVE, LONG)).hasSize(sources.size());
     }

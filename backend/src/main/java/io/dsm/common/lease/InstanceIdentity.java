@@ -1,19 +1,28 @@
-package io.dsm.common.concurrent;
+package io.dsm.common.lease;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.UUID;
 
-/** How this instance signs its leases (heartbeat, readiness watch): readable in the store and in pg_stat_activity, unique per process. */
-public final class InstanceName {
+import jakarta.inject.Singleton;
+
+/**
+ * The one name this process signs its leases and claims with (heartbeat, readiness watch, webhook
+ * outbox, provisioning): the host name and a random suffix, readable in the store and in
+ * pg_stat_activity, unique per process.
+ */
+@Singleton
+public class InstanceIdentity {
 
     private static final int MAX_LENGTH = 64;
 
-    private InstanceName() {
+    private final String name = generate();
+
+    public String name() {
+        return name;
     }
 
-    /** Host name and a random suffix. */
-    public static String generate() {
+    private static String generate() {
         String host;
         try {
             host = InetAddress.getLocalHost().getHostName();
