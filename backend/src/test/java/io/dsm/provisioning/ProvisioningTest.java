@@ -212,6 +212,19 @@ class ProvisioningTest extends ApiTest {
     }
 
     @Test
+    void exportsPasswordFilesUnderNamesNoOtherIdentifierCanHave() {
+        String identifier = DataSources.uniqueIdentifier("pg-hz-");
+        DataSources.create(DataSources.primaryStandby(identifier));
+        DataSources.create(DataSources.primary(identifier + "-standby"));
+
+        String exported = given().accept("application/yaml").get("/api/datasources/export").then().statusCode(200).extract().asString();
+
+        assertThat(exported).containsOnlyOnce("passwordRef: file:" + identifier + ".pw")
+                .containsOnlyOnce("passwordRef: file:" + identifier + ".standby.pw")
+                .containsOnlyOnce("passwordRef: file:" + identifier + "-standby.pw");
+    }
+
+    @Test
     void appliesAFileWhoseIdentifiersHoldHyphensAndUnderscores() {
         write("punctuated.yaml", file(false, entry("pg-hz-02", 5432, "file:pg-hz-02.pw"), entry("orders_file", 5432, "file:orders_file.pw")));
 
