@@ -23,17 +23,10 @@ class IdentifierAvailabilityTest extends ApiTest {
                 .then().statusCode(200).body("available", equalTo(true));
     }
 
-    @Test
-    void saysAnIdentifierInUseIsTakenIgnoringCase() {
-        String identifier = uniqueIdentifier("used");
-        DataSources.create(primary(identifier));
-        given().queryParam("identifier", identifier.toUpperCase()).get("/api/datasources/identifier-availability")
-                .then().statusCode(200).body("available", equalTo(false));
-    }
-
-    @Test
-    void findsAHyphenatedIdentifierTakenIgnoringCase() {
-        String identifier = uniqueIdentifier("pg-hz_");
+    @ParameterizedTest
+    @ValueSource(strings = { "used", "pg-hz_" })
+    void saysAnIdentifierInUseIsTakenIgnoringCase(String prefix) {
+        String identifier = uniqueIdentifier(prefix);
         DataSources.create(primary(identifier));
         given().queryParam("identifier", identifier.toUpperCase()).get("/api/datasources/identifier-availability")
                 .then().statusCode(200).body("available", equalTo(false));
