@@ -28,7 +28,7 @@ export const inputRules = {
         "maxLength": 253
       },
       "identifier": {
-        "pattern": "^[A-Za-z0-9]{1,32}$",
+        "pattern": "^[A-Za-z0-9_-]{1,32}$",
         "maxLength": 32
       },
       "password": {
@@ -95,7 +95,7 @@ export const inputRules = {
         "maxLength": 253
       },
       "identifier": {
-        "pattern": "^[A-Za-z0-9]{1,32}$",
+        "pattern": "^[A-Za-z0-9_-]{1,32}$",
         "maxLength": 32
       },
       "password": {
@@ -233,7 +233,7 @@ export const queryRules = {
   "checkIdentifierAvailability": {
     "excludeId": {},
     "identifier": {
-      "pattern": "^[A-Za-z0-9]{1,32}$"
+      "pattern": "^[A-Za-z0-9_-]{1,32}$"
     }
   },
   "deleteDataSource": {

@@ -468,15 +468,15 @@ export type components = {
              */
             host: string;
             /**
-             * @description Unique name of the data source, compared ignoring case.
-             * @example orderdb01
+             * @description Unique name of the data source, compared ignoring case: 1 to 32 ASCII letters, digits, underscores (_) or hyphens (-), without spaces.
+             * @example pg-hz-01
              */
             identifier?: string;
             /** @description Password of the user. Required on create unless passwordRef is given; on update, absent or null keeps the stored password (or reference), which is used only with the host, port, username and TLS settings it was saved with: changing any of them needs the password again. Never returned. */
             password?: components["schemas"]["Secret"];
             /**
              * @description Instead of password: where dsm reads it at each use, never storing it. file:NAME is a file under DSM_SECRETS_DIR (raw bytes, one trailing newline trimmed); env:NAME an environment variable whose name starts with DSM_SOURCE_. Needs the ADMIN role, but for the stored reference sent back unchanged with an unchanged host, port, username and TLS settings.
-             * @example file:orders01.pw
+             * @example file:pg-hz-01.pw
              */
             passwordRef?: string | null;
             /**
@@ -567,13 +567,13 @@ export type components = {
              */
             readonly id: components["schemas"]["UUID"];
             /**
-             * @description Unique name, 1 to 32 ASCII letters or digits.
-             * @example orderdb01
+             * @description Unique name, compared ignoring case: 1 to 32 ASCII letters, digits, underscores (_) or hyphens (-), without spaces.
+             * @example pg-hz-01
              */
             identifier: string;
             /**
              * @description Where the password is read at each use, when it is not stored: file:NAME or env:DSM_SOURCE_... (a reference is not a secret).
-             * @example file:orders01.pw
+             * @example file:pg-hz-01.pw
              */
             passwordRef: string | null;
             /** @description Whether a password is stored or referenced. The password itself is never returned. */
@@ -639,15 +639,15 @@ export type components = {
              */
             host: string;
             /**
-             * @description Unique name of the data source, compared ignoring case.
-             * @example orderdb01
+             * @description Unique name of the data source, compared ignoring case: 1 to 32 ASCII letters, digits, underscores (_) or hyphens (-), without spaces.
+             * @example pg-hz-01
              */
             identifier: string;
             /** @description Password of the user. Required on create unless passwordRef is given; on update, absent or null keeps the stored password (or reference), which is used only with the host, port, username and TLS settings it was saved with: changing any of them needs the password again. Never returned. */
             password?: components["schemas"]["Secret"];
             /**
              * @description Instead of password: where dsm reads it at each use, never storing it. file:NAME is a file under DSM_SECRETS_DIR (raw bytes, one trailing newline trimmed); env:NAME an environment variable whose name starts with DSM_SOURCE_. Needs the ADMIN role, but for the stored reference sent back unchanged with an unchanged host, port, username and TLS settings.
-             * @example file:orders01.pw
+             * @example file:pg-hz-01.pw
              */
             passwordRef?: string | null;
             /**

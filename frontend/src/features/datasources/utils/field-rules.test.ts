@@ -10,23 +10,24 @@ import {
 } from './field-rules';
 
 describe('the identifier rule', () => {
-  it('accepts up to 32 letters and digits', () => {
-    expect(checkIdentifier('orderDB01')).toBeUndefined();
-    expect(checkIdentifier('a'.repeat(32))).toBeUndefined();
+  it('accepts up to 32 letters, digits, underscores and hyphens', () => {
+    for (const value of ['orderDB01', 'orders_prod', 'pg-hz-01', 'a'.repeat(32)]) {
+      expect(checkIdentifier(value)).toBeUndefined();
+    }
   });
 
   it('requires a value', () => {
     expect(checkIdentifier('')).toEqual({ code: 'required' });
   });
 
-  it('rejects spaces, punctuation and non-ASCII letters', () => {
-    for (const value of ['order db', 'order-db', 'order_db', '数据库']) {
+  it('rejects spaces, other punctuation and non-ASCII letters', () => {
+    for (const value of ['order db', 'pg.hz.01', 'naïve', '数据库']) {
       expect(checkIdentifier(value)).toEqual({ code: 'identifierChars' });
     }
   });
 
-  it('rejects a 33rd character', () => {
-    expect(checkIdentifier('a'.repeat(33))).toEqual({ code: 'maxChars', max: 32 });
+  it('rejects a 33rd character, counting underscores and hyphens', () => {
+    expect(checkIdentifier('pg-hz_' + 'a'.repeat(27))).toEqual({ code: 'maxChars', max: 32 });
   });
 });
 

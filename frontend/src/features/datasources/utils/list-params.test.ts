@@ -74,6 +74,12 @@ describe('the list state in the URL', () => {
     const params = read('q=x&attribute=CHILD_NODE&readiness=WARNINGS,BLOCKED&sort=-identifier&page=5&size=100');
     expect(readListParams(writeListParams(params, new URLSearchParams()))).toEqual(params);
   });
+
+  it('keeps a search for an identifier with hyphens and underscores readable in the link', () => {
+    const written = writeListParams({ ...read(''), q: 'pg-hz_01' }, new URLSearchParams());
+    expect(written.toString()).toBe('q=pg-hz_01');
+    expect(readListParams(written).q).toBe('pg-hz_01');
+  });
 });
 
 describe('a page beyond the end', () => {

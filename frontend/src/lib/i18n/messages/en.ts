@@ -305,8 +305,9 @@ export const en = {
     copyTitle: (identifier: string) => `Copy Data Source ${identifier}`,
     type: 'Data Source Type',
     identifier: 'Data Source Identifier',
-    identifierPlaceholder: 'e.g. orderdb01',
-    identifierHelp: (max: number) => `Letters and digits only, at most ${max}. Unique, ignoring case.`,
+    identifierPlaceholder: 'e.g. pg-hz-01',
+    identifierHelp: (max: number) =>
+      `English letters, digits, _ and - only, no spaces, at most ${max}. Unique, ignoring case.`,
     region: 'Region',
     regionPlaceholder: 'Select the region of the database',
     regionHelp: 'Keep the data source in the region it really is in; a mismatch slows migration down.',
@@ -394,7 +395,7 @@ export const en = {
   },
   rules: {
     required: (label: string) => `${label} is required`,
-    identifierChars: 'Use letters and digits only, without spaces',
+    identifierChars: 'Use English letters, digits, _ or - only, without spaces',
     identifierTaken: 'Another data source already uses this identifier (ignoring case)',
     hostChars: 'Must not contain spaces or any of / ? # & ; = @ , \\ % ` or quotes',
     port: (min: number, max: number) => `A whole number from ${min} to ${max}`,

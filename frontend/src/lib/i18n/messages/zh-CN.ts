@@ -283,8 +283,9 @@ export const zhCN: Messages = {
     copyTitle: (identifier: string) => `复制数据源 ${identifier}`,
     type: '数据源类型',
     identifier: '数据源标识',
-    identifierPlaceholder: '例如 orderdb01',
-    identifierHelp: (max: number) => `仅限字母和数字，最多 ${max} 个字符。不区分大小写，全局唯一。`,
+    identifierPlaceholder: '例如 pg-hz-01',
+    identifierHelp: (max: number) =>
+      `仅限英文字母、数字、下划线 (_) 和连字符 (-)，不能包含空格，最多 ${max} 个字符。不区分大小写，全局唯一。`,
     region: '地域',
     regionPlaceholder: '选择数据库所在的地域',
     regionHelp: '请选择数据库实际所在的地域；地域不一致会降低迁移性能。',
@@ -363,7 +364,7 @@ export const zhCN: Messages = {
   },
   rules: {
     required: (label: string) => `请填写${label}`,
-    identifierChars: '仅限字母和数字，不能包含空格',
+    identifierChars: '仅限英文字母、数字、下划线 (_) 和连字符 (-)，不能包含空格',
     identifierTaken: '已有其他数据源使用该标识（不区分大小写）',
     hostChars: '不能包含空格或 / ? # & ; = @ , \\ % ` 及引号',
     port: (min: number, max: number) => `${min} 到 ${max} 之间的整数`,

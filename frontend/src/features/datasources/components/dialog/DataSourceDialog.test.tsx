@@ -185,13 +185,13 @@ describe('the Create Data Source dialog', () => {
     expect(await screen.findByText(/Try again in 3 s/)).toBeInTheDocument();
   });
 
-  it('checks the identifier as it is typed, letters and digits only', async () => {
+  it('checks the identifier as it is typed, refusing a space', async () => {
     fakeApi({ 'GET /api/datasources/identifier-availability': available });
     const { user } = openDialog();
 
     await user.type(screen.getByLabelText('Data Source Identifier'), 'order db');
 
-    expect(await screen.findByText('Use letters and digits only, without spaces')).toBeInTheDocument();
+    expect(await screen.findByText('Use English letters, digits, _ or - only, without spaces')).toBeInTheDocument();
   });
 
   it('says when another data source already uses the identifier', async () => {
@@ -205,6 +205,18 @@ describe('the Create Data Source dialog', () => {
     expect(api.to('GET', '/api/datasources/identifier-availability')).toHaveLength(1);
     expect(api.to('GET', '/api/datasources/identifier-availability')[0]?.url.searchParams.get('identifier')).toBe(
       'Orders01',
+    );
+  });
+
+  it('asks the server about an identifier with underscores and hyphens exactly as typed', async () => {
+    const api = fakeApi({ 'GET /api/datasources/identifier-availability': () => json({ available: false }) });
+    const { user } = openDialog();
+
+    await user.type(screen.getByLabelText('Data Source Identifier'), 'PG-HZ_01');
+
+    expect(await screen.findByText(/already uses this identifier/)).toBeInTheDocument();
+    expect(api.to('GET', '/api/datasources/identifier-availability')[0]?.url.searchParams.get('identifier')).toBe(
+      'PG-HZ_01',
     );
   });
 

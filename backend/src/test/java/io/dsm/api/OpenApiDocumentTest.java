@@ -76,7 +76,7 @@ class OpenApiDocumentTest extends ApiTest {
     void describesTheConstraintsOfTheFields() {
         JsonPath doc = document();
         String input = "components.schemas.DataSourceInput.properties.";
-        assertThat(doc.getString(input + "identifier.pattern")).isEqualTo("^[A-Za-z0-9]{1,32}$");
+        assertThat(doc.getString(input + "identifier.pattern")).isEqualTo("^[A-Za-z0-9_-]{1,32}$");
         assertThat(doc.getInt(input + "port.minimum")).isEqualTo(1);
         assertThat(doc.getInt(input + "port.maximum")).isEqualTo(65535);
         assertThat(doc.getInt(input + "host.maxLength")).isEqualTo(253);

@@ -6,6 +6,7 @@ import static io.dsm.testing.DataSources.primaryStandby;
 import static io.dsm.testing.DataSources.uniqueIdentifier;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -16,6 +17,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.dsm.common.crypto.SecretCipher;
 import io.dsm.testing.ApiTest;
@@ -110,6 +113,32 @@ class CreateDataSourceTest extends ApiTest {
                 .contentType("application/problem+json")
                 .body("violations.field", hasItems("identifier"))
                 .body("detail", containsString("already exists"));
+    }
+
+    /** The only test that registers these two names, so that they are taken literally as issue 23 gives them. */
+    @ParameterizedTest
+    @ValueSource(strings = { "orders_prod", "pg-hz-01" })
+    void acceptsAnIdentifierWithUnderscoresOrHyphens(String identifier) {
+        var response = given().body(primary(identifier)).post("/api/datasources");
+        response.then().statusCode(201).body("identifier", equalTo(identifier));
+        given().get(response.header("Location")).then().statusCode(200).body("identifier", equalTo(identifier));
+    }
+
+    @Test
+    void rejectsAHyphenatedIdentifierThatDiffersOnlyInCaseNamingTheField() {
+        String identifier = uniqueIdentifier("pg-hz-");
+        DataSources.create(primary(identifier.toUpperCase()));
+        given().body(primary(identifier)).post("/api/datasources")
+                .then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("violations.field", contains("identifier"));
+    }
+
+    @Test
+    void treatsAnUnderscoreAndAHyphenAsDifferentCharacters() {
+        String identifier = uniqueIdentifier("pg-hz-");
+        DataSources.create(primary(identifier));
+        given().body(primary(identifier.replace('-', '_'))).post("/api/datasources").then().statusCode(201);
     }
 
     @Test

@@ -27,11 +27,12 @@ class FieldRulesTest extends ApiTest {
 
     static Stream<Arguments> invalidValues() {
         return Stream.of(
-                Arguments.of("identifier", "with space", "letters or digits"),
-                Arguments.of("identifier", "x".repeat(33), "1 to 32"),
+                Arguments.of("identifier", "with space", "without spaces"),
+                Arguments.of("identifier", "pg-hz-" + "x".repeat(27), "1 to 32"),
                 Arguments.of("identifier", "", "1 to 32"),
                 Arguments.of("identifier", "naïve", "ASCII"),
-                Arguments.of("identifier", "under_score", "letters or digits"),
+                Arguments.of("identifier", "订单库", "ASCII"),
+                Arguments.of("identifier", "pg.hz.01", "underscores (_) or hyphens (-)"),
                 Arguments.of("attribute", "MASTER", "PRIMARY, PRIMARY_STANDBY, STANDBY, CHILD_NODE"),
                 Arguments.of("host", "", "is required"),
                 Arguments.of("host", "db host", "whitespace"),

@@ -6,7 +6,10 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import io.dsm.datasource.api.Rules;
 import io.dsm.testing.ApiTest;
 import io.dsm.testing.DataSources;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,9 +23,10 @@ class IdentifierAvailabilityTest extends ApiTest {
                 .then().statusCode(200).body("available", equalTo(true));
     }
 
-    @Test
-    void saysAnIdentifierInUseIsTakenIgnoringCase() {
-        String identifier = uniqueIdentifier("used");
+    @ParameterizedTest
+    @ValueSource(strings = { "used", "pg-hz_" })
+    void saysAnIdentifierInUseIsTakenIgnoringCase(String prefix) {
+        String identifier = uniqueIdentifier(prefix);
         DataSources.create(primary(identifier));
         given().queryParam("identifier", identifier.toUpperCase()).get("/api/datasources/identifier-availability")
                 .then().statusCode(200).body("available", equalTo(false));
@@ -37,10 +41,12 @@ class IdentifierAvailabilityTest extends ApiTest {
                 .then().statusCode(200).body("available", equalTo(true));
     }
 
-    @Test
-    void rejectsAMalformedIdentifier() {
-        given().queryParam("identifier", "no spaces allowed").get("/api/datasources/identifier-availability")
-                .then().statusCode(400).body("violations[0].field", equalTo("identifier"));
+    @ParameterizedTest
+    @ValueSource(strings = { "no spaces allowed", "naïve", "pg.hz.01" })
+    void rejectsAMalformedIdentifierWithTheRuleOfTheApi(String identifier) {
+        given().queryParam("identifier", identifier).get("/api/datasources/identifier-availability")
+                .then().statusCode(400).body("violations[0].field", equalTo("identifier"))
+                .body("violations[0].message", equalTo(Rules.IDENTIFIER_MESSAGE));
     }
 
     @Test

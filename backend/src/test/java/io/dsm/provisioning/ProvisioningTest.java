@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -189,8 +190,11 @@ class ProvisioningTest extends ApiTest {
 
     @Test
     void exportsTheRegisteredSourcesAsAFileThatAppliesWithoutAnyPassword() {
-        String identifier = DataSources.uniqueIdentifier("clicked");
+        String identifier = DataSources.uniqueIdentifier("clicked_by-");
         DataSources.create(DataSources.primary(identifier));
+        // Digits and an underscore: an integer to YAML 1.1 unless the export quotes it.
+        String numeric = "1_" + Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 1_000_000_000L);
+        DataSources.create(DataSources.primary(numeric));
 
         String exported = given().accept("application/yaml").get("/api/datasources/export").then().statusCode(200)
                 .contentType(containsString("application/yaml")).extract().asString();
@@ -200,10 +204,35 @@ class ProvisioningTest extends ApiTest {
         write("exported.yaml", exported);
         awaitStatus("exported.yaml", "APPLIED");
         assertThat(source(identifier).orElseThrow().getString("provisionedBy")).isEqualTo("exported.yaml");
+        assertThat(source(numeric).orElseThrow().getString("provisionedBy")).isEqualTo("exported.yaml");
         // Gone without prune: what it adopted is managed through the API again, for the other tests.
         ProvisioningFiles.delete("exported.yaml");
         awaitStatus("exported.yaml", "REMOVED");
         assertThat(source(identifier).orElseThrow().getString("provisionedBy")).isNull();
+    }
+
+    @Test
+    void exportsPasswordFilesUnderNamesNoOtherIdentifierCanHave() {
+        String identifier = DataSources.uniqueIdentifier("pg-hz-");
+        DataSources.create(DataSources.primaryStandby(identifier));
+        DataSources.create(DataSources.primary(identifier + "-standby"));
+
+        String exported = given().accept("application/yaml").get("/api/datasources/export").then().statusCode(200).extract().asString();
+
+        assertThat(exported).containsOnlyOnce("passwordRef: file:" + identifier + ".pw")
+                .containsOnlyOnce("passwordRef: file:" + identifier + ".standby.pw")
+                .containsOnlyOnce("passwordRef: file:" + identifier + "-standby.pw");
+    }
+
+    @Test
+    void appliesAFileWhoseIdentifiersHoldHyphensAndUnderscores() {
+        write("punctuated.yaml", file(false, entry("pg-hz-02", 5432, "file:pg-hz-02.pw"), entry("orders_file", 5432, "file:orders_file.pw")));
+
+        Map<String, Object> status = awaitStatus("punctuated.yaml", "APPLIED");
+
+        assertThat(status).containsEntry("dataSources", 2).containsEntry("errors", List.of());
+        assertThat(source("pg-hz-02").orElseThrow().getString("passwordRef")).isEqualTo("file:pg-hz-02.pw");
+        assertThat(source("orders_file").orElseThrow().getString("provisionedBy")).isEqualTo("punctuated.yaml");
     }
 
     @Test

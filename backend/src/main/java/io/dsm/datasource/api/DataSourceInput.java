@@ -28,7 +28,8 @@ import io.dsm.datasource.DatabaseAttribute;
 public record DataSourceInput(
         @NotNull(message = "is required")
         @Pattern(regexp = Rules.IDENTIFIER, message = Rules.IDENTIFIER_MESSAGE)
-        @Schema(description = "Unique name of the data source, compared ignoring case.", examples = "orderdb01", maxLength = Rules.IDENTIFIER_MAX)
+        @Schema(description = "Unique name of the data source, compared ignoring case: " + Rules.IDENTIFIER_RULE + ".",
+                examples = "pg-hz-01", maxLength = Rules.IDENTIFIER_MAX)
         String identifier,
 
         @NotNull(message = "is required")
@@ -77,7 +78,7 @@ public record DataSourceInput(
                 description = "Instead of password: where dsm reads it at each use, never storing it. file:NAME is a file under "
                         + "DSM_SECRETS_DIR (raw bytes, one trailing newline trimmed); env:NAME an environment variable whose name "
                         + "starts with DSM_SOURCE_. Needs the ADMIN role, but for the stored reference sent back unchanged with an "
-                        + "unchanged host, port, username and TLS settings.", examples = "file:orders01.pw")
+                        + "unchanged host, port, username and TLS settings.", examples = "file:pg-hz-01.pw")
         String passwordRef,
 
         @NotBlank(message = "is required")

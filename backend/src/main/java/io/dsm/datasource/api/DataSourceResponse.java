@@ -13,7 +13,8 @@ import io.dsm.datasource.DatabaseAttribute;
 public record DataSourceResponse(
         @Schema(readOnly = true, description = "Server-generated id.", examples = "0b6c2f7e-5d0e-4c1a-9d3e-7f1f5a2b9c10")
         UUID id,
-        @Schema(description = "Unique name, 1 to 32 ASCII letters or digits.", examples = "orderdb01", pattern = Rules.IDENTIFIER)
+        @Schema(description = "Unique name, compared ignoring case: " + Rules.IDENTIFIER_RULE + ".", examples = "pg-hz-01",
+                pattern = Rules.IDENTIFIER)
         String identifier,
         DataSourceType type,
         @Schema(examples = "default")
@@ -29,7 +30,7 @@ public record DataSourceResponse(
         @Schema(readOnly = true, description = "Whether a password is stored or referenced. The password itself is never returned.")
         boolean passwordSet,
         @Schema(nullable = true, description = "Where the password is read at each use, when it is not stored: file:NAME or "
-                + "env:DSM_SOURCE_... (a reference is not a secret).", examples = "file:orders01.pw")
+                + "env:DSM_SOURCE_... (a reference is not a secret).", examples = "file:pg-hz-01.pw")
         String passwordRef,
         @Schema(examples = "orders")
         String databaseName,

@@ -6,8 +6,13 @@ package io.dsm.datasource.api;
  */
 public final class Rules {
 
-    public static final String IDENTIFIER = "^[A-Za-z0-9]{1,32}$";
-    public static final String IDENTIFIER_MESSAGE = "must be 1 to 32 ASCII letters or digits, without spaces";
+    /**
+     * ASCII only: identifiers name files (an export's {@code file:<identifier>.pw}), metric labels and URLs, and are
+     * unique ignoring case, which Java's and PostgreSQL's lower() agree on for ASCII whatever the store's locale.
+     */
+    public static final String IDENTIFIER = "^[A-Za-z0-9_-]{1,32}$";
+    public static final String IDENTIFIER_RULE = "1 to 32 ASCII letters, digits, underscores (_) or hyphens (-), without spaces";
+    public static final String IDENTIFIER_MESSAGE = "must be " + IDENTIFIER_RULE;
     public static final int IDENTIFIER_MAX = 32;
     /** No whitespace and none of the characters that carry URL or JDBC syntax. */
     public static final String HOST_CHARACTERS = "^[^\\s/?#&;=@,\\\\'\"`%]*$";

@@ -73,8 +73,10 @@ public class Export {
             pair.put("host", standby.host());
             pair.put("port", standby.port());
             pair.put("username", standby.username());
+            // ".standby", not "-standby": an identifier may hold a hyphen but never a dot, so the standby's file of
+            // "pg" can never be the primary's file of a data source called "pg-standby".
             pair.put("passwordRef", standby.passwordRef() != null ? standby.passwordRef()
-                    : "file:" + source.identifier() + "-standby.pw");
+                    : "file:" + source.identifier() + ".standby.pw");
             entry.put("standby", pair);
         }
         return entry;

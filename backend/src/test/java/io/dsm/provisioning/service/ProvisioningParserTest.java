@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.dsm.datasource.api.Rules;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** What a provisioning file means is what it says: nothing in it is silently dropped. */
@@ -48,5 +49,37 @@ class ProvisioningParserTest {
                 """.getBytes(StandardCharsets.UTF_8), "c0ffee");
 
         assertThat(file.errors()).isEmpty();
+    }
+
+    @Test
+    void acceptsIdentifiersWithHyphensAndUnderscores() {
+        ParsedFile file = parser.parse("hyphens.yaml", """
+                apiVersion: dsm/v1
+                dataSources:
+                  - {identifier: pg-hz-01, type: POSTGRESQL, attribute: PRIMARY, host: 10.0.12.7, port: 5432, username: migrator, passwordRef: 'env:DSM_SOURCE_PG_HZ_01', databaseName: orders}
+                  - {identifier: orders_prod, type: POSTGRESQL, attribute: PRIMARY, host: 10.0.12.8, port: 5432, username: migrator, passwordRef: 'env:DSM_SOURCE_ORDERS_PROD', databaseName: orders}
+                """.getBytes(StandardCharsets.UTF_8), "c0ffee");
+
+        assertThat(file.errors()).isEmpty();
+        assertThat(file.sources()).extracting(DeclaredSource::identifier).containsExactly("pg-hz-01", "orders_prod");
+    }
+
+    @Test
+    void refusesAMalformedIdentifierAtItsLineWithTheRuleOfTheApi() {
+        ParsedFile file = parser.parse("spaced.yaml", """
+                apiVersion: dsm/v1
+                dataSources:
+                  - identifier: pg hz 01
+                    type: POSTGRESQL
+                    attribute: PRIMARY
+                    host: 10.0.12.7
+                    port: 5432
+                    username: migrator
+                    passwordRef: 'env:DSM_SOURCE_PG_HZ_01'
+                    databaseName: orders
+                """.getBytes(StandardCharsets.UTF_8), "c0ffee");
+
+        assertThat(file.valid()).isFalse();
+        assertThat(file.errors()).containsExactly(new ProvisioningError(3, "dataSources[0].identifier", Rules.IDENTIFIER_MESSAGE));
     }
 }
