@@ -16,14 +16,10 @@ import { hasFilters, lastPageIfBeyond, toListQuery } from '../utils/list-params'
 import { DataSourceCards } from './DataSourceCards';
 import { DataSourcesTable } from './DataSourcesTable';
 import { DataSourcesToolbar } from './DataSourcesToolbar';
-import {
-  loadDataSourceDialog,
-  loadDataSourceDrawer,
-  loadDeleteDataSourceModal,
-  type DialogRequest,
-} from './dialog-request';
+import type { DialogRequest } from './dialog/dialog-request';
 import { ExportButton } from './ExportButton';
 import { FirstRunEmptyState } from './FirstRunEmptyState';
+import { loadDataSourceDialog, loadDataSourceDrawer, loadDeleteDataSourceModal } from './lazy-panels';
 import { NoMatchesState } from './NoMatchesState';
 import { ProvisioningBanner } from './ProvisioningBanner';
 import { useListParams } from './use-list-params';

@@ -7,8 +7,8 @@ import type { Language } from '@/lib/i18n/languages';
 import { PASSED_TEST, WRONG_PASSWORD_TEST, aDataSource, aSession, fakeApi, json, problem } from '@/testing/fake-api';
 import { READINESS_BLOCKED_TEST } from '@/testing/readiness-fixtures';
 import { renderWithApp } from '@/testing/render';
-import type { DialogRequest } from '../dialog-request';
 import DataSourceDialog from './DataSourceDialog';
+import type { DialogRequest } from './dialog-request';
 
 const available = () => json({ available: true });
 

@@ -9,8 +9,8 @@ import {
   withTypedPasswordsOnly,
   type DataSourceFormValues,
 } from '../../utils/form-values';
-import type { DialogRequest } from '../dialog-request';
 import { DataSourceFormFields } from './DataSourceFormFields';
+import type { DialogRequest } from './dialog-request';
 import { DialogFooter } from './DialogFooter';
 import { DialogNoticeBanner } from './DialogNoticeBanner';
 import type { ReferenceChoice } from './PasswordSourceFields';

@@ -5,7 +5,7 @@ import type { DataSource } from '@/lib/api/types';
 import { dataSourceKeys } from '../../api/query-keys';
 import { fetchDataSource } from '../../api/use-data-source';
 import { formValuesFrom, toDataSourceInput, type DataSourceFormValues } from '../../utils/form-values';
-import type { DialogRequest } from '../dialog-request';
+import type { DialogRequest } from './dialog-request';
 import { useDialogConnectionTest } from './use-dialog-connection-test';
 import { useDialogNotice } from './use-dialog-notice';
 import { useDialogSave } from './use-dialog-save';

@@ -2,7 +2,7 @@ import { useCallback, useReducer } from 'react';
 import { INITIAL_GATE, canSave, gateReducer, gateStatus } from '../../utils/connection-test-gate';
 import { touchesConnection } from '../../utils/form-fields';
 import type { DataSourceFormValues } from '../../utils/form-values';
-import type { DialogRequest } from '../dialog-request';
+import type { DialogRequest } from './dialog-request';
 
 /** The test gate in front of OK, raised by every connection edit and opened by a passed test. */
 export function useTestGate(mode: DialogRequest['mode']) {
