@@ -43,7 +43,14 @@ final class PackagedApp implements AutoCloseable {
         env.put("DSM_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.putAll(environment);
         PackagedApp app = new PackagedApp(builder.start(), port, log);
-        app.awaitReady(Duration.ofSeconds(60));
+        try {
+            // Generous: a loaded two-core runner has taken over a minute to start two instances at once.
+            app.awaitReady(Duration.ofSeconds(120));
+        } catch (RuntimeException e) {
+            // Left running, an app that started too slowly outlives the test and loads the rest of the build.
+            app.process.destroyForcibly();
+            throw e;
+        }
         return app;
     }
 
