@@ -11,7 +11,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import io.dsm.common.concurrent.DaemonThreads;
 
 /** The beaters of the data sources this instance owns, on one pool of DSM_HEARTBEAT_THREADS, whatever their number. */
 final class Beaters {
@@ -21,9 +20,9 @@ final class Beaters {
     private final Map<UUID, Beater> running = new ConcurrentHashMap<>();
     private final Map<UUID, ScheduledFuture<?>> schedules = new ConcurrentHashMap<>();
 
-    Beaters(int threads, Beater.Context context) {
-        this.pool = new ScheduledThreadPoolExecutor(threads, DaemonThreads.named("dsm-heartbeat"));
-        this.pool.setRemoveOnCancelPolicy(true);
+    /** @param pool DSM_HEARTBEAT_THREADS threads, which cancel removes a beater's schedule from */
+    Beaters(ScheduledThreadPoolExecutor pool, Beater.Context context) {
+        this.pool = pool;
         this.context = context;
     }
 

@@ -14,7 +14,7 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
-import io.dsm.common.concurrent.DaemonThreads;
+import io.dsm.common.concurrent.BackgroundThreads;
 import io.dsm.common.lease.InstanceIdentity;
 import io.dsm.config.DsmConfig;
 import io.dsm.connection.service.AddressPolicy;
@@ -40,17 +40,18 @@ public class HeartbeatScheduler {
     private final TargetConnections connections;
     private final BeatStatuses statuses;
     private final Beaters beaters;
-    private final ScheduledThreadPoolExecutor ticker = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("dsm-heartbeat-lease"));
+    private final ScheduledThreadPoolExecutor ticker;
 
     public HeartbeatScheduler(DsmConfig config, AgroalDataSource store, HeartbeatTargets targets, AddressPolicy policy,
-            MeterRegistry meterRegistry, InstanceIdentity instance) {
+            MeterRegistry meterRegistry, InstanceIdentity instance, BackgroundThreads threads) {
+        this.ticker = threads.scheduled("dsm-heartbeat-lease", 1);
         this.settings = HeartbeatSettings.of(config);
         this.leases = new Leases(store, instance.name(), settings.leaseTtl(), settings.leaseReliance());
         this.targets = targets;
         this.connections = new TargetConnections(settings.maxConnections(), settings.connectTimeoutSeconds());
         this.statuses = new BeatStatuses(leases);
         HeartbeatMeters meters = new HeartbeatMeters(meterRegistry, connections);
-        this.beaters = new Beaters(settings.threads(), new BeatContext(leases, policy, connections, meters, settings.interval(),
+        this.beaters = new Beaters(threads.scheduled("dsm-heartbeat", settings.threads()), new BeatContext(leases, policy, connections, meters, settings.interval(),
                 this::statusChanged));
         meters.watch(beaters);
     }

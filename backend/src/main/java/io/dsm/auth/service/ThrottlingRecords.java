@@ -1,7 +1,6 @@
 package io.dsm.auth.service;
 
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -14,7 +13,7 @@ import io.dsm.audit.AuditAction;
 import io.dsm.audit.AuditOutcome;
 import io.dsm.audit.service.AuditEntry;
 import io.dsm.audit.service.AuditLog;
-import io.dsm.common.concurrent.DaemonThreads;
+import io.dsm.common.concurrent.BackgroundThreads;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
@@ -32,11 +31,12 @@ public class ThrottlingRecords {
 
     private final SignInThrottle throttle;
     private final AuditLog audit;
-    private final ScheduledExecutorService looker = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("throttling-records"));
+    private final ScheduledExecutorService looker;
 
-    public ThrottlingRecords(SignInThrottle throttle, AuditLog audit) {
+    public ThrottlingRecords(SignInThrottle throttle, AuditLog audit, BackgroundThreads threads) {
         this.throttle = throttle;
         this.audit = audit;
+        this.looker = threads.scheduled("dsm-throttling-records", 1);
     }
 
     void onStart(@Observes StartupEvent event) {

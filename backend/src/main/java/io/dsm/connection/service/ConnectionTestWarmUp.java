@@ -17,7 +17,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.dsm.common.concurrent.DaemonThreads;
+import io.dsm.common.concurrent.BackgroundThreads;
 import io.dsm.config.DsmConfig;
 import io.dsm.connection.api.ConnectionTestResult;
 import io.dsm.connection.service.ConnectionSpecs.Password;
@@ -55,7 +55,11 @@ public class ConnectionTestWarmUp implements HealthCheck {
     @ConfigProperty(name = "quarkus.datasource.password")
     Optional<String> storePassword;
 
-    public ConnectionTestWarmUp(ConnectionTester tester, DataSourceRules rules, ObjectMapper json, DsmConfig config) {
+    private final BackgroundThreads threads;
+
+    public ConnectionTestWarmUp(ConnectionTester tester, DataSourceRules rules, ObjectMapper json, DsmConfig config,
+            BackgroundThreads threads) {
+        this.threads = threads;
         this.tester = tester;
         this.rules = rules;
         this.json = json;
@@ -65,7 +69,7 @@ public class ConnectionTestWarmUp implements HealthCheck {
 
     void onStart(@Observes StartupEvent event) {
         if (!done) {
-            DaemonThreads.named("dsm-warm-up").newThread(this::run).start();
+            threads.fixed("dsm-warm-up", 1).execute(this::run);
         }
     }
 

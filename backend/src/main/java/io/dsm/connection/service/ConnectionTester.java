@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 
@@ -16,7 +16,7 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
-import io.dsm.common.concurrent.DaemonThreads;
+import io.dsm.common.concurrent.BackgroundThreads;
 import io.dsm.config.DsmConfig;
 import io.dsm.config.StartupFailure;
 import io.dsm.connection.CheckStatus;
@@ -49,9 +49,13 @@ public class ConnectionTester {
     private final ReadinessLimits limits;
     private final DsmConfig.Readiness.SlotProbe slotProbe;
     private final Duration slotProbeWait;
-    private final ExecutorService workers = Executors.newCachedThreadPool(DaemonThreads.named("dsm-test-worker"));
+    private final ExecutorService workers;
+    /** Cancels a temporary slot's creation that waits too long. */
+    private final ScheduledExecutorService cancels;
 
-    public ConnectionTester(DsmConfig config, AddressPolicy policy, MeterRegistry meters) {
+    public ConnectionTester(DsmConfig config, AddressPolicy policy, MeterRegistry meters, BackgroundThreads threads) {
+        this.workers = threads.elastic("dsm-test-worker");
+        this.cancels = threads.scheduled("dsm-slot-probe-cancel", 1);
         this.timeout = config.test().timeout();
         if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_TIMEOUT) > 0) {
             throw new StartupFailure("DSM_TEST_TIMEOUT must be more than 0 and at most 30s; it is " + timeout.toSeconds() + "s");
@@ -177,7 +181,7 @@ public class ConnectionTester {
     private TargetProbe probe(ConnectionSpec spec, boolean pair, TestBudget budget, AddressPolicy policy,
             Optional<Duration> slotProbeWait) {
         Set<ReadinessScope> served = ServedScopes.ofEndpoint(spec.attribute(), spec.target() == CheckTarget.STANDBY, pair);
-        return new TargetProbe(spec, served, policy, budget, workers, limits, slotProbeWait);
+        return new TargetProbe(spec, served, policy, budget, workers, cancels, limits, slotProbeWait);
     }
 
     private static TargetProbe await(Future<TargetProbe> probe) {

@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -23,7 +22,6 @@ import org.postgresql.PGConnection;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
-import io.dsm.common.concurrent.DaemonThreads;
 import io.dsm.readiness.service.ReadinessInspection;
 import io.dsm.readiness.service.ReplicationConnectionResult;
 import io.dsm.readiness.service.SlotProbe;
@@ -46,10 +44,9 @@ final class ReplicationProbe {
     private static final long CANCEL_SLACK_MILLIS = 100;
     /** Time the test keeps after the probe's bound to read the answers and reply. */
     private static final long ANSWER_MILLIS = 200;
-    private static final ScheduledExecutorService CANCELS = Executors.newSingleThreadScheduledExecutor(
-            DaemonThreads.named("dsm-slot-probe-cancel"));
     private static final SecureRandom NAMES = new SecureRandom();
 
+    private final ScheduledExecutorService cancels;
     private final ConnectionSpec spec;
     private final TestBudget budget;
     private final ServerText text;
@@ -58,7 +55,9 @@ final class ReplicationProbe {
     private final CompletableFuture<ReplicationConnectionResult> result = new CompletableFuture<>();
     private volatile String heldBack;
 
-    private ReplicationProbe(ConnectionSpec spec, TestBudget budget, ServerText text, long probeWaitMillis) {
+    private ReplicationProbe(ConnectionSpec spec, TestBudget budget, ServerText text, ScheduledExecutorService cancels,
+            long probeWaitMillis) {
+        this.cancels = cancels;
         this.spec = spec;
         this.budget = budget;
         this.text = text;
@@ -67,9 +66,9 @@ final class ReplicationProbe {
 
     /** @param slotProbeWait how long a temporary slot's creation may wait, or empty for IDENTIFY_SYSTEM only */
     static ReplicationProbe start(ConnectionSpec spec, InetAddress address, TestBudget budget, ServerText text,
-            ExecutorService workers, Optional<Duration> slotProbeWait) {
+            ExecutorService workers, ScheduledExecutorService cancels, Optional<Duration> slotProbeWait) {
         long wait = slotProbeWait.map(bound -> Math.min(bound.toMillis(), budget.remainingMillis() - ANSWER_MILLIS)).orElse(0L);
-        ReplicationProbe probe = new ReplicationProbe(spec, budget, text, Math.max(0, wait));
+        ReplicationProbe probe = new ReplicationProbe(spec, budget, text, cancels, Math.max(0, wait));
         try {
             workers.execute(() -> probe.run(address));
         } catch (RejectedExecutionException stopping) {
@@ -144,7 +143,7 @@ final class ReplicationProbe {
             return failed(e);
         }
         try (Statement statement = connection.createStatement()) {
-            ScheduledFuture<?> cancel = CANCELS.schedule(() -> cancelQuietly(statement), probeWaitMillis + CANCEL_SLACK_MILLIS,
+            ScheduledFuture<?> cancel = cancels.schedule(() -> cancelQuietly(statement), probeWaitMillis + CANCEL_SLACK_MILLIS,
                     TimeUnit.MILLISECONDS);
             try (ResultSet row = statement.executeQuery("CREATE_REPLICATION_SLOT " + name + " TEMPORARY LOGICAL pgoutput "
                     + "NOEXPORT_SNAPSHOT")) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 
 import io.dsm.connection.CheckName;
@@ -28,6 +29,7 @@ final class TargetProbe {
     private final AddressPolicy policy;
     private final TestBudget budget;
     private final ExecutorService workers;
+    private final ScheduledExecutorService cancels;
     private final ServerText text;
     private final Set<ReadinessScope> served;
     private final CheckList checks;
@@ -40,7 +42,8 @@ final class TargetProbe {
     /** @param served the scopes this endpoint serves, which decide what readiness inspects on it */
     /** @param slotProbeWait how long a temporary slot's creation may wait, or empty where no slot is probed */
     TargetProbe(ConnectionSpec spec, Set<ReadinessScope> served, AddressPolicy policy, TestBudget budget, ExecutorService workers,
-            ReadinessLimits limits, Optional<Duration> slotProbeWait) {
+            ScheduledExecutorService cancels, ReadinessLimits limits, Optional<Duration> slotProbeWait) {
+        this.cancels = cancels;
         this.limits = limits;
         this.slotProbeWait = slotProbeWait;
         this.spec = spec;
@@ -101,7 +104,7 @@ final class TargetProbe {
                     "Enter the password again.", null));
         }
         if (served.contains(ReadinessScope.INCREMENTAL_SYNC)) {
-            replication = ReplicationProbe.start(spec, address, budget, text, workers, slotProbeWait);
+            replication = ReplicationProbe.start(spec, address, budget, text, workers, cancels, slotProbeWait);
         }
         JdbcConnector.Attempt attempt = connectWithUtilityMode(address, socket);
         if (attempt.connection() == null) {

@@ -22,7 +22,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.agroal.api.AgroalDataSource;
-import io.dsm.common.concurrent.DaemonThreads;
+import io.dsm.common.concurrent.BackgroundThreads;
 import io.dsm.common.lease.InstanceIdentity;
 import io.dsm.config.DsmConfig;
 import io.dsm.config.StartupFailure;
@@ -49,19 +49,20 @@ public class ProvisioningScanner {
     private final AgroalDataSource store;
     private final ObjectMapper json;
     private final String instance;
-    private final ScheduledThreadPoolExecutor scanner = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("dsm-provisioning"));
+    private final ScheduledThreadPoolExecutor scanner;
     private volatile boolean storeDown;
 
     @Inject
     public ProvisioningScanner(DsmConfig config, ProvisioningParser parser, FileApplier applier, AgroalDataSource store,
-            ObjectMapper json, InstanceIdentity instance) {
+            ObjectMapper json, InstanceIdentity instance, BackgroundThreads threads) {
         this(config.provisioning().dir().map(ProvisioningScanner::checked), config.provisioning().scanInterval(), parser, applier, store,
-                json, instance.name());
+                json, instance.name(), threads);
     }
 
     /** A scanner of its own folder: another instance, as tests start one. */
     ProvisioningScanner(Optional<Path> dir, Duration interval, ProvisioningParser parser, FileApplier applier, AgroalDataSource store,
-            ObjectMapper json, String instance) {
+            ObjectMapper json, String instance, BackgroundThreads threads) {
+        this.scanner = threads.scheduled("dsm-provisioning", 1);
         this.directory = dir.map(ProvisioningDirectory::new);
         this.intervalMillis = interval.toMillis();
         if (intervalMillis < 200) {

@@ -5,10 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.event.Observes;
@@ -20,7 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.dsm.common.lease.InstanceIdentity;
 import io.agroal.api.AgroalDataSource;
-import io.dsm.common.concurrent.DaemonThreads;
+import io.dsm.common.concurrent.BackgroundThreads;
 import io.dsm.common.problem.ProblemException;
 import io.dsm.config.DsmConfig;
 import io.dsm.connection.service.SourceCheck;
@@ -49,14 +47,14 @@ public class ReadinessWatchScheduler {
     private final String owner;
     private final ObjectMapper json;
     private final WatchMeters meters;
-    private final ScheduledThreadPoolExecutor poller = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("dsm-watch-poll"));
+    private final ScheduledThreadPoolExecutor poller;
     private final ExecutorService checkers;
     private volatile boolean paused;
     private volatile long exportedAtNanos = System.nanoTime() - EXPORT_EVERY.toNanos();
     private volatile long announcedAtNanos = System.nanoTime() - Duration.ofDays(1).toNanos();
 
     public ReadinessWatchScheduler(DsmConfig config, AgroalDataSource store, SourceCheck checks, CheckResults results,
-            InstanceIdentity instance, ObjectMapper json, MeterRegistry meterRegistry) {
+            InstanceIdentity instance, ObjectMapper json, MeterRegistry meterRegistry, BackgroundThreads threads) {
         this.settings = WatchSettings.of(config);
         this.store = store;
         this.checks = checks;
@@ -64,8 +62,8 @@ public class ReadinessWatchScheduler {
         this.owner = instance.name();
         this.json = json;
         this.meters = new WatchMeters(meterRegistry, settings.threads());
-        this.checkers = new ThreadPoolExecutor(settings.threads(), settings.threads(), 1, TimeUnit.MINUTES,
-                new LinkedBlockingQueue<>(), DaemonThreads.named("dsm-watch-check"));
+        this.poller = threads.scheduled("dsm-watch-poll", 1);
+        this.checkers = threads.fixed("dsm-watch-check", settings.threads());
     }
 
     void onStart(@Observes StartupEvent event) {

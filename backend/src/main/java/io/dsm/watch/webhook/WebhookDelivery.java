@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -26,7 +25,7 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
-import io.dsm.common.concurrent.DaemonThreads;
+import io.dsm.common.concurrent.BackgroundThreads;
 import io.dsm.config.DsmConfig;
 import io.dsm.connection.service.AddressPolicy;
 import io.dsm.connection.service.Hosts;
@@ -63,8 +62,8 @@ public class WebhookDelivery {
     private final String owner;
     private final WebhookMeters meters;
     private final Backoff backoff;
-    private final ScheduledThreadPoolExecutor poller = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("dsm-webhook"));
-    private final ExecutorService resolver = Executors.newSingleThreadExecutor(DaemonThreads.named("dsm-webhook-dns"));
+    private final ScheduledThreadPoolExecutor poller;
+    private final ExecutorService resolver;
     private final ReceiverAddresses addresses;
     private final WebhookClient client;
     private volatile boolean stopping;
@@ -74,13 +73,15 @@ public class WebhookDelivery {
 
     @Inject
     public WebhookDelivery(DsmConfig config, AgroalDataSource store, AddressPolicy policy, InstanceIdentity instance,
-            MeterRegistry meterRegistry, WebhookClient client) {
-        this(WebhookSettings.of(config), config, store, policy, instance, meterRegistry, client);
+            MeterRegistry meterRegistry, WebhookClient client, BackgroundThreads threads) {
+        this(WebhookSettings.of(config), config, store, policy, instance, meterRegistry, client, threads);
     }
 
     private WebhookDelivery(Optional<WebhookSettings> settings, DsmConfig config, AgroalDataSource store, AddressPolicy policy,
-            InstanceIdentity instance, MeterRegistry meterRegistry, WebhookClient client) {
+            InstanceIdentity instance, MeterRegistry meterRegistry, WebhookClient client, BackgroundThreads threads) {
         this.settings = settings;
+        this.poller = threads.scheduled("dsm-webhook", 1);
+        this.resolver = threads.fixed("dsm-webhook-dns", 1);
         this.queue = new EventQueue(store);
         this.policy = policy;
         this.owner = instance.name();

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 import org.junit.jupiter.api.Test;
 
@@ -41,10 +42,12 @@ class CredentialGateTest {
     @Test
     void withholdsTheReplicationConnectionsReleasedPasswordFromAnUnverifiedCleartextServer() throws Exception {
         ExecutorService workers = Executors.newCachedThreadPool();
+        ScheduledExecutorService cancels = Executors.newSingleThreadScheduledExecutor();
         try (CleartextPasswordServer fake = new CleartextPasswordServer()) {
             ConnectionSpec spec = spec(fake.port(), TlsMode.PREFER, null);
             ReplicationProbe probe = ReplicationProbe.start(spec, InetAddress.getLoopbackAddress(),
-                    new TestBudget(Duration.ofSeconds(5)), new ServerText(spec.password()), workers, java.util.Optional.empty());
+                    new TestBudget(Duration.ofSeconds(5)), new ServerText(spec.password()), workers, cancels,
+                    java.util.Optional.empty());
             // as if the test's own connection had signed in: the gate opens
             probe.release(true, true);
             ReplicationConnectionResult result = probe.await();
@@ -58,6 +61,7 @@ class CredentialGateTest {
             assertThat(fake.passwords()).isEmpty();
         } finally {
             workers.shutdownNow();
+            cancels.shutdownNow();
         }
     }
 }

@@ -31,6 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.dsm.common.concurrent.BackgroundThreads;
 import io.agroal.api.AgroalDataSource;
 import io.dsm.datasource.service.DataSourceRules;
 import io.dsm.testing.ApiTest;
@@ -57,6 +58,9 @@ class HostileProvisioningFilesTest extends ApiTest {
 
     @Inject
     FileApplier applier;
+
+    @Inject
+    BackgroundThreads threads;
 
     @Inject
     AgroalDataSource store;
@@ -227,7 +231,7 @@ class HostileProvisioningFilesTest extends ApiTest {
     }
 
     private ProvisioningScanner scanner(ProvisioningParser using) {
-        return new ProvisioningScanner(Optional.of(folder), Duration.ofMillis(200), using, applier, store, json, "another-instance");
+        return new ProvisioningScanner(Optional.of(folder), Duration.ofMillis(200), using, applier, store, json, "another-instance", threads);
     }
 
     private void start() {
