@@ -16,11 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.dsm.testing.ApiTest;
+import io.dsm.readiness.LogicalTargetTest;
 import io.dsm.testing.DataSources;
 import io.dsm.testing.LogicalTarget;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,21 +32,9 @@ import io.restassured.path.json.JsonPath;
  */
 @QuarkusTest
 @TestProfile(AcceptanceTestProfile.class)
-class AcceptedRisksTest extends ApiTest {
+class AcceptedRisksTest extends LogicalTargetTest {
 
     private static final String REASON = "Insert-only audit table: it is never updated or deleted.";
-
-    static LogicalTarget target;
-
-    @BeforeAll
-    static void startTarget() {
-        target = LogicalTarget.start(null);
-    }
-
-    @AfterAll
-    static void stopTarget() {
-        target.close();
-    }
 
     /** A saved source whose one table without a key, app.events, blocks incremental sync. */
     private static String blockedSource(String database) {
