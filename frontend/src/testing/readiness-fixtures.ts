@@ -27,6 +27,7 @@ const REPLICA_IDENTITY: ReadinessFinding = {
   fixSql: REPLICA_IDENTITY_FIX,
   objects: TABLES_WITHOUT_IDENTITY,
   objectCount: 73,
+  accepted: null,
 };
 
 const LARGE_OBJECTS: ReadinessFinding = {
@@ -39,6 +40,7 @@ const LARGE_OBJECTS: ReadinessFinding = {
   fixSql: null,
   objects: [{ name: 'app.docs', detail: 'columns body' }],
   objectCount: 1,
+  accepted: null,
 };
 
 const SEQUENCES: ReadinessFinding = {
@@ -51,6 +53,7 @@ const SEQUENCES: ReadinessFinding = {
   fixSql: null,
   objects: [{ name: 'app.invoice_no', detail: null }],
   objectCount: 1,
+  accepted: null,
 };
 
 const BLOCKED_READINESS: ReadinessReport = {

@@ -63,6 +63,8 @@ export const AUDIT_ACTIONS = exhaustive<AuditAction>()([
   'SECRET_KEY_ROTATED',
   'READINESS_CHANGED',
   'READINESS_RECHECKED',
+  'RISK_ACCEPTED',
+  'RISK_ACCEPTANCE_REVOKED',
 ]);
 
 export const AUDIT_OUTCOMES = exhaustive<AuditOutcome>()(['SUCCESS', 'FAILURE']);

@@ -3,6 +3,21 @@
 
 /** The rules of every request body, by schema name: required properties, and each property's limits. */
 export const inputRules = {
+  "AcceptanceInput": {
+    "required": [
+      "check",
+      "reason"
+    ],
+    "properties": {
+      "check": {},
+      "expiresAt": {},
+      "objects": {},
+      "reason": {
+        "minLength": 1,
+        "maxLength": 1000
+      }
+    }
+  },
   "ConnectionTestInput": {
     "required": [
       "attribute",

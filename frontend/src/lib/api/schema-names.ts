@@ -4,6 +4,9 @@ import type { components } from './schema';
 
 type Schemas = components['schemas'];
 
+export type AcceptanceInput = Schemas['AcceptanceInput'];
+export type AcceptanceResponse = Schemas['AcceptanceResponse'];
+export type AcceptanceSource = Schemas['AcceptanceSource'];
 export type AffectedObject = Schemas['AffectedObject'];
 export type AuditAction = Schemas['AuditAction'];
 export type AuditEventResponse = Schemas['AuditEventResponse'];
@@ -21,6 +24,7 @@ export type DataSource = Schemas['DataSource'];
 export type DataSourceInput = Schemas['DataSourceInput'];
 export type DataSourcePage = Schemas['DataSourcePage'];
 export type DataSourceType = Schemas['DataSourceType'];
+export type FindingAcceptance = Schemas['FindingAcceptance'];
 export type FindingSeverity = Schemas['FindingSeverity'];
 export type HeartbeatState = Schemas['HeartbeatState'];
 export type HeartbeatStatus = Schemas['HeartbeatStatus'];

@@ -103,6 +103,50 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/datasources/{id}/acceptances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a data source's accepted risks
+         * @description Every acceptance, newest first; expired ones are kept for the record and cover nothing.
+         */
+        get: operations["listAcceptances"];
+        put?: never;
+        /**
+         * Accept a readiness finding as a risk
+         * @description From the next test or check on, the findings it covers stay in the report, marked accepted, and no longer count in verdicts, the watch's state and its counts. Audited with the reason.
+         */
+        post: operations["acceptRisk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/datasources/{id}/acceptances/{acceptanceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an accepted risk
+         * @description The findings it covered count again from the next test or check on; re-check the source to see them at once. Audited with the reason it had.
+         */
+        delete: operations["revokeAcceptance"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/datasources/{id}/readiness": {
         parameters: {
             query?: never;
@@ -356,6 +400,62 @@ export type paths = {
 export type webhooks = Record<string, never>;
 export type components = {
     schemas: {
+        /** @description A readiness finding to accept as a risk. Findings it covers stay in every report, marked accepted, and no longer count in verdicts and the watch's state. */
+        AcceptanceInput: {
+            /**
+             * @description A readiness check id (GET /api/readiness/checks) whose `acceptable` is true; connection checks can never be accepted.
+             * @example tables.replica_identity
+             */
+            check: string;
+            /**
+             * @description When the acceptance stops counting. Required for a check that can raise a BLOCKER (`worstSeverity`); at most DSM_ACCEPTANCE_MAX_DAYS (90) days ahead.
+             * @example 2027-03-01T00:00:00Z
+             */
+            expiresAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            /**
+             * @description The exact names of the objects accepted, as the findings list them. Required for a check that names objects (`namesObjects`), where a finding naming any other object is not covered; empty for a check that names none.
+             * @example [
+             *       "app.events"
+             *     ]
+             */
+            objects?: string[];
+            /**
+             * @description Why the risk is accepted, for whoever answers for it later.
+             * @example Insert-only audit table: it is never updated or deleted.
+             */
+            reason: string;
+        };
+        /** @description A readiness finding accepted as a risk: who decided, why, for which objects and until when. Expired acceptances are kept for the record; they cover nothing. */
+        AcceptanceResponse: {
+            acceptedAt: components["schemas"]["Instant"];
+            /**
+             * @description The signed-in user who accepted it.
+             * @example jane
+             */
+            acceptedBy: string;
+            check: components["schemas"]["ReadinessCheckId"];
+            dataSourceId: components["schemas"]["UUID"];
+            /** @description Whether it has expired and covers nothing any more. */
+            expired: boolean;
+            /** @description When it stops counting; null for a warning accepted until revoked. */
+            expiresAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            id: components["schemas"]["UUID"];
+            /**
+             * @description The objects covered; empty covers every finding of a check that names no objects.
+             * @example [
+             *       "app.events"
+             *     ]
+             */
+            objects: string[];
+            /** @example Insert-only audit table: it is never updated or deleted. */
+            reason: string;
+            source: components["schemas"]["AcceptanceSource"];
+        };
+        /**
+         * @description API: accepted through the API by the user named in acceptedBy. FILE: declared in a provisioning file (reserved; provisioning files do not declare acceptances yet).
+         * @enum {string}
+         */
+        AcceptanceSource: "API" | "FILE";
         /** @description A table, slot or publication a finding is about. */
         AffectedObject: {
             /**
@@ -370,7 +470,7 @@ export type components = {
             name: string;
         };
         /** @enum {string} */
-        AuditAction: "SIGN_IN" | "SIGN_OUT" | "DATA_SOURCE_CREATED" | "DATA_SOURCE_UPDATED" | "DATA_SOURCE_DELETED" | "CONNECTION_TESTED" | "USER_CREATED" | "USER_UPDATED" | "USER_DELETED" | "PASSWORD_CHANGED" | "SECRET_KEY_ROTATED" | "READINESS_CHANGED" | "READINESS_RECHECKED";
+        AuditAction: "SIGN_IN" | "SIGN_OUT" | "DATA_SOURCE_CREATED" | "DATA_SOURCE_UPDATED" | "DATA_SOURCE_DELETED" | "CONNECTION_TESTED" | "USER_CREATED" | "USER_UPDATED" | "USER_DELETED" | "PASSWORD_CHANGED" | "SECRET_KEY_ROTATED" | "READINESS_CHANGED" | "READINESS_RECHECKED" | "RISK_ACCEPTED" | "RISK_ACCEPTANCE_REVOKED";
         /** @description One recorded action: who, when, from where, on which data source, and what changed. */
         AuditEventResponse: {
             action: components["schemas"]["AuditAction"];
@@ -719,6 +819,17 @@ export type components = {
          * @enum {string}
          */
         DataSourceType: "POSTGRESQL";
+        /** @description The acceptance that covers a finding: the finding stays in the report, but verdicts, the watch's state and its counts leave it out. */
+        FindingAcceptance: {
+            /** @example jane */
+            acceptedBy: string;
+            /** @description When it stops counting; null for a warning accepted until revoked. */
+            expiresAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            /** @description The acceptance's id (DELETE /api/datasources/{id}/acceptances/{acceptanceId} revokes it). */
+            id: components["schemas"]["UUID"];
+            /** @example Insert-only audit table: it is never updated or deleted. */
+            reason: string;
+        };
         /**
          * @description BLOCKER: the scope fails, or silently loses changes, until this is fixed. WARNING: the scope can run, but something will hurt it (disk, a second project, changes of some tables). INFO: worth knowing; nothing to fix.
          * @enum {string}
@@ -916,15 +1027,21 @@ export type components = {
         ReadinessChangeKind: "STATE_CHANGED" | "FINDING_APPEARED" | "FINDING_CLEARED";
         /** @description One check of the readiness catalogue. */
         ReadinessCheckDescription: {
+            /** @description Whether its findings may be accepted as a risk (POST /api/datasources/{id}/acceptances). */
+            acceptable: boolean;
             /** @description What it checks and why it matters (Markdown). */
             description: string;
             id: components["schemas"]["ReadinessCheckId"];
+            /** @description Whether its findings name the objects they are about; an acceptance of it must name them. */
+            namesObjects: boolean;
             /** @description How its findings are fixed in general; each finding says exactly how (Markdown). */
             remedy: string;
             /** @description The scopes its findings can concern. */
             scopes: components["schemas"]["ReadinessScope"][];
             /** @example Every table has a replica identity */
             title: string;
+            /** @description The most severe finding it can raise; an acceptance of a check that can be a BLOCKER needs an expiry. */
+            worstSeverity: components["schemas"]["FindingSeverity"];
         };
         /**
          * @description The stable id of a readiness check; GET /api/readiness/checks describes each.
@@ -933,6 +1050,8 @@ export type components = {
         ReadinessCheckId: "server.version" | "server.wal_level" | "server.provider_logical_decoding" | "server.replication_slots" | "server.wal_senders" | "server.max_slot_wal_keep_size" | "server.recovery" | "server.standby_reads" | "role.replication" | "role.publication" | "role.select" | "role.read_only" | "role.connection_limit" | "role.timeouts" | "role.password_expiry" | "replication.connection" | "slots.inactive" | "slots.wal_retention" | "slots.creation" | "publications.coverage" | "publications.operations" | "publications.heartbeat_table" | "publications.identity_columns" | "tables.replica_identity" | "tables.replica_identity_index" | "tables.unlogged" | "tables.partitioned" | "tables.large_objects" | "tables.sequences" | "tables.generated_columns" | "tables.unchanged_toast" | "tables.row_security" | "tables.materialized_views" | "tables.readable" | "tables.inheritance";
         /** @description Something a readiness check found on one endpoint. */
         ReadinessFinding: {
+            /** @description The acceptance that covers it, on a saved source; null when it counts. */
+            accepted: components["schemas"]["FindingAcceptance"] | null;
             check: components["schemas"]["ReadinessCheckId"];
             /**
              * @description The SQL that fixes it, to run as a user allowed to (often a superuser or the tables' owner); null where no SQL fixes it.
@@ -1711,6 +1830,239 @@ export interface operations {
                 };
             };
             /** @description The heartbeat table could not be dropped; nothing was deleted. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description dsm's own database is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAcceptances: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The acceptances. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptanceResponse"][];
+                };
+            };
+            /** @description Invalid input; `violations` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No data source has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description dsm's own database is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    acceptRisk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptanceInput"];
+            };
+        };
+        responses: {
+            /** @description Accepted. */
+            201: {
+                headers: {
+                    /** @description URL of the new acceptance. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptanceResponse"];
+                };
+            };
+            /** @description Invalid input; `violations` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No data source has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The data source is managed by a provisioning file, which manages its accepted risks too: `violations` names the file. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description dsm's own database is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revokeAcceptance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                acceptanceId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `violations` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No data source has this id, or it has no such acceptance. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The data source is managed by a provisioning file, which manages its accepted risks too: `violations` names the file. */
             409: {
                 headers: {
                     [name: string]: unknown;

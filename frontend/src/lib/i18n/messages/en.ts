@@ -149,6 +149,8 @@ export const en = {
       SECRET_KEY_ROTATED: 'Secret key rotated',
       READINESS_CHANGED: 'Readiness changed',
       READINESS_RECHECKED: 'Readiness re-checked',
+      RISK_ACCEPTED: 'Risk accepted',
+      RISK_ACCEPTANCE_REVOKED: 'Accepted risk revoked',
     },
     outcomes: { SUCCESS: 'Success', FAILURE: 'Failure' },
     deleted: 'deleted',

@@ -130,6 +130,8 @@ export const zhCN: Messages = {
       SECRET_KEY_ROTATED: '轮换密钥',
       READINESS_CHANGED: '就绪状态变化',
       READINESS_RECHECKED: '重新检查就绪情况',
+      RISK_ACCEPTED: '接受风险',
+      RISK_ACCEPTANCE_REVOKED: '撤销已接受的风险',
     },
     outcomes: { SUCCESS: '成功', FAILURE: '失败' },
     deleted: '已删除',

@@ -111,5 +111,6 @@ public class DsmOpenApiFilter implements OASFilter {
             Map.entry("Change", List.of()), Map.entry("KeyRotationStatus", List.of()),
             Map.entry("ReadinessReport", List.of()), Map.entry("ReadinessVerdict", List.of()),
             Map.entry("ReadinessFinding", List.of()), Map.entry("AffectedObject", List.of()),
-            Map.entry("PassedReadinessCheck", List.of()), Map.entry("ReadinessCheckDescription", List.of()));
+            Map.entry("PassedReadinessCheck", List.of()), Map.entry("ReadinessCheckDescription", List.of()),
+            Map.entry("FindingAcceptance", List.of()), Map.entry("AcceptanceResponse", List.of()));
 }

@@ -85,6 +85,19 @@ public interface DsmConfig {
     /** The thresholds of readiness findings, in tests and in the watch alike. */
     Readiness readiness();
 
+    /** Readiness findings a team accepted as a risk. */
+    Acceptance acceptance();
+
+    interface Acceptance {
+        /**
+         * How many days ahead an acceptance of a finding that can block may expire at most
+         * ({@code DSM_ACCEPTANCE_MAX_DAYS}): a blocker is accepted for a while, never for good.
+         */
+        @WithName("max-days")
+        @WithDefault("90")
+        int maxDays();
+    }
+
     interface Readiness {
         /**
          * How long a transaction may hold a transaction id before {@code slots.creation} names it

@@ -293,6 +293,44 @@ public enum ReadinessCheck {
         return remedy;
     }
 
+    /**
+     * The most severe finding this check can raise: an acceptance of a check that can block needs an
+     * expiry. Kept beside the rules that raise them; a change of severity in a rule changes this too.
+     */
+    public FindingSeverity worstSeverity() {
+        return switch (this) {
+            case SERVER_MAX_SLOT_WAL_KEEP_SIZE, SERVER_STANDBY_READS, ROLE_PASSWORD_EXPIRY, SLOTS_INACTIVE, SLOTS_WAL_RETENTION,
+                    PUBLICATIONS_COVERAGE, PUBLICATIONS_OPERATIONS, PUBLICATIONS_HEARTBEAT_TABLE, TABLES_PARTITIONED,
+                    TABLES_LARGE_OBJECTS, TABLES_GENERATED_COLUMNS, TABLES_INHERITANCE -> FindingSeverity.WARNING;
+            case TABLES_SEQUENCES, TABLES_UNCHANGED_TOAST -> FindingSeverity.INFO;
+            default -> FindingSeverity.BLOCKER;
+        };
+    }
+
+    /**
+     * Whether its findings name the objects (tables, slots, publications) they are about, so that an
+     * acceptance must name them too. The slots a server.replication_slots finding lists and the sessions of
+     * slots.creation are candidates to free, not what the finding is about: those checks name no object.
+     */
+    public boolean namesObjects() {
+        return switch (this) {
+            case ROLE_PUBLICATION, ROLE_SELECT, SLOTS_INACTIVE, SLOTS_WAL_RETENTION, PUBLICATIONS_COVERAGE,
+                    PUBLICATIONS_HEARTBEAT_TABLE, PUBLICATIONS_IDENTITY_COLUMNS, TABLES_REPLICA_IDENTITY,
+                    TABLES_REPLICA_IDENTITY_INDEX, TABLES_UNLOGGED, TABLES_PARTITIONED, TABLES_LARGE_OBJECTS, TABLES_SEQUENCES,
+                    TABLES_GENERATED_COLUMNS, TABLES_UNCHANGED_TOAST, TABLES_ROW_SECURITY, TABLES_MATERIALIZED_VIEWS,
+                    TABLES_READABLE, TABLES_INHERITANCE -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * Whether a team may accept its findings. replication.connection is a connection check in all but
+     * name: a source whose replication connection is refused cannot be reached for incremental sync.
+     */
+    public boolean acceptable() {
+        return this != REPLICATION_CONNECTION;
+    }
+
     public static ReadinessCheck byId(String id) {
         return Arrays.stream(values()).filter(check -> check.id.equals(id)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No readiness check has the id " + id));

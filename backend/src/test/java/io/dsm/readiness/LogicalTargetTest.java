@@ -10,17 +10,17 @@ import io.dsm.testing.LogicalTarget;
 import io.restassured.path.json.JsonPath;
 
 /** A readiness fixture class: one logical-decoding server for its tests, each in a database of its own. */
-abstract class LogicalTargetTest extends ApiTest {
+public abstract class LogicalTargetTest extends ApiTest {
 
-    static LogicalTarget target;
+    protected static LogicalTarget target;
 
     @BeforeAll
-    static void startTarget() {
+    protected static void startTarget() {
         target = LogicalTarget.start(null);
     }
 
     @AfterAll
-    static void stopTarget() {
+    protected static void stopTarget() {
         target.close();
     }
 

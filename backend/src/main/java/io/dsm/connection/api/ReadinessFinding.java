@@ -27,5 +27,7 @@ public record ReadinessFinding(
         @Schema(description = "The tables, slots or publications it is about: at most 50, see objectCount.")
         List<AffectedObject> objects,
         @Schema(description = "How many objects it is about in all; more than objects lists when above 50.", examples = "2")
-        long objectCount) {
+        long objectCount,
+        @Schema(nullable = true, description = "The acceptance that covers it, on a saved source; null when it counts.")
+        FindingAcceptance accepted) {
 }

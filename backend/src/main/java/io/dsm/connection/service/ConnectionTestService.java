@@ -46,13 +46,13 @@ public class ConnectionTestService {
         Password typedStandby = input.standby() == null ? null : sources.of(input.standby().password(), input.standby().passwordRef());
         Password standby = typedStandby != null ? typedStandby : primary;
         List<ConnectionSpec> specs = ConnectionSpecs.of(input, primary, standby);
-        return recorded(null, input.identifier(), specs, tester.test(specs));
+        return recorded(null, input.identifier(), specs, tester.test(specs, List.of()));
     }
 
     public ConnectionTestResult testStored(UUID id, Optional<DataSourceInput> edited, Requester requester) {
         StoredConnections.Loaded loaded = edited.isPresent() ? stored.load(id, edited.get(), requester) : stored.load(id);
         String detail = edited.isPresent() ? " (with edited fields)" : "";
-        return recorded(id, loaded.identifier(), loaded.specs(), tester.test(loaded.specs()), detail);
+        return recorded(id, loaded.identifier(), loaded.specs(), tester.test(loaded.specs(), loaded.accepted()), detail);
     }
 
     private ConnectionTestResult recorded(UUID id, String identifier, List<ConnectionSpec> specs, ConnectionTestResult result) {

@@ -23,6 +23,7 @@ import io.dsm.connection.CheckStatus;
 import io.dsm.connection.CheckTarget;
 import io.dsm.connection.api.Check;
 import io.dsm.connection.api.ConnectionTestResult;
+import io.dsm.acceptance.service.LiveAcceptance;
 import io.dsm.readiness.ReadinessScope;
 import io.dsm.readiness.service.ReadinessLimits;
 import io.dsm.readiness.service.SlotUsage;
@@ -91,8 +92,9 @@ public class ConnectionTester {
     }
 
     /** @throws TooManyTests when DSM_TEST_CONCURRENCY tests are already running */
-    public ConnectionTestResult test(List<ConnectionSpec> specs) {
-        ConnectionTestResult result = run(specs, policy, slotProbeIn(false));
+    /** @param accepted the acceptances in force for a saved source, empty for an unsaved one */
+    public ConnectionTestResult test(List<ConnectionSpec> specs, List<LiveAcceptance> accepted) {
+        ConnectionTestResult result = run(specs, policy, slotProbeIn(false), accepted);
         meters.counter("dsm.connection.tests", "outcome", result.success() ? "passed" : "failed").increment();
         LOG.infof("Connection test of %s: %s in %d ms", specs.get(0), result.success() ? "passed" : "failed "
                 + result.checks().stream().filter(c -> c.status() == CheckStatus.FAILED).map(c -> c.target() + " " + c.name())
@@ -106,24 +108,24 @@ public class ConnectionTester {
      * never from a request.
      */
     ConnectionTestResult warmUp(List<ConnectionSpec> specs) {
-        return run(specs, warmUpPolicy, Optional.empty());
+        return run(specs, warmUpPolicy, Optional.empty(), List.of());
     }
 
     /**
      * A check of the readiness watch: it takes no test permit, since the watch's own threads bound
      * it, and is logged at debug level only; the slots of the primary's database come with it.
      */
-    SourceCheck.Outcome watch(List<ConnectionSpec> specs) {
-        Probed probed = probe(specs, policy, slotProbeIn(true));
+    SourceCheck.Outcome watch(List<ConnectionSpec> specs, List<LiveAcceptance> accepted) {
+        Probed probed = probe(specs, policy, slotProbeIn(true), accepted);
         LOG.debugf("Readiness check of %s in %d ms", specs.get(0), probed.result().elapsedMs());
         return new SourceCheck.Outcome(probed.result(), probed.slots());
     }
 
     /** A re-check a user asked for: a test like any other, that takes a permit or throws {@link TooManyTests}. */
-    SourceCheck.Outcome recheck(List<ConnectionSpec> specs) {
+    SourceCheck.Outcome recheck(List<ConnectionSpec> specs, List<LiveAcceptance> accepted) {
         acquire();
         try {
-            Probed probed = probe(specs, policy, slotProbeIn(false));
+            Probed probed = probe(specs, policy, slotProbeIn(false), accepted);
             meters.counter("dsm.connection.tests", "outcome", probed.result().success() ? "passed" : "failed").increment();
             return new SourceCheck.Outcome(probed.result(), probed.slots());
         } finally {
@@ -138,10 +140,11 @@ public class ConnectionTester {
         return probes ? Optional.of(slotProbeWait) : Optional.empty();
     }
 
-    private ConnectionTestResult run(List<ConnectionSpec> specs, AddressPolicy policy, Optional<Duration> slotProbeWait) {
+    private ConnectionTestResult run(List<ConnectionSpec> specs, AddressPolicy policy, Optional<Duration> slotProbeWait,
+            List<LiveAcceptance> accepted) {
         acquire();
         try {
-            return probe(specs, policy, slotProbeWait).result();
+            return probe(specs, policy, slotProbeWait, accepted).result();
         } finally {
             permits.release();
         }
@@ -157,7 +160,8 @@ public class ConnectionTester {
     private record Probed(ConnectionTestResult result, List<SlotUsage> slots) {
     }
 
-    private Probed probe(List<ConnectionSpec> specs, AddressPolicy policy, Optional<Duration> slotProbeWait) {
+    private Probed probe(List<ConnectionSpec> specs, AddressPolicy policy, Optional<Duration> slotProbeWait,
+            List<LiveAcceptance> accepted) {
         long start = System.nanoTime();
         TestBudget budget = new TestBudget(timeout);
         List<Future<TargetProbe>> others = new ArrayList<>();
@@ -175,7 +179,7 @@ public class ConnectionTester {
         String version = probes.stream().flatMap(p -> p.serverVersion().stream()).findFirst().orElse(null);
         long elapsed = (System.nanoTime() - start) / 1_000_000;
         return new Probed(new ConnectionTestResult(success, elapsed, version, checks,
-                ReadinessReports.of(specs.get(0).attribute(), probes)), probes.get(0).readiness().slots());
+                ReadinessReports.of(specs.get(0).attribute(), probes, accepted)), probes.get(0).readiness().slots());
     }
 
     private TargetProbe probe(ConnectionSpec spec, boolean pair, TestBudget budget, AddressPolicy policy,

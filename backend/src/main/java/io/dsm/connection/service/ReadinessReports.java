@@ -2,9 +2,12 @@ package io.dsm.connection.service;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
+import io.dsm.acceptance.service.LiveAcceptance;
 import io.dsm.connection.CheckStatus;
 import io.dsm.connection.api.AffectedObject;
+import io.dsm.connection.api.FindingAcceptance;
 import io.dsm.connection.api.PassedReadinessCheck;
 import io.dsm.connection.api.ReadinessFinding;
 import io.dsm.connection.api.ReadinessReport;
@@ -12,25 +15,38 @@ import io.dsm.connection.api.ReadinessVerdict;
 import io.dsm.datasource.DatabaseAttribute;
 import io.dsm.readiness.service.EndpointReadiness;
 import io.dsm.readiness.service.Finding;
+import io.dsm.readiness.service.ReadinessOutcome;
 import io.dsm.readiness.service.ServedScopes;
 import io.dsm.readiness.service.Verdicts;
 
-/** The readiness part of a test's answer: the verdicts first, then every endpoint's findings and passed checks. */
+/**
+ * The readiness part of a test's answer: the verdicts first, then every endpoint's findings and passed checks.
+ * A finding an acceptance covers stays in the report, marked accepted, but the verdicts are made without it.
+ */
 final class ReadinessReports {
 
     private ReadinessReports() {
     }
 
-    static ReadinessReport of(DatabaseAttribute attribute, List<TargetProbe> probes) {
+    static ReadinessReport of(DatabaseAttribute attribute, List<TargetProbe> probes, List<LiveAcceptance> accepted) {
         List<EndpointReadiness> endpoints = new ArrayList<>();
         List<ReadinessFinding> findings = new ArrayList<>();
         List<PassedReadinessCheck> passed = new ArrayList<>();
         for (TargetProbe probe : probes) {
             List<EndpointReadiness.FailedCheck> failed = probe.checks().stream().filter(c -> c.status() == CheckStatus.FAILED)
                     .map(c -> new EndpointReadiness.FailedCheck(c.name().name(), c.name().blocks())).toList();
-            endpoints.add(new EndpointReadiness(probe.served(), probe.readiness(), failed));
-            probe.readiness().findings().forEach(f -> findings.add(finding(probe, f)));
-            probe.readiness().passed().forEach(p -> passed.add(new PassedReadinessCheck(p.check(), probe.target(), p.message())));
+            ReadinessOutcome outcome = probe.readiness();
+            List<Finding> open = new ArrayList<>();
+            for (Finding finding : outcome.findings()) {
+                Optional<LiveAcceptance> covering = covering(accepted, finding);
+                findings.add(finding(probe, finding, covering));
+                if (covering.isEmpty()) {
+                    open.add(finding);
+                }
+            }
+            endpoints.add(new EndpointReadiness(probe.served(),
+                    new ReadinessOutcome(open, outcome.passed(), outcome.notInspected(), outcome.slots()), failed));
+            outcome.passed().forEach(p -> passed.add(new PassedReadinessCheck(p.check(), probe.target(), p.message())));
         }
         List<ReadinessVerdict> verdicts = Verdicts.of(ServedScopes.of(attribute), endpoints).stream()
                 .map(v -> new ReadinessVerdict(v.scope(), v.state(), v.blockers(), v.warnings(), v.summary())).toList();
@@ -38,9 +54,15 @@ final class ReadinessReports {
         return new ReadinessReport(verdicts, findings, passed);
     }
 
-    private static ReadinessFinding finding(TargetProbe probe, Finding finding) {
+    private static Optional<LiveAcceptance> covering(List<LiveAcceptance> accepted, Finding finding) {
+        List<String> names = finding.objects().stream().map(io.dsm.readiness.service.AffectedObject::name).toList();
+        return accepted.stream().filter(a -> a.covers(finding.check(), names, finding.objectCount())).findFirst();
+    }
+
+    private static ReadinessFinding finding(TargetProbe probe, Finding finding, Optional<LiveAcceptance> covering) {
         return new ReadinessFinding(finding.check(), probe.target(), finding.scopes().stream().sorted().toList(),
                 finding.severity(), finding.message(), finding.hint(), finding.fixSql(),
-                finding.objects().stream().map(o -> new AffectedObject(o.name(), o.detail())).toList(), finding.objectCount());
+                finding.objects().stream().map(o -> new AffectedObject(o.name(), o.detail())).toList(), finding.objectCount(),
+                covering.map(a -> new FindingAcceptance(a.id(), a.reason(), a.acceptedBy(), a.expiresAt())).orElse(null));
     }
 }

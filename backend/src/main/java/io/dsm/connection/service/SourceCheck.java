@@ -39,7 +39,7 @@ public class SourceCheck {
      */
     public Checked inBackground(UUID id) {
         StoredConnections.Loaded loaded = stored.load(id);
-        return new Checked(loaded.identifier(), tester.watch(loaded.specs()));
+        return new Checked(loaded.identifier(), tester.watch(loaded.specs(), loaded.accepted()));
     }
 
     /**
@@ -49,6 +49,6 @@ public class SourceCheck {
      */
     public Checked askedFor(UUID id) {
         StoredConnections.Loaded loaded = stored.load(id);
-        return new Checked(loaded.identifier(), tester.recheck(loaded.specs()));
+        return new Checked(loaded.identifier(), tester.recheck(loaded.specs(), loaded.accepted()));
     }
 }

@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.dsm.acceptance.service.AcceptedRisks;
+import io.dsm.acceptance.service.LiveAcceptance;
 import io.dsm.connection.service.ConnectionSpecs.Password;
 import io.dsm.connection.service.StoredConnectionSpecs.StoredPasswords;
 import io.dsm.datasource.DataSourceEntity;
@@ -27,23 +29,25 @@ public class StoredConnections {
     private final StoredConnectionSpecs specs;
     private final PasswordSources sources;
     private final RequestRules requests;
+    private final AcceptedRisks acceptedRisks;
 
     public StoredConnections(StoredDataSources dataSources, StoredConnectionSpecs specs, PasswordSources sources,
-            RequestRules requests) {
+            RequestRules requests, AcceptedRisks acceptedRisks) {
+        this.acceptedRisks = acceptedRisks;
         this.dataSources = dataSources;
         this.specs = specs;
         this.sources = sources;
         this.requests = requests;
     }
 
-    /** What to test, and the stored identifier it belongs to. */
-    public record Loaded(String identifier, List<ConnectionSpec> specs) {
+    /** What to test, the stored identifier it belongs to, and the acceptances in force that its report applies. */
+    public record Loaded(String identifier, List<ConnectionSpec> specs, List<LiveAcceptance> accepted) {
     }
 
     /** The stored data source, as stored. */
     public Loaded load(UUID id) {
         DataSourceEntity stored = dataSources.get(id);
-        return new Loaded(stored.identifier, specs.of(stored));
+        return new Loaded(stored.identifier, specs.of(stored), acceptedRisks.liveFor(id));
     }
 
     /**
@@ -61,6 +65,6 @@ public class StoredConnections {
         // A moved standby takes the primary's password only when it was given with this request: admit() saw to that.
         Password standby = typedStandby != null ? typedStandby
                 : scope.keepsStandbyPassword() ? kept.standby().orElse(primary) : primary;
-        return new Loaded(stored.identifier, ConnectionSpecs.of(input, primary, standby));
+        return new Loaded(stored.identifier, ConnectionSpecs.of(input, primary, standby), acceptedRisks.liveFor(id));
     }
 }

@@ -92,7 +92,7 @@ public class DataSourceService {
     @Transactional
     public DataSourceResponse update(UUID id, DataSourceInput input, Requester requester) {
         DataSourceEntity entity = find(id);
-        refuseIfProvisioned(entity, "changed");
+        refuseIfProvisioned(entity, "it is changed");
         requests.admit(entity, input, Purpose.UPDATE, requester,
                 new RequestRules.Attempt(AuditAction.DATA_SOURCE_UPDATED, entity.id, entity.identifier));
         if (input.version() != entity.version) {
@@ -137,11 +137,14 @@ public class DataSourceService {
                 file == null ? "Managed through the API again" : "Managed by the provisioning file " + file));
     }
 
-    /** A data source declared in a provisioning file is changed by changing the file: the API refuses, naming it. */
-    private static void refuseIfProvisioned(DataSourceEntity entity, String what) {
+    /**
+     * A data source declared in a provisioning file is changed by changing the file: the API refuses, naming it.
+     * {@code what} says what the file changes, "it is changed" or "its accepted risks are managed".
+     */
+    static void refuseIfProvisioned(DataSourceEntity entity, String what) {
         if (entity.provisionedBy != null) {
             throw ProblemException.conflict("Data source " + entity.identifier + " is managed by the provisioning file "
-                    + entity.provisionedBy + ": it is " + what + " by changing that file in DSM_PROVISIONING_DIR, not through "
+                    + entity.provisionedBy + ": " + what + " by changing that file in DSM_PROVISIONING_DIR, not through "
                     + "the API.", List.of(new Violation("provisionedBy", "is " + entity.provisionedBy)));
         }
     }
@@ -152,7 +155,7 @@ public class DataSourceService {
      * transaction, since it waits on the network, and if it fails heartbeat resumes and nothing is deleted.
      */
     public void delete(UUID id, boolean dropHeartbeatTable) {
-        QuarkusTransaction.requiringNew().run(() -> refuseIfProvisioned(find(id), "removed"));
+        QuarkusTransaction.requiringNew().run(() -> refuseIfProvisioned(find(id), "it is removed"));
         if (dropHeartbeatTable) {
             DataSourceEntity stopped = QuarkusTransaction.requiringNew().call(() -> stopHeartbeat(id));
             try {
@@ -199,7 +202,7 @@ public class DataSourceService {
 
     private void remove(UUID id) {
         DataSourceEntity entity = find(id);
-        refuseIfProvisioned(entity, "removed");
+        refuseIfProvisioned(entity, "it is removed");
         removed(entity);
     }
 

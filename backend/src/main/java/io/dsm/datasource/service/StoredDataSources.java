@@ -29,6 +29,19 @@ public class StoredDataSources {
         return repository.findByIdOptional(id).orElseThrow(() -> DataSourceNotFound.of(id));
     }
 
+    /**
+     * A data source to change through the API something a provisioning file would own, such as its accepted risks.
+     *
+     * @throws io.dsm.common.problem.ProblemException (404) when there is no such data source, (409) naming the
+     *         provisioning file that manages it
+     */
+    @Transactional
+    public DataSourceEntity managedThroughTheApi(UUID id, String what) {
+        DataSourceEntity entity = get(id);
+        DataSourceService.refuseIfProvisioned(entity, what);
+        return entity;
+    }
+
     @Transactional
     public List<DataSourceEntity> all(Collection<UUID> ids) {
         return ids.isEmpty() ? List.of() : repository.list("id in ?1", ids);

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.dsm.readiness.FindingSeverity;
 import io.dsm.readiness.ReadinessCheck;
 import io.dsm.readiness.ReadinessScope;
 
@@ -17,10 +18,17 @@ public record ReadinessCheckDescription(
         @Schema(description = "What it checks and why it matters (Markdown).")
         String description,
         @Schema(description = "How its findings are fixed in general; each finding says exactly how (Markdown).")
-        String remedy) {
+        String remedy,
+        @Schema(description = "The most severe finding it can raise; an acceptance of a check that can be a BLOCKER needs an "
+                + "expiry.")
+        FindingSeverity worstSeverity,
+        @Schema(description = "Whether its findings name the objects they are about; an acceptance of it must name them.")
+        boolean namesObjects,
+        @Schema(description = "Whether its findings may be accepted as a risk (POST /api/datasources/{id}/acceptances).")
+        boolean acceptable) {
 
     static ReadinessCheckDescription of(ReadinessCheck check) {
         return new ReadinessCheckDescription(check, check.title(), check.scopes().stream().sorted().toList(), check.description(),
-                check.remedy());
+                check.remedy(), check.worstSeverity(), check.namesObjects(), check.acceptable());
     }
 }

@@ -5,7 +5,7 @@ import io.dsm.connection.api.ConnectionTestResult;
 import io.dsm.datasource.SourceReadinessState;
 import io.dsm.readiness.FindingSeverity;
 
-/** The readiness state of a checked source, and its counts, from the report of its check. */
+/** The readiness state of a checked source, and its counts, from the report of its check (accepted findings left out). */
 record ReadinessStates(SourceReadinessState state, int blockers, int warnings) {
 
     static ReadinessStates of(ConnectionTestResult result) {
@@ -24,7 +24,9 @@ record ReadinessStates(SourceReadinessState state, int blockers, int warnings) {
         return state == SourceReadinessState.READY || state == SourceReadinessState.WARNINGS;
     }
 
+    /** Accepted findings stay in the report but count for nothing: the state is what the team has not decided to live with. */
     private static int count(ConnectionTestResult result, FindingSeverity severity) {
-        return (int) result.readiness().findings().stream().filter(finding -> finding.severity() == severity).count();
+        return (int) result.readiness().findings().stream()
+                .filter(finding -> finding.severity() == severity && finding.accepted() == null).count();
     }
 }

@@ -1,0 +1,54 @@
+package io.dsm.acceptance;
+
+import static io.restassured.RestAssured.given;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
+
+/** Accepts, revokes and reads accepted risks through the API, and reads what a saved source's test makes of them. */
+final class Acceptances {
+
+    static final String REPLICA_IDENTITY = "tables.replica_identity";
+
+    private Acceptances() {
+    }
+
+    static Map<String, Object> body(String check, List<String> objects, String reason, Instant expiresAt) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("check", check);
+        body.put("objects", objects);
+        body.put("reason", reason);
+        body.put("expiresAt", expiresAt == null ? null : expiresAt.toString());
+        return body;
+    }
+
+    static Instant inDays(long days) {
+        return Instant.now().plus(Duration.ofDays(days));
+    }
+
+    static ValidatableResponse post(String sourceId, Map<String, Object> body) {
+        return given().body(body).post("/api/datasources/" + sourceId + "/acceptances").then();
+    }
+
+    static JsonPath accept(String sourceId, Map<String, Object> body) {
+        return post(sourceId, body).statusCode(201).extract().jsonPath();
+    }
+
+    /** The saved source's connection test. */
+    static JsonPath test(String sourceId) {
+        return given().post("/api/datasources/" + sourceId + "/test-connection").then().statusCode(200).extract().jsonPath();
+    }
+
+    static String incrementalState(JsonPath result) {
+        return result.getString("readiness.verdicts.find { it.scope == 'INCREMENTAL_SYNC' }.state");
+    }
+
+    static Map<String, Object> finding(JsonPath result, String check) {
+        return result.getMap("readiness.findings.find { it.check == '" + check + "' }");
+    }
+}
