@@ -1,4 +1,5 @@
 import type { Locale } from 'antd/es/locale';
+import { readStored, writeStored } from '@/lib/dom/browser-storage';
 import { en, type Messages } from './messages/en';
 
 export const LANGUAGES = ['en', 'zh-CN'] as const;
@@ -48,18 +49,10 @@ function browserLanguages(): readonly string[] {
 }
 
 function storedLanguage(): Language | undefined {
-  try {
-    const value = globalThis.localStorage.getItem(STORAGE_KEY);
-    return LANGUAGES.find((language) => language === value);
-  } catch {
-    return undefined;
-  }
+  const value = readStored(STORAGE_KEY);
+  return LANGUAGES.find((language) => language === value);
 }
 
 export function storeLanguage(language: Language): void {
-  try {
-    globalThis.localStorage.setItem(STORAGE_KEY, language);
-  } catch {
-    // Private mode or disabled storage: the choice just does not survive a reload.
-  }
+  writeStored(STORAGE_KEY, language);
 }

@@ -251,6 +251,10 @@ export const en = {
       createdAt: 'Added At',
       actions: 'Actions',
     },
+    columnChooser: {
+      button: 'Columns',
+      title: 'Show these columns too',
+    },
     standbyEndpoint: 'Standby',
     allSchemas: 'all schemas',
     actions: {

@@ -231,6 +231,10 @@ export const zhCN: Messages = {
       createdAt: '添加时间',
       actions: '操作',
     },
+    columnChooser: {
+      button: '列设置',
+      title: '同时显示以下列',
+    },
     standbyEndpoint: '备库',
     allSchemas: '全部 Schema',
     actions: {
