@@ -28,7 +28,7 @@ export const TAG_TEXT_SHADES = {
 export const TAG_STATUS_TEXT = {
   colorSuccess: '#237804', // green-8
   colorWarning: '#874d00', // gold-9
-  colorError: '#cf1322', // red-7
+  colorError: '#cf1322', // red-7, the colour of every error (see below)
   colorInfo: PRIMARY,
 } as const;
 
@@ -43,6 +43,8 @@ export const theme: ThemeConfig = {
     colorInfo: PRIMARY,
     colorLinkHover: PRIMARY_HOVER,
     colorLinkActive: PRIMARY_ACTIVE,
+    // Danger buttons, form errors: red-7, 5.6:1 as text on white and under white text (hover 4.5:1).
+    colorError: '#cf1322',
     // Descriptions and secondary text (Typography type="secondary"): 5.7:1 on white.
     colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
     colorTextDescription: 'rgba(0, 0, 0, 0.6)',

@@ -43,7 +43,7 @@ describe("the list's columns", () => {
     ]);
   });
 
-  it("add dsm's own from the column chooser, in the table's order", async () => {
+  it("add dsm's own from the column chooser, after the seed's", async () => {
     const { user } = openList({ regions: ['cn-hangzhou', 'cn-shanghai'] });
     const chooser = await openChooser(user);
 
@@ -60,9 +60,9 @@ describe("the list's columns", () => {
       'Data Source Type',
       'Host IP Address:Port',
       'Username',
+      'Added At',
       'DB Name / Schema',
       'Readiness',
-      'Added At',
       'Actions',
     ]);
   });

@@ -89,6 +89,21 @@ export function DataSourcesTable(props: ListViewProps) {
         render: (_, row) => row.username,
       },
       {
+        key: 'createdAt',
+        width: 120,
+        title: m.list.columns.createdAt,
+        sorter: true,
+        sortOrder: sortOrderOf(params.sort, 'createdAt'),
+        sortDirections: ['descend', 'ascend'],
+        render: (_, row) => (
+          <Tooltip title={formatDateTime(new Date(row.createdAt), language)}>
+            <time dateTime={row.createdAt} className="nowrap">
+              {formatShortDateTime(new Date(row.createdAt))}
+            </time>
+          </Tooltip>
+        ),
+      },
+      {
         key: 'database',
         width: 120,
         title: m.list.columns.database,
@@ -127,21 +142,6 @@ export function DataSourcesTable(props: ListViewProps) {
         ),
       },
       {
-        key: 'createdAt',
-        width: 120,
-        title: m.list.columns.createdAt,
-        sorter: true,
-        sortOrder: sortOrderOf(params.sort, 'createdAt'),
-        sortDirections: ['descend', 'ascend'],
-        render: (_, row) => (
-          <Tooltip title={formatDateTime(new Date(row.createdAt), language)}>
-            <time dateTime={row.createdAt} className="nowrap">
-              {formatShortDateTime(new Date(row.createdAt))}
-            </time>
-          </Tooltip>
-        ),
-      },
-      {
         key: 'actions',
         width: 264,
         title: m.list.columns.actions,
@@ -152,9 +152,10 @@ export function DataSourcesTable(props: ListViewProps) {
     props,
   );
 
-  // Columns have set widths and text wraps inside them. The seed's columns fit 1280 px (1200 px:
-  // less the page's margins and a scrollbar) with room to spare; with dsm's columns added the
-  // table scrolls sideways between the fixed identifier and actions, never cutting a header.
+  // Columns have set widths and text wraps inside them. The seed's columns come first and fit
+  // 1280 px (1200 px: less the page's margins and a scrollbar) with room to spare; dsm's follow,
+  // and with enough of them the table scrolls sideways between the fixed identifier and actions
+  // rather than cut a header.
   const scrollWidth = columns.reduce((sum, column) => sum + Number(column.width ?? 0), 0);
 
   return (

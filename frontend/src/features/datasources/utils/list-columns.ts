@@ -2,7 +2,7 @@ import { readStored, writeStored } from '@/lib/dom/browser-storage';
 
 /**
  * The list always shows the seed's columns (identifier, type, host and port, username, added at)
- * and the row actions. These are dsm's own, which each user may add; the order is the table's.
+ * and the row actions. These are dsm's own, which each user may add after them, in this order.
  */
 export const OPTIONAL_COLUMNS = ['database', 'region', 'attribute', 'heartbeat', 'readiness'] as const;
 export type OptionalColumn = (typeof OPTIONAL_COLUMNS)[number];

@@ -57,7 +57,7 @@ export const zhCN: Messages = {
     signedOut: '您已退出登录。',
     checking: '正在检查会话…',
     checkFailed: '无法检查您的会话',
-    accountMenu: (username: string, role: string) => `账号：${username}（${role}）`,
+    accountMenu: (username: string, role: string) => `账号：${username} ${role}`,
     signedInAs: '当前登录',
     changePassword: '修改密码',
     signOut: '退出登录',
