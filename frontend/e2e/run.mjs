@@ -7,6 +7,7 @@
 //   TARGET_HOST, TARGET_PORT, TARGET_USER, TARGET_PASSWORD, TARGET_DB   the PostgreSQL to register
 //   SCREENSHOT_DIR   where to write PNGs (default: screenshots/e2e)
 // Exits non-zero when a step fails; the last line is "N passed, N failed".
+import { expectAccessible } from './lib/accessibility.mjs';
 import { launch } from './lib/browser.mjs';
 import { ConsolePage } from './lib/console-page.mjs';
 import { Harness, check, eventually } from './lib/harness.mjs';
@@ -39,6 +40,17 @@ const identifier = `e2e${runId}`;
 const copyIdentifier = `e2e${runId}copy`;
 
 const COPY_STEP = 'copy it: the same values with identifier and password to fill in';
+/** The seed's columns, which the list shows until its user chooses more. */
+const SEED_HEADERS = [
+  'Data Source Identifier',
+  'Data Source Type',
+  'Host IP Address:Port',
+  'Username',
+  'Added At',
+  'Actions',
+];
+/** dsm's own columns; the region's is offered only with several regions. */
+const DSM_COLUMNS = ['DB Name / Schema', 'Database Attributes', 'Heartbeat', 'Readiness'];
 
 const browser = await launch({ width: 1280, height: 900 });
 const page = browser.context.pages()[0] ?? (await browser.context.newPage());
@@ -74,6 +86,7 @@ try {
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     check(new URL(page.url()).pathname === '/sign-in', `expected /sign-in, got ${page.url()}`);
     await harness.screenshot(page, 'sign-in-1280');
+    await expectAccessible(page, 'the sign-in page');
     check(browserErrors.length === 0, `the sign-in page logs no error before signing in: ${browserErrors.join('; ')}`);
     wrongPasswordSent = true;
     await ui.signIn(credentials.username, `${credentials.password}-wrong`);
@@ -88,7 +101,7 @@ try {
     await page.getByRole('heading', { name: 'Data Source Management' }).waitFor();
     // Back where the visit started, search included.
     check(new URL(page.url()).searchParams.get('q') === identifier, `expected ?q=${identifier}, got ${page.url()}`);
-    await page.getByRole('button', { name: new RegExp(`^Account: ${credentials.username} \\(`) }).waitFor();
+    await page.getByRole('button', { name: new RegExp(`^Account: ${credentials.username} `) }).waitFor();
   });
 
   await harness.step(
@@ -127,14 +140,41 @@ try {
     await expectPassed(await ui.testConnection());
     await ui.expectEnabled(ui.okButton(), 'OK after a passed test');
     await harness.screenshot(page, 'dialog-passed-test-1280');
+    await expectAccessible(page, 'the create dialog with its test report');
 
     await ui.okButton().click();
     await ui.waitForDialogClosed();
     await ui.waitForToast(`Data source ${identifier} created`);
     await ui.row(identifier).waitFor();
     await harness.screenshot(page, 'list-with-rows-1280');
+    const headers = await ui.headers('.datasource-table');
+    check(
+      JSON.stringify(headers) === JSON.stringify(SEED_HEADERS),
+      `the list shows the seed's columns by default, got: ${headers.join(', ')}`,
+    );
     await ui.expectHeadersVisible('.datasource-table');
+    await expectAccessible(page, 'the list');
   });
+
+  await harness.step(
+    "the column chooser adds dsm's columns; with all of them the list scrolls sideways and cuts no header",
+    async () => {
+      await ui.showColumns(DSM_COLUMNS);
+      await page.getByRole('columnheader', { name: 'Readiness' }).waitFor();
+      const headers = await ui.headers('.datasource-table');
+      check(
+        headers.length === SEED_HEADERS.length + DSM_COLUMNS.length,
+        `all columns shown, got: ${headers.join(', ')}`,
+      );
+      await ui.expectHeadersVisible('.datasource-table', { scrolls: true });
+      await harness.screenshot(page, 'list-all-columns-1280');
+      await expectAccessible(page, 'the list with all columns');
+      // Remembered: the steps that follow read the readiness, heartbeat and database columns.
+      await page.reload();
+      await page.getByRole('columnheader', { name: 'Readiness' }).waitFor();
+    },
+    { needs: [CREATE_STEP] },
+  );
 
   await harness.step(
     'with several regions every column header of the list is still fully visible at 1280 px',
@@ -143,8 +183,9 @@ try {
       await page.route('**/api/regions', (route) => route.fulfill({ json: { regions: ['default', 'east'] } }));
       try {
         await ui.open(`?q=${identifier}`);
+        await ui.showColumns(['Region']);
         await page.getByRole('columnheader', { name: 'Region' }).waitFor();
-        await ui.expectHeadersVisible('.datasource-table');
+        await ui.expectHeadersVisible('.datasource-table', { scrolls: true });
         await harness.screenshot(page, 'list-regions-1280');
       } finally {
         await page.unroute('**/api/regions');
@@ -200,10 +241,58 @@ try {
       await drawer.getByText('State changed').first().waitFor();
       check(new URL(page.url()).searchParams.get('detailTab') === 'readiness', 'the URL names the readiness tab');
       await harness.screenshot(page, 'drawer-readiness-1280');
+      await expectAccessible(page, 'the readiness tab of the drawer');
       await drawer.getByRole('button', { name: 'Re-check now' }).click();
       await ui.waitForToast(`Re-checked ${identifier}:`);
       await page.keyboard.press('Escape');
       await drawer.waitFor({ state: 'hidden' });
+    },
+    { needs: [CREATE_STEP] },
+  );
+
+  await harness.step(
+    'in Simplified Chinese the list, the dialogs and the readiness tab read as well, and the server is asked in Chinese',
+    async () => {
+      await ui.open(`?q=${identifier}`);
+      await page.getByRole('combobox', { name: 'Language' }).click();
+      const askedInChinese = page.waitForRequest(
+        (request) =>
+          new URL(request.url()).pathname === '/api/datasources' && request.headers()['accept-language'] === 'zh-CN',
+      );
+      await page.getByText('简体中文').click();
+      await page.getByRole('heading', { name: '数据源管理' }).waitFor();
+      await askedInChinese;
+      check((await page.getAttribute('html', 'lang')) === 'zh-CN', 'the page says it is in Chinese (<html lang>)');
+      await page.mouse.move(5, 5);
+      await expectAccessible(page, 'the list (zh-CN)');
+
+      await page
+        .getByRole('button', { name: /新建数据源/ })
+        .first()
+        .click();
+      await ui.dialog().getByText('新建数据源').first().waitFor();
+      await expectAccessible(page, 'the create dialog (zh-CN)');
+      await page.keyboard.press('Escape');
+      await ui.waitForDialogClosed();
+
+      await page.getByRole('button', { name: `编辑 ${identifier}` }).click();
+      await ui.dialog().getByText(`编辑数据源 ${identifier}`).waitFor();
+      await expectAccessible(page, 'the edit dialog (zh-CN)');
+      await page.keyboard.press('Escape');
+      await ui.waitForDialogClosed();
+
+      await ui.row(identifier).locator('.readiness-badge').click();
+      const drawer = page.locator('.datasource-drawer');
+      await drawer.getByRole('tab', { name: '就绪检查', selected: true }).waitFor();
+      await drawer.getByRole('button', { name: /立即重新检查/ }).waitFor();
+      await harness.screenshot(page, 'drawer-readiness-zh-CN-1280');
+      await expectAccessible(page, 'the readiness tab of the drawer (zh-CN)');
+      await page.keyboard.press('Escape');
+      await drawer.waitFor({ state: 'hidden' });
+
+      await page.getByRole('combobox', { name: '语言' }).click();
+      await page.getByText('English', { exact: true }).click();
+      await page.getByRole('heading', { name: 'Data Source Management' }).waitFor();
     },
     { needs: [CREATE_STEP] },
   );
@@ -565,13 +654,13 @@ try {
   await harness.step(
     'a viewer sees what their role may not do, disabled, with the reason, and no admin pages',
     async () => {
-      await page.getByRole('button', { name: new RegExp(`^Account: ${credentials.username} \\(`) }).click();
+      await page.getByRole('button', { name: new RegExp(`^Account: ${credentials.username} `) }).click();
       await page.getByRole('menuitem', { name: 'Sign out' }).click();
       await page.getByText('You have signed out.').waitFor();
       await ui.signIn(viewer.username, viewer.password);
       await page.getByRole('heading', { name: 'Data Source Management' }).waitFor();
       await ui.open();
-      await page.getByRole('button', { name: `Account: ${viewer.username} (Viewer)` }).waitFor();
+      await page.getByRole('button', { name: `Account: ${viewer.username} Viewer` }).waitFor();
       const reason = 'Your role, Viewer, can view data sources but not change or test them.';
       const create = page.getByRole('button', { name: /Create (your first )?Data Source/ }).first();
       await ui.expectDisabled(create, 'Create Data Source for a viewer');
@@ -592,7 +681,7 @@ try {
       await page.getByText('Only administrators can read the audit log; your role is Viewer.').waitFor();
       await harness.screenshot(page, 'viewer-forbidden-1280');
 
-      await page.getByRole('button', { name: `Account: ${viewer.username} (Viewer)` }).click();
+      await page.getByRole('button', { name: `Account: ${viewer.username} Viewer` }).click();
       await page.getByRole('menuitem', { name: 'Change password' }).click();
       const dialog = page.locator('.password-dialog');
       await dialog.getByLabel('Current password').fill(viewer.password);
@@ -602,7 +691,7 @@ try {
       await page.keyboard.press('Escape');
       await dialog.waitFor({ state: 'hidden' });
 
-      await page.getByRole('button', { name: `Account: ${viewer.username} (Viewer)` }).click();
+      await page.getByRole('button', { name: `Account: ${viewer.username} Viewer` }).click();
       await page.getByRole('menuitem', { name: 'Sign out' }).click();
       await page.getByText('You have signed out.').waitFor();
     },
@@ -629,7 +718,7 @@ try {
     'signing out ends the session: the console asks to sign in again',
     async () => {
       await ui.open();
-      await page.getByRole('button', { name: new RegExp(`^Account: ${credentials.username} \\(`) }).click();
+      await page.getByRole('button', { name: new RegExp(`^Account: ${credentials.username} `) }).click();
       await page.getByRole('menuitem', { name: 'Sign out' }).click();
       await page.getByText('You have signed out.').waitFor();
       check(new URL(page.url()).pathname === '/sign-in', `expected /sign-in, got ${page.url()}`);
@@ -638,6 +727,23 @@ try {
     },
     { needs: [SIGN_IN_STEP] },
   );
+
+  await harness.step('a browser that prefers Chinese opens the console in Chinese, which reads as well', async () => {
+    const chinese = await launch({ width: 1280, height: 800, locale: 'zh-CN' });
+    try {
+      const zhPage = chinese.context.pages()[0] ?? (await chinese.context.newPage());
+      const asked = zhPage.waitForRequest((request) => new URL(request.url()).pathname === '/api/session');
+      await zhPage.goto(DSM_URL);
+      await zhPage.getByRole('heading', { name: '登录' }).waitFor();
+      const language = (await asked).headers()['accept-language'];
+      check(language === 'zh-CN', `the console asks the server in Chinese, sent: ${language}`);
+      check((await zhPage.getAttribute('html', 'lang')) === 'zh-CN', 'the page says it is in Chinese (<html lang>)');
+      await harness.screenshot(zhPage, 'sign-in-zh-CN-1280');
+      await expectAccessible(zhPage, 'the sign-in page (zh-CN)');
+    } finally {
+      await chinese.close();
+    }
+  });
 
   await harness.step('the browser reported no errors', async () => {
     check(browserErrors.length === 0, `browser errors:\n${browserErrors.join('\n')}`);

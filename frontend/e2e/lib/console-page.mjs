@@ -168,41 +168,69 @@ export class ConsolePage {
   }
 
   /**
-   * Fails unless every column header of the table is fully visible as the page first shows it:
-   * inside the table's visible area, not under a fixed column, and its title not cut short.
-   * @param {string} tableSelector e.g. '.datasource-table'
+   * Shows more of the list's columns through its column chooser (remembered by the browser).
+   * @param {string[]} columns their headers, e.g. ['Readiness']
+   * @param {{ button?: string, title?: string }} [labels] the chooser's words in another language
    */
-  async expectHeadersVisible(tableSelector) {
+  async showColumns(columns, { button = 'Columns', title = 'Show these columns too' } = {}) {
+    const toggle = this.page.getByRole('button', { name: button, exact: true });
+    await toggle.click();
+    const chooser = this.page.getByRole('group', { name: title });
+    for (const column of columns) await chooser.getByRole('checkbox', { name: column, exact: true }).check();
+    await toggle.click();
+    await chooser.waitFor({ state: 'hidden' });
+  }
+
+  /**
+   * The column headers of a table, in order.
+   * @param {string} tableSelector
+   */
+  async headers(tableSelector) {
+    const texts = await this.page.locator(`${tableSelector} thead th`).allTextContents();
+    return texts.map((text) => text.trim()).filter((text) => text !== '');
+  }
+
+  /**
+   * Fails unless every column header of the table is fully visible: inside the table's visible
+   * area, not under a fixed column, and its title not cut short. Without `scrolls`, as the page
+   * first shows it; with `scrolls`, the table must be wider than its box and each header is checked
+   * once scrolled to.
+   * @param {string} tableSelector e.g. '.datasource-table'
+   * @param {{ scrolls?: boolean }} [options]
+   */
+  async expectHeadersVisible(tableSelector, { scrolls = false } = {}) {
     const table = this.page.locator(tableSelector).first();
     await table.locator('thead th').first().waitFor();
-    const problems = await table.evaluate((root) => {
+    const problems = await table.evaluate((root, scrolling) => {
       /** @param {DOMRect} a @param {DOMRect} b */
       const overlap = (a, b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5;
-      const viewport = (
-        root.querySelector('.ant-table-content, .ant-table-header, .ant-table-body') ?? root
-      ).getBoundingClientRect();
+      const box = root.querySelector('.ant-table-content, .ant-table-header, .ant-table-body') ?? root;
+      const found = [];
+      if (scrolling && box.scrollWidth <= box.clientWidth) found.push('the table does not scroll sideways');
       const cells = Array.from(root.querySelectorAll('thead th')).filter(
         (cell) => cell.getBoundingClientRect().width > 0 && !cell.classList.contains('ant-table-selection-column'),
       );
       // Ant Design marks the columns that stay put while the rest scrolls sideways.
       const fixed = cells.filter((cell) => cell.classList.contains('ant-table-cell-fix'));
-      const found = [];
       for (const cell of cells) {
         const name = (cell.textContent ?? '').trim();
         if (name === '') continue; // the expand column has no title
-        const box = cell.getBoundingClientRect();
-        if (box.left < viewport.left - 0.5 || box.right > viewport.right + 0.5) {
+        if (scrolling) cell.scrollIntoView({ block: 'nearest', inline: 'center' });
+        const viewport = box.getBoundingClientRect();
+        const bounds = cell.getBoundingClientRect();
+        if (bounds.left < viewport.left - 0.5 || bounds.right > viewport.right + 0.5) {
           found.push(`"${name}" reaches outside the visible table`);
         }
         if (!fixed.includes(cell)) {
-          const under = fixed.find((other) => overlap(box, other.getBoundingClientRect()));
+          const under = fixed.find((other) => overlap(bounds, other.getBoundingClientRect()));
           if (under) found.push(`"${name}" lies under the fixed column "${(under.textContent ?? '').trim()}"`);
         }
         const title = cell.querySelector('.ant-table-column-title') ?? cell;
         if (title.scrollWidth > title.clientWidth) found.push(`"${name}" is cut short`);
       }
+      box.scrollLeft = 0;
       return found;
-    });
+    }, scrolls);
     check(problems.length === 0, `column headers of ${tableSelector} not fully visible: ${problems.join('; ')}`);
   }
 }

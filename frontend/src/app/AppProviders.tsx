@@ -1,16 +1,35 @@
-import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { QueryClientProvider, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { ConfigProvider } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { ToastProvider } from '@/components/toast';
-import { linkSessionToCache } from '@/lib/auth/session';
+import { setRequestLanguage } from '@/lib/api/client';
+import { linkSessionToCache, sessionKeys } from '@/lib/auth/session';
 import { useI18n } from '@/lib/i18n/i18n-context';
 import { I18nProvider } from '@/lib/i18n/I18nProvider';
 import type { Language } from '@/lib/i18n/languages';
 import { createQueryClient } from './query-client';
 import { theme } from './theme';
 
+/**
+ * Asks the server for the shown language: set while rendering, before any child sends a request.
+ * On a switch, what the server wrote in the old language (reports, findings) is fetched again;
+ * who is signed in reads the same in every language.
+ */
+function useServerLanguage() {
+  const { language } = useI18n();
+  const queryClient = useQueryClient();
+  setRequestLanguage(language);
+  const previous = useRef(language);
+  useEffect(() => {
+    if (previous.current === language) return;
+    previous.current = language;
+    void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== sessionKeys.all[0] });
+  }, [language, queryClient]);
+}
+
 function AntdConfig({ children }: { children: ReactNode }) {
   const { antdLocale } = useI18n();
+  useServerLanguage();
   return (
     <ConfigProvider locale={antdLocale} theme={theme}>
       <ToastProvider>{children}</ToastProvider>

@@ -107,7 +107,7 @@ describe('the header', () => {
     });
     const { user } = openConsoleAt('/', { session: aSession('OPERATOR', { username: 'jane.doe' }) });
 
-    const account = await screen.findByRole('button', { name: 'Account: jane.doe (Operator)' });
+    const account = await screen.findByRole('button', { name: 'Account: jane.doe Operator' });
     expect(within(account).getByText('Operator')).toBeInTheDocument();
 
     await user.click(account);

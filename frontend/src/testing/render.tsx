@@ -9,7 +9,8 @@ import type { Language } from '@/lib/i18n/languages';
 import { aSession } from './fake-api';
 
 interface Options {
-  language?: Language;
+  /** The language to start in; `'preferred'` starts as the console does (remembered, else the browser's). */
+  language?: Language | 'preferred';
   /**
    * Who is signed in, as if the console had asked the server already: an administrator unless
    * told otherwise; `'ask'` leaves it to the console to ask (GET /api/session).
@@ -30,7 +31,7 @@ export function renderWithApp(ui: ReactElement, { language = 'en', session = aSe
     user,
     queryClient,
     ...render(
-      <AppProviders queryClient={queryClient} language={language}>
+      <AppProviders queryClient={queryClient} language={language === 'preferred' ? undefined : language}>
         {ui}
       </AppProviders>,
     ),

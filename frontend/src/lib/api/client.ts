@@ -9,6 +9,9 @@ import type { paths } from './schema';
  * Every request says it comes from the console (`X-Requested-With`): the server then answers a
  * missing sign-in with a plain 401, without the `WWW-Authenticate: Basic` challenge that would make
  * the browser open its own password dialog.
+ *
+ * Every request also names the language the console shows (`Accept-Language`), so that what the
+ * server writes (check results, findings, problems) reads in the same language as the screen.
  */
 export const api = createClient<paths>({
   baseUrl: globalThis.location.origin,
@@ -32,11 +35,22 @@ export function linkSession(link: SessionLink): void {
   session = link;
 }
 
+let language = 'en';
+
+/**
+ * Sets the language every request asks for from now on: the console's language tag (`en`,
+ * `zh-CN`). The app does this whenever the shown language changes.
+ */
+export function setRequestLanguage(tag: string): void {
+  language = tag;
+}
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 api.use({
   onRequest({ request }) {
-    if (SAFE_METHODS.has(request.method)) return undefined;
+    request.headers.set('Accept-Language', language);
+    if (SAFE_METHODS.has(request.method)) return request;
     const token = session.csrfToken();
     if (token) request.headers.set('X-CSRF-Token', token);
     return request;

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { I18nContext, type I18nValue } from './i18n-context';
-import { ENGLISH, loadLanguage, storeLanguage, storedLanguage, type Language, type LanguagePack } from './languages';
+import { ENGLISH, loadLanguage, preferredLanguage, storeLanguage, type Language, type LanguagePack } from './languages';
 
 interface Props {
   children: ReactNode;
-  /** For tests: start in this language instead of the stored one. */
+  /** For tests: start in this language instead of the remembered or the browser's one. */
   initialLanguage?: Language;
 }
 
@@ -16,7 +16,7 @@ interface Loaded {
 const LOADED_ENGLISH: Loaded = { language: 'en', pack: ENGLISH };
 
 export function I18nProvider({ children, initialLanguage }: Props) {
-  const [wanted, setWanted] = useState<Language>(() => initialLanguage ?? storedLanguage());
+  const [wanted, setWanted] = useState<Language>(() => initialLanguage ?? preferredLanguage());
   // The shown language lags the wanted one while its chunk loads; the page stays usable meanwhile.
   const [loaded, setLoaded] = useState<Loaded | null>(() => (wanted === 'en' ? LOADED_ENGLISH : null));
 

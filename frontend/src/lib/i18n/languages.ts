@@ -1,4 +1,5 @@
 import type { Locale } from 'antd/es/locale';
+import { readStored, writeStored } from '@/lib/dom/browser-storage';
 import { en, type Messages } from './messages/en';
 
 export const LANGUAGES = ['en', 'zh-CN'] as const;
@@ -23,19 +24,35 @@ export async function loadLanguage(language: Language): Promise<LanguagePack> {
 
 const STORAGE_KEY = 'dsm.language';
 
-export function storedLanguage(): Language {
-  try {
-    const value = globalThis.localStorage.getItem(STORAGE_KEY);
-    return LANGUAGES.find((language) => language === value) ?? 'en';
-  } catch {
-    return 'en';
+/**
+ * The language to start in: the one the user chose (remembered in this browser), or else the first
+ * of the browser's preferred languages that the console speaks. Any Chinese counts as Simplified
+ * Chinese, the only one it has; a browser that asks for neither gets English.
+ */
+export function preferredLanguage(preferred: readonly string[] = browserLanguages()): Language {
+  return storedLanguage() ?? matchingLanguage(preferred) ?? 'en';
+}
+
+function matchingLanguage(preferred: readonly string[]): Language | undefined {
+  for (const tag of preferred) {
+    const primary = tag.toLowerCase().split('-')[0];
+    if (primary === 'zh') return 'zh-CN';
+    if (primary === 'en') return 'en';
   }
+  return undefined;
+}
+
+function browserLanguages(): readonly string[] {
+  // navigator.languages is empty in some embedded browsers; navigator.language is then the one.
+  const { languages, language } = globalThis.navigator;
+  return languages.length > 0 ? languages : [language];
+}
+
+function storedLanguage(): Language | undefined {
+  const value = readStored(STORAGE_KEY);
+  return LANGUAGES.find((language) => language === value);
 }
 
 export function storeLanguage(language: Language): void {
-  try {
-    globalThis.localStorage.setItem(STORAGE_KEY, language);
-  } catch {
-    // Private mode or disabled storage: the choice just does not survive a reload.
-  }
+  writeStored(STORAGE_KEY, language);
 }

@@ -59,10 +59,14 @@ export function AccountMenu({ session }: { session: Session }) {
       >
         <Button type="text" className="account-button" aria-label={m.auth.accountMenu(session.username, role)}>
           <UserOutlined aria-hidden />
-          <span className="account-button__name">{session.username}</span>
-          <Tag color={ROLE_COLORS[session.role]} className="account-button__role">
-            {role}
-          </Tag>
+          {/* Name and role in one line of text, a space apart: the visible text then reads as the
+              accessible name has it (WCAG 2.5.3), where flex items would run together. */}
+          <span className="account-button__who">
+            <span className="account-button__name">{session.username}</span>{' '}
+            <Tag color={ROLE_COLORS[session.role]} className="account-button__role">
+              {role}
+            </Tag>
+          </span>
           <DownOutlined aria-hidden className="account-button__caret" />
         </Button>
       </Dropdown>

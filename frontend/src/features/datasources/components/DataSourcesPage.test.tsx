@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { PASSED_TEST, aDataSource, aPage, aSession, fakeApi, json, problem } from '@/testing/fake-api';
 import { READINESS_BLOCKED_TEST } from '@/testing/readiness-fixtures';
 import { renderWithApp } from '@/testing/render';
+import { storeColumns } from '../utils/list-columns';
 import { DataSourcesPage } from './DataSourcesPage';
 
 const oneRegion = () => json({ regions: ['default'] });
@@ -40,7 +41,8 @@ describe('the Data Source Management page', () => {
     expect(screen.getByRole('searchbox', { name: 'Search data sources' })).toHaveValue('orders');
   });
 
-  it('lists each data source with its address, user, database and heartbeat', async () => {
+  it('lists each data source with its address, user, and database and heartbeat when chosen', async () => {
+    storeColumns(['database', 'heartbeat']);
     fakeApi({
       'GET /api/datasources': () =>
         json(
@@ -142,7 +144,8 @@ describe('the Data Source Management page', () => {
     expect(await screen.findByRole('link', { name: 'back01' })).toBeInTheDocument();
   });
 
-  it('shows the region column and filter only when there are several regions', async () => {
+  it('shows the region filter, and the region column to who chose it, when there are several regions', async () => {
+    storeColumns(['region']);
     fakeApi({
       'GET /api/datasources': () => json(aPage([aDataSource({ region: 'cn-shanghai' })])),
       'GET /api/regions': () => json({ regions: ['cn-hangzhou', 'cn-shanghai'] }),
@@ -154,7 +157,8 @@ describe('the Data Source Management page', () => {
     expect(screen.getByRole('combobox', { name: 'Region' })).toBeInTheDocument();
   });
 
-  it('has no region column with a single region', async () => {
+  it('has no region column with a single region, even for who chose it', async () => {
+    storeColumns(['region']);
     fakeApi({ 'GET /api/datasources': () => json(aPage([aDataSource()])), 'GET /api/regions': oneRegion });
 
     openPageAt('/');
@@ -269,6 +273,7 @@ describe('the Data Source Management page', () => {
   });
 
   it('warns, next to a beating heartbeat, when its beats cannot do their job', async () => {
+    storeColumns(['heartbeat']);
     fakeApi({
       'GET /api/datasources': () =>
         json(

@@ -12,6 +12,7 @@ import { useMessages } from '@/lib/i18n/i18n-context';
 import { useDataSources } from '../api/use-data-sources';
 import { useRegions } from '../api/use-regions';
 import { useRowConnectionTests } from '../api/use-row-connection-tests';
+import { availableColumns } from '../utils/list-columns';
 import { hasFilters, lastPageIfBeyond, toListQuery } from '../utils/list-params';
 import { DataSourceCards } from './DataSourceCards';
 import { DataSourcesTable } from './DataSourcesTable';
@@ -22,6 +23,7 @@ import { FirstRunEmptyState } from './FirstRunEmptyState';
 import { loadDataSourceDialog, loadDataSourceDrawer, loadDeleteDataSourceModal } from './lazy-panels';
 import { NoMatchesState } from './NoMatchesState';
 import { ProvisioningBanner } from './ProvisioningBanner';
+import { useListColumns } from './use-list-columns';
 import { useListParams } from './use-list-params';
 
 const DataSourceDialog = lazy(loadDataSourceDialog);
@@ -39,6 +41,7 @@ export function DataSourcesPage() {
   const dataSources = useDataSources(toListQuery(params));
   const { regions, multiRegion } = useRegions();
   const rowTests = useRowConnectionTests();
+  const columns = useListColumns();
   const permissions = usePermissions();
   const cannotChange = permissions.whyNot('changeDataSources');
 
@@ -80,8 +83,9 @@ export function DataSourcesPage() {
   };
 
   const page = dataSources.data;
-  // Nine columns do not fit a phone: below the md breakpoint the list becomes cards.
-  const ListView = Grid.useBreakpoint().md === false ? DataSourceCards : DataSourcesTable;
+  // A table does not fit a phone: below the md breakpoint the list becomes cards.
+  const asCards = Grid.useBreakpoint().md === false;
+  const ListView = asCards ? DataSourceCards : DataSourcesTable;
   const firstRun = page !== undefined && page.total === 0 && !hasFilters(params);
 
   // Deleting the last row of the last page, or an old link, leaves us past the end: step back.
@@ -145,12 +149,22 @@ export function DataSourcesPage() {
             onChange={list.changeFilters}
             onClear={list.clearFilters}
             onRefresh={() => void dataSources.refetch()}
+            columns={
+              asCards
+                ? undefined
+                : {
+                    available: availableColumns(multiRegion),
+                    shown: columns.shown,
+                    onChange: columns.choose,
+                  }
+            }
           />
           <ListView
             page={page}
             params={params}
             loading={dataSources.isPlaceholderData}
             multiRegion={multiRegion}
+            optionalColumns={columns.shown}
             tests={rowTests.tests}
             highlightId={highlightId}
             emptyText={<NoMatchesState onClear={list.clearFilters} />}

@@ -1,9 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { DataSource, ReadinessSummary, Role, SourceReadiness } from '@/lib/api/types';
 import { aDataSource, aPage, aSession, fakeApi, json, problem } from '@/testing/fake-api';
 import { aSourceReadiness } from '@/testing/readiness-fixtures';
 import { renderWithApp } from '@/testing/render';
+import { storeColumns } from '../utils/list-columns';
 import { DataSourcesPage } from './DataSourcesPage';
 
 const oneRegion = () => json({ regions: ['default'] });
@@ -36,6 +37,11 @@ function pageWithReadiness(
 const readinessTabOf = (source: DataSource) => `/?detail=${source.id}&detailTab=readiness`;
 
 describe('the readiness column', () => {
+  // Not one of the seed's columns: shown for a user who chose it.
+  beforeEach(() => {
+    storeColumns(['readiness']);
+  });
+
   it('shows each state as a badge with its blockers and warnings', async () => {
     fakeApi({
       'GET /api/datasources': () =>
@@ -230,6 +236,7 @@ describe('the readiness tab of the details', () => {
   });
 
   it('reads in Chinese', async () => {
+    storeColumns(['readiness']);
     const source = sourceIn('BLOCKED', { blockers: 1, warnings: 1 });
     fakeApi({
       'GET /api/datasources': () => json(aPage([source])),

@@ -1,10 +1,11 @@
-import { Grid, Table, Tooltip, Typography, type TableProps } from 'antd';
+import { Table, Tooltip, Typography } from 'antd';
 import type { ColumnType, SorterResult } from 'antd/es/table/interface';
 import { serverPagination } from '@/components/server-pagination';
 import type { DataSource, DataSourceSort } from '@/lib/api/types';
 import { formatDateTime, formatShortDateTime } from '@/lib/format/relative-time';
 import { useI18n } from '@/lib/i18n/i18n-context';
 import { formatEndpoint } from '../utils/endpoint';
+import { OPTIONAL_COLUMNS, availableColumns } from '../utils/list-columns';
 import { PAGE_SIZES } from '../utils/list-params';
 import { HeartbeatCell } from './HeartbeatCell';
 import { IdentifierLink } from './IdentifierLink';
@@ -27,8 +28,15 @@ function sortFrom(sorter: SorterResult<DataSource>): DataSourceSort {
   return sorter.order === 'ascend' ? column : `-${column}`;
 }
 
-function regionColumn(title: string): ColumnType<DataSource> {
-  return { key: 'region', title, width: 100, responsive: ['lg'], render: (_, row) => row.region };
+type Column = ColumnType<DataSource> & { key: string };
+
+/** The seed's columns always, dsm's own as chosen and where they apply. */
+function shown(columns: Column[], props: ListViewProps): Column[] {
+  const optional: readonly string[] = OPTIONAL_COLUMNS;
+  const chosen: readonly string[] = availableColumns(props.multiRegion).filter((column) =>
+    props.optionalColumns.includes(column),
+  );
+  return columns.filter(({ key }) => !optional.includes(key) || chosen.includes(key));
 }
 
 /** The list on wide screens: one row per data source, sortable, paged by the server. */
@@ -36,125 +44,119 @@ export function DataSourcesTable(props: ListViewProps) {
   const { messages: m, language } = useI18n();
   const { params, page, tests } = props;
 
-  const columns: TableProps<DataSource>['columns'] = [
-    {
-      key: 'identifier',
-      width: 130,
-      title: m.list.columns.identifier,
-      fixed: 'left',
-      sorter: true,
-      sortOrder: sortOrderOf(params.sort, 'identifier'),
-      sortDirections: ['ascend', 'descend'],
-      render: (_, row) => (
-        <div className="identifier-cell">
-          <IdentifierLink dataSource={row} href={props.detailHref(row.id)} onOpen={props.onOpenDetail} />
-          <ManagedByTag dataSource={row} />
-        </div>
-      ),
-    },
-    {
-      key: 'type',
-      width: 100,
-      title: m.list.columns.type,
-      // The readiness column takes the type's place below 1600 px, so that every column fits at
-      // 1280 px beside the fixed actions; the drawer and the filter still show the type.
-      responsive: ['xxl'],
-      render: (_, row) => m.type[row.type],
-    },
-    {
-      key: 'endpoint',
-      width: 140,
-      title: m.list.columns.endpoint,
-      render: (_, row) => (
-        <div className="endpoint-cell">
-          <Typography.Text className="mono">{formatEndpoint(row.host, row.port)}</Typography.Text>
-          {row.standby && (
-            <Typography.Text type="secondary" className="mono endpoint-cell__standby">
-              {m.list.standbyEndpoint}: {formatEndpoint(row.standby.host, row.standby.port)}
-            </Typography.Text>
-          )}
-        </div>
-      ),
-    },
-    {
-      key: 'username',
-      width: 96,
-      title: m.list.columns.username,
-      responsive: ['md'],
-      render: (_, row) => row.username,
-    },
-    {
-      key: 'database',
-      width: 120,
-      title: m.list.columns.database,
-      responsive: ['md'],
-      render: (_, row) => (
-        <>
-          {row.databaseName}
-          <Typography.Text type="secondary"> / {row.schemaName || m.list.allSchemas}</Typography.Text>
-        </>
-      ),
-    },
-    ...(props.multiRegion ? [regionColumn(m.list.columns.region)] : []),
-    {
-      key: 'attribute',
-      width: 110,
-      title: m.list.columns.attribute,
-      responsive: ['lg'],
-      render: (_, row) => m.attribute[row.attribute],
-    },
-    {
-      key: 'heartbeat',
-      width: 96,
-      title: m.list.columns.heartbeat,
-      responsive: ['sm'],
-      render: (_, row) => <HeartbeatCell heartbeat={row.heartbeat} />,
-    },
-    {
-      key: 'readiness',
-      width: 124,
-      title: m.list.columns.readiness,
-      responsive: ['sm'],
-      render: (_, row) => (
-        <ReadinessBadge
-          summary={row.readiness}
-          link={{ href: props.detailHref(row.id, 'readiness'), onOpen: () => props.onOpenDetail(row.id, 'readiness') }}
-        />
-      ),
-    },
-    {
-      key: 'createdAt',
-      width: 120,
-      title: m.list.columns.createdAt,
-      // With regions, the region takes this place below 1600 px, for the same reason as the type.
-      responsive: props.multiRegion ? ['xxl'] : ['md'],
-      sorter: true,
-      sortOrder: sortOrderOf(params.sort, 'createdAt'),
-      sortDirections: ['descend', 'ascend'],
-      render: (_, row) => (
-        <Tooltip title={formatDateTime(new Date(row.createdAt), language)}>
-          <time dateTime={row.createdAt} className="nowrap">
-            {formatShortDateTime(new Date(row.createdAt))}
-          </time>
-        </Tooltip>
-      ),
-    },
-    {
-      key: 'actions',
-      width: 264,
-      title: m.list.columns.actions,
-      fixed: 'right',
-      render: (_, row) => <RowActions compact={false} dataSource={row} test={tests.get(row.id)} handlers={props} />,
-    },
-  ];
+  const columns = shown(
+    [
+      {
+        key: 'identifier',
+        width: 130,
+        title: m.list.columns.identifier,
+        fixed: 'left',
+        sorter: true,
+        sortOrder: sortOrderOf(params.sort, 'identifier'),
+        sortDirections: ['ascend', 'descend'],
+        render: (_, row) => (
+          <div className="identifier-cell">
+            <IdentifierLink dataSource={row} href={props.detailHref(row.id)} onOpen={props.onOpenDetail} />
+            <ManagedByTag dataSource={row} />
+          </div>
+        ),
+      },
+      {
+        key: 'type',
+        width: 100,
+        title: m.list.columns.type,
+        render: (_, row) => m.type[row.type],
+      },
+      {
+        key: 'endpoint',
+        width: 140,
+        title: m.list.columns.endpoint,
+        render: (_, row) => (
+          <div className="endpoint-cell">
+            <Typography.Text className="mono">{formatEndpoint(row.host, row.port)}</Typography.Text>
+            {row.standby && (
+              <Typography.Text type="secondary" className="mono endpoint-cell__standby">
+                {m.list.standbyEndpoint}: {formatEndpoint(row.standby.host, row.standby.port)}
+              </Typography.Text>
+            )}
+          </div>
+        ),
+      },
+      {
+        key: 'username',
+        width: 96,
+        title: m.list.columns.username,
+        render: (_, row) => row.username,
+      },
+      {
+        key: 'createdAt',
+        width: 120,
+        title: m.list.columns.createdAt,
+        sorter: true,
+        sortOrder: sortOrderOf(params.sort, 'createdAt'),
+        sortDirections: ['descend', 'ascend'],
+        render: (_, row) => (
+          <Tooltip title={formatDateTime(new Date(row.createdAt), language)}>
+            <time dateTime={row.createdAt} className="nowrap">
+              {formatShortDateTime(new Date(row.createdAt))}
+            </time>
+          </Tooltip>
+        ),
+      },
+      {
+        key: 'database',
+        width: 120,
+        title: m.list.columns.database,
+        render: (_, row) => (
+          <>
+            {row.databaseName}
+            <Typography.Text type="secondary"> / {row.schemaName || m.list.allSchemas}</Typography.Text>
+          </>
+        ),
+      },
+      { key: 'region', width: 100, title: m.list.columns.region, render: (_, row) => row.region },
+      {
+        key: 'attribute',
+        width: 110,
+        title: m.list.columns.attribute,
+        render: (_, row) => m.attribute[row.attribute],
+      },
+      {
+        key: 'heartbeat',
+        width: 96,
+        title: m.list.columns.heartbeat,
+        render: (_, row) => <HeartbeatCell heartbeat={row.heartbeat} />,
+      },
+      {
+        key: 'readiness',
+        width: 124,
+        title: m.list.columns.readiness,
+        render: (_, row) => (
+          <ReadinessBadge
+            summary={row.readiness}
+            link={{
+              href: props.detailHref(row.id, 'readiness'),
+              onOpen: () => props.onOpenDetail(row.id, 'readiness'),
+            }}
+          />
+        ),
+      },
+      {
+        key: 'actions',
+        width: 264,
+        title: m.list.columns.actions,
+        fixed: 'right',
+        render: (_, row) => <RowActions compact={false} dataSource={row} test={tests.get(row.id)} handlers={props} />,
+      },
+    ],
+    props,
+  );
 
-  // Columns have set widths and text wraps inside them, so that at 1280 px every column fits
-  // without scrolling sideways (1200 px: 1280 less the page's margins and a scrollbar); narrower
-  // screens drop columns (`responsive`) and scroll the rest.
-  const screens = Grid.useBreakpoint();
-  const scrollWidth = columns
-    .filter((column) => !column.responsive || column.responsive.some((breakpoint) => screens[breakpoint]))
-    .reduce((sum, column) => sum + Number(column.width ?? 0), 0);
+  // Columns have set widths and text wraps inside them. The seed's columns come first and fit
+  // 1280 px (1200 px: less the page's margins and a scrollbar) with room to spare; dsm's follow,
+  // and with enough of them the table scrolls sideways between the fixed identifier and actions
+  // rather than cut a header.
+  const scrollWidth = columns.reduce((sum, column) => sum + Number(column.width ?? 0), 0);
 
   return (
     <Table<DataSource>

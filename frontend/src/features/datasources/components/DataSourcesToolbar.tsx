@@ -5,6 +5,7 @@ import { DATABASE_ATTRIBUTES, DATA_SOURCE_TYPES, SOURCE_READINESS_STATES } from 
 import type { DataSourceType, DatabaseAttribute, SourceReadinessState } from '@/lib/api/types';
 import { useMessages } from '@/lib/i18n/i18n-context';
 import { hasFilters, type ListParams } from '../utils/list-params';
+import { ColumnChooser, type ColumnChoice } from './ColumnChooser';
 import { ReadinessStateTag } from './readiness/ReadinessBadge';
 import { SearchBox } from './SearchBox';
 
@@ -16,10 +17,13 @@ interface Props {
   onChange: (change: Partial<Omit<ListParams, 'page'>>) => void;
   onClear: () => void;
   onRefresh: () => void;
+  /** Which columns the table shows; absent where the list is cards. */
+  columns?: ColumnChoice;
 }
 
-/** Search and filters above the list; every choice goes into the URL. */
-export function DataSourcesToolbar({ params, regions, multiRegion, refreshing, onChange, onClear, onRefresh }: Props) {
+/** Search and filters above the list; every choice goes into the URL. Then the table's columns. */
+export function DataSourcesToolbar(props: Props) {
+  const { params, regions, multiRegion, refreshing, onChange, onClear, onRefresh, columns } = props;
   const m = useMessages();
   return (
     <div className="toolbar" role="search">
@@ -66,6 +70,7 @@ export function DataSourcesToolbar({ params, regions, multiRegion, refreshing, o
         </Button>
       )}
       <RefreshButton label={m.list.refresh} refreshing={refreshing} onRefresh={onRefresh} />
+      {columns && <ColumnChooser {...columns} />}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { DataSourcePage, DataSourceSort } from '@/lib/api/types';
 import type { RowTest } from '../api/use-row-connection-tests';
+import type { OptionalColumn } from '../utils/list-columns';
 import type { DetailTab, ListParams } from '../utils/list-params';
 import type { RowActionHandlers } from './RowActions';
 
@@ -10,6 +11,8 @@ export interface ListViewProps extends RowActionHandlers {
   params: ListParams;
   loading: boolean;
   multiRegion: boolean;
+  /** dsm's own columns the user chose to show beside the seed's (the table; cards show what fits). */
+  optionalColumns: readonly OptionalColumn[];
   tests: ReadonlyMap<string, RowTest>;
   /** A row to draw attention to, e.g. the one just created. */
   highlightId: string | undefined;

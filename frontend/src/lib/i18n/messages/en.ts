@@ -74,7 +74,8 @@ export const en = {
     signedOut: 'You have signed out.',
     checking: 'Checking your session…',
     checkFailed: 'Your session could not be checked',
-    accountMenu: (username: string, role: string) => `Account: ${username} (${role})`,
+    // The name and role as the button shows them, one after the other (WCAG 2.5.3: label in name).
+    accountMenu: (username: string, role: string) => `Account: ${username} ${role}`,
     signedInAs: 'Signed in as',
     changePassword: 'Change password',
     signOut: 'Sign out',
@@ -252,6 +253,10 @@ export const en = {
       readiness: 'Readiness',
       createdAt: 'Added At',
       actions: 'Actions',
+    },
+    columnChooser: {
+      button: 'Columns',
+      title: 'Show these columns too',
     },
     standbyEndpoint: 'Standby',
     allSchemas: 'all schemas',
