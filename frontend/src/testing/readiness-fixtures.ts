@@ -134,6 +134,22 @@ export function aSourceReadiness(overrides: Partial<SourceReadiness> = {}): Sour
   };
 }
 
+/** A finding's entry in the history, as the server sends it: no state fields. */
+export function aFindingChange(overrides: Partial<ReadinessChange> = {}): ReadinessChange {
+  return {
+    occurredAt: '2026-11-24T09:05:30Z',
+    kind: 'FINDING_APPEARED',
+    fromState: null,
+    toState: null,
+    check: 'tables.replica_identity',
+    target: 'PRIMARY',
+    severity: 'BLOCKER',
+    message: null,
+    actor: 'readiness-watch',
+    ...overrides,
+  };
+}
+
 /** Newest first, as the server sends it: ready at registration, blocked since a table lost its key. */
 export const BLOCKED_HISTORY: ReadinessChange[] = [
   {
@@ -141,12 +157,17 @@ export const BLOCKED_HISTORY: ReadinessChange[] = [
     kind: 'STATE_CHANGED',
     fromState: 'READY',
     toState: 'BLOCKED',
+    check: null,
+    target: null,
+    severity: null,
     message: 'Full migration: 1 warning; Incremental sync: 1 blocker, 1 warning',
     actor: 'readiness-watch',
   },
   {
     occurredAt: '2026-11-24T09:05:30Z',
     kind: 'FINDING_APPEARED',
+    fromState: null,
+    toState: null,
     check: 'tables.replica_identity',
     target: 'PRIMARY',
     severity: 'BLOCKER',
@@ -156,6 +177,8 @@ export const BLOCKED_HISTORY: ReadinessChange[] = [
   {
     occurredAt: '2026-11-24T08:55:30Z',
     kind: 'FINDING_CLEARED',
+    fromState: null,
+    toState: null,
     check: 'connection.network',
     target: 'PRIMARY',
     severity: 'BLOCKER',
@@ -167,6 +190,9 @@ export const BLOCKED_HISTORY: ReadinessChange[] = [
     kind: 'STATE_CHANGED',
     fromState: 'UNREACHABLE',
     toState: 'READY',
+    check: null,
+    target: null,
+    severity: null,
     message: 'Full migration: ready; Incremental sync: ready',
     actor: 'jane',
   },
