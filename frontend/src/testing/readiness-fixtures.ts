@@ -137,40 +137,51 @@ export function aSourceReadiness(overrides: Partial<SourceReadiness> = {}): Sour
   };
 }
 
+/** A finding's entry in the history, as the server sends it: no state fields. */
+export function aFindingChange(overrides: Partial<ReadinessChange> = {}): ReadinessChange {
+  return {
+    occurredAt: '2026-11-24T09:05:30Z',
+    kind: 'FINDING_APPEARED',
+    fromState: null,
+    toState: null,
+    check: 'tables.replica_identity',
+    target: 'PRIMARY',
+    severity: 'BLOCKER',
+    message: null,
+    actor: 'readiness-watch',
+    ...overrides,
+  };
+}
+
+/** A state change in the history, as the server sends it: no finding fields. */
+function aStateChange(
+  change: Pick<ReadinessChange, 'occurredAt' | 'fromState' | 'toState' | 'message' | 'actor'>,
+): ReadinessChange {
+  return { kind: 'STATE_CHANGED', check: null, target: null, severity: null, ...change };
+}
+
 /** Newest first, as the server sends it: ready at registration, blocked since a table lost its key. */
 export const BLOCKED_HISTORY: ReadinessChange[] = [
-  {
+  aStateChange({
     occurredAt: '2026-11-24T09:05:30Z',
-    kind: 'STATE_CHANGED',
     fromState: 'READY',
     toState: 'BLOCKED',
     message: 'Full migration: 1 warning; Incremental sync: 1 blocker, 1 warning',
     actor: 'readiness-watch',
-  },
-  {
-    occurredAt: '2026-11-24T09:05:30Z',
-    kind: 'FINDING_APPEARED',
-    check: 'tables.replica_identity',
-    target: 'PRIMARY',
-    severity: 'BLOCKER',
-    message: '1 table in scope has no replica identity.',
-    actor: 'readiness-watch',
-  },
-  {
+  }),
+  aFindingChange({ message: '1 table in scope has no replica identity.' }),
+  aFindingChange({
     occurredAt: '2026-11-24T08:55:30Z',
     kind: 'FINDING_CLEARED',
     check: 'connection.network',
-    target: 'PRIMARY',
-    severity: 'BLOCKER',
     message: 'Nothing accepts connections at 10.0.12.7:5432 (connection refused).',
     actor: 'jane',
-  },
-  {
+  }),
+  aStateChange({
     occurredAt: '2026-11-24T08:55:30Z',
-    kind: 'STATE_CHANGED',
     fromState: 'UNREACHABLE',
     toState: 'READY',
     message: 'Full migration: ready; Incremental sync: ready',
     actor: 'jane',
-  },
+  }),
 ];

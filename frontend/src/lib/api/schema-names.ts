@@ -57,6 +57,7 @@ export type SourceReadiness = Schemas['SourceReadiness'];
 export type SourceReadinessState = Schemas['SourceReadinessState'];
 export type Standby = Schemas['Standby'];
 export type StandbyInput = Schemas['StandbyInput'];
+export type Tls = Schemas['Tls'];
 export type TlsMode = Schemas['TlsMode'];
 export type TlsSettings = Schemas['TlsSettings'];
 export type UserInput = Schemas['UserInput'];

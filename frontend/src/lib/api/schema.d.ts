@@ -698,7 +698,7 @@ export type components = {
             schemaName: string | null;
             /** @description The standby of a PRIMARY_STANDBY data source; null otherwise. */
             standby: components["schemas"]["Standby"] | null;
-            tls: components["schemas"]["TlsSettings"];
+            tls: components["schemas"]["Tls"];
             type: components["schemas"]["DataSourceType"];
             /** @example 2026-11-24T08:15:30.123456Z */
             readonly updatedAt: components["schemas"]["Instant"];
@@ -934,9 +934,9 @@ export type components = {
         /** @description Data sources declared in files: whether DSM_PROVISIONING_DIR is set, and each file's last apply. */
         Provisioning: {
             /** @description Whether this instance reads a provisioning folder (DSM_PROVISIONING_DIR). */
-            enabled?: boolean;
+            enabled: boolean;
             /** @description Each file seen so far, by name. */
-            files?: components["schemas"]["ProvisioningFile"][];
+            files: components["schemas"]["ProvisioningFile"][];
         };
         /** @description One reason a provisioning file was not applied. */
         ProvisioningError: {
@@ -944,18 +944,18 @@ export type components = {
              * @description The field, as a path in the file.
              * @example dataSources[0].port
              */
-            field?: string | null;
+            field: string | null;
             /**
              * Format: int32
              * @description The line in the file, from 1, when known.
              * @example 12
              */
-            line?: number | null;
+            line: number | null;
             /**
              * @description What is wrong, in the API's words.
              * @example must be between 1 and 65535
              */
-            message?: string;
+            message: string;
         };
         /** @description The last apply of one provisioning file. */
         ProvisioningFile: {
@@ -963,28 +963,28 @@ export type components = {
              * @description When the file was last applied successfully.
              * @example 2026-11-24T08:15:30.123456Z
              */
-            appliedAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            appliedAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
             /**
              * @description When the file was last looked at and applied, or found failing.
              * @example 2026-11-24T08:15:30.123456Z
              */
-            checkedAt?: components["schemas"]["Instant"];
+            checkedAt: components["schemas"]["Instant"];
             /**
              * Format: int32
              * @description How many data sources the last successful apply declared.
              * @example 3
              */
-            dataSources?: number;
+            dataSources: number;
             /** @description Why the file was not applied: empty unless status is FAILED. */
-            errors?: components["schemas"]["ProvisioningError"][];
+            errors: components["schemas"]["ProvisioningError"][];
             /**
              * @description The file's name in DSM_PROVISIONING_DIR.
              * @example orders.yaml
              */
-            file?: string;
+            file: string;
             /** @description Whether the file removes the data sources it declared before and lists no more. */
-            prune?: boolean;
-            status?: components["schemas"]["ProvisioningFileStatus"];
+            prune: boolean;
+            status: components["schemas"]["ProvisioningFileStatus"];
         };
         /**
          * @description APPLIED: the last apply changed data sources. UNCHANGED: it found them as the file says. FAILED: the file does not parse or validate, or conflicts with another; nothing of it was applied (its data sources stay as they were). REMOVED: the file is gone; its data sources were removed (it had prune: true) or are managed through the API again.
@@ -997,28 +997,28 @@ export type components = {
              * @description Who caused the check: readiness-watch for the background check, else the user who asked for it.
              * @example readiness-watch
              */
-            actor?: string;
+            actor: string;
             /**
              * @description For a finding: the readiness check's id, or connection.<check> for a failed connection check.
              * @example tables.replica_identity
              */
-            check?: string | null;
+            check: string | null;
             /** @description For STATE_CHANGED: the state before. */
-            fromState?: ((string | components["schemas"]["SourceReadinessState"] | null) | null) | components["schemas"]["SourceReadinessState"] | null;
-            kind?: components["schemas"]["ReadinessChangeKind"];
+            fromState: ((string | components["schemas"]["SourceReadinessState"] | null) | null) | components["schemas"]["SourceReadinessState"] | null;
+            kind: components["schemas"]["ReadinessChangeKind"];
             /**
              * @description What was found, or why the state changed.
              * @example 1 table in scope has no replica identity
              */
-            message?: string | null;
+            message: string | null;
             /** @example 2026-11-24T08:15:30.123456Z */
-            occurredAt?: components["schemas"]["Instant"];
+            occurredAt: components["schemas"]["Instant"];
             /** @description For a finding: how serious it was. */
-            severity?: ((string | components["schemas"]["FindingSeverity"] | null) | null) | components["schemas"]["FindingSeverity"] | null;
+            severity: ((string | components["schemas"]["FindingSeverity"] | null) | null) | components["schemas"]["FindingSeverity"] | null;
             /** @description For a finding: the endpoint it was found on. */
-            target?: ((string | components["schemas"]["CheckTarget"] | null) | null) | components["schemas"]["CheckTarget"] | null;
+            target: ((string | components["schemas"]["CheckTarget"] | null) | null) | components["schemas"]["CheckTarget"] | null;
             /** @description For STATE_CHANGED: the state after. */
-            toState?: ((string | components["schemas"]["SourceReadinessState"] | null) | null) | components["schemas"]["SourceReadinessState"] | null;
+            toState: ((string | components["schemas"]["SourceReadinessState"] | null) | null) | components["schemas"]["SourceReadinessState"] | null;
         };
         /**
          * @description STATE_CHANGED: the source's readiness state changed. FINDING_APPEARED: a check found something it did not find the time before (a failed connection check counts). FINDING_CLEARED: something found before is gone.
@@ -1104,19 +1104,19 @@ export type components = {
              * @description Blockers the last check found, failed connection checks included.
              * @example 0
              */
-            blockers?: number;
+            blockers: number;
             /**
              * @description When the last check finished; null when it was never checked.
              * @example 2026-11-24T08:15:30.123456Z
              */
-            checkedAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
-            state?: components["schemas"]["SourceReadinessState"];
+            checkedAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            state: components["schemas"]["SourceReadinessState"];
             /**
              * Format: int32
              * @description Warnings the last check found.
              * @example 1
              */
-            warnings?: number;
+            warnings: number;
         };
         /** @description The verdict for one scope. */
         ReadinessVerdict: {
@@ -1185,35 +1185,35 @@ export type components = {
              * @description Blockers the latest check found, failed connection checks included.
              * @example 0
              */
-            blockers?: number;
+            blockers: number;
             /**
              * @description When the latest check finished; null before the first one.
              * @example 2026-11-24T08:15:30.123456Z
              */
-            checkedAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
-            dataSourceId?: components["schemas"]["UUID"];
+            checkedAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            dataSourceId: components["schemas"]["UUID"];
             /** @description What changed, newest first: at most DSM_WATCH_HISTORY_LIMIT entries, none older than DSM_WATCH_HISTORY_RETENTION. */
-            history?: components["schemas"]["ReadinessChange"][];
+            history: components["schemas"]["ReadinessChange"][];
             /**
              * Format: int64
              * @description How often the watch re-checks, in seconds (DSM_WATCH_INTERVAL).
              * @example 600
              */
-            intervalSeconds?: number;
+            intervalSeconds: number;
             /** @description The latest check's full report; null before the first one. */
-            latest?: ((components["schemas"]["ConnectionTestResult"] | null) | null) | components["schemas"]["ConnectionTestResult"] | null;
+            latest: ((components["schemas"]["ConnectionTestResult"] | null) | null) | components["schemas"]["ConnectionTestResult"] | null;
             /**
              * @description When the next background check is due; null when this instance does not know (the watch is off).
              * @example 2026-11-24T08:25:30.123456Z
              */
-            nextCheckAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
-            state?: components["schemas"]["SourceReadinessState"];
+            nextCheckAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            state: components["schemas"]["SourceReadinessState"];
             /**
              * Format: int32
              * @description Warnings the latest check found.
              * @example 1
              */
-            warnings?: number;
+            warnings: number;
         };
         /**
          * @description What the readiness watch last found. READY: every check passed and nothing was found. WARNINGS: warnings, no blocker. BLOCKED: at least one blocker (incremental sync would fail or lose changes until it is fixed). UNREACHABLE: a connection check failed (network, sign-in, database, schema, privileges), so readiness could not be judged. UNKNOWN: not checked yet.
@@ -1261,6 +1261,16 @@ export type components = {
              * @example migrator
              */
             username?: string;
+        };
+        /** @description How connections to the data source use TLS. */
+        Tls: {
+            /**
+             * @description PEM of the CA that signed the server's certificate, for verify-ca and verify-full. Absent with a verify mode: the JVM's trusted CAs are used.
+             * @example -----BEGIN CERTIFICATE-----\nMIIB...\n-----END CERTIFICATE-----
+             */
+            caCertificate: string | null;
+            /** @description As libpq's sslmode. disable: never TLS. prefer: TLS when the server offers it. require: TLS, certificate not checked. verify-ca: TLS with a certificate signed by the CA. verify-full: as verify-ca, and the certificate must name the host. */
+            mode: components["schemas"]["TlsMode"];
         };
         /** @enum {string} */
         TlsMode: "disable" | "prefer" | "require" | "verify-ca" | "verify-full";
@@ -1319,7 +1329,120 @@ export type components = {
             message: string;
         };
     };
-    responses: never;
+    responses: {
+        /** @description The data source is managed by a provisioning file, which manages its accepted risks too: `violations` names the file. */
+        AcceptancesManagedByFile: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No data source has this id. */
+        DataSourceNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Invalid input; `violations` names each field. */
+        InvalidInput: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The request accepts no JSON (its `Accept` header excludes application/json). */
+        NotAcceptable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token). */
+        NotAllowed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token), or a passwordRef from a user without the ADMIN role: `violations` names it. */
+        NotAllowedOrPasswordRef: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is not application/json. */
+        NotJson: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
+        NotSignedIn: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description dsm's own database is unreachable; retry later. */
+        StoreUnavailable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Too many failed sign-ins for this user or from this address. */
+        TooManySignIns: {
+            headers: {
+                /** @description Seconds to wait before retrying. */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Too many tests are running; retry after Retry-After seconds. */
+        TooManyTests: {
+            headers: {
+                /** @description Seconds to wait before retrying. */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No user has this id. */
+        UserNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -1345,24 +1468,8 @@ export interface operations {
                     "application/json": components["schemas"]["KeyRotationStatus"];
                 };
             };
-            /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["NotSignedIn"];
+            403: components["responses"]["NotAllowed"];
         };
     };
     rotateSecretKey: {
@@ -1383,24 +1490,8 @@ export interface operations {
                     "application/json": components["schemas"]["KeyRotationStatus"];
                 };
             };
-            /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["NotSignedIn"];
+            403: components["responses"]["NotAllowed"];
         };
     };
     listAuditEvents: {
@@ -1433,33 +1524,9 @@ export interface operations {
                     "application/json": components["schemas"]["AuditPage"];
                 };
             };
-            /** @description Invalid input; `violations` names each field. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["NotSignedIn"];
+            403: components["responses"]["NotAllowed"];
         };
     };
     listDataSources: {
@@ -1497,42 +1564,10 @@ export interface operations {
                     "application/json": components["schemas"]["DataSourcePage"];
                 };
             };
-            /** @description Invalid input; `violations` names each field. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description dsm's own database is unreachable; retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["NotSignedIn"];
+            403: components["responses"]["NotAllowed"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     createDataSource: {
@@ -1559,33 +1594,9 @@ export interface operations {
                     "application/json": components["schemas"]["DataSource"];
                 };
             };
-            /** @description Invalid input; `violations` names each field. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token), or a passwordRef from a user without the ADMIN role: `violations` names it. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["NotSignedIn"];
+            403: components["responses"]["NotAllowedOrPasswordRef"];
             /** @description The identifier is already used (ignoring case). */
             409: {
                 headers: {
@@ -1595,15 +1606,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is not application/json. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            415: components["responses"]["NotJson"];
             /** @description dsm's own database is unreachable; retry later. If it was lost while the data source was being saved, the problem's type is `urn:dsm:problem:outcome-unknown`: look the identifier up before retrying (a retried create answers 409 if the first one was saved). */
             503: {
                 headers: {
@@ -1636,51 +1639,11 @@ export interface operations {
                     "application/json": components["schemas"]["DataSource"];
                 };
             };
-            /** @description Invalid input; `violations` names each field. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No data source has this id. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description dsm's own database is unreachable; retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["NotSignedIn"];
+            403: components["responses"]["NotAllowed"];
+            404: components["responses"]["DataSourceNotFound"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     updateDataSource: {
@@ -1716,33 +1679,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token), or a passwordRef from a user without the ADMIN role: `violations` names it. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No data source has this id. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["NotSignedIn"];
+            403: components["responses"]["NotAllowedOrPasswordRef"];
+            404: components["responses"]["DataSourceNotFound"];
             /** @description The version is out of date, or the identifier is used by another data source. */
             409: {
                 headers: {
@@ -1752,24 +1691,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is not application/json. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description dsm's own database is unreachable; retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            415: components["responses"]["NotJson"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     deleteDataSource: {
@@ -1793,42 +1716,10 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input; `violations` names each field. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No data source has this id. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["NotSignedIn"];
+            403: components["responses"]["NotAllowed"];
+            404: components["responses"]["DataSourceNotFound"];
             /** @description The heartbeat table could not be dropped; nothing was deleted. */
             409: {
                 headers: {
@@ -1838,15 +1729,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description dsm's own database is unreachable; retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     listAcceptances: {
@@ -1869,51 +1752,11 @@ export interface operations {
                     "application/json": components["schemas"]["AcceptanceResponse"][];
                 };
             };
-            /** @description Invalid input; `violations` names each field. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No data source has this id. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description dsm's own database is unreachable; retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["NotSignedIn"];
+            403: components["responses"]["NotAllowed"];
+            404: components["responses"]["DataSourceNotFound"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     acceptRisk: {
@@ -1942,69 +1785,13 @@ export interface operations {
                     "application/json": components["schemas"]["AcceptanceResponse"];
                 };
             };
-            /** @description Invalid input; `violations` names each field. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No data source has this id. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The data source is managed by a provisioning file, which manages its accepted risks too: `violations` names the file. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not application/json. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description dsm's own database is unreachable; retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["NotSignedIn"];
+            403: components["responses"]["NotAllowed"];
+            404: components["responses"]["DataSourceNotFound"];
+            409: components["responses"]["AcceptancesManagedByFile"];
+            415: components["responses"]["NotJson"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     revokeAcceptance: {
@@ -2026,33 +1813,9 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input; `violations` names each field. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["NotSignedIn"];
+            403: components["responses"]["NotAllowed"];
             /** @description No data source has this id, or it has no such acceptance. */
             404: {
                 headers: {
@@ -2062,24 +1825,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The data source is managed by a provisioning file, which manages its accepted risks too: `violations` names the file. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description dsm's own database is unreachable; retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            409: components["responses"]["AcceptancesManagedByFile"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     getDataSourceReadiness: {
@@ -2102,51 +1849,11 @@ export interface operations {
                     "application/json": components["schemas"]["SourceReadiness"];
                 };
             };
-            /** @description Invalid input; `violations` names each field. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No data source has this id. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description dsm's own database is unreachable; retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["NotSignedIn"];
+            403: components["responses"]["NotAllowed"];
+            404: components["responses"]["DataSourceNotFound"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     recheckDataSourceReadiness: {
@@ -2169,42 +1876,10 @@ export interface operations {
                     "application/json": components["schemas"]["SourceReadiness"];
                 };
             };
-            /** @description Invalid input; `violations` names each field. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No data source has this id. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["NotSignedIn"];
+            403: components["responses"]["NotAllowed"];
+            404: components["responses"]["DataSourceNotFound"];
             /** @description The data source is being checked right now; its result is stored in a moment. */
             409: {
                 headers: {
@@ -2224,15 +1899,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description dsm's own database is unreachable; retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     testStoredConnection: {
@@ -2268,61 +1935,12 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token), or a passwordRef from a user without the ADMIN role: `violations` names it. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No data source has this id. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not application/json. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many tests are running; retry after Retry-After seconds. */
-            429: {
-                headers: {
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description dsm's own database is unreachable; retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["NotSignedIn"];
+            403: components["responses"]["NotAllowedOrPasswordRef"];
+            404: components["responses"]["DataSourceNotFound"];
+            415: components["responses"]["NotJson"];
+            429: components["responses"]["TooManyTests"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     exportDataSources: {
@@ -2343,24 +1961,8 @@ export interface operations {
                     "application/yaml": string;
                 };
             };
-            /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["NotSignedIn"];
+            403: components["responses"]["NotAllowed"];
         };
     };
     checkIdentifierAvailability: {
@@ -2395,33 +1997,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description dsm's own database is unreachable; retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["NotSignedIn"];
+            403: components["responses"]["NotAllowed"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     testConnection: {
@@ -2446,61 +2024,12 @@ export interface operations {
                     "application/json": components["schemas"]["ConnectionTestResult"];
                 };
             };
-            /** @description Invalid input; `violations` names each field. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token), or a passwordRef from a user without the ADMIN role: `violations` names it. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not application/json. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many tests are running; retry after Retry-After seconds. */
-            429: {
-                headers: {
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description dsm's own database is unreachable; retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["NotSignedIn"];
+            403: components["responses"]["NotAllowedOrPasswordRef"];
+            415: components["responses"]["NotJson"];
+            429: components["responses"]["TooManyTests"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     getProvisioning: {
@@ -2521,33 +2050,9 @@ export interface operations {
                     "application/json": components["schemas"]["Provisioning"];
                 };
             };
-            /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description dsm's own database is unreachable; retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["NotSignedIn"];
+            403: components["responses"]["NotAllowed"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     listReadinessChecks: {
@@ -2568,33 +2073,9 @@ export interface operations {
                     "application/json": components["schemas"]["ReadinessCheckDescription"][];
                 };
             };
-            /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The request accepts no JSON (its `Accept` header excludes application/json). */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["NotSignedIn"];
+            403: components["responses"]["NotAllowed"];
+            406: components["responses"]["NotAcceptable"];
         };
     };
     listRegions: {
@@ -2615,33 +2096,9 @@ export interface operations {
                     "application/json": components["schemas"]["Regions"];
                 };
             };
-            /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The request accepts no JSON (its `Accept` header excludes application/json). */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["NotSignedIn"];
+            403: components["responses"]["NotAllowed"];
+            406: components["responses"]["NotAcceptable"];
         };
     };
     getSession: {
@@ -2673,17 +2130,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed sign-ins for this user or from this address. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManySignIns"];
         };
     };
     signIn: {
@@ -2728,26 +2175,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is not application/json. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many failed sign-ins for this user or from this address. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            415: components["responses"]["NotJson"];
+            429: components["responses"]["TooManySignIns"];
         };
     };
     signOut: {
@@ -2766,24 +2195,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["NotSignedIn"];
+            403: components["responses"]["NotAllowed"];
         };
     };
     changeOwnPassword: {
@@ -2815,33 +2228,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not application/json. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["NotSignedIn"];
+            403: components["responses"]["NotAllowed"];
+            415: components["responses"]["NotJson"];
             /** @description Too many failed sign-ins or wrong current passwords for this user or from this address; the current password was not checked. */
             429: {
                 headers: {
@@ -2873,24 +2262,8 @@ export interface operations {
                     "application/json": components["schemas"]["UserResponse"][];
                 };
             };
-            /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["NotSignedIn"];
+            403: components["responses"]["NotAllowed"];
         };
     };
     createUser: {
@@ -2915,33 +2288,9 @@ export interface operations {
                     "application/json": components["schemas"]["UserResponse"];
                 };
             };
-            /** @description Invalid input; `violations` names each field. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["NotSignedIn"];
+            403: components["responses"]["NotAllowed"];
             /** @description The username is taken. */
             409: {
                 headers: {
@@ -2951,15 +2300,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is not application/json. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            415: components["responses"]["NotJson"];
         };
     };
     getUser: {
@@ -2982,42 +2323,10 @@ export interface operations {
                     "application/json": components["schemas"]["UserResponse"];
                 };
             };
-            /** @description Invalid input; `violations` names each field. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No user has this id. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["NotSignedIn"];
+            403: components["responses"]["NotAllowed"];
+            404: components["responses"]["UserNotFound"];
         };
     };
     updateUser: {
@@ -3044,42 +2353,10 @@ export interface operations {
                     "application/json": components["schemas"]["UserResponse"];
                 };
             };
-            /** @description Invalid input; `violations` names each field. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No user has this id. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["NotSignedIn"];
+            403: components["responses"]["NotAllowed"];
+            404: components["responses"]["UserNotFound"];
             /** @description Stale version, or the last administrator. */
             409: {
                 headers: {
@@ -3089,15 +2366,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is not application/json. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            415: components["responses"]["NotJson"];
         };
     };
     deleteUser: {
@@ -3118,42 +2387,10 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input; `violations` names each field. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in: send HTTP Basic credentials, or sign in to the console. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in, but the role does not allow this (or a console change without X-CSRF-Token). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No user has this id. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["NotSignedIn"];
+            403: components["responses"]["NotAllowed"];
+            404: components["responses"]["UserNotFound"];
             /** @description Yourself, or the last administrator. */
             409: {
                 headers: {

@@ -42,5 +42,5 @@ export function useDataSourceReadiness(id: string) {
 }
 
 function awaitsFirstCheck(readiness: SourceReadiness | undefined): boolean {
-  return readiness !== undefined && (readiness.state ?? 'UNKNOWN') === 'UNKNOWN' && readiness.nextCheckAt != null;
+  return readiness !== undefined && readiness.state === 'UNKNOWN' && readiness.nextCheckAt != null;
 }

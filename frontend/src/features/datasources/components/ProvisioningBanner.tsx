@@ -27,7 +27,7 @@ export function ProvisioningBanner() {
 
 function FailedFileAlert({ failed }: { failed: FailedFile }) {
   const p = useMessages().provisioning;
-  const errors = failed.shown.map((error) => p.error(error.line ?? null, error.field ?? null, error.message ?? ''));
+  const errors = failed.shown.map((error) => p.error(error.line, error.field, error.message));
   if (failed.more > 0) errors.push(p.andMore(failed.more));
   return (
     <Alert

@@ -14,12 +14,12 @@ export interface FailedFile {
 /** The files whose last apply failed, with the errors worth spelling out. None when no folder is read. */
 export function failedFiles(provisioning: Provisioning | undefined): FailedFile[] {
   if (!provisioning?.enabled) return [];
-  return (provisioning.files ?? [])
+  return provisioning.files
     .filter((file) => file.status === 'FAILED')
     .map((file) => {
-      const errors = file.errors ?? [];
+      const errors = file.errors;
       return {
-        file: file.file ?? '',
+        file: file.file,
         shown: errors.slice(0, ERRORS_SHOWN),
         more: Math.max(0, errors.length - ERRORS_SHOWN),
       };

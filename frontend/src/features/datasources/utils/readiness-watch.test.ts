@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '@/lib/i18n/messages/en';
-import { BLOCKED_HISTORY } from '@/testing/readiness-fixtures';
+import { aFindingChange, BLOCKED_HISTORY } from '@/testing/readiness-fixtures';
 import { byCheck, checkLabel, formatInterval, stateSince } from './readiness-watch';
 
 describe('the readiness history', () => {
@@ -18,9 +18,14 @@ describe('the readiness history', () => {
   it('lists, within a check, what appeared before what cleared, blockers first', () => {
     const at = '2026-11-24T09:05:30Z';
     const [check] = byCheck([
-      { occurredAt: at, kind: 'FINDING_CLEARED', check: 'tables.unlogged', severity: 'BLOCKER' },
-      { occurredAt: at, kind: 'FINDING_APPEARED', check: 'slots.inactive', severity: 'WARNING' },
-      { occurredAt: at, kind: 'FINDING_APPEARED', check: 'tables.replica_identity', severity: 'BLOCKER' },
+      aFindingChange({ occurredAt: at, kind: 'FINDING_CLEARED', check: 'tables.unlogged', severity: 'BLOCKER' }),
+      aFindingChange({ occurredAt: at, kind: 'FINDING_APPEARED', check: 'slots.inactive', severity: 'WARNING' }),
+      aFindingChange({
+        occurredAt: at,
+        kind: 'FINDING_APPEARED',
+        check: 'tables.replica_identity',
+        severity: 'BLOCKER',
+      }),
     ]);
 
     expect(check?.findings.map((finding) => finding.check)).toEqual([

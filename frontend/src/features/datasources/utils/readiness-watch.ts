@@ -40,7 +40,7 @@ export interface CheckChanges {
 export function byCheck(history: readonly ReadinessChange[]): CheckChanges[] {
   const groups = new Map<string, CheckChanges>();
   for (const change of history) {
-    const key = `${change.occurredAt ?? ''} ${change.actor ?? ''}`;
+    const key = `${change.occurredAt} ${change.actor}`;
     let group = groups.get(key);
     if (group === undefined) {
       group = { key, occurredAt: change.occurredAt, actor: change.actor, stateChange: undefined, findings: [] };

@@ -20,10 +20,6 @@ const LOOK: Record<SourceReadinessState, { color: string; icon: ReactNode }> = {
   UNKNOWN: { color: 'default', icon: <ClockCircleOutlined aria-hidden /> },
 };
 
-export function stateOf(summary: Pick<ReadinessSummary, 'state'>): SourceReadinessState {
-  return summary.state ?? 'UNKNOWN';
-}
-
 /** Just the state, as a coloured tag: for the timeline's "from → to" and the filter's options. */
 export function ReadinessStateTag({ state }: { state: SourceReadinessState }) {
   const { messages: m } = useI18n();
@@ -49,8 +45,8 @@ interface Props {
  */
 export function ReadinessBadge({ summary, link }: Props) {
   const { messages: m } = useI18n();
-  const state = stateOf(summary);
-  const counts = state === 'UNKNOWN' ? '' : m.readiness.counts(summary.blockers ?? 0, summary.warnings ?? 0);
+  const state = summary.state;
+  const counts = state === 'UNKNOWN' ? '' : m.readiness.counts(summary.blockers, summary.warnings);
   const content = (
     <>
       <ReadinessStateTag state={state} />

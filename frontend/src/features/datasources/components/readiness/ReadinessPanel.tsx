@@ -14,7 +14,7 @@ import { useDataSourceReadiness } from '../../api/use-data-source-readiness';
 import { useRecheckReadiness } from '../../api/use-recheck-readiness';
 import { formatInterval, stateSince } from '../../utils/readiness-watch';
 import { ConnectionTestReport } from '../ConnectionTestReport';
-import { ReadinessBadge, stateOf } from './ReadinessBadge';
+import { ReadinessBadge } from './ReadinessBadge';
 import { ReadinessHistory } from './ReadinessHistory';
 import { RecheckOutcome } from './RecheckOutcome';
 
@@ -47,9 +47,9 @@ export function ReadinessPanel({ dataSource }: { dataSource: DataSource }) {
 function ReadinessDetails({ dataSource, readiness }: { dataSource: DataSource; readiness: SourceReadiness }) {
   const { messages: m, language } = useI18n();
   const w = m.watch;
-  const state = stateOf(readiness);
+  const state = readiness.state;
   const interval = readiness.intervalSeconds ? w.every(formatInterval(readiness.intervalSeconds, language)) : null;
-  const since = stateSince(readiness.history ?? [], state);
+  const since = stateSince(readiness.history, state);
   const recheck = useRecheck(dataSource);
   const mayRecheck = usePermissions().can('testDataSources');
 
@@ -113,7 +113,7 @@ function ReadinessDetails({ dataSource, readiness }: { dataSource: DataSource; r
         )}
       </section>
 
-      <ReadinessHistory history={readiness.history ?? []} />
+      <ReadinessHistory history={readiness.history} />
     </div>
   );
 }
@@ -144,7 +144,7 @@ function useRecheck(dataSource: DataSource) {
   const run = () =>
     mutation.mutate(undefined, {
       onSuccess: (readiness) =>
-        void toast.success(m.watch.rechecked(dataSource.identifier, m.watch.states[stateOf(readiness)])),
+        void toast.success(m.watch.rechecked(dataSource.identifier, m.watch.states[readiness.state])),
       onError: (error) =>
         setRetryAt(
           isApiError(error) && error.status === 429 && error.retryAfterSeconds !== undefined

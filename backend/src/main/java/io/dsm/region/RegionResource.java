@@ -6,6 +6,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import io.dsm.api.SharedAnswers;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -30,7 +31,7 @@ public class RegionResource {
     @Operation(operationId = "listRegions", summary = "List the configured regions")
     @APIResponse(responseCode = "200", description = "The configured regions.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegionsResponse.class)))
-    @APIResponse(responseCode = "406", description = "The request accepts no JSON (its `Accept` header excludes application/json).")
+    @APIResponse(responseCode = "406", ref = SharedAnswers.NOT_ACCEPTABLE)
     public RegionsResponse list() {
         return new RegionsResponse(regions.names());
     }

@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,22 +28,18 @@ class OpenApiDocumentTest extends ApiTest {
 
     @Test
     void givesEveryOperationAnIdATagAndProblemResponsesForErrors() {
-        Map<String, Map<String, Map<String, Object>>> paths = document().getMap("paths");
+        JsonPath doc = document();
+        Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
         assertThat(paths).containsKeys("/api/datasources", "/api/datasources/{id}",
                 "/api/datasources/identifier-availability", "/api/regions");
-        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
-            if (method.equals("parameters")) {
-                return;
-            }
-            assertThat(operation).as(method + " " + path).containsKeys("operationId", "tags", "summary");
-            @SuppressWarnings("unchecked")
-            Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) operation.get("responses");
-            responses.forEach((status, response) -> {
+        operations(doc).forEach((operation, body) -> {
+            assertThat(body).as(operation).containsKeys("operationId", "tags", "summary");
+            responses(doc, body).forEach((status, response) -> {
                 if (status.startsWith("4") || status.startsWith("5")) {
-                    assertThat(response.toString()).as(method + " " + path + " " + status).contains("application/problem+json");
+                    assertThat(response.toString()).as(operation + " " + status).contains("application/problem+json");
                 }
             });
-        }));
+        });
     }
 
     @Test
@@ -49,6 +49,54 @@ class OpenApiDocumentTest extends ApiTest {
         assertThat(doc.getList("components.schemas.DataSource.required", String.class)).containsAll(properties.keySet());
         assertThat(doc.getList("components.schemas.Problem.required")).containsExactlyInAnyOrder("type", "title", "status", "detail");
         assertThat(doc.getList("components.schemas.TlsSettings.required")).isNullOrEmpty();
+        assertThat(doc.getList("components.schemas.Tls.required")).containsExactly("mode", "caCertificate");
+        assertThat(doc.getString("components.schemas.DataSource.properties.tls.$ref")).isEqualTo("#/components/schemas/Tls");
+    }
+
+    @Test
+    void listsTheRequiredFieldsOfEverySchemaAnAnswerReaches() {
+        JsonPath doc = document();
+        Map<String, Map<String, Object>> schemas = doc.getMap("components.schemas");
+        Set<String> answered = new TreeSet<>();
+        operations(doc).values().forEach(body -> responses(doc, body).values().forEach(response -> reach(response, schemas, answered)));
+        assertThat(answered).contains("DataSource", "Provisioning", "ProvisioningFile", "ProvisioningError", "SourceReadiness",
+                "ReadinessChange", "ReadinessSummary", "Tls", "Problem");
+        answered.stream().filter(name -> schemas.get(name).containsKey("properties")).forEach(name -> {
+            @SuppressWarnings("unchecked")
+            Set<String> fields = ((Map<String, Object>) schemas.get(name).get("properties")).keySet();
+            assertThat(doc.getList("components.schemas." + name + ".required", String.class)).as(name + " required")
+                    .isNotEmpty().isSubsetOf(fields);
+        });
+    }
+
+    @Test
+    void keepsWhatMayBeAbsentOptionalAndWhatMayBeNullNullable() {
+        JsonPath doc = document();
+        assertThat(doc.getList("components.schemas.SessionResponse.required")).containsExactly("signedIn");
+        assertThat(doc.getList("components.schemas.ProvisioningFile.properties.appliedAt.type")).contains("null");
+        assertThat(doc.getList("components.schemas.ProvisioningError.properties.line.type")).contains("null");
+        assertThat(doc.getList("components.schemas.SourceReadiness.properties.latest.type")).contains("null");
+        assertThat(doc.getList("components.schemas.ReadinessSummary.properties.checkedAt.type")).contains("null");
+        assertThat(doc.getList("components.schemas.Tls.properties.caCertificate.type")).contains("null");
+        assertThat(doc.getString("components.schemas.ProvisioningFile.properties.checkedAt.$ref")).isEqualTo("#/components/schemas/Instant");
+    }
+
+    @Test
+    void writesOutEveryErrorAnswerOnceAndNamesTheSharedOnes() {
+        JsonPath doc = document();
+        Map<String, List<String>> operationsByAnswer = new TreeMap<>();
+        operations(doc).forEach((operation, body) -> rawResponses(body).forEach((status, response) -> {
+            if ((status.startsWith("4") || status.startsWith("5")) && !response.containsKey("$ref")) {
+                operationsByAnswer.computeIfAbsent(status + " " + response.get("description"), answer -> new ArrayList<>()).add(operation);
+            }
+        }));
+        assertThat(operationsByAnswer).as("error answers written out on more than one operation: declare them in SharedAnswers")
+                .allSatisfy((answer, operations) -> assertThat(operations).as(answer).hasSize(1));
+        assertThat(doc.getString("paths.'/api/datasources/{id}'.get.responses.'404'.$ref"))
+                .isEqualTo("#/components/responses/DataSourceNotFound");
+        assertThat(doc.getString("components.responses.DataSourceNotFound.description")).isEqualTo("No data source has this id.");
+        assertThat(doc.getMap("paths.'/api/datasources/{id}'.get.responses")).doesNotContainKey("409");
+        assertThat(doc.getMap("paths.'/api/datasources/{id}'.delete.responses")).containsKey("409");
     }
 
     @Test
@@ -116,10 +164,15 @@ class OpenApiDocumentTest extends ApiTest {
     @Test
     void declaresTheAnswersEveryOperationSharesByRule() {
         JsonPath doc = document();
-        assertThat(doc.getString("paths.'/api/datasources/{id}'.get.responses.'400'.content.'application/problem+json'.schema.$ref"))
+        assertThat(doc.getString("paths.'/api/datasources/{id}'.get.responses.'400'.$ref"))
+                .isEqualTo("#/components/responses/InvalidInput");
+        assertThat(doc.getString("components.responses.InvalidInput.content.'application/problem+json'.schema.$ref"))
                 .isEqualTo("#/components/schemas/Problem");
-        assertThat(doc.getString("paths.'/api/users'.post.responses.'415'.description")).isEqualTo("The body is not application/json.");
-        assertThat(doc.getString("paths.'/api/users'.post.responses.'400'.description"))
+        assertThat(doc.getString("paths.'/api/users'.post.responses.'415'.$ref")).isEqualTo("#/components/responses/NotJson");
+        assertThat(doc.getString("components.responses.NotJson.description")).isEqualTo("The body is not application/json.");
+        assertThat(doc.getString("paths.'/api/users'.post.responses.'400'.$ref")).isEqualTo("#/components/responses/InvalidInput");
+        assertThat(doc.getString("paths.'/api/users'.post.responses.'401'.$ref")).isEqualTo("#/components/responses/NotSignedIn");
+        assertThat(doc.getString("components.responses.InvalidInput.description"))
                 .isEqualTo("Invalid input; `violations` names each field.");
         assertThat(doc.getString("paths.'/api/session'.get.responses.'200'.content.'application/json'.schema.$ref"))
                 .isEqualTo("#/components/schemas/SessionResponse");
@@ -161,5 +214,51 @@ class OpenApiDocumentTest extends ApiTest {
         List<String> passwordExamples = JsonPath.from(text).getList("components.schemas.DataSourceInput.properties.password.examples");
         assertThat(passwordExamples).isNullOrEmpty();
         assertThat(text).doesNotContainIgnoringCase("secret123").doesNotContain(io.dsm.testing.DataSources.PASSWORD);
+    }
+
+    /** Each operation of the document, by "METHOD path". */
+    private static Map<String, Map<String, Object>> operations(JsonPath doc) {
+        Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
+        Map<String, Map<String, Object>> operations = new TreeMap<>();
+        paths.forEach((path, item) -> item.forEach((method, operation) -> {
+            if (!method.equals("parameters")) {
+                operations.put(method.toUpperCase(java.util.Locale.ROOT) + " " + path, operation);
+            }
+        }));
+        return operations;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> rawResponses(Map<String, Object> operation) {
+        return (Map<String, Map<String, Object>>) operation.get("responses");
+    }
+
+    /** An operation's answers by status, each shared one replaced by its declaration in components.responses. */
+    private static Map<String, Map<String, Object>> responses(JsonPath doc, Map<String, Object> operation) {
+        Map<String, Map<String, Object>> responses = new TreeMap<>();
+        rawResponses(operation).forEach((status, response) -> {
+            Object ref = response.get("$ref");
+            responses.put(status, ref == null ? response
+                    : doc.getMap("components.responses." + ref.toString().substring("#/components/responses/".length())));
+        });
+        return responses;
+    }
+
+    /** Adds the names of the component schemas a part of the document refers to, directly or through others. */
+    private static void reach(Object node, Map<String, Map<String, Object>> schemas, Set<String> reached) {
+        if (node instanceof Map<?, ?> map) {
+            map.forEach((key, value) -> {
+                if ("$ref".equals(key) && value.toString().startsWith("#/components/schemas/")) {
+                    String name = value.toString().substring("#/components/schemas/".length());
+                    if (reached.add(name)) {
+                        reach(schemas.get(name), schemas, reached);
+                    }
+                } else {
+                    reach(value, schemas, reached);
+                }
+            });
+        } else if (node instanceof List<?> list) {
+            list.forEach(item -> reach(item, schemas, reached));
+        }
     }
 }

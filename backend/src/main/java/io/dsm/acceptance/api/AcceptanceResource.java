@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.dsm.acceptance.service.Acceptances;
+import io.dsm.api.SharedAnswers;
 import io.dsm.common.problem.Problem;
 import io.dsm.common.security.Role;
 import io.dsm.common.validation.Ids;
@@ -35,11 +36,9 @@ import io.dsm.common.validation.RequestBodies;
 @RolesAllowed(Role.VIEWER_NAME)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Accepted risks", description = "Readiness findings a team decided to live with: who, why, for which objects, until when")
-@APIResponse(responseCode = "503", description = "dsm's own database is unreachable; retry later.")
+@APIResponse(responseCode = "503", ref = SharedAnswers.STORE_UNAVAILABLE)
 public class AcceptanceResource {
 
-    private static final String PROVISIONED = "The data source is managed by a provisioning file, which manages its accepted "
-            + "risks too: `violations` names the file.";
 
     private final Acceptances acceptances;
 
@@ -52,7 +51,7 @@ public class AcceptanceResource {
             description = "Every acceptance, newest first; expired ones are kept for the record and cover nothing.")
     @APIResponse(responseCode = "200", description = "The acceptances.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = AcceptanceResponse.class)))
-    @APIResponse(responseCode = "404", description = "No data source has this id.")
+    @APIResponse(responseCode = "404", ref = SharedAnswers.DATA_SOURCE_NOT_FOUND)
     public List<AcceptanceResponse> list(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
         return acceptances.list(Ids.parse("id", id));
     }
@@ -66,8 +65,8 @@ public class AcceptanceResource {
     @APIResponse(responseCode = "201", description = "Accepted.",
             headers = @Header(name = "Location", description = "URL of the new acceptance.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AcceptanceResponse.class)))
-    @APIResponse(responseCode = "404", description = "No data source has this id.")
-    @APIResponse(responseCode = "409", description = PROVISIONED)
+    @APIResponse(responseCode = "404", ref = SharedAnswers.DATA_SOURCE_NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = SharedAnswers.ACCEPTANCES_MANAGED_BY_FILE)
     public Response accept(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             AcceptanceInput input, @Context UriInfo uriInfo) {
         AcceptanceResponse created = acceptances.accept(Ids.parse("id", id), RequestBodies.required(input, "the acceptance"));
@@ -85,7 +84,7 @@ public class AcceptanceResource {
                     + "them at once. Audited with the reason it had.")
     @APIResponse(responseCode = "204", description = "Revoked.")
     @APIResponse(responseCode = "404", description = "No data source has this id, or it has no such acceptance.")
-    @APIResponse(responseCode = "409", description = PROVISIONED)
+    @APIResponse(responseCode = "409", ref = SharedAnswers.ACCEPTANCES_MANAGED_BY_FILE)
     public void revoke(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("acceptanceId") String acceptanceId) {
         acceptances.revoke(Ids.parse("id", id), Ids.parse("acceptanceId", acceptanceId));

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.dsm.api.SharedAnswers;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -59,8 +60,7 @@ public class SessionResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionResponse.class)))
     @APIResponse(responseCode = "401", description = "Wrong username or password.")
     @APIResponse(responseCode = "400", description = "Username or password missing.")
-    @APIResponse(responseCode = "429", description = "Too many failed sign-ins for this user or from this address.",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(implementation = Integer.class)))
+    @APIResponse(responseCode = "429", ref = SharedAnswers.TOO_MANY_SIGN_INS)
     public Response signIn(SignInInput input, @Context RoutingContext context) {
         SessionService.SignedIn signedIn = sessions.signIn(RequestBodies.required(input, "username and password"), context);
         return Response.ok(signedIn.session()).header("Set-Cookie", signedIn.cookie()).build();
@@ -78,8 +78,7 @@ public class SessionResource {
                     schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionResponse.class)))
     @APIResponse(responseCode = "401", description = "Wrong HTTP Basic credentials (API clients rely on this answer).")
-    @APIResponse(responseCode = "429", description = "Too many failed sign-ins for this user or from this address.",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(implementation = Integer.class)))
+    @APIResponse(responseCode = "429", ref = SharedAnswers.TOO_MANY_SIGN_INS)
     public Response current(@Context RoutingContext context) {
         try {
             if (identity.isAnonymous()) {

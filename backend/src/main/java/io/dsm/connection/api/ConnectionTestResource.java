@@ -11,9 +11,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.dsm.api.SharedAnswers;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -40,9 +40,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 @Tag(name = "Connection tests", description = "Check that dsm can reach a data source and that it has what a migration needs")
 @APIResponse(responseCode = "200", description = "The test ran; `success` says whether every check passed.",
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConnectionTestResult.class)))
-@APIResponse(responseCode = "429", description = "Too many tests are running; retry after Retry-After seconds.",
-        headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)))
-@APIResponse(responseCode = "503", description = "dsm's own database is unreachable; retry later.")
+@APIResponse(responseCode = "429", ref = SharedAnswers.TOO_MANY_TESTS)
+@APIResponse(responseCode = "503", ref = SharedAnswers.STORE_UNAVAILABLE)
 public class ConnectionTestResource {
 
     private final ConnectionTestService service;
@@ -60,8 +59,7 @@ public class ConnectionTestResource {
                     + "A test that ran answers 200 whether the database passed or not. A passwordRef needs the ADMIN role.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = "ConnectionTestInput")))
-    @APIResponse(responseCode = "403", description = "Signed in, but the role does not allow this (or a console change without "
-            + "X-CSRF-Token), or a passwordRef from a user without the ADMIN role: `violations` names it.")
+    @APIResponse(responseCode = "403", ref = SharedAnswers.NOT_ALLOWED_OR_PASSWORD_REF)
     public ConnectionTestResult test(DataSourceInput input) {
         return service.testUnsaved(RequestBodies.required(input, "the data source to test"), Requester.of(identity));
     }
@@ -78,9 +76,8 @@ public class ConnectionTestResource {
             schema = @Schema(ref = "ConnectionTestInput")))
     @APIResponse(responseCode = "400", description = "Invalid edited fields, or a moved endpoint without its password; "
             + "`violations` names each one.")
-    @APIResponse(responseCode = "403", description = "Signed in, but the role does not allow this (or a console change without "
-            + "X-CSRF-Token), or a passwordRef from a user without the ADMIN role: `violations` names it.")
-    @APIResponse(responseCode = "404", description = "No data source has this id.")
+    @APIResponse(responseCode = "403", ref = SharedAnswers.NOT_ALLOWED_OR_PASSWORD_REF)
+    @APIResponse(responseCode = "404", ref = SharedAnswers.DATA_SOURCE_NOT_FOUND)
     public ConnectionTestResult testStored(
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             DataSourceInput edited) {

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Response;
 
+import io.dsm.api.SharedAnswers;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -42,7 +43,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 @RolesAllowed(Role.VIEWER_NAME)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Data sources", description = "Register, find, change and remove data sources")
-@APIResponse(responseCode = "503", description = "dsm's own database is unreachable; retry later.")
+@APIResponse(responseCode = "503", ref = SharedAnswers.STORE_UNAVAILABLE)
 public class DataSourceResource {
 
     private final DataSourceService service;
@@ -61,8 +62,7 @@ public class DataSourceResource {
     @APIResponse(responseCode = "201", description = "Created.",
             headers = @Header(name = "Location", description = "URL of the new data source.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DataSourceResponse.class)))
-    @APIResponse(responseCode = "403", description = "Signed in, but the role does not allow this (or a console change without "
-            + "X-CSRF-Token), or a passwordRef from a user without the ADMIN role: `violations` names it.")
+    @APIResponse(responseCode = "403", ref = SharedAnswers.NOT_ALLOWED_OR_PASSWORD_REF)
     @APIResponse(responseCode = "409", description = "The identifier is already used (ignoring case).")
     @APIResponse(responseCode = "503", description = "dsm's own database is unreachable; retry later. If it was lost while the "
             + "data source was being saved, the problem's type is `urn:dsm:problem:outcome-unknown`: look the identifier up "
@@ -127,7 +127,7 @@ public class DataSourceResource {
     @Operation(operationId = "getDataSource", summary = "Read one data source")
     @APIResponse(responseCode = "200", description = "The data source.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DataSourceResponse.class)))
-    @APIResponse(responseCode = "404", description = "No data source has this id.")
+    @APIResponse(responseCode = "404", ref = SharedAnswers.DATA_SOURCE_NOT_FOUND)
     public DataSourceResponse get(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
         return service.get(Ids.parse("id", id));
     }
@@ -145,9 +145,8 @@ public class DataSourceResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DataSourceResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields, or a moved endpoint without its password; `violations` "
             + "names each one.")
-    @APIResponse(responseCode = "403", description = "Signed in, but the role does not allow this (or a console change without "
-            + "X-CSRF-Token), or a passwordRef from a user without the ADMIN role: `violations` names it.")
-    @APIResponse(responseCode = "404", description = "No data source has this id.")
+    @APIResponse(responseCode = "403", ref = SharedAnswers.NOT_ALLOWED_OR_PASSWORD_REF)
+    @APIResponse(responseCode = "404", ref = SharedAnswers.DATA_SOURCE_NOT_FOUND)
     @APIResponse(responseCode = "409", description = "The version is out of date, or the identifier is used by another data source.")
     public DataSourceResponse update(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             DataSourceInput input) {
@@ -165,7 +164,7 @@ public class DataSourceResource {
             description = "Removes the registration only; the database itself is not touched.")
     @APIResponse(responseCode = "204", description = "Removed.")
     @APIResponse(responseCode = "409", description = "The heartbeat table could not be dropped; nothing was deleted.")
-    @APIResponse(responseCode = "404", description = "No data source has this id.")
+    @APIResponse(responseCode = "404", ref = SharedAnswers.DATA_SOURCE_NOT_FOUND)
     public void delete(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             @Parameter(description = "Also drop the heartbeat table (oms_postgres_heartbeat) from the database. If the drop "
                     + "fails, nothing is deleted and the answer is 409 with the reason.")

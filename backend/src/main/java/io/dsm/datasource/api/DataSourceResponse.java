@@ -42,7 +42,7 @@ public record DataSourceResponse(
         String remarks,
         @Schema(nullable = true, description = "The standby of a PRIMARY_STANDBY data source; null otherwise.")
         StandbyResponse standby,
-        TlsSettings tls,
+        TlsResponse tls,
         @Schema(readOnly = true)
         HeartbeatStatus heartbeat,
         @Schema(readOnly = true, description = "What the readiness watch last found; GET /api/datasources/{id}/readiness has the report.")

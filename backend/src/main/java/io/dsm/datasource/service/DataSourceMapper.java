@@ -6,7 +6,7 @@ import io.dsm.datasource.api.DataSourceResponse;
 import io.dsm.datasource.api.HeartbeatStatus;
 import io.dsm.datasource.api.ReadinessSummary;
 import io.dsm.datasource.api.StandbyResponse;
-import io.dsm.datasource.api.TlsSettings;
+import io.dsm.datasource.api.TlsResponse;
 
 /** Shows a stored data source without its secrets. */
 final class DataSourceMapper {
@@ -25,7 +25,7 @@ final class DataSourceMapper {
                 entity.heartbeatEnabled, entity.host, entity.port, entity.username,
                 entity.passwordSealed != null || entity.passwordRef != null, entity.passwordRef,
                 entity.databaseName, entity.schemaName, entity.heartbeatSchema, entity.remarks, toResponse(entity.standby),
-                new TlsSettings(entity.tlsMode, entity.tlsCaCertificate), status,
+                new TlsResponse(entity.tlsMode, entity.tlsCaCertificate), status,
                 readiness == null ? ReadinessSummary.UNKNOWN : readiness, entity.provisionedBy, entity.version, entity.createdAt, entity.updatedAt);
     }
 

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import io.dsm.api.SharedAnswers;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -34,7 +35,7 @@ public class ProvisioningResource {
             description = "Applied, unchanged or failed, with each error's line and field. A failed file changed nothing.")
     @APIResponse(responseCode = "200", description = "Each file seen so far.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProvisioningResponse.class)))
-    @APIResponse(responseCode = "503", description = "dsm's own database is unreachable; retry later.")
+    @APIResponse(responseCode = "503", ref = SharedAnswers.STORE_UNAVAILABLE)
     public ProvisioningResponse get() throws SQLException {
         return status.get();
     }

@@ -61,12 +61,10 @@ public class Export {
         entry.put("heartbeatEnabled", source.heartbeatEnabled());
         putIfSet(entry, "heartbeatSchema", source.heartbeatSchema());
         putIfSet(entry, "remarks", source.remarks());
-        if (source.tls() != null) {
-            Map<String, Object> tls = new LinkedHashMap<>();
-            tls.put("mode", source.tls().modeOrDefault().value());
-            putIfSet(tls, "caCertificate", source.tls().caCertificate());
-            entry.put("tls", tls);
-        }
+        Map<String, Object> tls = new LinkedHashMap<>();
+        tls.put("mode", source.tls().mode().value());
+        putIfSet(tls, "caCertificate", source.tls().caCertificate());
+        entry.put("tls", tls);
         StandbyResponse standby = source.standby();
         if (standby != null) {
             Map<String, Object> pair = new LinkedHashMap<>();

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import io.dsm.api.SharedAnswers;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -34,7 +35,7 @@ public class ReadinessCheckResource {
                     + "section: each check's stable id, the scopes it concerns, what it checks and how to fix what it finds.")
     @APIResponse(responseCode = "200", description = "Every readiness check.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ReadinessCheckDescription.class)))
-    @APIResponse(responseCode = "406", description = "The request accepts no JSON (its `Accept` header excludes application/json).")
+    @APIResponse(responseCode = "406", ref = SharedAnswers.NOT_ACCEPTABLE)
     public List<ReadinessCheckDescription> list() {
         return CATALOGUE;
     }

@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.dsm.api.SharedAnswers;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -69,7 +70,7 @@ public class UserResource {
     @Operation(operationId = "getUser", summary = "Get a user")
     @APIResponse(responseCode = "200", description = "The user.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserResponse.class)))
-    @APIResponse(responseCode = "404", description = "No user has this id.")
+    @APIResponse(responseCode = "404", ref = SharedAnswers.USER_NOT_FOUND)
     public UserResponse get(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
         return users.get(Ids.parse("id", id));
     }
@@ -81,7 +82,7 @@ public class UserResource {
             description = "A new password ends the user's console sessions. The last administrator cannot be demoted.")
     @APIResponse(responseCode = "200", description = "Updated.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserResponse.class)))
-    @APIResponse(responseCode = "404", description = "No user has this id.")
+    @APIResponse(responseCode = "404", ref = SharedAnswers.USER_NOT_FOUND)
     @APIResponse(responseCode = "409", description = "Stale version, or the last administrator.")
     public UserResponse update(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             UserInput input) {
@@ -94,7 +95,7 @@ public class UserResource {
     @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
     @Operation(operationId = "deleteUser", summary = "Delete a user", description = "You cannot delete yourself or the last administrator.")
     @APIResponse(responseCode = "204", description = "Deleted.")
-    @APIResponse(responseCode = "404", description = "No user has this id.")
+    @APIResponse(responseCode = "404", ref = SharedAnswers.USER_NOT_FOUND)
     @APIResponse(responseCode = "409", description = "Yourself, or the last administrator.")
     public Response delete(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
         users.delete(Ids.parse("id", id), ActingUser.id(identity));

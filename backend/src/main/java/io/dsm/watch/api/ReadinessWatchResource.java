@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.dsm.api.SharedAnswers;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -33,8 +34,8 @@ import io.dsm.watch.service.RecheckTooSoon;
 @Tag(name = "Readiness watch", description = "Every data source re-checked in the background: its state, report and history")
 @APIResponse(responseCode = "200", description = "The state, the latest report and the history.",
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceReadinessResponse.class)))
-@APIResponse(responseCode = "404", description = "No data source has this id.")
-@APIResponse(responseCode = "503", description = "dsm's own database is unreachable; retry later.")
+@APIResponse(responseCode = "404", ref = SharedAnswers.DATA_SOURCE_NOT_FOUND)
+@APIResponse(responseCode = "503", ref = SharedAnswers.STORE_UNAVAILABLE)
 public class ReadinessWatchResource {
 
     private final ReadinessWatchService service;
