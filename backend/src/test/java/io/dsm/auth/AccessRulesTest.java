@@ -53,6 +53,9 @@ class AccessRulesTest extends ApiTest {
         POLICY.put("getDataSourceReadiness", Needs.VIEWER);
         POLICY.put("recheckDataSourceReadiness", Needs.OPERATOR);
         POLICY.put("getProvisioning", Needs.VIEWER);
+        POLICY.put("listAcceptances", Needs.VIEWER);
+        POLICY.put("acceptRisk", Needs.OPERATOR);
+        POLICY.put("revokeAcceptance", Needs.OPERATOR);
         POLICY.put("exportDataSources", Needs.ADMIN);
         POLICY.put("listUsers", Needs.ADMIN);
         POLICY.put("createUser", Needs.ADMIN);
@@ -113,7 +116,7 @@ class AccessRulesTest extends ApiTest {
         List<String> refused = new ArrayList<>();
         for (Operation operation : operations()) {
             if (operation.statuses().contains("204")) {
-                String path = operation.path().replace("{id}", UUID.randomUUID().toString());
+                String path = concrete(operation.path());
                 int status = TestUsers.as(Role.ADMIN).accept("application/problem+json").contentType("application/json")
                         .body("{}").request(operation.method().toUpperCase(), path).statusCode();
                 if (status == 406) {
@@ -124,10 +127,15 @@ class AccessRulesTest extends ApiTest {
         assertThat(refused).isEmpty();
     }
 
+    /** The path with a random id in each of its parameters ({id}, {acceptanceId}...). */
+    private static String concrete(String path) {
+        return path.replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+    }
+
     /** Sends a harmless request (unknown ids, empty bodies): what matters is whether it got past access control. */
     private static void expect(Operation operation, String who, RequestSpecification request, Optional<Integer> refusal,
             List<String> wrong) {
-        String path = operation.path().replace("{id}", UUID.randomUUID().toString());
+        String path = concrete(operation.path());
         // What a client accepts: JSON, the export's YAML, and the problems every error is.
         Response response = request.accept("application/json, application/yaml;q=0.9, application/problem+json;q=0.8")
                 .contentType("application/json").body("{}").request(operation.method().toUpperCase(), path);
