@@ -12,12 +12,15 @@ package io.dsm.readiness.service;
  */
 record ScopeList(String key, String condition, String detail) {
 
-    /** The answer column: {@code {"count": n, "objects": [{"name": …, "detail": …}]}}. */
+    /**
+     * The answer column: {@code {"count": n, "objects": [{"name": …, "detail": …}]}}. The count is over the
+     * scope; the objects come from {@code flagged} ({@link ScopeTables}), the relations some list holds.
+     */
     String column() {
         return """
                 json_build_object('count', count(*) FILTER (WHERE %2$s), 'objects',
                   (SELECT array_to_json(array_agg(json_build_object('name', s.name, 'detail', %3$s) ORDER BY s.name))
-                   FROM (SELECT * FROM scope s WHERE %2$s ORDER BY s.name LIMIT %4$d) s)) AS %1$s"""
+                   FROM (SELECT * FROM flagged s WHERE %2$s ORDER BY s.name LIMIT %4$d) s)) AS %1$s"""
                 .formatted(key, condition, detail, Finding.MAX_OBJECTS);
     }
 }

@@ -124,28 +124,34 @@ record ScopeTables(long tables, long publishable, long relations, Map<String, Ob
      * relations with pages are few, so the planner hashes them once (a hashed SubPlan): measured on
      * 10,000 tables it touches 2,300 buffers where a join probing each table's TOAST relation touched 31,000.
      */
-    private static final String TOASTED = "c.relkind = 'r' AND c.relreplident <> 'f' AND c.reltoastrelid IN "
-            + "(SELECT t.oid FROM pg_class t WHERE t.relkind = 't' AND t.relpages > 0)";
+    private static final String TOASTED = "c.relkind = 'r' AND c.relreplident <> 'f' AND {toastHasPages}";
+    private static final String TOAST_HAS_PAGES = "c.reltoastrelid IN (SELECT t.oid FROM pg_class t WHERE t.relkind = 't' AND t.relpages > 0)";
+    private static final String TOAST_HAS_PAGES_PROBED = "coalesce((SELECT true FROM pg_class t WHERE t.oid = c.reltoastrelid "
+            + "AND t.relkind = 't' AND t.relpages > 0), false)";
     private static final String FROM = "pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace";
     /**
      * EXISTS rather than a join: the planner hashes pg_index once for a large scope and probes its index
-     * for a small one. The second and third tests run only for tables whose primary key does not count.
+     * for a small one. What is wrong with a key that does not count is asked only of the few tables that
+     * have one, by index: as EXISTS tests of their own, the planner hashed pg_index twice more, about 60
+     * million instructions on 10,000 tables (PostgreSQL 15) for the 500 of them without a usable key.
      */
     private static final String IDENTITY = """
             CASE WHEN c.relkind <> 'r' THEN NULL WHEN c.relreplident = 'f' THEN 'full' WHEN c.relreplident = 'n' THEN 'nothing'
                        WHEN c.relreplident = 'd' THEN CASE
-                         WHEN EXISTS (SELECT FROM pg_index i WHERE i.indrelid = c.oid AND i.indisprimary AND i.indisvalid
-                                        AND i.indimmediate AND i.indislive) THEN 'ok'
-                         WHEN EXISTS (SELECT FROM pg_index i WHERE i.indrelid = c.oid AND i.indisprimary AND NOT i.indimmediate)
-                           THEN 'deferrable_pk'
-                         WHEN EXISTS (SELECT FROM pg_index i WHERE i.indrelid = c.oid AND i.indisprimary) THEN 'invalid_pk'
-                         ELSE 'none' END
+                         WHEN {primaryKeyCounts} THEN 'ok'
+                         ELSE coalesce((SELECT CASE WHEN i.indimmediate THEN 'invalid_pk' ELSE 'deferrable_pk' END
+                                        FROM pg_index i WHERE i.indrelid = c.oid AND i.indisprimary LIMIT 1), 'none') END
                        WHEN EXISTS (SELECT FROM pg_index i WHERE i.indrelid = c.oid AND i.indisreplident AND i.indisvalid
                                       AND i.indimmediate AND i.indisunique AND i.indpred IS NULL AND i.indislive
                                       AND NOT EXISTS (SELECT FROM pg_attribute a WHERE a.attrelid = i.indrelid
                                                       AND a.attnum = ANY (i.indkey::int2[]) AND NOT a.attnotnull)) THEN 'ok'
-                       WHEN EXISTS (SELECT FROM pg_index i WHERE i.indrelid = c.oid AND i.indisreplident) THEN 'index_unusable'
-                       ELSE 'index_gone' END""";
+                       ELSE coalesce((SELECT 'index_unusable' FROM pg_index i WHERE i.indrelid = c.oid AND i.indisreplident LIMIT 1),
+                                     'index_gone') END""";
+    private static final String PRIMARY_KEY_COUNTS = "EXISTS (SELECT FROM pg_index i WHERE i.indrelid = c.oid AND i.indisprimary "
+            + "AND i.indisvalid AND i.indimmediate AND i.indislive)";
+    /** {@link #PRIMARY_KEY_COUNTS} as a scalar subquery, which the planner cannot hash: one index probe per relation. */
+    private static final String PRIMARY_KEY_COUNTS_PROBED = "coalesce((SELECT true FROM pg_index i WHERE i.indrelid = c.oid "
+            + "AND i.indisprimary AND i.indisvalid AND i.indimmediate AND i.indislive LIMIT 1), false)";
 
     /**
      * The scope, as CTE {@code scope}: the relations of the scope's schemas ({@code in_schema}) and the
@@ -201,13 +207,23 @@ record ScopeTables(long tables, long publishable, long relations, Map<String, Ob
         return lists;
     }
 
+    /**
+     * The relations at least one list holds, and the views and foreign tables {@link ViewProbe} picks from, for
+     * them to pick their first objects from: scanning the whole scope once per list cost 225 million instructions
+     * on 10,000 tables, most of which hold nothing to list.
+     */
+    private static final String FLAGGED = """
+            , flagged AS {materialized} (
+              SELECT * FROM scope s WHERE {conditions}
+            )""";
+
     private static final String SQL = """
-            {relations}{publications}
+            {relations}{publications}{flagged}
             SELECT count(*) FILTER (WHERE %1$s) AS tables, count(*) FILTER (WHERE %2$s) AS publishable,
                    count(*) FILTER (WHERE s.relkind <> 'S' AND %3$s) AS relations,
                    {lists},
                    (SELECT json_agg(n.nspname ORDER BY n.nspname) FROM pg_namespace n WHERE {scope}) AS schemas,
-                   (SELECT json_agg(DISTINCT u.nspname) FROM scope u WHERE u.unreadable AND (u.in_schema OR u.relispartition))
+                   (SELECT json_agg(DISTINCT u.nspname) FROM flagged u WHERE u.unreadable AND (u.in_schema OR u.relispartition))
                      AS unreadable_schemas,
                    EXISTS (SELECT FROM pg_largeobject_metadata) AS large_objects_exist,
                    {probe},
@@ -221,15 +237,24 @@ record ScopeTables(long tables, long publishable, long relations, Map<String, Ob
 
     private static String relations(Subject subject, String schemaCondition) {
         return RELATIONS.replace("{materialized}", subject.atLeast(12) ? "MATERIALIZED" : "")
-                .replace("{baseColumns}", columns(subject).replace("{attributes}", attributes(subject)))
+                .replace("{baseColumns}", columns(subject, false).replace("{attributes}", attributes(subject)))
                 // Large objects and generated columns are findings of the scope's schemas only: leaves elsewhere skip the pass.
-                .replace("{leafColumns}", columns(subject).replace("{attributes}", "NULL::text[]"))
+                .replace("{leafColumns}", columns(subject, true).replace("{attributes}", "NULL::text[]"))
                 .replace("{from}", FROM).replace("{scope}", schemaCondition);
     }
 
-    private static String columns(Subject subject) {
+    /**
+     * @param probed whether the relations are few (the descendants outside the scope's schemas), so that the
+     *     tests the planner would hash over the whole catalogue, pg_index and pg_class, probe an index per
+     *     relation instead: hashing them again for the 100 partitions elsewhere of bench/sql/readiness-setup.sql
+     *     cost about 60 million instructions (PostgreSQL 15).
+     */
+    private static String columns(Subject subject, boolean probed) {
         return COLUMNS.replace("{relispartition}", subject.decodes() ? "c.relispartition" : "false").replace("{identity}", IDENTITY)
-                .replace("{canSelect}", RelationPrivileges.canSelect("c")).replace("{toasted}", TOASTED).replace("{rowSecurity}", CopyLists.rowSecurity(subject));
+                .replace("{primaryKeyCounts}", probed ? PRIMARY_KEY_COUNTS_PROBED : PRIMARY_KEY_COUNTS)
+                .replace("{canSelect}", RelationPrivileges.canSelect("c")).replace("{toasted}", TOASTED)
+                .replace("{toastHasPages}", probed ? TOAST_HAS_PAGES_PROBED : TOAST_HAS_PAGES)
+                .replace("{rowSecurity}", CopyLists.rowSecurity(subject));
     }
 
     private static String attributes(Subject subject) {
@@ -243,9 +268,13 @@ record ScopeTables(long tables, long publishable, long relations, Map<String, Ob
     /** @param incremental whether to read the publications too (only servers that decode have them) */
     static CatalogBatch.Query query(Subject subject, boolean incremental) {
         String scope = ScopePredicate.sql(subject.schemaName());
-        String lists = String.join(",\n       ", lists(incremental, subject).stream().map(ScopeList::column).toList());
+        List<ScopeList> scopeLists = lists(incremental, subject);
+        String lists = String.join(",\n       ", scopeLists.stream().map(ScopeList::column).toList());
+        String flagged = FLAGGED.replace("{materialized}", subject.atLeast(12) ? "MATERIALIZED" : "").replace("{conditions}",
+                String.join("\n     OR ", scopeLists.stream().map(list -> "(" + list.condition() + ")").toList())
+                        + "\n     OR s.relkind IN ('v', 'f')");
         String sql = SQL.replace("{relations}", relations(subject, scope))
-                .replace("{publications}", incremental ? ScopePublications.ctes(subject) : "")
+                .replace("{publications}", incremental ? ScopePublications.ctes(subject) : "").replace("{flagged}", flagged)
                 .replace("{lists}", lists).replace("{probe}", ViewProbe.scopeColumns(subject)).replace("{scope}", scope)
                 .replace("{answers}", incremental ? ScopePublications.answers(subject) : ScopePublications.NO_ANSWERS);
         return ScopePredicate.query(sql, subject.schemaName(), 2);

@@ -33,7 +33,7 @@ final class ViewProbe {
     private static final String READABLE = "NOT s.unreadable AND " + ScopeTables.CHECKED;
     private static final String SCOPE_COLUMNS = """
             count(*) FILTER (WHERE %1$s) AS probe_candidates, count(*) FILTER (WHERE %2$s) AS foreign_left_out,
-                   set_config('dsm.probe_oids', coalesce((SELECT string_agg(p.oid::text, ',') FROM (SELECT s.oid FROM scope s
+                   set_config('dsm.probe_oids', coalesce((SELECT string_agg(p.oid::text, ',') FROM (SELECT s.oid FROM flagged s
                      WHERE %1$s ORDER BY s.name LIMIT %3$d) p), ''), true) AS probe_oids""";
 
     private static final String PROBE = """
