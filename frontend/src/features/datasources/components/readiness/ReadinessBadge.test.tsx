@@ -6,7 +6,7 @@ import { ReadinessBadge } from './ReadinessBadge';
 
 const CHECKED = '2026-11-24T08:20:30Z';
 
-function badge(summary: Partial<ReadinessSummary>, language: 'en' | 'zh-CN' = 'en'): HTMLElement {
+function showBadge(summary: Partial<ReadinessSummary>, language: 'en' | 'zh-CN' = 'en') {
   const full: ReadinessSummary = {
     state: 'READY',
     checkedAt: CHECKED,
@@ -15,8 +15,11 @@ function badge(summary: Partial<ReadinessSummary>, language: 'en' | 'zh-CN' = 'e
     accepted: 0,
     ...summary,
   };
-  const { container } = renderWithApp(<ReadinessBadge summary={full} />, { language });
-  const found = container.querySelector<HTMLElement>('.readiness-badge');
+  return renderWithApp(<ReadinessBadge summary={full} />, { language });
+}
+
+function badge(summary: Partial<ReadinessSummary>): HTMLElement {
+  const found = showBadge(summary).container.querySelector<HTMLElement>('.readiness-badge');
   if (!found) throw new Error('no readiness badge');
   return found;
 }
@@ -40,7 +43,11 @@ describe('the readiness badge', () => {
     expect(screen.queryByText(/accepted/)).not.toBeInTheDocument();
   });
 
-  it('says it in Simplified Chinese', () => {
-    expect(badge({ state: 'READY', accepted: 3 }, 'zh-CN')).toHaveTextContent(/^就绪已接受 3 项$/);
+  it('says it in Simplified Chinese', async () => {
+    showBadge({ state: 'READY', accepted: 3 }, 'zh-CN');
+
+    // The Chinese messages load on demand: the badge shows once they have.
+    const accepted = await screen.findByText('已接受 3 项');
+    expect(accepted.closest('.readiness-badge')).toHaveTextContent(/^就绪已接受 3 项$/);
   });
 });

@@ -4,6 +4,8 @@ import static io.dsm.acceptance.Acceptances.REPLICA_IDENTITY;
 import static io.dsm.acceptance.Acceptances.accept;
 import static io.dsm.acceptance.Acceptances.body;
 import static io.dsm.acceptance.Acceptances.inDays;
+import static io.dsm.acceptance.Acceptances.keylessTableIn;
+import static io.dsm.acceptance.Acceptances.secondKeylessTableIn;
 import static io.dsm.watch.WatchedSources.events;
 import static io.dsm.watch.WatchedSources.history;
 import static io.dsm.watch.WatchedSources.readiness;
@@ -22,7 +24,6 @@ import org.junit.jupiter.api.Test;
 
 import io.dsm.readiness.LogicalTargetTest;
 import io.dsm.testing.DataSources;
-import io.dsm.testing.LogicalTarget;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
@@ -43,9 +44,7 @@ class AcceptedRisksWatchTest extends LogicalTargetTest {
 
     /** A watched source whose one table without a key, app.events, blocks it. */
     private static String blockedSource(String database) {
-        target.database(database, "CREATE TABLE app.orders (id int PRIMARY KEY, note text)",
-                "CREATE TABLE app.events (payload text)",
-                "CREATE PUBLICATION " + database + "_pub FOR TABLE app.orders, app.events");
+        keylessTableIn(target, database);
         String id = DataSources.create(target.source(database).identifier(database.replace("_", ""))).getString("id");
         within(TWO_INTERVALS).until(() -> !"UNKNOWN".equals(state(id)));
         assertThat(state(id)).isEqualTo("BLOCKED");
@@ -107,8 +106,7 @@ class AcceptedRisksWatchTest extends LogicalTargetTest {
         String id = blockedSource("watch_second");
         acceptedAndChecked(id, inDays(30));
 
-        target.server().executeIn("watch_second", "SET ROLE " + LogicalTarget.CDC, "CREATE TABLE app.more_events (payload text)",
-                "ALTER PUBLICATION watch_second_pub ADD TABLE app.more_events");
+        secondKeylessTableIn(target, "watch_second");
 
         within(TWO_INTERVALS).until(() -> "BLOCKED".equals(state(id)));
         assertThat(readiness(id).getInt("accepted")).isZero();
