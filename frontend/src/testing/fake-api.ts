@@ -90,7 +90,7 @@ export function aDataSource(overrides: Partial<DataSource> = {}): DataSource {
     heartbeatSchema: null,
     tls: { mode: 'prefer', caCertificate: null },
     heartbeat: { state: 'DISABLED', lastBeatAt: null, lastError: null, consecutiveFailures: 0, warning: null },
-    readiness: { state: 'READY', checkedAt: '2026-11-24T08:20:30Z', blockers: 0, warnings: 0 },
+    readiness: { state: 'READY', checkedAt: '2026-11-24T08:20:30Z', blockers: 0, warnings: 0, accepted: 0 },
     provisionedBy: null,
     version: 0,
     createdAt: '2026-11-24T08:15:30Z',

@@ -130,6 +130,7 @@ export function aSourceReadiness(overrides: Partial<SourceReadiness> = {}): Sour
     nextCheckAt: '2026-11-24T09:25:30Z',
     blockers: 1,
     warnings: 1,
+    accepted: 0,
     intervalSeconds: 600,
     latest: READINESS_BLOCKED_TEST,
     history: BLOCKED_HISTORY,

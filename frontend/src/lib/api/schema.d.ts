@@ -1021,10 +1021,10 @@ export type components = {
             toState: ((string | components["schemas"]["SourceReadinessState"] | null) | null) | components["schemas"]["SourceReadinessState"] | null;
         };
         /**
-         * @description STATE_CHANGED: the source's readiness state changed. FINDING_APPEARED: a check found something it did not find the time before (a failed connection check counts). FINDING_CLEARED: something found before is gone.
+         * @description STATE_CHANGED: the source's readiness state changed. FINDING_APPEARED: a check found something it did not find the time before (a failed connection check counts). FINDING_CLEARED: something found before is gone. FINDING_ACCEPTED: a finding is now covered by an acceptance and no longer counts. ACCEPTANCE_EXPIRED: the acceptance that covered a finding expired, so the finding counts again. FINDING_REOPENED: a finding counts again because its acceptance no longer covers it (revoked, or the finding names an object it does not).
          * @enum {string}
          */
-        ReadinessChangeKind: "STATE_CHANGED" | "FINDING_APPEARED" | "FINDING_CLEARED";
+        ReadinessChangeKind: "STATE_CHANGED" | "FINDING_APPEARED" | "FINDING_CLEARED" | "FINDING_ACCEPTED" | "ACCEPTANCE_EXPIRED" | "FINDING_REOPENED";
         /** @description One check of the readiness catalogue. */
         ReadinessCheckDescription: {
             /** @description Whether its findings may be accepted as a risk (POST /api/datasources/{id}/acceptances). */
@@ -1099,6 +1099,12 @@ export type components = {
         ReadinessState: "READY" | "WARNINGS" | "BLOCKED" | "NOT_CHECKED" | "NOT_APPLICABLE";
         /** @description The readiness watch's last verdict on a data source, for lists and badges. */
         ReadinessSummary: {
+            /**
+             * Format: int32
+             * @description Blockers and warnings of the last check that an acceptance covers: they are in its report, not in the state, blockers or warnings.
+             * @example 1
+             */
+            accepted: number;
             /**
              * Format: int32
              * @description Blockers the last check found, failed connection checks included.
@@ -1180,6 +1186,12 @@ export type components = {
         };
         /** @description What the readiness watch knows about a data source: its state, the latest report (the same as a connection test's) and the history of changes, newest first. */
         SourceReadiness: {
+            /**
+             * Format: int32
+             * @description Blockers and warnings of the latest check that an acceptance covers: in its report, marked accepted, but not in the state, blockers or warnings.
+             * @example 1
+             */
+            accepted: number;
             /**
              * Format: int32
              * @description Blockers the latest check found, failed connection checks included.

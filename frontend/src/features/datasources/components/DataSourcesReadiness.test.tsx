@@ -13,7 +13,14 @@ const search = () => new URLSearchParams(window.location.search);
 function sourceIn(state: ReadinessSummary['state'], counts: Partial<ReadinessSummary> = {}): DataSource {
   return aDataSource({
     identifier: `${state.toLowerCase()}01`,
-    readiness: { state, checkedAt: new Date(Date.now() - 180_000).toISOString(), blockers: 0, warnings: 0, ...counts },
+    readiness: {
+      state,
+      checkedAt: new Date(Date.now() - 180_000).toISOString(),
+      blockers: 0,
+      warnings: 0,
+      accepted: 0,
+      ...counts,
+    },
   });
 }
 

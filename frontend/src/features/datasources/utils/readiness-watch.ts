@@ -55,8 +55,15 @@ export function byCheck(history: readonly ReadinessChange[]): CheckChanges[] {
 
 const SEVERITY_RANK: Record<FindingSeverity, number> = { BLOCKER: 0, WARNING: 1, INFO: 2 };
 
+/** Whether the change makes a finding count: it appeared, or its acceptance expired or no longer covers it. */
+export function countsNow(change: ReadinessChange): boolean {
+  return (
+    change.kind === 'FINDING_APPEARED' || change.kind === 'ACCEPTANCE_EXPIRED' || change.kind === 'FINDING_REOPENED'
+  );
+}
+
 function findingRank(change: ReadinessChange): number {
-  const cleared = change.kind === 'FINDING_CLEARED' ? 10 : 0;
+  const cleared = countsNow(change) ? 0 : 10;
   return cleared + SEVERITY_RANK[severityIn(change.severity) ?? 'INFO'];
 }
 

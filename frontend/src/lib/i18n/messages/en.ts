@@ -563,9 +563,14 @@ export const en = {
       STATE_CHANGED: 'State changed',
       FINDING_APPEARED: 'New finding',
       FINDING_CLEARED: 'Resolved',
+      FINDING_ACCEPTED: 'Risk accepted',
+      ACCEPTANCE_EXPIRED: 'Acceptance expired',
+      FINDING_REOPENED: 'Counts again',
     } satisfies Record<ReadinessChangeKind, string>,
     stateChange: (from: string, to: string) => `from ${from} to ${to}`,
     watchActor: 'the background watch',
+    /** Beside the state: findings an acceptance covers, which the state and its counts leave out. */
+    accepted: (count: number) => `${count} accepted`,
     checkedBy: (actor: string) => `checked by ${actor}`,
   },
   delete: {

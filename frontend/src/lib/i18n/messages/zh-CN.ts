@@ -524,9 +524,13 @@ export const zhCN: Messages = {
       STATE_CHANGED: '状态变化',
       FINDING_APPEARED: '发现新问题',
       FINDING_CLEARED: '问题已消除',
+      FINDING_ACCEPTED: '已接受风险',
+      ACCEPTANCE_EXPIRED: '风险接受已到期',
+      FINDING_REOPENED: '重新计入',
     },
     stateChange: (from: string, to: string) => `从${from}变为${to}`,
     watchActor: '后台巡检',
+    accepted: (count: number) => `已接受 ${count} 项`,
     checkedBy: (actor: string) => `由${actor}检查`,
   },
   delete: {

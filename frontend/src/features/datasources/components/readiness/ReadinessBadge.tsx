@@ -40,17 +40,20 @@ interface Props {
 }
 
 /**
- * What the readiness watch last found, at a glance: the state, how many blockers and warnings, and
- * when it checked (on hover and focus). In the list it links to the report behind it.
+ * What the readiness watch last found, at a glance: the state, how many blockers and warnings, how
+ * many findings are accepted, and when it checked (on hover and focus). In the list it links to the report behind it.
  */
 export function ReadinessBadge({ summary, link }: Props) {
   const { messages: m } = useI18n();
   const state = summary.state;
   const counts = state === 'UNKNOWN' ? '' : m.readiness.counts(summary.blockers, summary.warnings);
+  // Accepted findings are never hidden: the state leaves them out, the badge still says how many there are.
+  const accepted = summary.accepted > 0 ? m.watch.accepted(summary.accepted) : '';
   const content = (
     <>
       <ReadinessStateTag state={state} />
       {counts && <span className="readiness-badge__counts">{counts}</span>}
+      {accepted && <span className="readiness-badge__accepted">{accepted}</span>}
     </>
   );
   const className = `readiness-badge readiness-badge--${state.toLowerCase()}`;

@@ -5,7 +5,7 @@ import { RelativeTime } from '@/components/RelativeTime';
 import type { FindingSeverity, ReadinessChange, SourceReadinessState } from '@/lib/api/types';
 import { formatDateTime } from '@/lib/format/relative-time';
 import { useI18n } from '@/lib/i18n/i18n-context';
-import { byCheck, checkLabel, severityIn, stateIn, type CheckChanges } from '../../utils/readiness-watch';
+import { byCheck, checkLabel, countsNow, severityIn, stateIn, type CheckChanges } from '../../utils/readiness-watch';
 import { ReadinessStateTag } from './ReadinessBadge';
 
 /** The latest checks are what an on-call engineer reads first; older ones are a click away. */
@@ -107,15 +107,18 @@ function CheckEntry({ check }: { check: CheckChanges }) {
   );
 }
 
-/** A finding that appeared (with its severity) or cleared: what it is, what it said, its check id. */
+/**
+ * A finding that appeared or counts again (with its severity), or cleared or was accepted: what it is, what it
+ * said, its check id.
+ */
 function FindingChange({ change }: { change: ReadinessChange }) {
   const { messages: m } = useI18n();
-  const appeared = change.kind === 'FINDING_APPEARED';
+  const appeared = countsNow(change);
   const severity = appeared ? severityIn(change.severity) : undefined;
   return (
     <li className={`finding-change finding-change--${appeared ? 'appeared' : 'cleared'}`}>
       <div className="finding-change__head">
-        <span className="finding-change__kind">{m.watch.kinds[appeared ? 'FINDING_APPEARED' : 'FINDING_CLEARED']}</span>
+        <span className="finding-change__kind">{m.watch.kinds[change.kind]}</span>
         {severity && (
           <Tag color={SEVERITY_TAG[severity]} variant="filled">
             {m.readiness.severity[severity]}

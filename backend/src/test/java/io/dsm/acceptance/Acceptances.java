@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.dsm.testing.LogicalTarget;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 
@@ -16,6 +17,18 @@ final class Acceptances {
     static final String REPLICA_IDENTITY = "tables.replica_identity";
 
     private Acceptances() {
+    }
+
+    /** A database whose one table without a key, app.events, is published beside a keyed one: it blocks incremental sync. */
+    static void keylessTableIn(LogicalTarget target, String database) {
+        target.database(database, "CREATE TABLE app.orders (id int PRIMARY KEY, note text)", "CREATE TABLE app.events (payload text)",
+                "CREATE PUBLICATION " + database + "_pub FOR TABLE app.orders, app.events");
+    }
+
+    /** Publishes a second table without a key, app.more_events, which no acceptance of app.events covers. */
+    static void secondKeylessTableIn(LogicalTarget target, String database) {
+        target.server().executeIn(database, "SET ROLE " + LogicalTarget.CDC, "CREATE TABLE app.more_events (payload text)",
+                "ALTER PUBLICATION " + database + "_pub ADD TABLE app.more_events");
     }
 
     static Map<String, Object> body(String check, List<String> objects, String reason, Instant expiresAt) {

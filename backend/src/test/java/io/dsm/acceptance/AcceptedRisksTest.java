@@ -5,6 +5,8 @@ import static io.dsm.acceptance.Acceptances.accept;
 import static io.dsm.acceptance.Acceptances.body;
 import static io.dsm.acceptance.Acceptances.finding;
 import static io.dsm.acceptance.Acceptances.inDays;
+import static io.dsm.acceptance.Acceptances.keylessTableIn;
+import static io.dsm.acceptance.Acceptances.secondKeylessTableIn;
 import static io.dsm.acceptance.Acceptances.incrementalState;
 import static io.dsm.acceptance.Acceptances.test;
 import static io.restassured.RestAssured.given;
@@ -20,7 +22,6 @@ import org.junit.jupiter.api.Test;
 
 import io.dsm.readiness.LogicalTargetTest;
 import io.dsm.testing.DataSources;
-import io.dsm.testing.LogicalTarget;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
@@ -38,9 +39,7 @@ class AcceptedRisksTest extends LogicalTargetTest {
 
     /** A saved source whose one table without a key, app.events, blocks incremental sync. */
     private static String blockedSource(String database) {
-        target.database(database, "CREATE TABLE app.orders (id int PRIMARY KEY, note text)",
-                "CREATE TABLE app.events (payload text)",
-                "CREATE PUBLICATION " + database + "_pub FOR TABLE app.orders, app.events");
+        keylessTableIn(target, database);
         String id = DataSources.create(target.source(database).identifier(database.replace("_", ""))).getString("id");
         JsonPath before = test(id);
         assertThat(incrementalState(before)).isEqualTo("BLOCKED");
@@ -71,8 +70,7 @@ class AcceptedRisksTest extends LogicalTargetTest {
     void aSecondKeylessTableBlocksAgain() {
         String id = blockedSource("accept_second");
         acceptEvents(id, inDays(30));
-        target.server().executeIn("accept_second", "SET ROLE " + LogicalTarget.CDC, "CREATE TABLE app.more_events (payload text)",
-                "ALTER PUBLICATION accept_second_pub ADD TABLE app.more_events");
+        secondKeylessTableIn(target, "accept_second");
 
         JsonPath after = test(id);
 

@@ -20,6 +20,7 @@ import io.dsm.audit.service.AuditLog;
 import io.dsm.audit.service.RequestOrigin;
 import io.dsm.common.problem.ProblemException;
 import io.dsm.datasource.DataSourceEntity;
+import io.dsm.datasource.service.ReadinessWatch;
 import io.dsm.datasource.service.StoredDataSources;
 import io.dsm.readiness.ReadinessCheck;
 
@@ -35,14 +36,16 @@ public class Acceptances {
     private final StoredDataSources dataSources;
     private final AuditLog audit;
     private final RequestOrigin origin;
+    private final ReadinessWatch watch;
 
     public Acceptances(AcceptanceRepository repository, AcceptanceRules rules, StoredDataSources dataSources, AuditLog audit,
-            RequestOrigin origin) {
+            RequestOrigin origin, ReadinessWatch watch) {
         this.repository = repository;
         this.rules = rules;
         this.dataSources = dataSources;
         this.audit = audit;
         this.origin = origin;
+        this.watch = watch;
     }
 
     /** @throws ProblemException (404) when there is no such data source */
@@ -72,6 +75,8 @@ public class Acceptances {
         repository.persist(entity);
         audit.record(AuditEntry.ofDataSource(AuditAction.RISK_ACCEPTED, AuditOutcome.SUCCESS, source.id, source.identifier,
                 List.of(), "Accepted " + described(entity) + ". Reason: " + entity.reason));
+        // The watch's state, list badge, metrics and webhook follow at its next check, due now rather than in an interval.
+        watch.checkSoon(source.id);
         return response(entity, now);
     }
 
@@ -85,6 +90,7 @@ public class Acceptances {
         audit.record(AuditEntry.ofDataSource(AuditAction.RISK_ACCEPTANCE_REVOKED, AuditOutcome.SUCCESS, source.id,
                 source.identifier, List.of(), "Revoked the acceptance of " + described(entity) + ", accepted by "
                         + entity.acceptedBy + ". Its reason was: " + entity.reason));
+        watch.checkSoon(source.id);
     }
 
     private static String described(AcceptanceEntity entity) {

@@ -15,7 +15,10 @@ public record ReadinessSummary(
         @Schema(description = "Blockers the last check found, failed connection checks included.", examples = "0")
         int blockers,
         @Schema(description = "Warnings the last check found.", examples = "1")
-        int warnings) {
+        int warnings,
+        @Schema(description = "Blockers and warnings of the last check that an acceptance covers: they are in its report, not "
+                + "in the state, blockers or warnings.", examples = "1")
+        int accepted) {
 
-    public static final ReadinessSummary UNKNOWN = new ReadinessSummary(SourceReadinessState.UNKNOWN, null, 0, 0);
+    public static final ReadinessSummary UNKNOWN = new ReadinessSummary(SourceReadinessState.UNKNOWN, null, 0, 0, 0);
 }

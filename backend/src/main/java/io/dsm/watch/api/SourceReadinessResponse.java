@@ -25,6 +25,9 @@ public record SourceReadinessResponse(
         int blockers,
         @Schema(description = "Warnings the latest check found.", examples = "1")
         int warnings,
+        @Schema(description = "Blockers and warnings of the latest check that an acceptance covers: in its report, marked "
+                + "accepted, but not in the state, blockers or warnings.", examples = "1")
+        int accepted,
         @Schema(description = "How often the watch re-checks, in seconds (DSM_WATCH_INTERVAL).", examples = "600")
         long intervalSeconds,
         @Schema(nullable = true, description = "The latest check's full report; null before the first one.")

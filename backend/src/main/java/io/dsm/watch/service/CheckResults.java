@@ -4,7 +4,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -27,7 +30,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Stores what a check found, in one transaction: the latest result, the history of what changed,
- * and, when the state changed, its audit event and its webhook event. A result is stored only while
+ * and, when the state changed or an acceptance expired, its audit event and its webhook event. A result is stored only while
  * its claim holds, so a check that outlived its lease never overwrites a newer one.
  */
 @ApplicationScoped
@@ -81,26 +84,39 @@ public class CheckResults {
                 : json.readValue(latest.get().report(), ConnectionTestResult.class);
         ReadinessStates now = ReadinessStates.of(result);
         SourceReadinessState from = latest.get().state();
-        List<ReadinessChange> changes = HistoryDiff.between(from, before, now, result, actor, checkedAt);
+        List<Observation> expired = Observation.expiredAcceptances(before, result, checkedAt);
+        String summary = HistoryDiff.summary(now, result, expired);
+        List<ReadinessChange> changes = HistoryDiff.between(from, before, now, result, summary, actor, checkedAt);
         WatchStore.addHistory(connection, id, changes);
         WatchStore.pruneHistory(connection, id, settings.historyLimit(), settings.historyRetention());
-        WatchStore.saveResult(connection, id, owner, now, startedAt, checkedAt, startedAt.plus(settings.interval()),
+        WatchStore.saveResult(connection, id, owner, now, startedAt, checkedAt, nextCheckAt(startedAt, result),
                 json.writeValueAsString(result), json.writeValueAsString(checked.outcome().slots()), checked.identifier());
         Stored stored = new Stored(from, now);
-        if (stored.changed()) {
-            String summary = HistoryDiff.summary(now, result);
+        // An expired acceptance is reported like a state change even when the state stays: its finding counts again.
+        if (stored.changed() || !expired.isEmpty()) {
             audit.recordAs(AuditEntry.ofDataSource(AuditAction.READINESS_CHANGED,
                     now.fit() ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE, id,
                     checked.identifier(), List.of(), from + " → " + now.state() + ": " + summary), actor);
             if (webhook) {
+                Collection<Observation> observed = Observation.of(result).values();
                 ReadinessEvent event = new ReadinessEvent(UUID.randomUUID(), ReadinessEvent.TYPE, checkedAt,
                         new ReadinessEvent.Source(id, checked.identifier()), from, now.state(), now.blockers(), now.warnings(),
-                        summary, Observation.of(result).values().stream()
-                                .map(o -> new ReadinessEvent.Found(o.check(), o.target(), o.severity(), o.message())).toList(),
-                        actor);
+                        now.accepted(), summary, observed.stream().filter(Observation::open).map(ReadinessEvent::found).toList(),
+                        observed.stream().filter(o -> !o.open()).map(ReadinessEvent::accepted).toList(),
+                        expired.stream().map(ReadinessEvent::accepted).toList(), actor);
                 WebhookOutbox.enqueue(connection, event.id(), json.writeValueAsString(event));
             }
         }
         return Optional.of(stored);
+    }
+
+    /**
+     * The next check is due an interval after this one started, or when the first acceptance this report applied
+     * expires, if sooner: its finding then counts again, and the state, history and webhook say so at once.
+     */
+    private Instant nextCheckAt(Instant startedAt, ConnectionTestResult result) {
+        Instant interval = startedAt.plus(settings.interval());
+        return Observation.of(result).values().stream().filter(o -> !o.open()).map(o -> o.accepted().expiresAt())
+                .filter(Objects::nonNull).filter(interval::isAfter).min(Comparator.naturalOrder()).orElse(interval);
     }
 }

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.dsm.common.i18n.Text;
 import io.dsm.connection.api.ConnectionTestResult;
+import io.dsm.connection.api.FindingAcceptance;
 import io.dsm.connection.api.ReadinessVerdict;
 import io.dsm.datasource.SourceReadinessState;
 import io.dsm.watch.ReadinessChangeKind;
@@ -18,40 +20,72 @@ final class HistoryDiff {
     private HistoryDiff() {
     }
 
+    /** @param summary why the state is what it is now ({@link #summary}), for a state change */
     static List<ReadinessChange> between(SourceReadinessState fromState, ConnectionTestResult before, ReadinessStates now,
-            ConnectionTestResult after, String actor, Instant at) {
+            ConnectionTestResult after, String summary, String actor, Instant at) {
         Map<String, Observation> was = Observation.of(before);
         Map<String, Observation> is = Observation.of(after);
         List<ReadinessChange> changes = new ArrayList<>();
         was.forEach((key, observation) -> {
             if (!is.containsKey(key)) {
-                changes.add(finding(ReadinessChangeKind.FINDING_CLEARED, observation, actor, at));
+                changes.add(finding(ReadinessChangeKind.FINDING_CLEARED, observation, observation.message(), actor, at));
             }
         });
         is.forEach((key, observation) -> {
             if (!was.containsKey(key)) {
-                changes.add(finding(ReadinessChangeKind.FINDING_APPEARED, observation, actor, at));
+                changes.add(finding(ReadinessChangeKind.FINDING_APPEARED, observation, observation.message(), actor, at));
+                return;
+            }
+            ReadinessChangeKind acceptance = observation.acceptanceChangeSince(was.get(key), at);
+            if (acceptance != null) {
+                changes.add(finding(acceptance, observation, acceptanceMessage(acceptance, was.get(key), observation), actor, at));
             }
         });
         if (fromState != now.state()) {
             changes.add(new ReadinessChange(at, ReadinessChangeKind.STATE_CHANGED, fromState, now.state(), null, null, null,
-                    summary(now, after), actor));
+                    summary, actor));
         }
         return changes;
     }
 
-    /** Why the state is what it is, in one line: the failed checks, or the verdicts. */
-    static String summary(ReadinessStates states, ConnectionTestResult result) {
+    /**
+     * Why the state is what it is, in one line: the failed checks, or the verdicts; and the acceptances that
+     * expired since the check before, which is why their findings count again.
+     */
+    static String summary(ReadinessStates states, ConnectionTestResult result, List<Observation> expired) {
+        String summary;
         if (states.state() == SourceReadinessState.UNREACHABLE) {
-            return result.checks().stream().filter(check -> check.status() == io.dsm.connection.CheckStatus.FAILED)
+            summary = result.checks().stream().filter(check -> check.status() == io.dsm.connection.CheckStatus.FAILED)
                     .map(check -> check.target() + " " + check.name() + " failed: " + check.message())
                     .collect(Collectors.joining("; "));
+        } else {
+            summary = result.readiness().verdicts().stream().map(ReadinessVerdict::summary).collect(Collectors.joining("; "));
         }
-        return result.readiness().verdicts().stream().map(ReadinessVerdict::summary).collect(Collectors.joining("; "));
+        if (expired.isEmpty()) {
+            return summary;
+        }
+        String checks = expired.stream().map(Observation::check).distinct().collect(Collectors.joining(", "));
+        return summary + "; " + Text.of("watch.summary.acceptanceExpired", checks).english();
     }
 
-    private static ReadinessChange finding(ReadinessChangeKind kind, Observation observation, String actor, Instant at) {
+    /** The acceptance's side of the change, in English like the rest of the history, and what was found. */
+    private static String acceptanceMessage(ReadinessChangeKind kind, Observation was, Observation is) {
+        FindingAcceptance acceptance = kind == ReadinessChangeKind.FINDING_ACCEPTED ? is.accepted() : was.accepted();
+        Text text = switch (kind) {
+            case FINDING_ACCEPTED -> acceptance.expiresAt() == null
+                    ? Text.of("watch.history.findingAcceptedUntilRevoked", acceptance.acceptedBy(), acceptance.reason())
+                    : Text.of("watch.history.findingAccepted", acceptance.acceptedBy(), acceptance.expiresAt().toString(),
+                            acceptance.reason());
+            case ACCEPTANCE_EXPIRED -> Text.of("watch.history.acceptanceExpired", acceptance.acceptedBy(),
+                    String.valueOf(acceptance.expiresAt()));
+            default -> Text.of("watch.history.findingReopened", acceptance.acceptedBy());
+        };
+        return text.english() + " " + is.message();
+    }
+
+    private static ReadinessChange finding(ReadinessChangeKind kind, Observation observation, String message, String actor,
+            Instant at) {
         return new ReadinessChange(at, kind, null, null, observation.check(), observation.target(), observation.severity(),
-                observation.message(), actor);
+                message, actor);
     }
 }

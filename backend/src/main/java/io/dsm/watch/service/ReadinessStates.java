@@ -5,8 +5,11 @@ import io.dsm.connection.api.ConnectionTestResult;
 import io.dsm.datasource.SourceReadinessState;
 import io.dsm.readiness.FindingSeverity;
 
-/** The readiness state of a checked source, and its counts, from the report of its check (accepted findings left out). */
-record ReadinessStates(SourceReadinessState state, int blockers, int warnings) {
+/**
+ * The readiness state of a checked source, and its counts, from the report of its check: accepted findings are
+ * left out of the state and of blockers and warnings, and the accepted blockers and warnings counted on their own.
+ */
+record ReadinessStates(SourceReadinessState state, int blockers, int warnings, int accepted) {
 
     static ReadinessStates of(ConnectionTestResult result) {
         int failed = (int) result.checks().stream().filter(check -> check.status() == CheckStatus.FAILED).count();
@@ -16,7 +19,9 @@ record ReadinessStates(SourceReadinessState state, int blockers, int warnings) {
                 : blockers > 0 ? SourceReadinessState.BLOCKED
                 : warnings > 0 ? SourceReadinessState.WARNINGS
                 : SourceReadinessState.READY;
-        return new ReadinessStates(state, blockers, warnings);
+        int accepted = (int) result.readiness().findings().stream()
+                .filter(finding -> finding.accepted() != null && finding.severity() != FindingSeverity.INFO).count();
+        return new ReadinessStates(state, blockers, warnings, accepted);
     }
 
     /** Fit for its project: nothing blocks it (warnings allowed). Audited as a success, the others as a failure. */

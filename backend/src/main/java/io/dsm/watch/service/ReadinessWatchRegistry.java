@@ -43,11 +43,11 @@ public class ReadinessWatchRegistry implements ReadinessWatch {
             return summaries;
         }
         List<Object[]> rows = entityManager.createNativeQuery("""
-                SELECT data_source_id, state, checked_at, blockers, warnings FROM readiness_watch WHERE data_source_id IN (?1)""")
+                SELECT data_source_id, state, checked_at, blockers, warnings, accepted FROM readiness_watch WHERE data_source_id IN (?1)""")
                 .setParameter(1, dataSourceIds).getResultList();
         for (Object[] row : rows) {
             summaries.put((UUID) row[0], new ReadinessSummary(SourceReadinessState.valueOf((String) row[1]), StoreValues.instant(row[2]),
-                    ((Number) row[3]).intValue(), ((Number) row[4]).intValue()));
+                    ((Number) row[3]).intValue(), ((Number) row[4]).intValue(), ((Number) row[5]).intValue()));
         }
         return summaries;
     }

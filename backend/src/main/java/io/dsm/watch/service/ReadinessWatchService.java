@@ -127,6 +127,6 @@ public class ReadinessWatchService {
             throws JsonProcessingException {
         ConnectionTestResult report = latest.report() == null ? null : json.readValue(latest.report(), ConnectionTestResult.class);
         return new SourceReadinessResponse(id, latest.state(), latest.checkedAt(), settings.enabled() ? latest.nextCheckAt() : null,
-                latest.blockers(), latest.warnings(), settings.interval().toSeconds(), report, history);
+                latest.blockers(), latest.warnings(), latest.accepted(), settings.interval().toSeconds(), report, history);
     }
 }

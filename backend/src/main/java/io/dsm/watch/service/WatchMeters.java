@@ -33,6 +33,7 @@ final class WatchMeters {
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicLong backlog = new AtomicLong();
     private final MultiGauge states;
+    private final MultiGauge accepted;
     private final MultiGauge retained;
     private final MultiGauge active;
     private final MultiGauge walStatus;
@@ -50,6 +51,9 @@ final class WatchMeters {
                 .description("Checks due now that no instance has started").register(meters);
         states = MultiGauge.builder("dsm.watch.readiness.state")
                 .description("1 for the data source's readiness state, 0 for the others").register(meters);
+        accepted = MultiGauge.builder("dsm.watch.accepted.findings")
+                .description("Blockers and warnings of the data source's last check that an acceptance covers (not in its state)")
+                .register(meters);
         retained = MultiGauge.builder("dsm.watch.slot.retained.wal").baseUnit("bytes")
                 .description("WAL a replication slot of the source's database holds on the server's disk").register(meters);
         active = MultiGauge.builder("dsm.watch.slot.active").description("1 when the slot has a consumer connected, else 0")
@@ -79,6 +83,7 @@ final class WatchMeters {
     void export(List<WatchStore.Exported> rows, long due, ObjectMapper json) {
         backlog.set(due);
         List<MultiGauge.Row<?>> stateRows = new ArrayList<>();
+        List<MultiGauge.Row<?>> acceptedRows = new ArrayList<>();
         List<MultiGauge.Row<?>> retainedRows = new ArrayList<>();
         List<MultiGauge.Row<?>> activeRows = new ArrayList<>();
         List<MultiGauge.Row<?>> statusRows = new ArrayList<>();
@@ -87,6 +92,7 @@ final class WatchMeters {
             for (SourceReadinessState state : SourceReadinessState.values()) {
                 stateRows.add(MultiGauge.Row.of(Tags.of("datasource", source, "state", state.name()), state == row.state() ? 1 : 0));
             }
+            acceptedRows.add(MultiGauge.Row.of(Tags.of("datasource", source), row.accepted()));
             for (SlotUsage slot : slots(row.slots(), json)) {
                 Tags tags = Tags.of("datasource", source, "slot", slot.name());
                 if (slot.retainedBytes() >= 0) {
@@ -99,6 +105,7 @@ final class WatchMeters {
             }
         }
         states.register(stateRows, true);
+        accepted.register(acceptedRows, true);
         retained.register(retainedRows, true);
         active.register(activeRows, true);
         walStatus.register(statusRows, true);

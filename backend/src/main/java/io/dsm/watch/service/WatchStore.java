@@ -49,7 +49,7 @@ final class WatchStore {
     }
 
     /** The row as the last check left it. */
-    record Latest(SourceReadinessState state, int blockers, int warnings, Instant checkedAt, Instant nextCheckAt,
+    record Latest(SourceReadinessState state, int blockers, int warnings, int accepted, Instant checkedAt, Instant nextCheckAt,
             String report, String identifier, Instant manualCheckAt, boolean claimed) {
     }
 
@@ -96,7 +96,7 @@ final class WatchStore {
     /** The row, locked for the caller's transaction when {@code lock}; empty when the source is gone. */
     static Optional<Latest> read(Connection connection, UUID id, boolean lock) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT state, blockers, warnings, checked_at, next_check_at, report::text, identifier, manual_check_at,
+                SELECT state, blockers, warnings, accepted, checked_at, next_check_at, report::text, identifier, manual_check_at,
                        lease_expires_at > now()
                 FROM readiness_watch WHERE data_source_id = ?""" + (lock ? " FOR UPDATE" : ""))) {
             statement.setObject(1, id);
@@ -105,8 +105,8 @@ final class WatchStore {
                     return Optional.empty();
                 }
                 return Optional.of(new Latest(SourceReadinessState.valueOf(row.getString(1)), row.getInt(2), row.getInt(3),
-                        instant(row.getTimestamp(4)), instant(row.getTimestamp(5)), row.getString(6), row.getString(7),
-                        instant(row.getTimestamp(8)), row.getBoolean(9)));
+                        row.getInt(4), instant(row.getTimestamp(5)), instant(row.getTimestamp(6)), row.getString(7), row.getString(8),
+                        instant(row.getTimestamp(9)), row.getBoolean(10)));
             }
         }
     }
@@ -123,19 +123,20 @@ final class WatchStore {
     static void saveResult(Connection connection, UUID id, String owner, ReadinessStates states, Instant startedAt,
             Instant checkedAt, Instant nextCheckAt, String report, String slots, String identifier) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(CHECKS.settle("""
-                state = ?, blockers = ?, warnings = ?, checked_at = ?, next_check_at = CASE WHEN changed_at >= ? THEN now() ELSE ? END,
+                state = ?, blockers = ?, warnings = ?, accepted = ?, checked_at = ?, next_check_at = CASE WHEN changed_at >= ? THEN now() ELSE ? END,
                 report = ?::jsonb, slots = ?::jsonb, identifier = ?, checked_by = owner""", ""))) {
             statement.setString(1, states.state().name());
             statement.setInt(2, states.blockers());
             statement.setInt(3, states.warnings());
-            statement.setTimestamp(4, Timestamp.from(checkedAt));
-            statement.setTimestamp(5, Timestamp.from(startedAt));
-            statement.setTimestamp(6, Timestamp.from(nextCheckAt));
-            statement.setString(7, report);
-            statement.setString(8, slots);
-            statement.setString(9, identifier);
-            statement.setObject(10, id);
-            statement.setString(11, owner);
+            statement.setInt(4, states.accepted());
+            statement.setTimestamp(5, Timestamp.from(checkedAt));
+            statement.setTimestamp(6, Timestamp.from(startedAt));
+            statement.setTimestamp(7, Timestamp.from(nextCheckAt));
+            statement.setString(8, report);
+            statement.setString(9, slots);
+            statement.setString(10, identifier);
+            statement.setObject(11, id);
+            statement.setString(12, owner);
             statement.executeUpdate();
         }
     }
@@ -223,19 +224,19 @@ final class WatchStore {
         }
     }
 
-    /** A source's state and slots as the metrics show them. */
-    record Exported(UUID dataSourceId, String identifier, SourceReadinessState state, String slots) {
+    /** A source's state, accepted findings and slots as the metrics show them. */
+    record Exported(UUID dataSourceId, String identifier, SourceReadinessState state, int accepted, String slots) {
     }
 
     static List<Exported> exported(DataSource store) throws SQLException {
         try (Connection connection = store.getConnection();
                 PreparedStatement statement = connection.prepareStatement(
-                        "SELECT data_source_id, identifier, state, slots::text FROM readiness_watch");
+                        "SELECT data_source_id, identifier, state, accepted, slots::text FROM readiness_watch");
                 ResultSet rows = statement.executeQuery()) {
             List<Exported> exported = new ArrayList<>();
             while (rows.next()) {
                 exported.add(new Exported(rows.getObject(1, UUID.class), rows.getString(2),
-                        SourceReadinessState.valueOf(rows.getString(3)), rows.getString(4)));
+                        SourceReadinessState.valueOf(rows.getString(3)), rows.getInt(4), rows.getString(5)));
             }
             return exported;
         }
