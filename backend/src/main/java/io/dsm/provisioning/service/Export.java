@@ -47,6 +47,7 @@ public class Export {
                 # Passwords are not exported. Each passwordRef: file:<identifier>.pw below names a file to create under
                 # DSM_SECRETS_DIR with that data source's password (one trailing newline is trimmed), unless it was a
                 # reference already. Set prune: true once this file lists every data source it should manage.
+                # acceptedFindings are the accepted risks in force: applied, the file manages them (it accepts them).
                 """ + new Yaml(options).dump(file);
     }
 
