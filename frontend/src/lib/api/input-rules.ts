@@ -15,7 +15,8 @@ export const inputRules = {
       "reason": {
         "minLength": 1,
         "maxLength": 1000
-      }
+      },
+      "severity": {}
     }
   },
   "ConnectionTestInput": {

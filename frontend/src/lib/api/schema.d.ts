@@ -408,7 +408,7 @@ export type components = {
              */
             check: string;
             /**
-             * @description When the acceptance stops counting. Required for a check that can raise a BLOCKER (`worstSeverity`); at most DSM_ACCEPTANCE_MAX_DAYS (90) days ahead.
+             * @description When the acceptance stops counting. Required when the severity accepted is BLOCKER; at most DSM_ACCEPTANCE_MAX_DAYS (90) days ahead.
              * @example 2027-03-01T00:00:00Z
              */
             expiresAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
@@ -424,12 +424,17 @@ export type components = {
              * @example Insert-only audit table: it is never updated or deleted.
              */
             reason: string;
+            /**
+             * @description The most severe finding accepted: WARNING or BLOCKER, and never above what the check can raise (`worstSeverity`), which it is by default. A finding of the check that rises above it counts again. INFO only for a check that raises nothing worse.
+             * @example WARNING
+             */
+            severity?: ((string | components["schemas"]["FindingSeverity"] | null) | null) | components["schemas"]["FindingSeverity"] | null;
         };
         /** @description A readiness finding accepted as a risk: who decided, why, for which objects and until when. Expired acceptances are kept for the record; they cover nothing. */
         AcceptanceResponse: {
             acceptedAt: components["schemas"]["Instant"];
             /**
-             * @description The signed-in user who accepted it.
+             * @description The signed-in user who accepted it, or for source FILE the provisioning file that declares it.
              * @example jane
              */
             acceptedBy: string;
@@ -449,10 +454,12 @@ export type components = {
             objects: string[];
             /** @example Insert-only audit table: it is never updated or deleted. */
             reason: string;
+            /** @description The most severe finding it covers; a finding of the check that rises above it counts again. */
+            severity: components["schemas"]["FindingSeverity"];
             source: components["schemas"]["AcceptanceSource"];
         };
         /**
-         * @description API: accepted through the API by the user named in acceptedBy. FILE: declared in a provisioning file (reserved; provisioning files do not declare acceptances yet).
+         * @description API: accepted through the API by the user named in acceptedBy. FILE: declared under acceptedFindings in the provisioning file named in acceptedBy, which alone changes it (the API answers 409 AcceptancesManagedByFile).
          * @enum {string}
          */
         AcceptanceSource: "API" | "FILE";
@@ -829,6 +836,8 @@ export type components = {
             id: components["schemas"]["UUID"];
             /** @example Insert-only audit table: it is never updated or deleted. */
             reason: string;
+            /** @description The most severe finding the acceptance covers; this finding is not above it. */
+            severity: components["schemas"]["FindingSeverity"];
         };
         /**
          * @description BLOCKER: the scope fails, or silently loses changes, until this is fixed. WARNING: the scope can run, but something will hurt it (disk, a second project, changes of some tables). INFO: worth knowing; nothing to fix.

@@ -13,6 +13,8 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import io.dsm.readiness.FindingSeverity;
+
 /** A readiness finding accepted as a risk, as stored. The API never exposes this class; see the api package. */
 @Entity
 @Table(name = "readiness_acceptance")
@@ -36,6 +38,10 @@ public class AcceptanceEntity {
     public Instant acceptedAt;
 
     public Instant expiresAt;
+
+    /** The most severe finding it covers: one that rises above it counts again. */
+    @Enumerated(EnumType.STRING)
+    public FindingSeverity severity;
 
     @Enumerated(EnumType.STRING)
     public AcceptanceSource source;

@@ -1,11 +1,13 @@
 package io.dsm.acceptance;
 
+import static io.dsm.acceptance.Acceptances.REPLICATION_SLOTS;
 import static io.dsm.acceptance.Acceptances.REPLICA_IDENTITY;
 import static io.dsm.acceptance.Acceptances.accept;
 import static io.dsm.acceptance.Acceptances.body;
 import static io.dsm.acceptance.Acceptances.inDays;
 import static io.dsm.acceptance.Acceptances.post;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -26,6 +28,7 @@ import io.dsm.testing.PostgresResource;
 import io.dsm.testing.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 
 /** Every acceptance the API refuses, each with problem+json naming the field or the reason. */
@@ -60,7 +63,39 @@ class AcceptanceRefusalsTest extends ApiTest {
     @Test
     void refusesABlockerWithoutAnExpiry() {
         refusedNaming(post(source(), body(REPLICA_IDENTITY, List.of("app.events"), REASON, null)), "expiresAt",
-                "can raise a blocker");
+                "is required to accept tables.replica_identity's blockers");
+        refusedNaming(post(source(), body(REPLICATION_SLOTS, List.of(), REASON, null, "BLOCKER")), "expiresAt",
+                "is required to accept server.replication_slots's blockers");
+    }
+
+    @Test
+    void acceptsTheWarningOfACheckThatCanBlockWithoutAnExpiry() {
+        JsonPath accepted = accept(source(), body(REPLICATION_SLOTS, List.of(), REASON, null, "WARNING"));
+
+        assertThat(accepted.getString("severity")).isEqualTo("WARNING");
+        assertThat(accepted.getString("expiresAt")).isNull();
+    }
+
+    @Test
+    void acceptsTheWorstSeverityTheCheckCanRaiseByDefault() {
+        String id = source();
+
+        assertThat(accept(id, body(REPLICA_IDENTITY, List.of("app.events"), REASON, inDays(1))).getString("severity"))
+                .isEqualTo("BLOCKER");
+        assertThat(accept(id, body("server.max_slot_wal_keep_size", List.of(), REASON, null)).getString("severity"))
+                .isEqualTo("WARNING");
+    }
+
+    @Test
+    void refusesASeverityTheCheckCanNeverRaise() {
+        refusedNaming(post(source(), body("server.max_slot_wal_keep_size", List.of(), REASON, inDays(1), "BLOCKER")), "severity",
+                "server.max_slot_wal_keep_size raises at most WARNING findings");
+    }
+
+    @Test
+    void refusesToAcceptInformationOfACheckThatCanWarn() {
+        refusedNaming(post(source(), body("server.max_slot_wal_keep_size", List.of(), REASON, null, "INFO")), "severity",
+                "must be WARNING or BLOCKER");
     }
 
     @Test
@@ -141,6 +176,6 @@ class AcceptanceRefusalsTest extends ApiTest {
         post(id, body(REPLICA_IDENTITY, List.of("app.events"), "  " + REASON + "  ", inDays(1))).statusCode(201)
                 .header("Location", containsString("/api/datasources/" + id + "/acceptances/"))
                 .body("reason", equalTo(REASON)).body("acceptedBy", equalTo(ADMIN)).body("source", equalTo("API"))
-                .body("objects", equalTo(List.of("app.events"))).body("expired", equalTo(false));
+                .body("objects", equalTo(List.of("app.events"))).body("severity", equalTo("BLOCKER")).body("expired", equalTo(false));
     }
 }

@@ -15,6 +15,8 @@ import io.restassured.response.ValidatableResponse;
 final class Acceptances {
 
     static final String REPLICA_IDENTITY = "tables.replica_identity";
+    /** A check that warns when one slot is free and blocks when none is. */
+    static final String REPLICATION_SLOTS = "server.replication_slots";
 
     private Acceptances() {
     }
@@ -32,7 +34,15 @@ final class Acceptances {
     }
 
     static Map<String, Object> body(String check, List<String> objects, String reason, Instant expiresAt) {
+        return body(check, objects, reason, expiresAt, null);
+    }
+
+    /** @param severity the severity accepted; null leaves it out (the check's worst) */
+    static Map<String, Object> body(String check, List<String> objects, String reason, Instant expiresAt, String severity) {
         Map<String, Object> body = new java.util.HashMap<>();
+        if (severity != null) {
+            body.put("severity", severity);
+        }
         body.put("check", check);
         body.put("objects", objects);
         body.put("reason", reason);

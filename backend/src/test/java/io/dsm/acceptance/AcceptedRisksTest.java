@@ -1,5 +1,6 @@
 package io.dsm.acceptance;
 
+import static io.dsm.acceptance.Acceptances.REPLICATION_SLOTS;
 import static io.dsm.acceptance.Acceptances.REPLICA_IDENTITY;
 import static io.dsm.acceptance.Acceptances.accept;
 import static io.dsm.acceptance.Acceptances.body;
@@ -63,7 +64,30 @@ class AcceptedRisksTest extends LogicalTargetTest {
         Map<String, Object> finding = finding(after, REPLICA_IDENTITY);
         assertThat(finding).containsEntry("severity", "BLOCKER");
         assertThat((Map<String, Object>) finding.get("accepted")).containsEntry("id", acceptance).containsEntry("reason", REASON)
-                .containsEntry("acceptedBy", ADMIN).containsKey("expiresAt");
+                .containsEntry("acceptedBy", ADMIN).containsKey("expiresAt").containsEntry("severity", "BLOCKER");
+    }
+
+    @Test
+    void aWarningAcceptedDoesNotCoverTheBlockerTheSameCheckRaisesOnceItsSeverityRises() {
+        target.database("accept_rises", "CREATE TABLE app.orders (id int PRIMARY KEY)");
+        String id = DataSources.create(target.source("accept_rises").identifier("acceptrises")).getString("id");
+        // Three of the server's four slots taken: one is free, which server.replication_slots warns about.
+        target.server().executeIn("accept_rises", "SELECT pg_create_physical_replication_slot('standby_a')",
+                "SELECT pg_create_physical_replication_slot('standby_b')", "SELECT pg_create_physical_replication_slot('standby_c')");
+        try {
+            accept(id, body(REPLICATION_SLOTS, List.of(), "The second project waits for standby_c to go.", null, "WARNING"));
+            Map<String, Object> warning = finding(test(id), REPLICATION_SLOTS);
+            assertThat(warning).containsEntry("severity", "WARNING");
+            assertThat((Map<String, Object>) warning.get("accepted")).containsEntry("severity", "WARNING");
+
+            target.server().executeIn("accept_rises", "SELECT pg_create_physical_replication_slot('standby_d')");
+
+            JsonPath after = test(id);
+            assertThat(finding(after, REPLICATION_SLOTS)).containsEntry("severity", "BLOCKER").containsEntry("accepted", null);
+            assertThat(incrementalState(after)).isEqualTo("BLOCKED");
+        } finally {
+            target.server().executeIn("accept_rises", "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots");
+        }
     }
 
     @Test

@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.dsm.readiness.FindingSeverity;
+
 @Schema(name = "AcceptanceInput", description = """
         A readiness finding to accept as a risk. Findings it covers stay in every report, marked accepted, and no longer \
         count in verdicts and the watch's state.""")
@@ -19,10 +21,13 @@ public record AcceptanceInput(
         @Schema(required = true, minLength = 1, maxLength = AcceptanceInput.MAX_REASON, description = "Why the risk is "
                 + "accepted, for whoever answers for it later.", examples = "Insert-only audit table: it is never updated or deleted.")
         String reason,
-        @Schema(nullable = true, description = "When the acceptance stops counting. Required for a check that can raise a "
-                + "BLOCKER (`worstSeverity`); at most DSM_ACCEPTANCE_MAX_DAYS (90) days ahead.",
-                examples = "2027-03-01T00:00:00Z")
-        Instant expiresAt) {
+        @Schema(nullable = true, description = "When the acceptance stops counting. Required when the severity accepted is "
+                + "BLOCKER; at most DSM_ACCEPTANCE_MAX_DAYS (90) days ahead.", examples = "2027-03-01T00:00:00Z")
+        Instant expiresAt,
+        @Schema(nullable = true, description = "The most severe finding accepted: WARNING or BLOCKER, and never above what "
+                + "the check can raise (`worstSeverity`), which it is by default. A finding of the check that rises above it "
+                + "counts again. INFO only for a check that raises nothing worse.", examples = "WARNING")
+        FindingSeverity severity) {
 
     public static final int MAX_REASON = 1000;
     public static final int MAX_OBJECTS = 500;

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.dsm.acceptance.AcceptanceSource;
+import io.dsm.readiness.FindingSeverity;
 import io.dsm.readiness.ReadinessCheck;
 
 @Schema(name = "AcceptanceResponse", description = "A readiness finding accepted as a risk: who decided, why, for which objects "
@@ -20,11 +21,14 @@ public record AcceptanceResponse(
         List<String> objects,
         @Schema(examples = "Insert-only audit table: it is never updated or deleted.")
         String reason,
-        @Schema(description = "The signed-in user who accepted it.", examples = "jane")
+        @Schema(description = "The signed-in user who accepted it, or for source FILE the provisioning file that declares it.",
+                examples = "jane")
         String acceptedBy,
         Instant acceptedAt,
         @Schema(nullable = true, description = "When it stops counting; null for a warning accepted until revoked.")
         Instant expiresAt,
+        @Schema(description = "The most severe finding it covers; a finding of the check that rises above it counts again.")
+        FindingSeverity severity,
         AcceptanceSource source,
         @Schema(description = "Whether it has expired and covers nothing any more.")
         boolean expired) {

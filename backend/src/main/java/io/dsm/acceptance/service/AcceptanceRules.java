@@ -2,6 +2,7 @@ package io.dsm.acceptance.service;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,7 +19,10 @@ import io.dsm.config.StartupFailure;
 import io.dsm.readiness.FindingSeverity;
 import io.dsm.readiness.ReadinessCheck;
 
-/** What an acceptance may say: a check that can be accepted, its objects, a reason, and an expiry for what can block. */
+/**
+ * What an acceptance may say, through the API or in a provisioning file: a check that can be accepted, its
+ * objects, a reason, a severity the check can raise, and an expiry when that severity is a blocker.
+ */
 @ApplicationScoped
 public class AcceptanceRules {
 
@@ -37,7 +41,7 @@ public class AcceptanceRules {
     }
 
     /** An acceptance input that passed every rule. */
-    public record Accepted(ReadinessCheck check, List<String> objects, String reason, Instant expiresAt) {
+    public record Accepted(ReadinessCheck check, List<String> objects, String reason, Instant expiresAt, FindingSeverity severity) {
     }
 
     /** @throws ProblemException (400) naming each field that breaks a rule */
@@ -52,11 +56,14 @@ public class AcceptanceRules {
         }
         List<String> objects = objects(input.objects(), violations);
         check.ifPresent(c -> objectsFit(c, objects, violations));
-        check.ifPresent(c -> expiryFits(c, input.expiresAt(), now, violations));
+        Optional<FindingSeverity> severity = check.flatMap(c -> severity(c, input.severity(), violations));
+        severity.ifPresent(s -> expiryFits(check.orElseThrow(), s, input.expiresAt(), now, violations));
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
-        return new Accepted(check.orElseThrow(), objects, reason, input.expiresAt());
+        // The store keeps microseconds: what is compared with a stored acceptance must be what was stored.
+        Instant expiresAt = input.expiresAt() == null ? null : input.expiresAt().truncatedTo(ChronoUnit.MICROS);
+        return new Accepted(check.orElseThrow(), objects, reason, expiresAt, severity.orElseThrow());
     }
 
     private static Optional<ReadinessCheck> check(String id, List<Violation> violations) {
@@ -113,12 +120,33 @@ public class AcceptanceRules {
         }
     }
 
-    private void expiryFits(ReadinessCheck check, Instant expiresAt, Instant now, List<Violation> violations) {
+    /** The severity given, or the worst the check can raise; empty when the check can never raise the one given. */
+    private static Optional<FindingSeverity> severity(ReadinessCheck check, FindingSeverity given, List<Violation> violations) {
+        FindingSeverity worst = check.worstSeverity();
+        if (given == null) {
+            return Optional.of(worst);
+        }
+        // FindingSeverity lists the most severe first.
+        if (given.compareTo(worst) < 0) {
+            violations.add(new Violation("severity", "cannot be " + given + ": " + check.id() + " raises at most "
+                    + worst + " findings"));
+            return Optional.empty();
+        }
+        if (given == FindingSeverity.INFO && worst != FindingSeverity.INFO) {
+            violations.add(new Violation("severity", "must be WARNING or BLOCKER: an INFO finding never counts, so there is "
+                    + "nothing to accept"));
+            return Optional.empty();
+        }
+        return Optional.of(given);
+    }
+
+    private void expiryFits(ReadinessCheck check, FindingSeverity severity, Instant expiresAt, Instant now,
+            List<Violation> violations) {
         Instant latest = now.plus(Duration.ofDays(maxDays));
         if (expiresAt == null) {
-            if (check.worstSeverity() == FindingSeverity.BLOCKER) {
-                violations.add(new Violation("expiresAt", "is required: " + check.id() + " can raise a blocker, which is "
-                        + "accepted for at most " + maxDays + " days (DSM_ACCEPTANCE_MAX_DAYS)"));
+            if (severity == FindingSeverity.BLOCKER) {
+                violations.add(new Violation("expiresAt", "is required to accept " + check.id() + "'s blockers, for at "
+                        + "most " + maxDays + " days (DSM_ACCEPTANCE_MAX_DAYS); with severity WARNING its blockers still count"));
             }
         } else if (!expiresAt.isAfter(now)) {
             violations.add(new Violation("expiresAt", "must be in the future"));

@@ -2,12 +2,14 @@ package io.dsm.acceptance.service;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 
 import io.dsm.acceptance.AcceptanceEntity;
 import io.dsm.acceptance.AcceptanceSource;
@@ -24,11 +26,14 @@ import io.dsm.datasource.service.ReadinessWatch;
 import io.dsm.datasource.service.StoredDataSources;
 import io.dsm.readiness.ReadinessCheck;
 
-/** Accepting and revoking readiness risks through the API, each audited with its reason in the same transaction. */
+/**
+ * Accepting and revoking readiness risks, through the API or as a provisioning file declares them, each
+ * audited with its reason in the same transaction.
+ */
 @ApplicationScoped
 public class Acceptances {
 
-    /** What a provisioning file would own: the API refuses for a provisioned source, naming its file. */
+    /** What a provisioning file owns: the API refuses for a provisioned source, naming its file. */
     private static final String MANAGED_BY_FILE = "its accepted risks are managed";
 
     private final AcceptanceRepository repository;
@@ -61,20 +66,7 @@ public class Acceptances {
     public AcceptanceResponse accept(UUID dataSourceId, AcceptanceInput input) {
         DataSourceEntity source = dataSources.managedThroughTheApi(dataSourceId, MANAGED_BY_FILE);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        AcceptanceRules.Accepted accepted = rules.check(input, now);
-        AcceptanceEntity entity = new AcceptanceEntity();
-        entity.id = UUID.randomUUID();
-        entity.dataSourceId = source.id;
-        entity.check = accepted.check().id();
-        entity.objects = accepted.objects().toArray(String[]::new);
-        entity.reason = accepted.reason();
-        entity.acceptedBy = origin.actor();
-        entity.acceptedAt = now;
-        entity.expiresAt = accepted.expiresAt();
-        entity.source = AcceptanceSource.API;
-        repository.persist(entity);
-        audit.record(AuditEntry.ofDataSource(AuditAction.RISK_ACCEPTED, AuditOutcome.SUCCESS, source.id, source.identifier,
-                List.of(), "Accepted " + described(entity) + ". Reason: " + entity.reason));
+        AcceptanceEntity entity = stored(source, rules.check(input, now), origin.actor(), AcceptanceSource.API, now);
         // The watch's state, list badge, metrics and webhook follow at its next check, due now rather than in an interval.
         watch.checkSoon(source.id);
         return response(entity, now);
@@ -86,6 +78,59 @@ public class Acceptances {
         DataSourceEntity source = dataSources.managedThroughTheApi(dataSourceId, MANAGED_BY_FILE);
         AcceptanceEntity entity = repository.of(dataSourceId, acceptanceId).orElseThrow(() -> ProblemException.notFound(
                 "Data source " + source.identifier + " has no acceptance " + acceptanceId + "."));
+        revoked(source, entity);
+    }
+
+    /**
+     * Makes a provisioned source's acceptances exactly those its file declares (already checked by
+     * {@link AcceptanceRules}), in the file's transaction: one declared as stored before is kept as it is,
+     * every other one stored (accepted by the file) or revoked, each audited as through the API.
+     *
+     * @return whether anything changed
+     */
+    @Transactional(TxType.MANDATORY)
+    public boolean declared(UUID dataSourceId, List<AcceptanceRules.Accepted> declared, String file) {
+        DataSourceEntity source = dataSources.get(dataSourceId);
+        List<AcceptanceRules.Accepted> toStore = new ArrayList<>(declared);
+        boolean changed = false;
+        for (AcceptanceEntity entity : repository.of(dataSourceId)) {
+            if (entity.source != AcceptanceSource.FILE || !file.equals(entity.acceptedBy) || !toStore.remove(accepted(entity))) {
+                revoked(source, entity);
+                changed = true;
+            }
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        toStore.forEach(accepted -> stored(source, accepted, file, AcceptanceSource.FILE, now));
+        return changed || !toStore.isEmpty();
+    }
+
+    /** The acceptances of a data source that have not expired, oldest first: what an export writes. */
+    @Transactional
+    public List<AcceptanceResponse> live(UUID dataSourceId) {
+        Instant now = Instant.now();
+        return repository.liveAt(dataSourceId, now).stream().map(entity -> response(entity, now)).toList();
+    }
+
+    private AcceptanceEntity stored(DataSourceEntity source, AcceptanceRules.Accepted accepted, String acceptedBy,
+            AcceptanceSource origin, Instant now) {
+        AcceptanceEntity entity = new AcceptanceEntity();
+        entity.id = UUID.randomUUID();
+        entity.dataSourceId = source.id;
+        entity.check = accepted.check().id();
+        entity.objects = accepted.objects().toArray(String[]::new);
+        entity.reason = accepted.reason();
+        entity.acceptedBy = acceptedBy;
+        entity.acceptedAt = now;
+        entity.expiresAt = accepted.expiresAt();
+        entity.severity = accepted.severity();
+        entity.source = origin;
+        repository.persist(entity);
+        audit.record(AuditEntry.ofDataSource(AuditAction.RISK_ACCEPTED, AuditOutcome.SUCCESS, source.id, source.identifier,
+                List.of(), "Accepted " + described(entity) + ". Reason: " + entity.reason));
+        return entity;
+    }
+
+    private void revoked(DataSourceEntity source, AcceptanceEntity entity) {
         repository.delete(entity);
         audit.record(AuditEntry.ofDataSource(AuditAction.RISK_ACCEPTANCE_REVOKED, AuditOutcome.SUCCESS, source.id,
                 source.identifier, List.of(), "Revoked the acceptance of " + described(entity) + ", accepted by "
@@ -93,15 +138,22 @@ public class Acceptances {
         watch.checkSoon(source.id);
     }
 
+    /** What a stored acceptance says, as the rules give it, to compare with what a file declares. */
+    private static AcceptanceRules.Accepted accepted(AcceptanceEntity entity) {
+        return new AcceptanceRules.Accepted(ReadinessCheck.byId(entity.check), List.of(entity.objects), entity.reason,
+                entity.expiresAt, entity.severity);
+    }
+
     private static String described(AcceptanceEntity entity) {
         String objects = entity.objects.length == 0 ? "" : " for " + String.join(", ", entity.objects);
         String until = entity.expiresAt == null ? " until revoked" : " until " + entity.expiresAt;
-        return entity.check + objects + until;
+        return entity.check + objects + " up to " + entity.severity + until;
     }
 
     private static AcceptanceResponse response(AcceptanceEntity entity, Instant now) {
         return new AcceptanceResponse(entity.id, entity.dataSourceId, ReadinessCheck.byId(entity.check),
-                Arrays.asList(entity.objects), entity.reason, entity.acceptedBy, entity.acceptedAt, entity.expiresAt, entity.source,
+                Arrays.asList(entity.objects), entity.reason, entity.acceptedBy, entity.acceptedAt, entity.expiresAt, entity.severity,
+                entity.source,
                 entity.expiresAt != null && !entity.expiresAt.isAfter(now));
     }
 }

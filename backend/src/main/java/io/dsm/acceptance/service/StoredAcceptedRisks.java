@@ -29,6 +29,6 @@ public class StoredAcceptedRisks implements AcceptedRisks {
 
     private static LiveAcceptance live(AcceptanceEntity entity) {
         return new LiveAcceptance(entity.id, ReadinessCheck.byId(entity.check), Set.of(entity.objects), entity.reason,
-                entity.acceptedBy, entity.expiresAt);
+                entity.acceptedBy, entity.expiresAt, entity.severity);
     }
 }

@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.dsm.readiness.FindingSeverity;
+
 @Schema(name = "FindingAcceptance", description = """
         The acceptance that covers a finding: the finding stays in the report, but verdicts, the watch's state and its \
         counts leave it out.""")
@@ -17,5 +19,7 @@ public record FindingAcceptance(
         @Schema(examples = "jane")
         String acceptedBy,
         @Schema(nullable = true, description = "When it stops counting; null for a warning accepted until revoked.")
-        Instant expiresAt) {
+        Instant expiresAt,
+        @Schema(description = "The most severe finding the acceptance covers; this finding is not above it.")
+        FindingSeverity severity) {
 }

@@ -56,13 +56,13 @@ final class ReadinessReports {
 
     private static Optional<LiveAcceptance> covering(List<LiveAcceptance> accepted, Finding finding) {
         List<String> names = finding.objects().stream().map(io.dsm.readiness.service.AffectedObject::name).toList();
-        return accepted.stream().filter(a -> a.covers(finding.check(), names, finding.objectCount())).findFirst();
+        return accepted.stream().filter(a -> a.covers(finding.check(), finding.severity(), names, finding.objectCount())).findFirst();
     }
 
     private static ReadinessFinding finding(TargetProbe probe, Finding finding, Optional<LiveAcceptance> covering) {
         return new ReadinessFinding(finding.check(), probe.target(), finding.scopes().stream().sorted().toList(),
                 finding.severity(), finding.message(), finding.hint(), finding.fixSql(),
                 finding.objects().stream().map(o -> new AffectedObject(o.name(), o.detail())).toList(), finding.objectCount(),
-                covering.map(a -> new FindingAcceptance(a.id(), a.reason(), a.acceptedBy(), a.expiresAt())).orElse(null));
+                covering.map(a -> new FindingAcceptance(a.id(), a.reason(), a.acceptedBy(), a.expiresAt(), a.severity())).orElse(null));
     }
 }

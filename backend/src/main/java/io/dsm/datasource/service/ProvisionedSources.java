@@ -3,6 +3,7 @@ package io.dsm.datasource.service;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -34,6 +35,10 @@ public class ProvisionedSources {
             return entity.identifier;
         }
 
+        public UUID id() {
+            return entity.id;
+        }
+
         public Optional<String> provisionedBy() {
             return Optional.ofNullable(entity.provisionedBy);
         }
@@ -58,8 +63,8 @@ public class ProvisionedSources {
 
     /** @throws io.dsm.common.problem.ProblemException (400, 409) as the API would answer */
     @Transactional(TxType.MANDATORY)
-    public void create(DataSourceInput input, String file) {
-        service.created(input, file);
+    public Stored create(DataSourceInput input, String file) {
+        return new Stored(service.created(input, file));
     }
 
     /** Makes the stored data source what the file says; returns whether anything changed. */

@@ -9,22 +9,26 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
+import io.dsm.acceptance.api.AcceptanceResponse;
+import io.dsm.acceptance.service.Acceptances;
 import io.dsm.datasource.api.DataSourceResponse;
 import io.dsm.datasource.api.StandbyResponse;
 import io.dsm.datasource.service.ProvisionedSources;
 
 /**
- * Writes the data sources managed through the API as a provisioning file, so that a clicked setup
- * becomes code (those a file declares are code already).
+ * Writes the data sources managed through the API as a provisioning file, with the accepted risks in
+ * force on each, so that a clicked setup becomes code (those a file declares are code already).
  * Passwords never leave: a reference is kept, a stored password becomes a file reference to fill in.
  */
 @ApplicationScoped
 public class Export {
 
     private final ProvisionedSources sources;
+    private final Acceptances acceptances;
 
-    public Export(ProvisionedSources sources) {
+    public Export(ProvisionedSources sources, Acceptances acceptances) {
         this.sources = sources;
+        this.acceptances = acceptances;
     }
 
     public String yaml() {
@@ -32,7 +36,7 @@ public class Export {
         Map<String, Object> file = new LinkedHashMap<>();
         file.put("apiVersion", ProvisioningParser.API_VERSION);
         file.put("prune", false);
-        file.put("dataSources", all.stream().map(Export::entry).toList());
+        file.put("dataSources", all.stream().map(this::entry).toList());
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         options.setIndicatorIndent(2);
@@ -43,10 +47,11 @@ public class Export {
                 # Passwords are not exported. Each passwordRef: file:<identifier>.pw below names a file to create under
                 # DSM_SECRETS_DIR with that data source's password (one trailing newline is trimmed), unless it was a
                 # reference already. Set prune: true once this file lists every data source it should manage.
+                # acceptedFindings are the accepted risks in force: applied, the file manages them (it accepts them).
                 """ + new Yaml(options).dump(file);
     }
 
-    private static Map<String, Object> entry(DataSourceResponse source) {
+    private Map<String, Object> entry(DataSourceResponse source) {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("identifier", source.identifier());
         entry.put("type", source.type().name());
@@ -77,7 +82,26 @@ public class Export {
                     : "file:" + source.identifier() + ".standby.pw");
             entry.put("standby", pair);
         }
+        List<Map<String, Object>> accepted = acceptances.live(source.id()).stream().map(Export::acceptedFinding).toList();
+        if (!accepted.isEmpty()) {
+            entry.put(AcceptedFindings.FIELD, accepted);
+        }
         return entry;
+    }
+
+    /** An acceptance in force as the file declares it; applying the file makes it the file's, accepted by the file. */
+    private static Map<String, Object> acceptedFinding(AcceptanceResponse acceptance) {
+        Map<String, Object> finding = new LinkedHashMap<>();
+        finding.put("check", acceptance.check().id());
+        if (!acceptance.objects().isEmpty()) {
+            finding.put("objects", acceptance.objects());
+        }
+        finding.put("reason", acceptance.reason());
+        finding.put("severity", acceptance.severity().name());
+        if (acceptance.expiresAt() != null) {
+            finding.put("expiresAt", acceptance.expiresAt().toString());
+        }
+        return finding;
     }
 
     private static void putIfSet(Map<String, Object> map, String key, String value) {

@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.agroal.api.AgroalDataSource;
+import io.dsm.acceptance.service.Acceptances;
 import io.dsm.audit.service.RequestOrigin;
 import io.dsm.common.problem.ProblemException;
 import io.dsm.datasource.service.ProvisionedSources;
@@ -25,7 +26,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Applies one provisioning file, all or nothing, in one transaction: its data sources created or
- * changed to what it says (matched by identifier, ignoring case), those it declared before and no
+ * changed to what it says (matched by identifier, ignoring case), each one's accepted risks made
+ * exactly those it declares (acceptedFindings), those it declared before and no
  * longer lists removed (prune) or released, every change audited as {@code provisioning:<file>}. Only
  * one instance applies at a time (a PostgreSQL advisory lock); the others see the result in the store.
  */
@@ -38,11 +40,13 @@ public class FileApplier {
 
     private final AgroalDataSource store;
     private final ProvisionedSources sources;
+    private final Acceptances acceptances;
     private final ObjectMapper json;
 
-    public FileApplier(AgroalDataSource store, ProvisionedSources sources, ObjectMapper json) {
+    public FileApplier(AgroalDataSource store, ProvisionedSources sources, Acceptances acceptances, ObjectMapper json) {
         this.store = store;
         this.sources = sources;
+        this.acceptances = acceptances;
         this.json = json;
     }
 
@@ -108,12 +112,15 @@ public class FileApplier {
                         + stored.get().provisionedBy().get() + "; a data source is declared in one file only"));
             }
             try {
+                ProvisionedSources.Stored applied;
                 if (stored.isEmpty()) {
-                    sources.create(declared.input(), file.name());
+                    applied = sources.create(declared.input(), file.name());
                     changed = true;
                 } else {
-                    changed |= sources.update(stored.get(), declared.input(), file.name());
+                    applied = stored.get();
+                    changed |= sources.update(applied, declared.input(), file.name());
                 }
+                changed |= acceptances.declared(applied.id(), declared.acceptances(), file.name());
             } catch (ProblemException e) {
                 List<io.dsm.common.problem.Violation> violations = e.toProblem().violations();
                 throw new Conflict(new ProvisioningError(declared.line(), violations.isEmpty() ? field : field + "." + violations.get(0).field(),

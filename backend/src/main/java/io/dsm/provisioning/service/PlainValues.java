@@ -31,8 +31,11 @@ final class PlainValues {
     static final int MAX_VALUES = 100_000;
     /** SnakeYAML's default bound on how deep a document nests, kept; aliases could nest deeper without this walk's. */
     static final int MAX_DEPTH = 50;
-    /** A data source's fields, and those of its standby and tls: the only paths an error names. */
-    private static final int PATH_LEVELS = 2;
+    /**
+     * The only paths an error names: a data source's fields, those of its standby and tls, and those of each
+     * of its acceptedFindings down to their objects ({@code acceptedFindings[1].objects[0]}).
+     */
+    private static final int PATH_LEVELS = 4;
     /** A key longer than any field's name is shown cut, so that a path stays short however long the key. */
     private static final int MAX_KEY_SHOWN = 64;
 

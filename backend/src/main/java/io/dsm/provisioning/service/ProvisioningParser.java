@@ -3,6 +3,7 @@ package io.dsm.provisioning.service;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,6 +31,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.dsm.acceptance.service.AcceptanceRules;
 import io.dsm.common.problem.ProblemException;
 import io.dsm.datasource.api.DataSourceInput;
 import io.dsm.datasource.service.DataSourceRules;
@@ -44,6 +46,7 @@ import io.dsm.datasource.service.DataSourceRules.Purpose;
 public class ProvisioningParser {
 
     static final String API_VERSION = "dsm/v1";
+    private static final String DATA_SOURCE = "a data source";
     private static final Set<String> TOP_LEVEL = Set.of("apiVersion", "prune", "dataSources");
     /** The largest file read; ProvisioningDirectory refuses a larger one without reading it. */
     static final int MAX_BYTES = 1024 * 1024;
@@ -54,12 +57,14 @@ public class ProvisioningParser {
 
     private final DataSourceRules rules;
     private final ObjectMapper json;
+    private final AcceptedFindings acceptedFindings;
 
-    public ProvisioningParser(DataSourceRules rules, ObjectMapper json) {
+    public ProvisioningParser(DataSourceRules rules, AcceptanceRules acceptanceRules, ObjectMapper json) {
         this.rules = rules;
-        // Unknown fields are reported by unknownFields(), beside every other error of the entry.
+        // Unknown fields are reported by unknown(), beside every other error of the entry.
         this.json = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.FAIL_ON_IGNORED_PROPERTIES);
+        this.acceptedFindings = new AcceptedFindings(acceptanceRules, this.json);
     }
 
     ParsedFile parse(String name, byte[] bytes, String checksum) {
@@ -165,11 +170,13 @@ public class ProvisioningParser {
                     "is not used in provisioning files: the file is the version"));
         }
         unknownFields(plain, path, lines, errors);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fields = new LinkedHashMap<>((Map<String, Object>) plain);
+        fields.remove("version");
+        List<AcceptanceRules.Accepted> accepted = acceptedFindings.of(fields.remove(AcceptedFindings.FIELD), path, lines, line(node),
+                Instant.now(), errors);
         DataSourceInput input;
         try {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> fields = new LinkedHashMap<>((Map<String, Object>) plain);
-            fields.remove("version");
             input = json.convertValue(fields, DataSourceInput.class);
         } catch (IllegalArgumentException e) {
             String field = fieldOf(e);
@@ -183,20 +190,21 @@ public class ProvisioningParser {
             e.toProblem().violations().forEach(violation -> errors.add(new ProvisioningError(
                     lines.getOrDefault(violation.field(), line(node)), path + "." + violation.field(), violation.message())));
         }
-        return errors.size() == before ? java.util.Optional.of(new DeclaredSource(input, line(node))) : java.util.Optional.empty();
+        return errors.size() == before ? java.util.Optional.of(new DeclaredSource(input, accepted, line(node))) : java.util.Optional.empty();
     }
 
-    /** The fields of an entry, its standby and its tls that the API's input does not have. */
+    /** The fields of an entry, its standby and its tls that the API's input does not have (acceptedFindings: see there). */
     private static void unknownFields(Object entry, String path, Map<String, Integer> lines, List<ProvisioningError> errors) {
-        unknown(entry, DataSourceInput.class, "", path, lines, errors);
+        unknown(entry, DataSourceInput.class, "", path, lines, DATA_SOURCE, errors);
         if (entry instanceof Map<?, ?> fields) {
-            unknown(fields.get("standby"), io.dsm.datasource.api.StandbyInput.class, "standby.", path, lines, errors);
-            unknown(fields.get("tls"), io.dsm.datasource.api.TlsSettings.class, "tls.", path, lines, errors);
+            unknown(fields.get("standby"), io.dsm.datasource.api.StandbyInput.class, "standby.", path, lines, DATA_SOURCE, errors);
+            unknown(fields.get("tls"), io.dsm.datasource.api.TlsSettings.class, "tls.", path, lines, DATA_SOURCE, errors);
         }
     }
 
-    private static void unknown(Object value, Class<? extends Record> type, String prefix, String path, Map<String, Integer> lines,
-            List<ProvisioningError> errors) {
+    /** The keys of {@code value} that are not fields of {@code type}, each an error naming {@code what} it is not a field of. */
+    static void unknown(Object value, Class<? extends Record> type, String prefix, String path, Map<String, Integer> lines,
+            String what, List<ProvisioningError> errors) {
         if (!(value instanceof Map<?, ?> fields)) {
             return;
         }
@@ -204,8 +212,8 @@ public class ProvisioningParser {
                 .collect(java.util.stream.Collectors.toSet());
         for (Object key : fields.keySet()) {
             String field = prefix + PlainValues.shown(String.valueOf(key));
-            if (!known.contains(String.valueOf(key)) && !field.equals("version")) {
-                errors.add(new ProvisioningError(lines.get(field), path + "." + field, "is not a field of a data source"));
+            if (!known.contains(String.valueOf(key)) && !field.equals("version") && !field.equals(AcceptedFindings.FIELD)) {
+                errors.add(new ProvisioningError(lines.get(field), path + "." + field, "is not a field of " + what));
             }
         }
     }
@@ -235,7 +243,7 @@ public class ProvisioningParser {
         return entries;
     }
 
-    private static String fieldOf(IllegalArgumentException e) {
+    static String fieldOf(IllegalArgumentException e) {
         if (e.getCause() instanceof JsonMappingException mapping) {
             StringBuilder path = new StringBuilder();
             for (JsonMappingException.Reference reference : mapping.getPath()) {

@@ -33,6 +33,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.dsm.common.concurrent.BackgroundThreads;
 import io.agroal.api.AgroalDataSource;
+import io.dsm.acceptance.service.AcceptanceRules;
 import io.dsm.datasource.service.DataSourceRules;
 import io.dsm.testing.ApiTest;
 import io.dsm.testing.DataSources;
@@ -55,6 +56,9 @@ class HostileProvisioningFilesTest extends ApiTest {
 
     @Inject
     DataSourceRules rules;
+
+    @Inject
+    AcceptanceRules acceptanceRules;
 
     @Inject
     FileApplier applier;
@@ -215,7 +219,7 @@ class HostileProvisioningFilesTest extends ApiTest {
 
     /** A parser that throws what {@code thrown} gives (nothing: it parses) when it parses the file {@code name}. */
     private ProvisioningParser parserThatThrows(String name, Supplier<Throwable> thrown) {
-        return new ProvisioningParser(rules, json) {
+        return new ProvisioningParser(rules, acceptanceRules, json) {
             @Override
             ParsedFile parse(String file, byte[] bytes, String checksum) {
                 Throwable throwable = file.equals(name) ? thrown.get() : null;
