@@ -582,7 +582,7 @@ export const en = {
     objectsHelp: 'Only the objects ticked are covered: a finding about any other object counts again.',
     objectsRequired: 'Tick at least one object',
     objectsListed: (listed: number, total: number) =>
-      `The report lists ${listed} of ${total} objects: only those listed can be accepted here.`,
+      `The report lists ${listed} of ${total} objects. A finding about more objects than it lists cannot be covered by names: it stays open until it lists them all.`,
     noObjects: 'This check names no objects: the acceptance covers its findings whole.',
     expiresAt: 'Expires on',
     expiryRequiredHelp: 'Required: this check can block. From that day on, the finding counts again.',

@@ -543,7 +543,7 @@ export const zhCN: Messages = {
     objectsHelp: '仅覆盖勾选的对象：涉及其他对象的问题会重新计入。',
     objectsRequired: '请至少勾选一个对象',
     objectsListed: (listed: number, total: number) =>
-      `报告列出了 ${total} 个对象中的 ${listed} 个：此处只能接受已列出的对象。`,
+      `报告列出了 ${total} 个对象中的 ${listed} 个。涉及的对象多于所列对象的问题无法按名称覆盖：在全部列出之前它仍会计入。`,
     noObjects: '此检查不涉及具体对象：接受将覆盖其全部问题。',
     expiresAt: '到期日',
     expiryRequiredHelp: '必填：此检查可能产生阻断项。自该日起，该问题重新计入。',

@@ -60,13 +60,15 @@ async function giveReason(user: ReturnType<typeof renderWithApp>['user'], reason
 const submit = () => within(modal()).getByRole('button', { name: 'Accept risk' });
 
 describe('accepting a finding as a risk', () => {
-  it('starts with every object the finding lists ticked, and says the rest are not listed', () => {
+  it('starts with every object the finding lists ticked, and warns that a finding listing fewer than it has stays open', () => {
     showModal(BLOCKER);
 
     const boxes = within(modal()).getAllByRole('checkbox');
     expect(boxes).toHaveLength(50);
     expect(boxes.every((box) => (box as HTMLInputElement).checked)).toBe(true);
-    expect(modal()).toHaveTextContent('The report lists 50 of 73 objects: only those listed can be accepted here.');
+    expect(within(modal()).getByRole('alert')).toHaveTextContent(
+      'The report lists 50 of 73 objects. A finding about more objects than it lists cannot be covered by names',
+    );
   });
 
   it('sends the objects still ticked, the trimmed reason and the check', async () => {
