@@ -12,6 +12,8 @@ export const dataSourceKeys = {
   detail: (id: string) => [...dataSourceKeys.details(), id] as const,
   /** What the readiness watch knows about one data source: state, latest report, history. */
   readiness: (id: string) => [...dataSourceKeys.all, 'readiness', id] as const,
+  /** The risks accepted on one data source (GET /api/datasources/{id}/acceptances). */
+  acceptances: (id: string) => [...dataSourceKeys.all, 'acceptances', id] as const,
   identifierAvailability: (identifier: string, excludeId: string | undefined) =>
     // The API compares ignoring case, so "OrderDB" and "orderdb" share one answer.
     [...dataSourceKeys.all, 'identifier-availability', identifier.toLowerCase(), excludeId ?? null] as const,
@@ -19,6 +21,11 @@ export const dataSourceKeys = {
 
 export const regionKeys = {
   all: ['regions'] as const,
+};
+
+/** The readiness catalogue: which checks may be accepted, whether they name objects, how bad they get. */
+export const readinessCheckKeys = {
+  all: ['readiness-checks'] as const,
 };
 
 /** The last apply of each provisioning file (GET /api/provisioning). */

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DataSource, ReadinessSummary, Role, SourceReadiness } from '@/lib/api/types';
+import { READINESS_CHECKS } from '@/testing/acceptance-fixtures';
 import { aDataSource, aPage, aSession, fakeApi, json, problem } from '@/testing/fake-api';
 import { aSourceReadiness } from '@/testing/readiness-fixtures';
 import { renderWithApp } from '@/testing/render';
@@ -35,6 +36,8 @@ function pageWithReadiness(
     'GET /api/regions': oneRegion,
     [`GET /api/datasources/${source.id}`]: () => json(source),
     [`GET /api/datasources/${source.id}/readiness`]: readiness,
+    [`GET /api/datasources/${source.id}/acceptances`]: () => json([]),
+    'GET /api/readiness/checks': () => json(READINESS_CHECKS),
     ...(recheck ? { [`POST /api/datasources/${source.id}/readiness`]: recheck } : {}),
   });
   window.history.replaceState(null, '', url);
@@ -250,6 +253,8 @@ describe('the readiness tab of the details', () => {
       'GET /api/regions': oneRegion,
       [`GET /api/datasources/${source.id}`]: () => json(source),
       [`GET /api/datasources/${source.id}/readiness`]: () => json(aSourceReadiness() satisfies SourceReadiness),
+      [`GET /api/datasources/${source.id}/acceptances`]: () => json([]),
+      'GET /api/readiness/checks': () => json(READINESS_CHECKS),
     });
     window.history.replaceState(null, '', readinessTabOf(source));
     renderWithApp(<DataSourcesPage />, { language: 'zh-CN' });

@@ -9,6 +9,7 @@ import {
   withTypedPasswordsOnly,
   type DataSourceFormValues,
 } from '../../utils/form-values';
+import { AcceptRiskScopeContext } from '../acceptance/accept-risk-scope';
 import { DataSourceFormFields } from './DataSourceFormFields';
 import type { DialogRequest } from './dialog-request';
 import { DialogFooter } from './DialogFooter';
@@ -66,6 +67,7 @@ export default function DataSourceDialog({ request, regions, multiRegion, onClos
     scope: dialog.passwordScope,
     references,
   });
+  const acceptScope = useMemo(() => (editedSource ? { dataSource: editedSource } : null), [editedSource]);
   const stored = useMemo(
     () => ({
       standbyPassword: editedSource?.standby?.passwordSet ?? false,
@@ -143,7 +145,10 @@ export default function DataSourceDialog({ request, regions, multiRegion, onClos
           references={references}
           referenceReadOnlyHelp={permissions.whyNot('namePasswordReferences')}
         />
-        <TestOutcome testing={dialog.testing} report={dialog.report} stale={dialog.reportStale} />
+        {/* Findings of a saved source may be accepted from its test; an unsaved form's may not. */}
+        <AcceptRiskScopeContext value={acceptScope}>
+          <TestOutcome testing={dialog.testing} report={dialog.report} stale={dialog.reportStale} />
+        </AcceptRiskScopeContext>
       </Form>
     </Modal>
   );

@@ -1,6 +1,6 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Descriptions, Skeleton, Typography } from 'antd';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { describeError } from '@/components/ErrorState';
 import { RelativeTime } from '@/components/RelativeTime';
 import { useToast } from '@/components/toast';
@@ -13,6 +13,8 @@ import { useI18n } from '@/lib/i18n/i18n-context';
 import { useDataSourceReadiness } from '../../api/use-data-source-readiness';
 import { useRecheckReadiness } from '../../api/use-recheck-readiness';
 import { formatInterval, stateSince } from '../../utils/readiness-watch';
+import { AcceptRiskScopeContext } from '../acceptance/accept-risk-scope';
+import { AcceptedRisks } from '../acceptance/AcceptedRisks';
 import { ConnectionTestReport } from '../ConnectionTestReport';
 import { ReadinessBadge } from './ReadinessBadge';
 import { ReadinessHistory } from './ReadinessHistory';
@@ -52,6 +54,13 @@ function ReadinessDetails({ dataSource, readiness }: { dataSource: DataSource; r
   const since = stateSince(readiness.history, state);
   const recheck = useRecheck(dataSource);
   const mayRecheck = usePermissions().can('testDataSources');
+  // An accept or revoke counts from the next check: offer that check, rather than wait for the watch.
+  const [changedSinceCheck, setChangedSinceCheck] = useState(false);
+  const acceptScope = useMemo(() => ({ dataSource, onChanged: () => setChangedSinceCheck(true) }), [dataSource]);
+  const runRecheck = () => {
+    setChangedSinceCheck(false);
+    recheck.run();
+  };
 
   return (
     <div className="readiness-panel">
@@ -61,7 +70,7 @@ function ReadinessDetails({ dataSource, readiness }: { dataSource: DataSource; r
         {mayRecheck && (
           <Button
             icon={<ReloadOutlined />}
-            onClick={recheck.run}
+            onClick={runRecheck}
             loading={recheck.mutation.isPending}
             disabled={recheck.waiting}
           >
@@ -74,6 +83,20 @@ function ReadinessDetails({ dataSource, readiness }: { dataSource: DataSource; r
           error={recheck.mutation.error}
           retryAt={recheck.retryAt}
           onClose={() => recheck.mutation.reset()}
+        />
+      )}
+      {changedSinceCheck && mayRecheck && (
+        <Alert
+          className="readiness-panel__alert"
+          type="info"
+          showIcon
+          title={m.acceptance.recheckOffer}
+          closable={{ onClose: () => setChangedSinceCheck(false) }}
+          action={
+            <Button size="small" type="primary" onClick={runRecheck} disabled={recheck.waiting}>
+              {w.recheck}
+            </Button>
+          }
         />
       )}
       <Typography.Paragraph className="readiness-panel__meaning">{w.meaning[state]}</Typography.Paragraph>
@@ -107,11 +130,15 @@ function ReadinessDetails({ dataSource, readiness }: { dataSource: DataSource; r
       <section className="readiness-panel__latest" aria-label={w.latest}>
         <h3 className="readiness-panel__heading">{w.latest}</h3>
         {readiness.latest ? (
-          <ConnectionTestReport result={readiness.latest} />
+          <AcceptRiskScopeContext value={acceptScope}>
+            <ConnectionTestReport result={readiness.latest} />
+          </AcceptRiskScopeContext>
         ) : (
           <Typography.Text type="secondary">{w.noReportYet}</Typography.Text>
         )}
       </section>
+
+      <AcceptedRisks dataSource={dataSource} onChanged={acceptScope.onChanged} />
 
       <ReadinessHistory history={readiness.history} />
     </div>

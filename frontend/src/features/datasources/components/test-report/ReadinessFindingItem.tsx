@@ -4,6 +4,7 @@ import { useId, useState } from 'react';
 import type { ReadinessFinding } from '@/lib/api/types';
 import { useMessages } from '@/lib/i18n/i18n-context';
 import { hasDetails } from '../../utils/readiness';
+import { FindingAcceptanceLine } from '../acceptance/FindingAcceptanceLine';
 import { FindingDetails } from './FindingDetails';
 import { SEVERITY_ICON } from './status-icons';
 
@@ -43,7 +44,7 @@ export function ReadinessFindingItem({ finding, showTarget }: Props) {
   );
 
   return (
-    <li className={`finding finding--${severity.toLowerCase()}`}>
+    <li className={`finding finding--${severity.toLowerCase()}${finding.accepted ? ' finding--accepted' : ''}`}>
       {expandable ? (
         <button
           type="button"
@@ -59,6 +60,7 @@ export function ReadinessFindingItem({ finding, showTarget }: Props) {
         <div className="finding__toggle finding__toggle--static">{heading}</div>
       )}
       <p className="finding__message">{finding.message}</p>
+      <FindingAcceptanceLine finding={finding} />
       {expandable && (
         <div id={panelId} className="finding__details" hidden={!open}>
           {open && <FindingDetails finding={finding} />}
