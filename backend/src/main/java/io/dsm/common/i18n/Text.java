@@ -1,6 +1,8 @@
 package io.dsm.common.i18n;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -19,11 +21,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 public record Text(String key, List<Object> args) {
 
     public Text {
-        args = List.copyOf(args);
+        // Not List.copyOf: an argument may be null (an absent identifier), written "null" as string concatenation would.
+        args = Collections.unmodifiableList(new ArrayList<>(args));
     }
 
     public static Text of(String key, Object... args) {
-        return new Text(key, List.of(args));
+        return new Text(key, Arrays.asList(args));
     }
 
     /**
