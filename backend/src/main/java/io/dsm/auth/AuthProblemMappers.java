@@ -1,10 +1,14 @@
 package io.dsm.auth;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.dsm.auth.service.SignInRefused;
 import io.dsm.auth.service.SignInThrottled;
+import io.dsm.common.i18n.RequestLanguage;
+import io.dsm.common.i18n.Text;
 import io.dsm.common.problem.ProblemResponses;
 import io.dsm.common.problem.ProblemType;
 import io.quarkus.security.AuthenticationFailedException;
@@ -15,9 +19,12 @@ import io.vertx.ext.web.RoutingContext;
 /** 401, 403 and 429 in the same problem+json format as every other error. */
 public class AuthProblemMappers {
 
+    @Inject
+    RequestLanguage language;
+
     @ServerExceptionMapper
     public Response unauthenticated(UnauthorizedException e, RoutingContext context) {
-        return unauthorized("Sign in first: send HTTP Basic credentials, or sign in to the console.", context);
+        return unauthorized(Text.of("problem.sign-in.first"), context);
     }
 
     @ServerExceptionMapper
@@ -29,29 +36,31 @@ public class AuthProblemMappers {
             if (cause instanceof CsrfRejected csrf) {
                 return csrf(csrf);
             }
+            if (cause instanceof SignInRefused refusal) {
+                return unauthorized(refusal.text(), context);
+            }
         }
-        String detail = e.getMessage() != null && !e.getMessage().isBlank() ? e.getMessage() : "Wrong username or password.";
-        return unauthorized(detail, context);
+        return unauthorized(Text.of("problem.sign-in.wrong"), context);
     }
 
     @ServerExceptionMapper
     public Response throttled(SignInThrottled e) {
-        return ProblemResponses.retryLater(ProblemType.TOO_MANY_SIGN_INS, e.getMessage(), e.retryAfterSeconds());
+        return ProblemResponses.retryLater(ProblemType.TOO_MANY_SIGN_INS, e.text(), language.locale(), e.retryAfterSeconds());
     }
 
     @ServerExceptionMapper
     public Response csrf(CsrfRejected e) {
-        return ProblemResponses.of(ProblemType.FORBIDDEN, e.getMessage());
+        return ProblemResponses.of(ProblemType.FORBIDDEN, e.text(), language.locale());
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
-        return ProblemResponses.of(ProblemType.FORBIDDEN,
-                "Your role does not allow this. Ask an administrator for the role it needs.");
+        return ProblemResponses.of(ProblemType.FORBIDDEN, Text.of("problem.forbidden.role"), language.locale());
     }
 
-    static Response unauthorized(String detail, RoutingContext context) {
-        Response.ResponseBuilder response = Response.fromResponse(ProblemResponses.of(ProblemType.UNAUTHORIZED, detail));
+    private Response unauthorized(Text detail, RoutingContext context) {
+        Response.ResponseBuilder response = Response.fromResponse(ProblemResponses.of(ProblemType.UNAUTHORIZED, detail,
+                language.locale()));
         if (context == null || !DsmAuthenticationMechanism.isConsole(context)) {
             response.header("WWW-Authenticate", "Basic realm=\"dsm\", charset=\"UTF-8\"");
         }

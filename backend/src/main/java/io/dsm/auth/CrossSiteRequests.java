@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 
 import io.dsm.common.http.HttpLimits;
 import io.dsm.common.http.RouteRefusals;
+import io.dsm.common.i18n.Text;
 import io.dsm.common.problem.ProblemType;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.HostAndPort;
@@ -49,12 +50,9 @@ public class CrossSiteRequests {
         if (DsmAuthenticationMechanism.SAFE.contains(request.method())) {
             context.next();
         } else if (fromAnotherSite(request)) {
-            refusals.refuse(context, ProblemType.FORBIDDEN, "dsm takes no change sent by a page of another site, and this "
-                    + "request's Origin or Sec-Fetch-Site says it comes from one. Make changes in dsm's console, or with an API "
-                    + "client (which sends no Origin).");
+            refusals.refuse(context, ProblemType.FORBIDDEN, Text.of("problem.cross-site"));
         } else if (!sentAsJson(request)) {
-            refusals.refuse(context, ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send changes as application/json "
-                    + "(Content-Type: application/json); a change without a body may leave Content-Type out.");
+            refusals.refuse(context, ProblemType.UNSUPPORTED_MEDIA_TYPE, Text.of("problem.changes-as-json"));
         } else {
             context.next();
         }

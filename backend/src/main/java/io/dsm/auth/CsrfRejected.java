@@ -1,9 +1,12 @@
 package io.dsm.auth;
 
+import io.dsm.common.i18n.Text;
+import io.dsm.common.i18n.TextException;
+
 /** A write authenticated by the session cookie without the session's anti-forgery token: 403. */
-public class CsrfRejected extends RuntimeException {
+public class CsrfRejected extends TextException {
 
     public CsrfRejected() {
-        super("This change was sent without the session's X-CSRF-Token header. Reload the console and try again.", null, false, false);
+        super(Text.of("problem.csrf"));
     }
 }

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.dsm.auth.service.SignInRefused;
 import io.quarkus.security.credential.PasswordCredential;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -54,13 +55,11 @@ public class DsmAuthenticationMechanism implements HttpAuthenticationMechanism {
         try {
             decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            return Uni.createFrom().failure(new io.quarkus.security.AuthenticationFailedException(
-                    "The Authorization header is not valid Basic credentials."));
+            return Uni.createFrom().failure(SignInRefused.malformedBasic());
         }
         int colon = decoded.indexOf(':');
         if (colon < 0) {
-            return Uni.createFrom().failure(new io.quarkus.security.AuthenticationFailedException(
-                    "The Authorization header is not valid Basic credentials."));
+            return Uni.createFrom().failure(SignInRefused.malformedBasic());
         }
         UsernamePasswordAuthenticationRequest request = new UsernamePasswordAuthenticationRequest(
                 decoded.substring(0, colon), new PasswordCredential(decoded.substring(colon + 1).toCharArray()));

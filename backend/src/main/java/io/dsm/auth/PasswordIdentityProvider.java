@@ -11,6 +11,7 @@ import io.dsm.audit.service.AuditLog;
 import io.dsm.audit.service.RequestOrigin;
 import io.dsm.auth.service.Credentials;
 import io.dsm.auth.service.SignInAttempts;
+import io.dsm.auth.service.SignInRefused;
 import io.dsm.auth.service.SignInThrottled;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -61,7 +62,7 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
                 throw new AuthenticationFailedException(throttled.getMessage(), throttled);
             }
             if (match.isEmpty()) {
-                throw new AuthenticationFailedException("Wrong username or password.");
+                throw SignInRefused.wrongCredentials();
             }
             if (match.get().checkedNow()) {
                 audit.recordSeparately(AuditEntry.of(AuditAction.SIGN_IN, AuditOutcome.SUCCESS, "HTTP Basic"),

@@ -2,8 +2,8 @@ package io.dsm.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.dsm.auth.service.SignInRefused;
 import io.dsm.auth.service.Sessions;
-import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -31,6 +31,6 @@ public class SessionIdentityProvider implements IdentityProvider<SessionAuthenti
                         .addAttribute(Identities.CSRF_TOKEN, found.csrfToken())
                         .addAttribute(Identities.SESSION_TOKEN, request.token())
                         .build())
-                .orElseThrow(() -> new AuthenticationFailedException("The session has ended; sign in again.")));
+                .orElseThrow(SignInRefused::sessionEnded));
     }
 }

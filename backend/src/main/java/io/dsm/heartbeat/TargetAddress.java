@@ -24,7 +24,7 @@ final class TargetAddress {
 
     static InetAddress resolve(ConnectionSpec spec, AddressPolicy policy) throws Unusable {
         if (spec.password().isEmpty()) {
-            throw new Unusable("the stored password cannot be used: " + spec.passwordProblem(), false);
+            throw new Unusable("the stored password cannot be used: " + spec.passwordProblem().english(), false);
         }
         InetAddress[] addresses;
         try {
@@ -37,7 +37,7 @@ final class TargetAddress {
                 return address;
             }
         }
-        String reason = policy.refusal(addresses[0], spec.port()).map(AddressPolicy.Refusal::reason).orElse("");
+        String reason = policy.refusal(addresses[0], spec.port()).map(refusal -> refusal.reason().english()).orElse("");
         throw new Unusable("connections to " + spec.host() + " are not allowed: " + reason, false);
     }
 }

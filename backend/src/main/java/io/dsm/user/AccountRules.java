@@ -7,11 +7,12 @@ package io.dsm.user;
 public final class AccountRules {
 
     public static final String USERNAME = "^[A-Za-z0-9._-]{1,64}$";
-    public static final String USERNAME_MESSAGE = "must be 1 to 64 letters, digits, dots, hyphens or underscores";
+    /** Keys of ValidationMessages*.properties, which has them in each language. */
+    public static final String USERNAME_MESSAGE = "{constraint.username}";
     public static final int USERNAME_MAX = 64;
     public static final int PASSWORD_MIN = 12;
     public static final int PASSWORD_MAX = 128;
-    public static final String ROLE_REQUIRED = "is required: one of ADMIN, OPERATOR, VIEWER";
+    public static final String ROLE_REQUIRED = "{constraint.role.required}";
 
     private AccountRules() {
     }

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.dsm.datasource.api.Rules;
 import io.dsm.testing.ApiTest;
 import io.dsm.testing.DataSources;
 import io.quarkus.test.junit.QuarkusTest;
@@ -46,7 +45,7 @@ class IdentifierAvailabilityTest extends ApiTest {
     void rejectsAMalformedIdentifierWithTheRuleOfTheApi(String identifier) {
         given().queryParam("identifier", identifier).get("/api/datasources/identifier-availability")
                 .then().statusCode(400).body("violations[0].field", equalTo("identifier"))
-                .body("violations[0].message", equalTo(Rules.IDENTIFIER_MESSAGE));
+                .body("violations[0].message", equalTo("must be 1 to 32 ASCII letters, digits, underscores (_) or hyphens (-), without spaces"));
     }
 
     @Test

@@ -69,7 +69,7 @@ public class AcceptanceResource {
     @APIResponse(responseCode = "409", ref = SharedAnswers.ACCEPTANCES_MANAGED_BY_FILE)
     public Response accept(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             AcceptanceInput input, @Context UriInfo uriInfo) {
-        AcceptanceResponse created = acceptances.accept(Ids.parse("id", id), RequestBodies.required(input, "the acceptance"));
+        AcceptanceResponse created = acceptances.accept(Ids.parse("id", id), RequestBodies.required(input, "body.acceptance"));
         URI location = uriInfo.getAbsolutePathBuilder().path(created.id().toString()).build();
         return Response.created(location).entity(created).build();
     }

@@ -28,8 +28,7 @@ public class AcceptanceRules {
 
     /** How the watch's history and webhook name connection checks, such as connection.network. */
     private static final String CONNECTION_CHECK_PREFIX = "connection.";
-    private static final String NEVER_FINE = "is a connection check, which can never be accepted: a source that cannot be "
-            + "reached is never fine";
+    private static final String NEVER_FINE = "violation.check.connection";
 
     private final int maxDays;
 
@@ -50,9 +49,9 @@ public class AcceptanceRules {
         Optional<ReadinessCheck> check = check(input.check(), violations);
         String reason = input.reason() == null ? "" : input.reason().strip();
         if (reason.isEmpty()) {
-            violations.add(new Violation("reason", "must not be empty: say why the risk is accepted"));
+            violations.add(Violation.of("reason", "violation.reason.empty"));
         } else if (reason.length() > AcceptanceInput.MAX_REASON) {
-            violations.add(new Violation("reason", "must be at most " + AcceptanceInput.MAX_REASON + " characters"));
+            violations.add(Violation.of("reason", "violation.max-characters", AcceptanceInput.MAX_REASON));
         }
         List<String> objects = objects(input.objects(), violations);
         check.ifPresent(c -> objectsFit(c, objects, violations));
@@ -68,22 +67,22 @@ public class AcceptanceRules {
 
     private static Optional<ReadinessCheck> check(String id, List<Violation> violations) {
         if (id == null || id.isBlank()) {
-            violations.add(new Violation("check", "is required: a readiness check id (GET /api/readiness/checks)"));
+            violations.add(Violation.of("check", "violation.check.required"));
             return Optional.empty();
         }
         if (id.startsWith(CONNECTION_CHECK_PREFIX)) {
-            violations.add(new Violation("check", id + " " + NEVER_FINE));
+            violations.add(Violation.of("check", NEVER_FINE, id));
             return Optional.empty();
         }
         ReadinessCheck check;
         try {
             check = ReadinessCheck.byId(id);
         } catch (IllegalArgumentException e) {
-            violations.add(new Violation("check", id + " is not a readiness check id (GET /api/readiness/checks lists them)"));
+            violations.add(Violation.of("check", "violation.check.unknown", id));
             return Optional.empty();
         }
         if (!check.acceptable()) {
-            violations.add(new Violation("check", id + " " + NEVER_FINE));
+            violations.add(Violation.of("check", NEVER_FINE, id));
             return Optional.empty();
         }
         return Optional.of(check);
@@ -96,27 +95,24 @@ public class AcceptanceRules {
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
             if (name == null || name.isBlank()) {
-                violations.add(new Violation("objects[" + i + "]", "must not be empty"));
+                violations.add(Violation.of("objects[" + i + "]", "violation.not-empty"));
             } else if (name.length() > AcceptanceInput.MAX_OBJECT_NAME) {
-                violations.add(new Violation("objects[" + i + "]", "must be at most " + AcceptanceInput.MAX_OBJECT_NAME
-                        + " characters"));
+                violations.add(Violation.of("objects[" + i + "]", "violation.max-characters", AcceptanceInput.MAX_OBJECT_NAME));
             } else {
                 objects.add(name);
             }
         }
         if (objects.size() > AcceptanceInput.MAX_OBJECTS) {
-            violations.add(new Violation("objects", "must name at most " + AcceptanceInput.MAX_OBJECTS + " objects"));
+            violations.add(Violation.of("objects", "violation.objects.too-many", AcceptanceInput.MAX_OBJECTS));
         }
         return List.copyOf(objects);
     }
 
     private static void objectsFit(ReadinessCheck check, List<String> objects, List<Violation> violations) {
         if (!check.namesObjects() && !objects.isEmpty()) {
-            violations.add(new Violation("objects", "must be empty: " + check.id() + " names no objects, so an acceptance "
-                    + "covers its findings whole"));
+            violations.add(Violation.of("objects", "violation.objects.must-be-empty", check.id()));
         } else if (check.namesObjects() && objects.isEmpty()) {
-            violations.add(new Violation("objects", "must name the objects accepted: " + check.id() + " names the objects "
-                    + "its findings are about, and a finding that names any other is not covered"));
+            violations.add(Violation.of("objects", "violation.objects.required", check.id()));
         }
     }
 
@@ -128,13 +124,11 @@ public class AcceptanceRules {
         }
         // FindingSeverity lists the most severe first.
         if (given.compareTo(worst) < 0) {
-            violations.add(new Violation("severity", "cannot be " + given + ": " + check.id() + " raises at most "
-                    + worst + " findings"));
+            violations.add(Violation.of("severity", "violation.severity.above-worst", given.name(), check.id(), worst.name()));
             return Optional.empty();
         }
         if (given == FindingSeverity.INFO && worst != FindingSeverity.INFO) {
-            violations.add(new Violation("severity", "must be WARNING or BLOCKER: an INFO finding never counts, so there is "
-                    + "nothing to accept"));
+            violations.add(Violation.of("severity", "violation.severity.info"));
             return Optional.empty();
         }
         return Optional.of(given);
@@ -145,14 +139,12 @@ public class AcceptanceRules {
         Instant latest = now.plus(Duration.ofDays(maxDays));
         if (expiresAt == null) {
             if (severity == FindingSeverity.BLOCKER) {
-                violations.add(new Violation("expiresAt", "is required to accept " + check.id() + "'s blockers, for at "
-                        + "most " + maxDays + " days (DSM_ACCEPTANCE_MAX_DAYS); with severity WARNING its blockers still count"));
+                violations.add(Violation.of("expiresAt", "violation.expires-at.required", check.id(), maxDays));
             }
         } else if (!expiresAt.isAfter(now)) {
-            violations.add(new Violation("expiresAt", "must be in the future"));
+            violations.add(Violation.of("expiresAt", "violation.expires-at.past"));
         } else if (expiresAt.isAfter(latest)) {
-            violations.add(new Violation("expiresAt", "must be at most " + maxDays + " days ahead (DSM_ACCEPTANCE_MAX_DAYS), "
-                    + "by " + latest));
+            violations.add(Violation.of("expiresAt", "violation.expires-at.too-far", maxDays, latest.toString()));
         }
     }
 }

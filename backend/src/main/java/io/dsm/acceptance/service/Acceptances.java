@@ -34,7 +34,7 @@ import io.dsm.readiness.ReadinessCheck;
 public class Acceptances {
 
     /** What a provisioning file owns: the API refuses for a provisioned source, naming its file. */
-    private static final String MANAGED_BY_FILE = "its accepted risks are managed";
+    private static final String MANAGED_BY_FILE = "provisioned.risks";
 
     private final AcceptanceRepository repository;
     private final AcceptanceRules rules;
@@ -77,7 +77,7 @@ public class Acceptances {
     public void revoke(UUID dataSourceId, UUID acceptanceId) {
         DataSourceEntity source = dataSources.managedThroughTheApi(dataSourceId, MANAGED_BY_FILE);
         AcceptanceEntity entity = repository.of(dataSourceId, acceptanceId).orElseThrow(() -> ProblemException.notFound(
-                "Data source " + source.identifier + " has no acceptance " + acceptanceId + "."));
+                "problem.acceptance.not-found", source.identifier, acceptanceId.toString()));
         revoked(source, entity);
     }
 

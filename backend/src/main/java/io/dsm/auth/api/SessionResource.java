@@ -62,7 +62,7 @@ public class SessionResource {
     @APIResponse(responseCode = "400", description = "Username or password missing.")
     @APIResponse(responseCode = "429", ref = SharedAnswers.TOO_MANY_SIGN_INS)
     public Response signIn(SignInInput input, @Context RoutingContext context) {
-        SessionService.SignedIn signedIn = sessions.signIn(RequestBodies.required(input, "username and password"), context);
+        SessionService.SignedIn signedIn = sessions.signIn(RequestBodies.required(input, "body.sign-in"), context);
         return Response.ok(signedIn.session()).header("Set-Cookie", signedIn.cookie()).build();
     }
 
@@ -115,7 +115,7 @@ public class SessionResource {
             + "from this address; the current password was not checked.",
             headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(implementation = Integer.class)))
     public Response changePassword(PasswordChangeInput input) {
-        sessions.changePassword(identity, Identities.userId(identity), RequestBodies.required(input, "currentPassword and newPassword"));
+        sessions.changePassword(identity, Identities.userId(identity), RequestBodies.required(input, "body.password-change"));
         return Response.noContent().build();
     }
 

@@ -20,7 +20,6 @@ import io.dsm.common.problem.ProblemException;
 import io.dsm.common.problem.Violation;
 import io.dsm.common.security.Role;
 import io.dsm.user.service.UserService;
-import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.ext.web.RoutingContext;
 
@@ -52,10 +51,10 @@ public class SessionService {
     public SignedIn signIn(SignInInput input, RoutingContext context) {
         List<Violation> missing = new java.util.ArrayList<>();
         if (input == null || input.username() == null || input.username().isBlank()) {
-            missing.add(new Violation("username", "is required"));
+            missing.add(Violation.of("username", "constraint.required"));
         }
         if (input == null || input.password() == null || input.password().isEmpty()) {
-            missing.add(new Violation("password", "is required"));
+            missing.add(Violation.of("password", "constraint.required"));
         }
         if (!missing.isEmpty()) {
             throw ProblemException.invalid(missing);
@@ -64,7 +63,7 @@ public class SessionService {
         Optional<Credentials.Match> match = attempts.check(input.username(), address, WRONG_PASSWORD,
                 () -> credentials.check(input.username(), input.password()));
         if (match.isEmpty()) {
-            throw new AuthenticationFailedException("Wrong username or password.");
+            throw SignInRefused.wrongCredentials();
         }
         SignedInUser user = match.get().user();
         Sessions.Started started = sessions.start(user.id());
@@ -81,7 +80,7 @@ public class SessionService {
         }
         return sessions.find(sessionToken)
                 .map(found -> new SessionResponse(found.user().username(), found.user().role(), found.csrfToken(), found.expiresAt()))
-                .orElseThrow(() -> new AuthenticationFailedException("The session has ended; sign in again."));
+                .orElseThrow(SignInRefused::sessionEnded);
     }
 
     /** Ends the session, if the request has one, and answers the Set-Cookie value that clears the cookie. */

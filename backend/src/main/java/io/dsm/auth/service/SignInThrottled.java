@@ -1,12 +1,15 @@
 package io.dsm.auth.service;
 
+import io.dsm.common.i18n.Text;
+import io.dsm.common.i18n.TextException;
+
 /** Too many failed sign-ins for this user or from this address: answered 429 with Retry-After. */
-public class SignInThrottled extends RuntimeException {
+public class SignInThrottled extends TextException {
 
     private final long retryAfterSeconds;
 
     public SignInThrottled(long retryAfterSeconds) {
-        super("Too many failed sign-ins; retry in " + retryAfterSeconds + " s.", null, false, false);
+        super(Text.of("problem.sign-in.throttled", retryAfterSeconds));
         this.retryAfterSeconds = retryAfterSeconds;
     }
 

@@ -14,6 +14,8 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import io.dsm.common.i18n.Text;
+
 /**
  * AES-256-GCM for stored passwords. A sealed value reads {@code v1.<key fingerprint>.<base64 of
  * nonce and ciphertext>}: the fingerprint says which key sealed it, so a value sealed under another
@@ -121,13 +123,11 @@ public final class SecretCipher {
     public Secret open(String sealed, String associatedData) {
         String[] parts = sealed.split("\\.", 3);
         if (parts.length != 3 || !parts[0].equals(VERSION)) {
-            throw new UnreadableSecretException("the stored password is not in a format this version of dsm can read");
+            throw new UnreadableSecretException(Text.of("secret.unreadable.format"));
         }
         SecretKeySpec sealedWith = parts[1].equals(fingerprint) ? key : previous.get(parts[1]);
         if (sealedWith == null) {
-            throw new UnreadableSecretException("the stored password was encrypted with the key " + parts[1]
-                    + ", but DSM_SECRET_KEY is the key " + fingerprint
-                    + ". Start dsm with the original key (or list it in DSM_SECRET_KEY_PREVIOUS), or enter the password again");
+            throw new UnreadableSecretException(Text.of("secret.unreadable.key", parts[1], fingerprint));
         }
         try {
             byte[] payload = Base64.getDecoder().decode(parts[2]);
@@ -136,7 +136,7 @@ public final class SecretCipher {
             byte[] clear = cipher.doFinal(payload, NONCE_BYTES, payload.length - NONCE_BYTES);
             return Secret.of(new String(clear, StandardCharsets.UTF_8));
         } catch (GeneralSecurityException | IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
-            throw new UnreadableSecretException("the stored password is damaged and cannot be decrypted; enter it again");
+            throw new UnreadableSecretException(Text.of("secret.unreadable.damaged"));
         }
     }
 

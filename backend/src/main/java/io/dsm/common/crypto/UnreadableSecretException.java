@@ -1,9 +1,12 @@
 package io.dsm.common.crypto;
 
-/** A stored password cannot be decrypted with the current key. */
-public class UnreadableSecretException extends RuntimeException {
+import io.dsm.common.i18n.Text;
+import io.dsm.common.i18n.TextException;
 
-    public UnreadableSecretException(String reason) {
-        super(reason, null, false, false);
+/** A stored password cannot be decrypted with the current key. */
+public class UnreadableSecretException extends TextException {
+
+    public UnreadableSecretException(Text reason) {
+        super(reason);
     }
 }

@@ -18,6 +18,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
 import java.util.Set;
 
+import io.dsm.common.i18n.Text;
+
 /**
  * A folder dsm reads files from, and only from inside it: DSM_SECRETS_DIR, DSM_PROVISIONING_DIR.
  * Links are followed once, to find where a name leads, and that place must be inside the folder (a
@@ -68,7 +70,7 @@ public final class ConfinedFolder {
     public record Content(byte[] bytes) implements Read {
     }
 
-    public record Refused(Refusal refusal, String reason) implements Read {
+    public record Refused(Refusal refusal, Text reason) implements Read {
     }
 
     /**
@@ -153,13 +155,13 @@ public final class ConfinedFolder {
             Path realRoot = root.toRealPath();
             Path real = file.toRealPath();
             if (!real.startsWith(realRoot) || real.equals(realRoot)) {
-                return Located.refused(new Refused(Refusal.OUTSIDE, "leads out of " + name + " (through a link)"));
+                return Located.refused(new Refused(Refusal.OUTSIDE, Text.of("file.outside", name)));
             }
             return new Located(realRoot, Optional.of(real), Optional.empty());
         } catch (NoSuchFileException e) {
             return Located.refused(missing());
         } catch (IOException e) {
-            return Located.refused(new Refused(Refusal.UNREADABLE, "cannot be examined" + because(e)));
+            return Located.refused(new Refused(Refusal.UNREADABLE, Text.of(denied(e) ? "file.unexaminable.denied" : "file.unexaminable")));
         }
     }
 
@@ -175,7 +177,7 @@ public final class ConfinedFolder {
             if (e instanceof NoSuchFileException) {
                 return missing();
             }
-            return real.toRealPath().equals(real) ? new Refused(Refusal.UNREADABLE, "cannot be read" + because(e)) : swapped();
+            return real.toRealPath().equals(real) ? new Refused(Refusal.UNREADABLE, Text.of(denied(e) ? "file.unreadable.denied" : "file.unreadable")) : swapped();
         } catch (NoSuchFileException gone) {
             return missing();
         } catch (IOException changed) {
@@ -184,22 +186,22 @@ public final class ConfinedFolder {
     }
 
     private Refused missing() {
-        return new Refused(Refusal.MISSING, "does not exist in " + name);
+        return new Refused(Refusal.MISSING, Text.of("file.missing", name));
     }
 
-    private static String because(IOException e) {
-        return e instanceof AccessDeniedException ? " (access denied)" : "";
+    private static boolean denied(IOException e) {
+        return e instanceof AccessDeniedException;
     }
 
     private static Refused notAFile() {
-        return new Refused(Refusal.NOT_A_FILE, "is not a regular file");
+        return new Refused(Refusal.NOT_A_FILE, Text.of("file.not-a-file"));
     }
 
     private static Refused swapped() {
-        return new Refused(Refusal.SWAPPED, "was replaced by a link while it was being opened; it was not read");
+        return new Refused(Refusal.SWAPPED, Text.of("file.swapped"));
     }
 
     private static Refused tooLarge(long size, int maxBytes) {
-        return new Refused(Refusal.TOO_LARGE, "is " + size + " bytes, over the limit of " + maxBytes + " bytes");
+        return new Refused(Refusal.TOO_LARGE, Text.of("file.too-large", Long.toString(size), Integer.toString(maxBytes)));
     }
 }

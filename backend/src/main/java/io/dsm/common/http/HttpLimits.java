@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.dsm.common.i18n.Text;
 import io.dsm.common.problem.ProblemType;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpServerRequest;
@@ -46,12 +47,11 @@ public class HttpLimits {
     void check(RoutingContext context) {
         HttpServerRequest request = context.request();
         if (requestLineLength(request) > MAX_REQUEST_LINE) {
-            refusals.refuse(context, ProblemType.URI_TOO_LONG, "The address is longer than " + MAX_REQUEST_LINE
-                    + " characters; send long filters in fewer or shorter query parameters.");
+            refusals.refuse(context, ProblemType.URI_TOO_LONG, Text.of("problem.uri-too-long", Integer.toString(MAX_REQUEST_LINE)));
         } else if (headersLength(request) > MAX_HEADERS) {
-            refusals.refuse(context, ProblemType.HEADERS_TOO_LARGE, "The request headers are larger than " + MAX_HEADERS + " bytes.");
+            refusals.refuse(context, ProblemType.HEADERS_TOO_LARGE, Text.of("problem.headers-too-large", Integer.toString(MAX_HEADERS)));
         } else if (contentLength(request).orElse(0) > maxBody) {
-            refusals.refuse(context, ProblemType.CONTENT_TOO_LARGE, "The request body is larger than " + maxBody + " bytes.");
+            refusals.refuse(context, ProblemType.CONTENT_TOO_LARGE, Text.of("problem.content-too-large", Long.toString(maxBody)));
         } else {
             context.next();
         }

@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.dsm.common.i18n.Languages;
+import io.dsm.common.i18n.Text;
 import io.dsm.common.problem.Problem;
 import io.dsm.common.problem.ProblemType;
 import io.vertx.ext.web.RoutingContext;
@@ -19,10 +21,11 @@ public class RouteRefusals {
         this.json = json;
     }
 
-    public void refuse(RoutingContext context, ProblemType type, String detail) {
+    /** The detail is written in the language the request's Accept-Language asks for (no resource, so no RequestLanguage). */
+    public void refuse(RoutingContext context, ProblemType type, Text detail) {
         String body;
         try {
-            body = json.writeValueAsString(type.problem(detail));
+            body = json.writeValueAsString(type.problem(detail, Languages.ofHeader(context.request().getHeader("Accept-Language"))));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

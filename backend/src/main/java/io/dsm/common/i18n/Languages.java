@@ -29,6 +29,19 @@ public final class Languages {
         return ENGLISH;
     }
 
+    /** The language an {@code Accept-Language} header value asks for; English when it is absent or unreadable. */
+    public static Locale ofHeader(String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.isBlank()) {
+            return ENGLISH;
+        }
+        try {
+            return choose(Locale.LanguageRange.parse(acceptLanguage).stream()
+                    .map(range -> Locale.forLanguageTag(range.getRange())).toList());
+        } catch (IllegalArgumentException e) {
+            return ENGLISH;
+        }
+    }
+
     private static boolean traditional(Locale locale) {
         return locale.getScript().equals("Hant") || List.of("TW", "HK", "MO").contains(locale.getCountry());
     }

@@ -1,7 +1,13 @@
 package io.dsm.common.i18n;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * A sentence for a user, kept as a catalogue key and its arguments until the language of whoever reads
@@ -15,11 +21,26 @@ import java.util.Locale;
 public record Text(String key, List<Object> args) {
 
     public Text {
-        args = List.copyOf(args);
+        // Not List.copyOf: an argument may be null (an absent identifier), written "null" as string concatenation would.
+        args = Collections.unmodifiableList(new ArrayList<>(args));
     }
 
     public static Text of(String key, Object... args) {
-        return new Text(key, List.of(args));
+        return new Text(key, Arrays.asList(args));
+    }
+
+    /**
+     * A text as stored in JSON (a provisioning file's errors): {@code {"key": ..., "args": [...]}}, nested texts as
+     * objects; a plain string, from before sentences were stored as keys, is kept as it was written.
+     */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static Text stored(JsonNode json) {
+        if (!json.isObject()) {
+            return of("text.verbatim", json.asText());
+        }
+        List<Object> args = new ArrayList<>();
+        json.path("args").forEach(arg -> args.add(arg.isObject() ? stored(arg) : arg.isNumber() ? arg.numberValue() : arg.asText()));
+        return new Text(json.path("key").asText(), args);
     }
 
     public String render(Locale locale) {

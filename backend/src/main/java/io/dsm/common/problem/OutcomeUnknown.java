@@ -1,8 +1,11 @@
 package io.dsm.common.problem;
 
+import java.util.Locale;
 import java.util.function.Supplier;
 
 import jakarta.ws.rs.core.Response;
+
+import io.dsm.common.i18n.Text;
 
 /**
  * A change whose commit was cut off when dsm's store stopped answering: it may or may not have
@@ -13,11 +16,11 @@ public final class OutcomeUnknown extends RuntimeException {
 
     static final String RETRY_AFTER_SECONDS = "5";
 
-    private final String subject;
+    private final transient Text subject;
     private final String lookUp;
 
-    private OutcomeUnknown(String subject, String lookUp) {
-        super(subject, null, false, false);
+    private OutcomeUnknown(Text subject, String lookUp) {
+        super(subject.english(), null, false, false);
         this.subject = subject;
         this.lookUp = lookUp;
     }
@@ -26,7 +29,7 @@ public final class OutcomeUnknown extends RuntimeException {
      * Runs {@code write}; if the store is lost while its transaction commits, the answer names
      * {@code subject} and the request that shows whether it landed ({@code lookUp}).
      */
-    public static <T> T naming(String subject, String lookUp, Supplier<T> write) {
+    public static <T> T naming(Text subject, String lookUp, Supplier<T> write) {
         try {
             return write.get();
         } catch (RuntimeException e) {
@@ -37,15 +40,13 @@ public final class OutcomeUnknown extends RuntimeException {
         }
     }
 
-    static Response response(String subject, String lookUp) {
-        String detail = "dsm's own database stopped answering while it was saving " + subject
-                + ", so the outcome is unknown. Look it up with " + lookUp
-                + " before you retry: a retried create answers 409 if the first one was saved.";
-        return Response.fromResponse(ProblemResponses.of(ProblemType.OUTCOME_UNKNOWN, detail))
+    static Response response(Text subject, String lookUp, Locale language) {
+        Text detail = Text.of("problem.outcome-unknown", subject, lookUp);
+        return Response.fromResponse(ProblemResponses.of(ProblemType.OUTCOME_UNKNOWN, detail, language))
                 .header("Retry-After", RETRY_AFTER_SECONDS).build();
     }
 
-    Response response() {
-        return response(subject, lookUp);
+    Response response(Locale language) {
+        return response(subject, lookUp, language);
     }
 }

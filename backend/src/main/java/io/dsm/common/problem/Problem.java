@@ -18,7 +18,7 @@ public record Problem(
         @Schema(description = "What happened in this occurrence.", examples = "1 field is invalid.")
         String detail,
         @Schema(description = "The fields that were rejected, for bad input.")
-        List<Violation> violations) {
+        List<RejectedField> violations) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 }

@@ -1,8 +1,12 @@
 package io.dsm.common.problem;
 
+import java.util.Locale;
+
 import jakarta.ws.rs.core.Response;
 
-/** Builds problem+json responses. */
+import io.dsm.common.i18n.Text;
+
+/** Builds problem+json responses, in the language of the request they answer. */
 public final class ProblemResponses {
 
     private ProblemResponses() {
@@ -12,12 +16,12 @@ public final class ProblemResponses {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
-    public static Response of(ProblemType type, String detail) {
-        return of(type.problem(detail));
+    public static Response of(ProblemType type, Text detail, Locale language) {
+        return of(type.problem(detail, language));
     }
 
     /** A 429 that tells the client how many seconds to wait before it tries again. */
-    public static Response retryLater(ProblemType type, String detail, long retryAfterSeconds) {
-        return Response.fromResponse(of(type, detail)).header("Retry-After", String.valueOf(retryAfterSeconds)).build();
+    public static Response retryLater(ProblemType type, Text detail, Locale language, long retryAfterSeconds) {
+        return Response.fromResponse(of(type, detail, language)).header("Retry-After", String.valueOf(retryAfterSeconds)).build();
     }
 }

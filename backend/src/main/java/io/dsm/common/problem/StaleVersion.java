@@ -2,6 +2,8 @@ package io.dsm.common.problem;
 
 import java.util.List;
 
+import io.dsm.common.i18n.Text;
+
 /** The answer to an update made from an out-of-date copy. */
 public final class StaleVersion {
 
@@ -9,13 +11,11 @@ public final class StaleVersion {
     }
 
     public static ProblemException exception() {
-        return of("data source");
+        return of("stale.data-source");
     }
 
-    /** For a resource of the given kind ("data source", "user"). */
-    public static ProblemException of(String kind) {
-        return ProblemException.conflict(
-                "This " + kind + " was changed by someone else after you read it. Reload it and apply your change again.",
-                List.of(new Violation("version", "is out of date")));
+    /** For a resource of the given kind: the catalogue key of its sentence ("stale.data-source", "stale.user"). */
+    public static ProblemException of(String key) {
+        return ProblemException.conflict(Text.of(key), List.of(Violation.of("version", "violation.version.stale")));
     }
 }

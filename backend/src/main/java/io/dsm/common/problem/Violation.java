@@ -1,12 +1,20 @@
 package io.dsm.common.problem;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import java.util.Locale;
 
-/** One rejected input value, named by its JSON path (for example {@code standby.port}). */
-@Schema(name = "Violation", description = "A rejected input value and why it was rejected.")
-public record Violation(
-        @Schema(description = "JSON path of the field, or the query parameter name.", examples = "standby.port")
-        String field,
-        @Schema(description = "What is wrong, in words a person understands.", examples = "must be between 1 and 65535")
-        String message) {
+import io.dsm.common.i18n.Text;
+
+/**
+ * One rejected input value, named by its JSON path (for example {@code standby.port}), and why, as a sentence
+ * rendered in the reader's language when the answer is written ({@link RejectedField}).
+ */
+public record Violation(String field, Text message) {
+
+    public static Violation of(String field, String key, Object... args) {
+        return new Violation(field, Text.of(key, args));
+    }
+
+    public RejectedField in(Locale language) {
+        return new RejectedField(field, message.render(language));
+    }
 }

@@ -3,23 +3,40 @@ package io.dsm.common.problem;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 
+import io.dsm.common.i18n.Text;
+
 /** Converts Bean Validation results into violations that name the JSON field a client sent. */
 public final class Violations {
+
+    /** A template that is only one of dsm's own constraint messages, such as {@code {constraint.port}}. */
+    private static final Pattern OWN_MESSAGE = Pattern.compile("^\\{(constraint\\.[a-z.-]+)}$");
 
     private Violations() {
     }
 
+    /**
+     * dsm's own constraint messages stay keys, rendered in the language of whoever reads them (a provisioning file is
+     * validated without a request); any other message Hibernate Validator has already written in the request's
+     * language (quarkus.locales), so it is passed on as it is.
+     */
     public static List<Violation> from(Collection<? extends ConstraintViolation<?>> constraintViolations) {
         return constraintViolations.stream()
-                .map(v -> new Violation(fieldOf(v.getPropertyPath()), v.getMessage()))
+                .map(v -> new Violation(fieldOf(v.getPropertyPath()), message(v)))
                 .distinct()
-                .sorted(Comparator.comparing(Violation::field).thenComparing(Violation::message))
+                .sorted(Comparator.comparing(Violation::field).thenComparing(v -> v.message().english()))
                 .toList();
+    }
+
+    private static Text message(ConstraintViolation<?> violation) {
+        Matcher own = OWN_MESSAGE.matcher(violation.getMessageTemplate());
+        return own.matches() ? Text.of(own.group(1)) : Text.of("text.verbatim", violation.getMessage());
     }
 
     /** @throws ProblemException (400) naming each field once, in the order of their names, if there is any violation */

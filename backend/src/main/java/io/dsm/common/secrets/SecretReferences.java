@@ -12,6 +12,7 @@ import java.util.function.Function;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import io.dsm.common.i18n.Text;
 import io.dsm.common.crypto.Secret;
 import io.dsm.common.files.ConfinedFolder;
 import io.dsm.config.DsmConfig;
@@ -56,12 +57,12 @@ public class SecretReferences {
     }
 
     /** A password read from its reference, or why it could not be read (in words that never hold the secret). */
-    public record Resolved(Optional<Secret> secret, Optional<String> problem) {
+    public record Resolved(Optional<Secret> secret, Optional<Text> problem) {
         static Resolved of(Secret secret) {
             return new Resolved(Optional.of(secret), Optional.empty());
         }
 
-        static Resolved unusable(String problem) {
+        static Resolved unusable(Text problem) {
             return new Resolved(Optional.empty(), Optional.of(problem));
         }
     }
@@ -71,7 +72,7 @@ public class SecretReferences {
      * for files, and, when the file exists, its real path staying inside that directory. A file that
      * does not exist yet is allowed: it may be mounted later, and every use reports it.
      */
-    public Optional<String> refusal(String text) {
+    public Optional<Text> refusal(String text) {
         SecretReference.Parsed parsed = SecretReference.parse(text);
         if (parsed.problem().isPresent()) {
             return parsed.problem();
@@ -81,7 +82,7 @@ public class SecretReferences {
             return Optional.empty();
         }
         if (folder.isEmpty()) {
-            return Optional.of("names a file, but DSM_SECRETS_DIR is not set on this service");
+            return Optional.of(Text.of("secret-ref.no-secrets-dir"));
         }
         return folder.get().check(fileOf(reference)).map(ConfinedFolder.Refused::reason);
     }
@@ -90,7 +91,7 @@ public class SecretReferences {
     public Resolved resolve(String text) {
         SecretReference.Parsed parsed = SecretReference.parse(text);
         if (parsed.problem().isPresent()) {
-            return Resolved.unusable("its reference " + parsed.problem().get());
+            return Resolved.unusable(Text.of("secret.reference-invalid", parsed.problem().get()));
         }
         SecretReference reference = parsed.reference().orElseThrow();
         return reference.kind() == SecretReference.Kind.ENV ? fromEnvironment(reference) : fromFile(reference);
@@ -99,26 +100,26 @@ public class SecretReferences {
     private Resolved fromEnvironment(SecretReference reference) {
         String value = environment.apply(reference.name());
         if (value == null) {
-            return Resolved.unusable("the environment variable " + reference.name() + " is not set");
+            return Resolved.unusable(Text.of("secret.env-unset", reference.name()));
         }
-        return value.isEmpty() ? Resolved.unusable("the environment variable " + reference.name() + " is empty")
+        return value.isEmpty() ? Resolved.unusable(Text.of("secret.env-empty", reference.name()))
                 : Resolved.of(Secret.of(value));
     }
 
     private Resolved fromFile(SecretReference reference) {
         if (folder.isEmpty()) {
-            return Resolved.unusable("it names a file, but DSM_SECRETS_DIR is not set on this service");
+            return Resolved.unusable(Text.of("secret.no-secrets-dir"));
         }
         ConfinedFolder.Read read = folder.get().read(fileOf(reference), MAX_BYTES);
         if (read instanceof ConfinedFolder.Refused refused) {
-            return Resolved.unusable("the secret file " + reference.name() + " " + refused.reason());
+            return Resolved.unusable(Text.of("secret.file-refused", reference.name(), refused.reason()));
         }
         try {
             String value = trimOneNewline(decode(((ConfinedFolder.Content) read).bytes()));
-            return value.isEmpty() ? Resolved.unusable("the secret file " + reference.name() + " is empty")
+            return value.isEmpty() ? Resolved.unusable(Text.of("secret.file-empty", reference.name()))
                     : Resolved.of(Secret.of(value));
         } catch (CharacterCodingException e) {
-            return Resolved.unusable("the secret file " + reference.name() + " is not UTF-8 text");
+            return Resolved.unusable(Text.of("secret.file-not-utf8", reference.name()));
         }
     }
 

@@ -17,7 +17,7 @@ import jakarta.validation.Payload;
 @Constraint(validatedBy = HostNameValidator.class)
 public @interface HostName {
 
-    String message() default "must be an IPv4 address, an IPv6 address or a DNS name";
+    String message() default "{constraint.host.name}";
 
     Class<?>[] groups() default {};
 

@@ -10,7 +10,8 @@ import io.dsm.common.problem.ProblemException;
  */
 public final class Ids {
 
-    public static final String NOT_A_UUID = "must be a UUID";
+    /** The catalogue key of the violation. */
+    public static final String NOT_A_UUID = "violation.uuid";
 
     private Ids() {
     }

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import io.dsm.common.problem.ProblemException;
 import io.dsm.common.problem.Violation;
@@ -33,7 +32,7 @@ public final class QueryParameters {
     public String text(String name, String value, int max) {
         String trimmed = text(value);
         if (trimmed != null && trimmed.length() > max) {
-            violations.add(new Violation(name, "must be at most " + max + " characters"));
+            violations.add(Violation.of(name, "violation.max-characters", max));
         }
         return trimmed;
     }
@@ -59,7 +58,7 @@ public final class QueryParameters {
             if (one != null) {
                 values.add(one);
             } else if (part.isBlank()) {
-                violations.add(new Violation(name, "has an empty value between commas"));
+                violations.add(Violation.of(name, "violation.query.empty-between-commas"));
             }
         }
         return values;
@@ -72,7 +71,7 @@ public final class QueryParameters {
         }
         Optional<T> parsed = parse.apply(value);
         if (parsed.isEmpty()) {
-            violations.add(new Violation(name, "must be one of: " + allowed.stream().collect(Collectors.joining(", "))));
+            violations.add(Violation.of(name, "violation.one-of", String.join(", ", allowed)));
         }
         return parsed.orElse(fallback);
     }
@@ -94,7 +93,7 @@ public final class QueryParameters {
         try {
             return UUID.fromString(value.trim());
         } catch (IllegalArgumentException e) {
-            violations.add(new Violation(name, Ids.NOT_A_UUID));
+            violations.add(Violation.of(name, Ids.NOT_A_UUID));
             return null;
         }
     }
@@ -106,7 +105,7 @@ public final class QueryParameters {
         try {
             return Instant.parse(value.trim());
         } catch (DateTimeParseException e) {
-            violations.add(new Violation(name, "must be a UTC time such as 2026-11-24T08:00:00Z"));
+            violations.add(Violation.of(name, "violation.query.utc-time"));
             return null;
         }
     }
@@ -130,9 +129,9 @@ public final class QueryParameters {
         } catch (NumberFormatException e) {
             // reported below
         }
-        violations.add(new Violation(name, max == Integer.MAX_VALUE
-                ? "must be a whole number of at least " + min
-                : "must be a whole number from " + min + " to " + max));
+        violations.add(max == Integer.MAX_VALUE
+                ? Violation.of(name, "violation.query.number-at-least", min)
+                : Violation.of(name, "violation.query.number-between", min, max));
         return fallback;
     }
 }

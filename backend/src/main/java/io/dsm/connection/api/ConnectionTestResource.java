@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.dsm.api.SharedAnswers;
+import io.dsm.common.i18n.RequestLanguage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -46,10 +47,12 @@ public class ConnectionTestResource {
 
     private final ConnectionTestService service;
     private final SecurityIdentity identity;
+    private final RequestLanguage language;
 
-    public ConnectionTestResource(ConnectionTestService service, SecurityIdentity identity) {
+    public ConnectionTestResource(ConnectionTestService service, SecurityIdentity identity, RequestLanguage language) {
         this.service = service;
         this.identity = identity;
+        this.language = language;
     }
 
     @POST
@@ -61,7 +64,7 @@ public class ConnectionTestResource {
             schema = @Schema(ref = "ConnectionTestInput")))
     @APIResponse(responseCode = "403", ref = SharedAnswers.NOT_ALLOWED_OR_PASSWORD_REF)
     public ConnectionTestResult test(DataSourceInput input) {
-        return service.testUnsaved(RequestBodies.required(input, "the data source to test"), Requester.of(identity));
+        return service.testUnsaved(RequestBodies.required(input, "body.data-source-test"), Requester.of(identity));
     }
 
     @POST
@@ -86,6 +89,6 @@ public class ConnectionTestResource {
 
     @ServerExceptionMapper
     public Response tooManyTests(TooManyTests e) {
-        return ProblemResponses.retryLater(ProblemType.TOO_MANY_TESTS, e.getMessage(), 1);
+        return ProblemResponses.retryLater(ProblemType.TOO_MANY_TESTS, e.text(), language.locale(), 1);
     }
 }

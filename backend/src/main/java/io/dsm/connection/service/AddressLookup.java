@@ -8,6 +8,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.dsm.common.i18n.Text;
 import io.dsm.connection.CheckName;
 
 /**
@@ -48,11 +49,11 @@ final class AddressLookup {
             throw new Unresolved(ConnectFailures.unknownHost(spec));
         } catch (TimeoutException e) {
             lookup.cancel(true);
-            throw new Unresolved(new Failure(CheckName.NETWORK, "Resolving " + spec.host() + " took longer than "
-                    + budget.totalMillis() + " ms.", "Check dsm's DNS servers, or use the IP address.", null));
+            throw new Unresolved(Failure.of(CheckName.NETWORK, Text.of("check.network.dns-timeout", spec.host(), budget.totalMillis()),
+                    Text.of("check.network.dns-timeout.hint")));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new Unresolved(new Failure(CheckName.NETWORK, "The test was interrupted.", null, null));
+            throw new Unresolved(Failure.of(CheckName.NETWORK, Text.of("check.interrupted"), null));
         }
     }
 }

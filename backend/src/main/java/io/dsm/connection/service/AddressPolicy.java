@@ -13,6 +13,7 @@ import java.util.OptionalInt;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import io.dsm.common.i18n.Text;
 import io.dsm.config.DsmConfig;
 import io.dsm.config.StartupFailure;
 import io.dsm.embedded.EmbeddedStorePort;
@@ -28,13 +29,11 @@ import io.quarkus.runtime.Startup;
 public class AddressPolicy {
 
     /** Why an address may not be dialed, and what the person who asked can do about it. */
-    public record Refusal(String reason, String remedy) {
+    public record Refusal(Text reason, Text remedy) {
     }
 
-    private static final String POLICY_REMEDY = "Ask the operator of dsm to allow this address (DSM_CONNECT_ALLOW / "
-            + "DSM_CONNECT_DENY), if it is a database.";
-    private static final String OWN_STORE_REMEDY = "Register databases of other servers or ports: the embedded store holds "
-            + "dsm's own data and keys, and no setting opens it to connection tests or heartbeats.";
+    private static final Text POLICY_REMEDY = Text.of("address.policy.remedy");
+    private static final Text OWN_STORE_REMEDY = Text.of("address.own-store.remedy");
 
     private final List<Cidr> deny;
     private final Optional<List<Cidr>> allow;
@@ -68,18 +67,15 @@ public class AddressPolicy {
         InetAddress normalized = unmapped(address);
         OptionalInt storePort = ownStore.port();
         if (storePort.isPresent() && storePort.getAsInt() == port && isThisHost(normalized)) {
-            return Optional.of(new Refusal(normalized.getHostAddress() + " port " + port + " is dsm's own embedded store, "
-                    + "which connection tests and heartbeats never reach, whatever DSM_CONNECT_ALLOW says", OWN_STORE_REMEDY));
+            return Optional.of(new Refusal(Text.of("address.own-store", normalized.getHostAddress(), port), OWN_STORE_REMEDY));
         }
         for (Cidr range : deny) {
             if (range.contains(normalized)) {
-                return Optional.of(new Refusal(normalized.getHostAddress() + " is in " + range.text()
-                        + ", which DSM_CONNECT_DENY excludes", POLICY_REMEDY));
+                return Optional.of(new Refusal(Text.of("address.denied", normalized.getHostAddress(), range.text()), POLICY_REMEDY));
             }
         }
         if (allow.isPresent() && allow.get().stream().noneMatch(range -> range.contains(normalized))) {
-            return Optional.of(new Refusal(normalized.getHostAddress() + " is outside the ranges DSM_CONNECT_ALLOW permits",
-                    POLICY_REMEDY));
+            return Optional.of(new Refusal(Text.of("address.not-allowed", normalized.getHostAddress()), POLICY_REMEDY));
         }
         return Optional.empty();
     }

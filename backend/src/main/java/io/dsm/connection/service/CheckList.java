@@ -3,23 +3,28 @@ package io.dsm.connection.service;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
+import io.dsm.common.i18n.Text;
 import io.dsm.connection.CheckName;
 import io.dsm.connection.CheckStatus;
 import io.dsm.connection.api.Check;
 
 /**
  * The checks of one endpoint, in their order: each that ran, and after a failure, every later one
- * as skipped, so that the report always lists the same checks for the same kind of endpoint.
+ * as skipped, so that the report always lists the same checks for the same kind of endpoint. Their
+ * messages and hints are written in the language of whoever asked for the test.
  */
 final class CheckList {
 
     private final ConnectionSpec spec;
+    private final Locale language;
     private final List<Check> checks = new ArrayList<>();
 
-    CheckList(ConnectionSpec spec) {
+    CheckList(ConnectionSpec spec, Locale language) {
         this.spec = spec;
+        this.language = language;
     }
 
     List<Check> checks() {
@@ -30,7 +35,7 @@ final class CheckList {
         add(name, result.status(), result.message(), result.hint(), result.sqlState());
     }
 
-    void pass(CheckName name, String message) {
+    void pass(CheckName name, Text message) {
         add(name, CheckStatus.PASSED, message, null, null);
     }
 
@@ -49,19 +54,19 @@ final class CheckList {
     }
 
     /** A failure after the connection was made (a lost connection, the budget ran out): the next check failed. */
-    void failNext(String message, String sqlState) {
+    void failNext(Text message, String sqlState) {
         Set<CheckName> done = EnumSet.noneOf(CheckName.class);
         checks.forEach(check -> done.add(check.name()));
         CheckName next = applicable().stream().filter(name -> !done.contains(name)).findFirst().orElse(CheckName.REPLICATION);
-        add(next, CheckStatus.FAILED, message, "Retry; if it persists, check the server's load and log.", sqlState);
+        add(next, CheckStatus.FAILED, message, Text.of("check.late.hint"), sqlState);
         skipAfter(next);
     }
 
-    private String passedBefore(CheckName name) {
+    private Text passedBefore(CheckName name) {
         return switch (name) {
-            case NETWORK -> "Reached " + spec.host() + ":" + spec.port() + ".";
-            case AUTHENTICATION -> "User " + ConnectFailures.quoted(spec.username()) + " signed in.";
-            default -> "Passed.";
+            case NETWORK -> Text.of("check.network.reached", spec.host(), spec.port());
+            case AUTHENTICATION -> Text.of("check.authentication.signed-in", spec.username());
+            default -> Text.of("check.passed");
         };
     }
 
@@ -69,7 +74,7 @@ final class CheckList {
         boolean after = false;
         for (CheckName name : applicable()) {
             if (after) {
-                add(name, CheckStatus.SKIPPED, "Not run: " + failed + " failed.", null, null);
+                add(name, CheckStatus.SKIPPED, Text.of("check.skipped", failed.toString()), null, null);
             }
             after |= name == failed;
         }
@@ -87,7 +92,8 @@ final class CheckList {
         return names;
     }
 
-    private void add(CheckName name, CheckStatus status, String message, String hint, String sqlState) {
-        checks.add(new Check(spec.target(), name, status, message, hint, sqlState));
+    private void add(CheckName name, CheckStatus status, Text message, Text hint, String sqlState) {
+        checks.add(new Check(spec.target(), name, status, message.render(language), hint == null ? null : hint.render(language),
+                sqlState));
     }
 }

@@ -12,6 +12,7 @@ import java.util.Locale;
 
 import javax.net.ssl.SSLException;
 
+import io.dsm.common.i18n.Text;
 import io.dsm.connection.CheckName;
 
 /**
@@ -26,17 +27,14 @@ public final class ConnectFailures {
 
     /** One sentence for a failed connection or statement, without the password: for heartbeat statuses. */
     public static String describe(Throwable failure, ConnectionSpec spec) {
-        return classify(failure, spec, new ServerText(spec.password()), false, 0).message();
+        return classify(failure, spec, new ServerText(spec.password()), false, 0).message().english();
     }
 
     static Failure classify(Throwable failure, ConnectionSpec spec, ServerText text, boolean timedOut, long timeoutMillis) {
         String where = spec.host() + ":" + spec.port();
         if (timedOut) {
-            return new Failure(CheckName.NETWORK,
-                    where + " accepted the TCP connection but did not complete the PostgreSQL handshake within "
-                            + timeoutMillis + " ms.",
-                    "Check that this port is a PostgreSQL server; a proxy or firewall may be holding the connection open.",
-                    null);
+            return Failure.of(CheckName.NETWORK, Text.of("check.network.handshake-timeout", where, timeoutMillis),
+                    Text.of("check.network.handshake-timeout.hint"));
         }
         if (find(failure, PasswordWithheld.class) != null) {
             return PasswordMethods.cleartextWithheld();
@@ -58,47 +56,44 @@ public final class ConnectFailures {
             return refused(spec);
         }
         if (find(failure, SocketTimeoutException.class) != null) {
-            return new Failure(CheckName.NETWORK, where + " did not answer in time.",
-                    "Check the host and port, and that no firewall drops the packets.", state);
+            return new Failure(CheckName.NETWORK, Text.of("check.network.no-answer", where),
+                    Text.of("check.network.no-answer.hint"), state);
         }
         if (find(failure, UnknownHostException.class) != null) {
             return unknownHost(spec);
         }
         if (find(failure, SocketException.class) != null) {
-            return new Failure(CheckName.NETWORK, "The connection to " + where + " was closed by the server or the network.",
-                    "Check that the port is a PostgreSQL server and that nothing in between resets connections.", state);
+            return new Failure(CheckName.NETWORK, Text.of("check.network.closed", where),
+                    Text.of("check.network.closed.hint"), state);
         }
-        return new Failure(CheckName.AUTHENTICATION, "The server refused the connection: " + serverMessage,
-                "Check the server log for this attempt.", state);
+        return new Failure(CheckName.AUTHENTICATION, Text.of("check.authentication.refused", serverMessage),
+                Text.of("check.authentication.refused.hint"), state);
     }
 
     static Failure refused(ConnectionSpec spec) {
-        return new Failure(CheckName.NETWORK, "Nothing accepts connections at " + spec.host() + ":" + spec.port()
-                + " (connection refused).",
-                "Check the host and port, and that PostgreSQL is running and listens on this address (listen_addresses).",
-                null);
+        return Failure.of(CheckName.NETWORK, Text.of("check.network.refused", spec.host() + ":" + spec.port()),
+                Text.of("check.network.refused.hint"));
     }
 
     static Failure unknownHost(ConnectionSpec spec) {
-        return new Failure(CheckName.NETWORK, "The host name " + spec.host() + " cannot be resolved.",
-                "Check the spelling, or use the IP address.", null);
+        return Failure.of(CheckName.NETWORK, Text.of("check.network.unknown-host", spec.host()),
+                Text.of("check.network.unknown-host.hint"));
     }
 
     static Failure tcpFailure(Exception e, ConnectionSpec spec, long timeoutMillis) {
         String where = spec.host() + ":" + spec.port();
         if (e instanceof SocketTimeoutException) {
-            return new Failure(CheckName.NETWORK, "No answer from " + where + " within " + timeoutMillis + " ms.",
-                    "A firewall may drop the packets, or the host is down. Check the host, port and network route.", null);
+            return Failure.of(CheckName.NETWORK, Text.of("check.network.tcp-timeout", where, timeoutMillis),
+                    Text.of("check.network.tcp-timeout.hint"));
         }
         if (e instanceof NoRouteToHostException) {
-            return new Failure(CheckName.NETWORK, "There is no network route to " + where + ".",
-                    "Check the address and the network between dsm and the database.", null);
+            return Failure.of(CheckName.NETWORK, Text.of("check.network.no-route", where), Text.of("check.network.no-route.hint"));
         }
         if (e instanceof ConnectException) {
             return refused(spec);
         }
-        return new Failure(CheckName.NETWORK, where + " cannot be reached: " + e.getClass().getSimpleName() + ".",
-                "Check the host, port and network route.", null);
+        return Failure.of(CheckName.NETWORK, Text.of("check.network.unreachable", where, e.getClass().getSimpleName()),
+                Text.of("check.network.unreachable.hint"));
     }
 
     private static Failure bySqlState(String state, String serverMessage, ConnectionSpec spec, ServerText text) {
@@ -106,36 +101,33 @@ public final class ConnectFailures {
         String database = quoted(spec.databaseName());
         switch (state) {
             case "28P01":
-                return new Failure(CheckName.AUTHENTICATION, "Password authentication failed for user " + user + ".",
-                        "Check the username and password; the server rejected them.", state);
+                return new Failure(CheckName.AUTHENTICATION, Text.of("check.authentication.password", user),
+                        Text.of("check.authentication.password.hint"), state);
             case "28000":
                 if (serverMessage.contains("pg_hba.conf")) {
-                    return new Failure(CheckName.AUTHENTICATION,
-                            "The server's pg_hba.conf admits no connection like this one: " + serverMessage,
-                            "Add a host (or hostssl) line for dsm's address, user " + user + " and database " + database
-                                    + " to pg_hba.conf, then reload the server.", state);
+                    return new Failure(CheckName.AUTHENTICATION, Text.of("check.authentication.hba", serverMessage),
+                            Text.of("check.authentication.hba.hint", user, database), state);
                 }
-                return new Failure(CheckName.AUTHENTICATION, "The server rejected user " + user + ": " + serverMessage,
-                        "Check that the role exists and has the LOGIN attribute.", state);
+                return new Failure(CheckName.AUTHENTICATION, Text.of("check.authentication.rejected", user, serverMessage),
+                        Text.of("check.authentication.rejected.hint"), state);
             case "3D000":
-                return new Failure(CheckName.DATABASE, "Database " + database + " does not exist on the server.",
-                        "Check the database name (case matters); psql's \\l lists them.", state);
+                return new Failure(CheckName.DATABASE, Text.of("check.database.missing", database),
+                        Text.of("check.database.missing.hint"), state);
             case "42501":
-                return new Failure(CheckName.DATABASE, "User " + user + " may not connect to database " + database + ".",
-                        "GRANT CONNECT ON DATABASE " + text.identifier(spec.databaseName()) + " TO "
-                                + text.identifier(spec.username()) + ";", state);
+                return new Failure(CheckName.DATABASE, Text.of("check.database.connect-denied", user, database),
+                        Text.of("text.verbatim", "GRANT CONNECT ON DATABASE " + text.identifier(spec.databaseName()) + " TO "
+                                + text.identifier(spec.username()) + ";"), state);
             case "53300":
-                return new Failure(CheckName.NETWORK, "The server accepts no more connections (too many connections).",
-                        "Close idle sessions or raise max_connections; the password could not be checked.", state);
+                return new Failure(CheckName.NETWORK, Text.of("check.network.too-many-connections"),
+                        Text.of("check.network.too-many-connections.hint"), state);
             case "57P03":
-                return new Failure(CheckName.NETWORK,
-                        "The server is starting up or shutting down, or is a standby that refuses connections.",
-                        "Retry in a moment; a standby needs hot_standby = on to accept connections.", state);
+                return new Failure(CheckName.NETWORK, Text.of("check.network.not-accepting"),
+                        Text.of("check.network.not-accepting.hint"), state);
             default:
                 if (serverMessage.toLowerCase(Locale.ROOT).contains("password") && state.startsWith("08")
                         && serverMessage.toLowerCase(Locale.ROOT).contains("no password")) {
-                    return new Failure(CheckName.AUTHENTICATION, "The server asks for a password and none was given.",
-                            "Enter the password of user " + user + ".", state);
+                    return new Failure(CheckName.AUTHENTICATION, Text.of("check.authentication.no-password"),
+                            Text.of("check.authentication.no-password.hint", user), state);
                 }
                 return null;
         }
@@ -144,22 +136,18 @@ public final class ConnectFailures {
     private static Failure tlsFailure(Throwable failure, ConnectionSpec spec, String serverMessage) {
         String lower = serverMessage.toLowerCase(Locale.ROOT);
         if (lower.contains("does not support ssl")) {
-            return new Failure(CheckName.NETWORK, "TLS is required (mode " + spec.tlsMode().value()
-                    + "), but the server does not offer it.",
-                    "Enable ssl on the server, or choose TLS mode prefer or disable.", "08004");
+            return new Failure(CheckName.NETWORK, Text.of("check.tls.not-offered", spec.tlsMode().value()),
+                    Text.of("check.tls.not-offered.hint"), "08004");
         }
         if (lower.contains("hostname") && lower.contains("could not be verified")) {
-            return new Failure(CheckName.NETWORK, "The server's certificate does not name the host " + spec.host() + ".",
-                    "Connect with a host name the certificate names, or use TLS mode verify-ca.", null);
+            return Failure.of(CheckName.NETWORK, Text.of("check.tls.host-mismatch", spec.host()), Text.of("check.tls.host-mismatch.hint"));
         }
         if (find(failure, CertPathValidatorException.class) != null || find(failure, CertificateException.class) != null
                 || (find(failure, SSLException.class) != null && lower.contains("certif"))) {
-            return new Failure(CheckName.NETWORK, "The server's certificate is not signed by a trusted CA.",
-                    "Give the CA certificate that signed the server's certificate, or use TLS mode require.", null);
+            return Failure.of(CheckName.NETWORK, Text.of("check.tls.untrusted"), Text.of("check.tls.untrusted.hint"));
         }
         if (find(failure, SSLException.class) != null) {
-            return new Failure(CheckName.NETWORK, "The TLS handshake with the server failed.",
-                    "Check the server's TLS setup (ssl, ssl_cert_file) and the TLS mode.", null);
+            return Failure.of(CheckName.NETWORK, Text.of("check.tls.handshake"), Text.of("check.tls.handshake.hint"));
         }
         return null;
     }

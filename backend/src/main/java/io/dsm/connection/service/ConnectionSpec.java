@@ -3,6 +3,7 @@ package io.dsm.connection.service;
 import java.util.Optional;
 
 import io.dsm.common.crypto.Secret;
+import io.dsm.common.i18n.Text;
 import io.dsm.connection.CheckTarget;
 import io.dsm.datasource.DatabaseAttribute;
 import io.dsm.datasource.TlsMode;
@@ -18,7 +19,7 @@ public record ConnectionSpec(
         int port,
         String username,
         Optional<Secret> password,
-        String passwordProblem,
+        Text passwordProblem,
         String databaseName,
         String schemaName,
         TlsMode tlsMode,

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.dsm.common.crypto.Secret;
+import io.dsm.common.i18n.Text;
 import io.dsm.connection.CheckTarget;
 import io.dsm.datasource.HeartbeatTableName;
 import io.dsm.datasource.api.DataSourceInput;
@@ -18,12 +19,12 @@ final class ConnectionSpecs {
     }
 
     /** A password, or why there is none. */
-    record Password(Optional<Secret> secret, String problem) {
+    record Password(Optional<Secret> secret, Text problem) {
         static Password of(Secret secret) {
             return new Password(Optional.of(secret), null);
         }
 
-        static Password unusable(String problem) {
+        static Password unusable(Text problem) {
             return new Password(Optional.empty(), problem);
         }
     }

@@ -3,6 +3,7 @@ package io.dsm.connection.service;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -24,6 +25,7 @@ import io.dsm.connection.CheckTarget;
 import io.dsm.connection.api.Check;
 import io.dsm.connection.api.ConnectionTestResult;
 import io.dsm.acceptance.service.LiveAcceptance;
+import io.dsm.common.i18n.Languages;
 import io.dsm.readiness.ReadinessScope;
 import io.dsm.readiness.service.ReadinessLimits;
 import io.dsm.readiness.service.SlotUsage;
@@ -93,8 +95,9 @@ public class ConnectionTester {
 
     /** @throws TooManyTests when DSM_TEST_CONCURRENCY tests are already running */
     /** @param accepted the acceptances in force for a saved source, empty for an unsaved one */
-    public ConnectionTestResult test(List<ConnectionSpec> specs, List<LiveAcceptance> accepted) {
-        ConnectionTestResult result = run(specs, policy, slotProbeIn(false), accepted);
+    /** @param language the language of the checks' messages: the language of the request that asked */
+    public ConnectionTestResult test(List<ConnectionSpec> specs, List<LiveAcceptance> accepted, Locale language) {
+        ConnectionTestResult result = run(specs, policy, slotProbeIn(false), accepted, language);
         meters.counter("dsm.connection.tests", "outcome", result.success() ? "passed" : "failed").increment();
         LOG.infof("Connection test of %s: %s in %d ms", specs.get(0), result.success() ? "passed" : "failed "
                 + result.checks().stream().filter(c -> c.status() == CheckStatus.FAILED).map(c -> c.target() + " " + c.name())
@@ -108,24 +111,28 @@ public class ConnectionTester {
      * never from a request.
      */
     ConnectionTestResult warmUp(List<ConnectionSpec> specs) {
-        return run(specs, warmUpPolicy, Optional.empty(), List.of());
+        return run(specs, warmUpPolicy, Optional.empty(), List.of(), Languages.ENGLISH);
     }
 
     /**
      * A check of the readiness watch: it takes no test permit, since the watch's own threads bound
-     * it, and is logged at debug level only; the slots of the primary's database come with it.
+     * it, and is logged at debug level only; the slots of the primary's database come with it. Its
+     * results are stored and sent by webhook, for no reader in particular: in English.
      */
     SourceCheck.Outcome watch(List<ConnectionSpec> specs, List<LiveAcceptance> accepted) {
-        Probed probed = probe(specs, policy, slotProbeIn(true), accepted);
+        Probed probed = probe(specs, policy, slotProbeIn(true), accepted, Languages.ENGLISH);
         LOG.debugf("Readiness check of %s in %d ms", specs.get(0), probed.result().elapsedMs());
         return new SourceCheck.Outcome(probed.result(), probed.slots());
     }
 
-    /** A re-check a user asked for: a test like any other, that takes a permit or throws {@link TooManyTests}. */
+    /**
+     * A re-check a user asked for: a test like any other, that takes a permit or throws {@link TooManyTests}. It is
+     * stored as the watch's latest result, which everyone reads, so it is in English like the watch's.
+     */
     SourceCheck.Outcome recheck(List<ConnectionSpec> specs, List<LiveAcceptance> accepted) {
         acquire();
         try {
-            Probed probed = probe(specs, policy, slotProbeIn(false), accepted);
+            Probed probed = probe(specs, policy, slotProbeIn(false), accepted, Languages.ENGLISH);
             meters.counter("dsm.connection.tests", "outcome", probed.result().success() ? "passed" : "failed").increment();
             return new SourceCheck.Outcome(probed.result(), probed.slots());
         } finally {
@@ -141,10 +148,10 @@ public class ConnectionTester {
     }
 
     private ConnectionTestResult run(List<ConnectionSpec> specs, AddressPolicy policy, Optional<Duration> slotProbeWait,
-            List<LiveAcceptance> accepted) {
+            List<LiveAcceptance> accepted, Locale language) {
         acquire();
         try {
-            return probe(specs, policy, slotProbeWait, accepted).result();
+            return probe(specs, policy, slotProbeWait, accepted, language).result();
         } finally {
             permits.release();
         }
@@ -161,16 +168,16 @@ public class ConnectionTester {
     }
 
     private Probed probe(List<ConnectionSpec> specs, AddressPolicy policy, Optional<Duration> slotProbeWait,
-            List<LiveAcceptance> accepted) {
+            List<LiveAcceptance> accepted, Locale language) {
         long start = System.nanoTime();
         TestBudget budget = new TestBudget(timeout);
         List<Future<TargetProbe>> others = new ArrayList<>();
         boolean pair = specs.size() > 1;
         for (ConnectionSpec spec : specs.subList(1, specs.size())) {
-            others.add(workers.submit(() -> probe(spec, pair, budget, policy, slotProbeWait).run()));
+            others.add(workers.submit(() -> probe(spec, pair, budget, policy, slotProbeWait, language).run()));
         }
         List<TargetProbe> probes = new ArrayList<>();
-        probes.add(probe(specs.get(0), pair, budget, policy, slotProbeWait).run());
+        probes.add(probe(specs.get(0), pair, budget, policy, slotProbeWait, language).run());
         for (Future<TargetProbe> other : others) {
             probes.add(await(other));
         }
@@ -183,9 +190,9 @@ public class ConnectionTester {
     }
 
     private TargetProbe probe(ConnectionSpec spec, boolean pair, TestBudget budget, AddressPolicy policy,
-            Optional<Duration> slotProbeWait) {
+            Optional<Duration> slotProbeWait, Locale language) {
         Set<ReadinessScope> served = ServedScopes.ofEndpoint(spec.attribute(), spec.target() == CheckTarget.STANDBY, pair);
-        return new TargetProbe(spec, served, policy, budget, workers, cancels, limits, slotProbeWait);
+        return new TargetProbe(spec, served, policy, budget, workers, cancels, limits, slotProbeWait, language);
     }
 
     private static TargetProbe await(Future<TargetProbe> probe) {

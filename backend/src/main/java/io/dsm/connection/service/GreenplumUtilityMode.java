@@ -3,6 +3,7 @@ package io.dsm.connection.service;
 import java.util.Locale;
 import java.util.Optional;
 
+import io.dsm.common.i18n.Text;
 import io.dsm.datasource.DatabaseAttribute;
 
 /**
@@ -38,7 +39,7 @@ final class GreenplumUtilityMode {
     }
 
     /** How the NETWORK check names the mode a connection was made in. */
-    static String describe(String options) {
-        return "Greenplum utility mode (" + options.substring(3) + "), as a segment node requires";
+    static Text describe(String options) {
+        return Text.of("check.network.greenplum-utility", options.substring(3));
     }
 }

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.postgresql.plugin.AuthenticationRequestType;
 
+import io.dsm.common.i18n.Text;
 import io.dsm.connection.CheckName;
 
 /**
@@ -13,28 +14,21 @@ import io.dsm.connection.CheckName;
  */
 final class PasswordMethods {
 
-    static final String CLEARTEXT_WITHHELD = "The server asked for the password in cleartext (pg_hba method `password`), "
-            + "and TLS did not verify the server's identity, so dsm did not send the password.";
-    static final String CLEARTEXT_FIX = "Use scram-sha-256 for this user in the server's pg_hba.conf, or choose TLS mode "
-            + "verify-full, or verify-ca with the server's CA certificate: dsm sends a password in cleartext only to a server "
-            + "it has verified.";
+    static final Text CLEARTEXT_WITHHELD = Text.of("check.authentication.cleartext-withheld");
+    static final Text CLEARTEXT_FIX = Text.of("check.authentication.cleartext-withheld.hint");
 
     private PasswordMethods() {
     }
 
     static Failure cleartextWithheld() {
-        return new Failure(CheckName.AUTHENTICATION, CLEARTEXT_WITHHELD, CLEARTEXT_FIX, null);
+        return Failure.of(CheckName.AUTHENTICATION, CLEARTEXT_WITHHELD, CLEARTEXT_FIX);
     }
 
     /** The passed check after sign-in, a warning when the server asked for an MD5 password. */
     static CheckResult signedIn(ConnectionSpec spec, Optional<AuthenticationRequestType> askedFor) {
-        String signedIn = "User " + ConnectFailures.quoted(spec.username()) + " signed in";
         if (askedFor.orElse(null) == AuthenticationRequestType.MD5_PASSWORD) {
-            return CheckResult.warning(signedIn + ", but the server asked for an MD5 password (pg_hba method `md5` and a "
-                    + "password stored as MD5). MD5 is deprecated, and a stolen MD5 hash signs in like the password.",
-                    "Use SCRAM: SET password_encryption = 'scram-sha-256', set the user's password again, and use "
-                            + "scram-sha-256 in pg_hba.conf.");
+            return CheckResult.warning(Text.of("check.authentication.md5", spec.username()), Text.of("check.authentication.md5.hint"));
         }
-        return CheckResult.passed(signedIn + ".");
+        return CheckResult.passed(Text.of("check.authentication.signed-in", spec.username()));
     }
 }

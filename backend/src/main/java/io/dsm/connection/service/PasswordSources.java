@@ -3,6 +3,7 @@ package io.dsm.connection.service;
 import jakarta.inject.Singleton;
 
 import io.dsm.common.crypto.Secret;
+import io.dsm.common.i18n.Text;
 import io.dsm.common.secrets.SecretReferences;
 import io.dsm.connection.service.ConnectionSpecs.Password;
 
@@ -19,8 +20,8 @@ public class PasswordSources {
     Password referenced(String reference) {
         SecretReferences.Resolved resolved = references.resolve(reference);
         return resolved.secret().map(Password::of)
-                .orElseGet(() -> Password.unusable("the password referenced by " + reference + " cannot be read: "
-                        + resolved.problem().orElse("unknown reason")));
+                .orElseGet(() -> Password.unusable(Text.of("secret.referenced-unreadable", reference,
+                        resolved.problem().orElse(Text.of("secret.unknown-reason")))));
     }
 
     /** The typed password, else the referenced one, else null (none given). */

@@ -13,6 +13,6 @@ final class PasswordWithheld extends SQLException {
     private static final String INVALID_AUTHORIZATION = "28000";
 
     PasswordWithheld(SQLException attempt) {
-        super(PasswordMethods.CLEARTEXT_WITHHELD, INVALID_AUTHORIZATION, attempt);
+        super(PasswordMethods.CLEARTEXT_WITHHELD.english(), INVALID_AUTHORIZATION, attempt);
     }
 }

@@ -188,7 +188,8 @@ final class ReplicationProbe {
 
     private ReplicationConnectionResult failed(SQLException failure) {
         if (failure instanceof PasswordWithheld) {
-            return ReplicationConnectionResult.withheld(PasswordMethods.CLEARTEXT_WITHHELD, PasswordMethods.CLEARTEXT_FIX);
+            return ReplicationConnectionResult.withheld(PasswordMethods.CLEARTEXT_WITHHELD.english(),
+                    PasswordMethods.CLEARTEXT_FIX.english());
         }
         if (heldBack != null) {
             return ReplicationConnectionResult.notAttempted(heldBack);

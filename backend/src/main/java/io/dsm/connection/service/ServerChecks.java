@@ -3,6 +3,7 @@ package io.dsm.connection.service;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
+import io.dsm.common.i18n.Text;
 import io.dsm.common.jdbc.CatalogBatch;
 import io.dsm.common.jdbc.RelationPrivileges;
 import io.dsm.datasource.HeartbeatTableName;
@@ -46,47 +47,42 @@ final class ServerChecks {
             long readable = row.getLong(1);
             long all = row.getLong(2);
             if (readable == 0) {
-                return CheckResult.warning("User " + user + " can use none of the " + all + " schemas in this database.",
-                        "GRANT USAGE ON SCHEMA <schema> TO " + text.identifier(spec.username()) + "; for each schema to migrate.");
+                return CheckResult.warning(Text.of("check.schema.none-usable", user, all),
+                        Text.of("check.schema.none-usable.hint", "GRANT USAGE ON SCHEMA <schema> TO " + text.identifier(spec.username()) + ";"));
             }
-            return CheckResult.passed("No schema set: user " + user + " can use " + readable + " of " + all
-                    + " schemas, and all of those will be migrated.");
+            return CheckResult.passed(Text.of("check.schema.all", user, readable, all));
         }
         String schema = ConnectFailures.quoted(spec.schemaName());
         if (!row.next()) {
-            return CheckResult.failed("Schema " + schema + " does not exist in database "
-                    + ConnectFailures.quoted(spec.databaseName()) + ".",
-                    "Check the schema name (unquoted names are lower case), or leave it empty to migrate every readable schema.",
-                    "3F000");
+            return CheckResult.failed(Text.of("check.schema.missing", schema, ConnectFailures.quoted(spec.databaseName())),
+                    Text.of("check.schema.missing.hint"), "3F000");
         }
         if (!row.getBoolean(1)) {
-            return CheckResult.failed("User " + user + " has no USAGE privilege on schema " + schema + ".",
-                    "GRANT USAGE ON SCHEMA " + text.identifier(spec.schemaName()) + " TO "
-                            + text.identifier(spec.username()) + ";", "42501");
+            return CheckResult.failed(Text.of("check.schema.no-usage", user, schema),
+                    Text.of("text.verbatim", "GRANT USAGE ON SCHEMA " + text.identifier(spec.schemaName()) + " TO "
+                            + text.identifier(spec.username()) + ";"), "42501");
         }
         long tables = row.getLong(2);
         long readable = row.getLong(3);
         if (readable < tables) {
-            return CheckResult.warning("User " + user + " can read " + readable + " of the " + tables
-                    + " tables and views in schema " + schema + "; a migration reads them all.",
-                    "GRANT SELECT ON ALL TABLES IN SCHEMA " + text.identifier(spec.schemaName()) + " TO "
-                            + text.identifier(spec.username()) + ";");
+            return CheckResult.warning(Text.of("check.schema.partly-readable", user, readable, tables, schema),
+                    Text.of("text.verbatim", "GRANT SELECT ON ALL TABLES IN SCHEMA " + text.identifier(spec.schemaName()) + " TO "
+                            + text.identifier(spec.username()) + ";"));
         }
-        return CheckResult.passed(tables == 0 ? "Schema " + schema + " exists and is empty."
-                : "Schema " + schema + " exists; user " + user + " can read all " + tables + " of its tables and views.");
+        return CheckResult.passed(tables == 0 ? Text.of("check.schema.empty", schema)
+                : Text.of("check.schema.readable", schema, user, tables));
     }
 
     CheckResult role(boolean inRecovery) {
-        String found = inRecovery ? "a standby (in recovery)" : "a primary (not in recovery)";
         if (spec.expectsStandby() && !inRecovery) {
-            return CheckResult.warning("The server is " + found + ", but this endpoint is described as a standby.",
-                    "Check the host and port of the standby, or choose the Primary Database attribute.");
+            return CheckResult.warning(Text.of("check.role.primary-not-standby"), Text.of("check.role.primary-not-standby.hint"));
         }
         if (spec.expectsPrimary() && inRecovery) {
-            return CheckResult.warning("The server is " + found + ", but this endpoint is described as a primary.",
-                    "Point the data source at the primary, or choose the Standby Database attribute.");
+            return CheckResult.warning(Text.of("check.role.standby-not-primary"), Text.of("check.role.standby-not-primary.hint"));
         }
-        return CheckResult.passed("The server is " + found + (spec.expectsStandby() || spec.expectsPrimary() ? ", as expected." : "."));
+        boolean expected = spec.expectsStandby() || spec.expectsPrimary();
+        return CheckResult.passed(Text.of(inRecovery ? expected ? "check.role.standby.expected" : "check.role.standby"
+                : expected ? "check.role.primary.expected" : "check.role.primary"));
     }
 
     CatalogBatch.Query heartbeatQuery() {
@@ -108,24 +104,23 @@ final class ServerChecks {
         String user = text.identifier(spec.username());
         row.next();
         if (!row.getBoolean(1)) {
-            return CheckResult.failed("Schema " + ConnectFailures.quoted(schema) + " for the heartbeat table does not exist.",
-                    "Create the schema, or choose another heartbeat schema.", "3F000");
+            return CheckResult.failed(Text.of("check.heartbeat.no-schema", ConnectFailures.quoted(schema)),
+                    Text.of("check.heartbeat.no-schema.hint"), "3F000");
         }
         if (!row.getBoolean(2)) {
-            return CheckResult.failed("User " + ConnectFailures.quoted(spec.username()) + " has no USAGE privilege on schema "
-                    + ConnectFailures.quoted(schema) + ", where the heartbeat table goes.",
-                    "GRANT USAGE, CREATE ON SCHEMA " + text.identifier(schema) + " TO " + user + ";", "42501");
+            return CheckResult.failed(Text.of("check.heartbeat.no-usage", ConnectFailures.quoted(spec.username()),
+                    ConnectFailures.quoted(schema)), Text.of("text.verbatim", "GRANT USAGE, CREATE ON SCHEMA " + text.identifier(schema) + " TO " + user + ";"), "42501");
         }
         if (row.getBoolean(4)) {
             return row.getBoolean(5)
-                    ? CheckResult.passed(qualified + " exists and user " + ConnectFailures.quoted(spec.username()) + " can write it.")
-                    : CheckResult.failed("User " + ConnectFailures.quoted(spec.username()) + " cannot write " + qualified + ".",
-                            "GRANT INSERT, UPDATE, DELETE ON " + qualified + " TO " + user + ";", "42501");
+                    ? CheckResult.passed(Text.of("check.heartbeat.writable", qualified, ConnectFailures.quoted(spec.username())))
+                    : CheckResult.failed(Text.of("check.heartbeat.not-writable", ConnectFailures.quoted(spec.username()), qualified),
+                            Text.of("text.verbatim", "GRANT INSERT, UPDATE, DELETE ON " + qualified + " TO " + user + ";"), "42501");
         }
         return row.getBoolean(3)
-                ? CheckResult.passed("User " + ConnectFailures.quoted(spec.username()) + " can create " + qualified + ".")
-                : CheckResult.failed("Permission denied to create table in schema " + ConnectFailures.quoted(schema) + ".",
-                        "GRANT CREATE ON SCHEMA " + text.identifier(schema) + " TO " + user
-                                + "; (PostgreSQL 15 and later no longer grant CREATE on public to everyone.)", "42501");
+                ? CheckResult.passed(Text.of("check.heartbeat.creatable", ConnectFailures.quoted(spec.username()), qualified))
+                : CheckResult.failed(Text.of("check.heartbeat.not-creatable", ConnectFailures.quoted(schema)),
+                        Text.of("check.heartbeat.not-creatable.hint", "GRANT CREATE ON SCHEMA " + text.identifier(schema) + " TO " + user
+                                + ";"), "42501");
     }
 }

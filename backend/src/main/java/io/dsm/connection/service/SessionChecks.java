@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import io.dsm.common.i18n.Text;
 import io.dsm.common.jdbc.CatalogBatch;
 import io.dsm.connection.CheckName;
 import io.dsm.readiness.ReadinessScope;
@@ -81,7 +82,7 @@ final class SessionChecks {
      * @param network        what the NETWORK check saw before the session, to which the session's encryption is added
      * @param authentication what the AUTHENTICATION check says of the sign-in
      */
-    void run(Connection connection, String network, CheckResult authentication) throws SQLException {
+    void run(Connection connection, Text network, CheckResult authentication) throws SQLException {
         this.authentication = authentication;
         versionNum = versionNum(connection);
         reading = ServerFacts.Reading.of(connection, spec.expectsPrimary(), JdbcConnector.usesTls(spec.tlsMode()), versionNum);
@@ -116,7 +117,7 @@ final class SessionChecks {
         }
     }
 
-    private void sendBatch(Connection connection, String network) throws SQLException {
+    private void sendBatch(Connection connection, Text network) throws SQLException {
         while (true) {
             try {
                 answer(connection, network);
@@ -192,7 +193,7 @@ final class SessionChecks {
         return queries;
     }
 
-    private void answer(Connection connection, String network) throws SQLException {
+    private void answer(Connection connection, Text network) throws SQLException {
         try (CatalogBatch answers = CatalogBatch.send(connection, queries())) {
             if (inspection != null) {
                 readInspection(() -> inspection.readLeading(answers));
@@ -202,10 +203,10 @@ final class SessionChecks {
                 facts = ServerFacts.read(answers.next());
             }
             recorded = true;
-            recorder.record(CheckName.NETWORK, CheckResult.passed(network + "; " + facts.tls() + "."));
+            recorder.record(CheckName.NETWORK, CheckResult.passed(Text.of("check.network.session", network, tls(facts.tls()))));
             recorder.record(CheckName.AUTHENTICATION, authentication);
-            recorder.record(CheckName.DATABASE, CheckResult.passed("Connected to database "
-                    + ConnectFailures.quoted(spec.databaseName()) + " (PostgreSQL " + facts.version() + ")."));
+            recorder.record(CheckName.DATABASE, CheckResult.passed(Text.of("check.database.connected",
+                    ConnectFailures.quoted(spec.databaseName()), facts.version())));
             recorder.record(CheckName.SCHEMA, server.schema(answers.next()));
             recorder.record(CheckName.ROLE, server.role(facts.inRecovery()));
             if (heartbeat) {
@@ -215,6 +216,16 @@ final class SessionChecks {
                 readInspection(() -> inspection.read(answers));
             }
         }
+    }
+
+    /** The session's encryption as the server reports it (ServerFacts): "encrypted with TLSv1.3 (cipher)" or a word for none. */
+    private static Text tls(String reported) {
+        return switch (reported) {
+            case "not encrypted" -> Text.of("check.tls.none");
+            case "encryption unknown" -> Text.of("check.tls.unknown");
+            default -> reported.startsWith("encrypted with ") ? Text.of("check.tls.encrypted", reported.substring("encrypted with ".length()))
+                    : Text.of("text.verbatim", reported);
+        };
     }
 
     /** A part of readiness's answers that cannot be read leaves readiness uninspected, never the test failed. */

@@ -74,7 +74,7 @@ public class StoredConnectionSpecs {
         try {
             return Password.of(cipher.open(sealed, stored.id.toString()));
         } catch (UnreadableSecretException e) {
-            return Password.unusable(e.getMessage());
+            return Password.unusable(e.text());
         }
     }
 }

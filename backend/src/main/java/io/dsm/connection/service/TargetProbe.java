@@ -9,12 +9,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 
+import io.dsm.common.i18n.Text;
 import io.dsm.connection.CheckName;
 import io.dsm.connection.CheckTarget;
 import io.dsm.connection.api.Check;
@@ -41,8 +43,9 @@ final class TargetProbe {
 
     /** @param served the scopes this endpoint serves, which decide what readiness inspects on it */
     /** @param slotProbeWait how long a temporary slot's creation may wait, or empty where no slot is probed */
+    /** @param language the language of the checks' messages: the request's, or English where no one asked */
     TargetProbe(ConnectionSpec spec, Set<ReadinessScope> served, AddressPolicy policy, TestBudget budget, ExecutorService workers,
-            ScheduledExecutorService cancels, ReadinessLimits limits, Optional<Duration> slotProbeWait) {
+            ScheduledExecutorService cancels, ReadinessLimits limits, Optional<Duration> slotProbeWait, Locale language) {
         this.cancels = cancels;
         this.limits = limits;
         this.slotProbeWait = slotProbeWait;
@@ -52,7 +55,7 @@ final class TargetProbe {
         this.budget = budget;
         this.workers = workers;
         this.text = new ServerText(spec.password());
-        this.checks = new CheckList(spec);
+        this.checks = new CheckList(spec, language);
     }
 
     CheckTarget target() {
@@ -84,8 +87,8 @@ final class TargetProbe {
         }
         Optional<AddressPolicy.Refusal> refusal = policy.refusal(address, spec.port());
         if (refusal.isPresent()) {
-            return fail(new Failure(CheckName.NETWORK, "Connections to " + spec.host() + " are not allowed: "
-                    + refusal.get().reason() + ". Nothing was sent to it.", refusal.get().remedy(), null));
+            return fail(Failure.of(CheckName.NETWORK, Text.of("check.network.not-allowed", spec.host(), refusal.get().reason()),
+                    refusal.get().remedy()));
         }
         long tcpStart = System.nanoTime();
         // pgjdbc signs in on this socket: the target sees one connection per test, not a probe and another.
@@ -99,9 +102,9 @@ final class TargetProbe {
         long tcpNanos = System.nanoTime() - tcpStart;
         if (spec.password().isEmpty()) {
             JdbcConnector.closeQuietly(socket);
-            checks.pass(CheckName.NETWORK, reached(address, tcpNanos) + ".");
-            return fail(new Failure(CheckName.AUTHENTICATION, "The stored password cannot be used: " + spec.passwordProblem() + ".",
-                    "Enter the password again.", null));
+            checks.pass(CheckName.NETWORK, Text.of("check.network.passed", reached(address, tcpNanos)));
+            return fail(Failure.of(CheckName.AUTHENTICATION, Text.of("check.authentication.password-unusable", spec.passwordProblem()),
+                    Text.of("check.authentication.password-unusable.hint")));
         }
         if (served.contains(ReadinessScope.INCREMENTAL_SYNC)) {
             replication = ReplicationProbe.start(spec, address, budget, text, workers, cancels, slotProbeWait);
@@ -119,9 +122,10 @@ final class TargetProbe {
         Connection connection = attempt.connection();
         SessionChecks session = new SessionChecks(spec, served, text, budget, replication, limits, checks::record);
         try {
-            StringBuilder network = new StringBuilder(reached(address, tcpNanos));
-            attempt.options().ifPresent(o -> network.append("; connected in ").append(GreenplumUtilityMode.describe(o)));
-            session.run(connection, network.toString(), PasswordMethods.signedIn(spec, attempt.passwordMethod()));
+            Text reached = reached(address, tcpNanos);
+            Text network = attempt.options().map(o -> Text.of("check.network.utility-mode", reached, GreenplumUtilityMode.describe(o)))
+                    .orElse(reached);
+            session.run(connection, network, PasswordMethods.signedIn(spec, attempt.passwordMethod()));
         } catch (SQLException e) {
             recordLate(e);
         } finally {
@@ -167,24 +171,24 @@ final class TargetProbe {
     }
 
     /** Tenths of a millisecond below 10 ms: on a LAN the TCP handshake takes well under one. */
-    static String milliseconds(long nanos) {
+    static Text milliseconds(long nanos) {
         long tenths = Math.round(nanos / 1e5);
         if (tenths == 0) {
-            return "under 0.1 ms";
+            return Text.of("check.network.under-a-tenth");
         }
-        return tenths < 100 ? tenths / 10 + "." + tenths % 10 + " ms" : Math.round(nanos / 1e6) + " ms";
+        return Text.of("check.network.ms", tenths < 100 ? tenths / 10 + "." + tenths % 10 : Long.toString(Math.round(nanos / 1e6)));
     }
 
-    private String reached(InetAddress address, long tcpNanos) {
+    private Text reached(InetAddress address, long tcpNanos) {
         String resolved = address.getHostAddress().equals(spec.host()) ? "" : " (" + address.getHostAddress() + ")";
-        return "Reached " + spec.host() + resolved + ":" + spec.port() + " in " + milliseconds(tcpNanos);
+        return Text.of("check.network.reached-in", spec.host() + resolved + ":" + spec.port(), milliseconds(tcpNanos));
     }
 
     /** A check that failed after the connection was made: a lost connection or the budget ran out. */
     private void recordLate(SQLException e) {
-        String message = budget.expired()
-                ? "The server did not answer within the " + budget.totalMillis() + " ms the test may take."
-                : "The connection broke during the check: " + text.clean(e.getMessage());
+        Text message = budget.expired()
+                ? Text.of("check.late.timeout", budget.totalMillis())
+                : Text.of("check.late.broken", text.clean(e.getMessage()));
         checks.failNext(message, e.getSQLState());
     }
 

@@ -26,13 +26,13 @@ import io.dsm.datasource.DatabaseAttribute;
 @JsonIgnoreProperties(value = { "id", "passwordSet", "heartbeat", "readiness", "provisionedBy", "createdAt", "updatedAt" })
 @Schema(name = "DataSourceInput", description = "A data source as sent to create or replace it. The read-only fields of DataSource may be sent back and are ignored.")
 public record DataSourceInput(
-        @NotNull(message = "is required")
+        @NotNull(message = Rules.REQUIRED_MESSAGE)
         @Pattern(regexp = Rules.IDENTIFIER, message = Rules.IDENTIFIER_MESSAGE)
         @Schema(description = "Unique name of the data source, compared ignoring case: " + Rules.IDENTIFIER_RULE + ".",
                 examples = "pg-hz-01", maxLength = Rules.IDENTIFIER_MAX)
         String identifier,
 
-        @NotNull(message = "is required")
+        @NotNull(message = Rules.REQUIRED_MESSAGE)
         @Schema(description = "The database product.", examples = "POSTGRESQL")
         DataSourceType type,
 
@@ -40,7 +40,7 @@ public record DataSourceInput(
                 examples = "default", maxLength = 64)
         String region,
 
-        @NotNull(message = "is required")
+        @NotNull(message = Rules.REQUIRED_MESSAGE)
         @Schema(description = "The role of the database.", examples = "PRIMARY")
         DatabaseAttribute attribute,
 
@@ -48,22 +48,22 @@ public record DataSourceInput(
                 defaultValue = "false")
         Boolean heartbeatEnabled,
 
-        @NotBlank(message = "is required")
+        @NotBlank(message = Rules.REQUIRED_MESSAGE)
         @Size(max = Rules.HOST_MAX, message = Rules.HOST_MAX_MESSAGE)
         @Pattern(regexp = Rules.HOST_CHARACTERS, message = Rules.HOST_CHARACTERS_MESSAGE)
         @HostName
         @Schema(description = "IPv4 address, IPv6 literal or DNS name of the database server.", minLength = 1, examples = "10.0.12.7")
         String host,
 
-        @NotNull(message = "is required")
+        @NotNull(message = Rules.REQUIRED_MESSAGE)
         @Min(value = Rules.PORT_MIN, message = Rules.PORT_MESSAGE)
         @Max(value = Rules.PORT_MAX, message = Rules.PORT_MESSAGE)
         @Schema(description = "TCP port of the database server.", examples = "5432")
         Integer port,
 
-        @NotBlank(message = "is required")
+        @NotBlank(message = Rules.REQUIRED_MESSAGE)
         @Size(max = Rules.NAME_MAX, message = Rules.NAME_MAX_MESSAGE)
-        @Utf8Size(max = Rules.NAME_MAX)
+        @Utf8Size(max = Rules.NAME_MAX, message = Rules.NAME_BYTES_MESSAGE)
         @Schema(description = "Database user for migration. At most 63 bytes in UTF-8.", examples = "migrator")
         String username,
 
@@ -81,23 +81,23 @@ public record DataSourceInput(
                         + "unchanged host, port, username and TLS settings.", examples = "file:pg-hz-01.pw")
         String passwordRef,
 
-        @NotBlank(message = "is required")
+        @NotBlank(message = Rules.REQUIRED_MESSAGE)
         @Size(max = Rules.NAME_MAX, message = Rules.NAME_MAX_MESSAGE)
-        @Utf8Size(max = Rules.NAME_MAX)
+        @Utf8Size(max = Rules.NAME_MAX, message = Rules.NAME_BYTES_MESSAGE)
         @Schema(description = "Database to connect to. At most 63 bytes in UTF-8.", examples = "orders")
         String databaseName,
 
         @Size(max = Rules.NAME_MAX, message = Rules.NAME_MAX_MESSAGE)
-        @Utf8Size(max = Rules.NAME_MAX)
+        @Utf8Size(max = Rules.NAME_MAX, message = Rules.NAME_BYTES_MESSAGE)
         @Schema(description = "Schema to migrate. Absent or empty: every schema the user can read.", examples = "public")
         String schemaName,
 
         @Size(max = Rules.NAME_MAX, message = Rules.NAME_MAX_MESSAGE)
-        @Utf8Size(max = Rules.NAME_MAX)
+        @Utf8Size(max = Rules.NAME_MAX, message = Rules.NAME_BYTES_MESSAGE)
         @Schema(description = "Schema of the heartbeat table oms_postgres_heartbeat. Absent or empty: public.", examples = "public")
         String heartbeatSchema,
 
-        @Size(max = Rules.REMARKS_MAX, message = "must be at most 128 characters")
+        @Size(max = Rules.REMARKS_MAX, message = Rules.REMARKS_MAX_MESSAGE)
         @Schema(description = "Free text about the data source.", examples = "Order service, production")
         String remarks,
 

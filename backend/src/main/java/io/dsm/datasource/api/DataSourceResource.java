@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Response;
 
 import io.dsm.api.SharedAnswers;
+import io.dsm.common.i18n.Text;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -69,8 +70,8 @@ public class DataSourceResource {
             + "before retrying (a retried create answers 409 if the first one was saved).",
             headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)))
     public Response create(DataSourceInput input, @Context UriInfo uriInfo) {
-        DataSourceInput body = RequestBodies.required(input, "the data source");
-        DataSourceResponse created = OutcomeUnknown.naming("the data source \"" + body.identifier() + "\"",
+        DataSourceInput body = RequestBodies.required(input, "body.data-source");
+        DataSourceResponse created = OutcomeUnknown.naming(Text.of("outcome.data-source", body.identifier()),
                 "GET /api/datasources?q=" + body.identifier(), () -> service.create(body, Requester.of(identity)));
         URI location = uriInfo.getAbsolutePathBuilder().path(created.id().toString()).build();
         return Response.created(location).entity(created).build();
@@ -116,7 +117,7 @@ public class DataSourceResource {
             @Parameter(description = "A data source to leave out, for example the one being edited.",
                     schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("excludeId") String excludeId) {
         if (identifier == null || !identifier.matches(Rules.IDENTIFIER)) {
-            throw ProblemException.invalid("identifier", identifier == null ? "is required" : Rules.IDENTIFIER_MESSAGE);
+            throw ProblemException.invalid("identifier", identifier == null ? "constraint.required" : "constraint.identifier");
         }
         UUID except = excludeId == null || excludeId.isBlank() ? null : Ids.parse("excludeId", excludeId);
         return new IdentifierAvailability(service.identifierAvailable(identifier, except));
@@ -151,7 +152,7 @@ public class DataSourceResource {
     public DataSourceResponse update(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             DataSourceInput input) {
         UUID parsed = Ids.parse("id", id);
-        return service.update(parsed, RequestBodies.required(input, "the data source"), Requester.of(identity));
+        return service.update(parsed, RequestBodies.required(input, "body.data-source"), Requester.of(identity));
     }
 
     @DELETE

@@ -12,20 +12,24 @@ public final class Rules {
      */
     public static final String IDENTIFIER = "^[A-Za-z0-9_-]{1,32}$";
     public static final String IDENTIFIER_RULE = "1 to 32 ASCII letters, digits, underscores (_) or hyphens (-), without spaces";
-    public static final String IDENTIFIER_MESSAGE = "must be " + IDENTIFIER_RULE;
+    /** Constraint messages are keys of ValidationMessages*.properties, which has them in each language. */
+    public static final String IDENTIFIER_MESSAGE = "{constraint.identifier}";
     public static final int IDENTIFIER_MAX = 32;
     /** No whitespace and none of the characters that carry URL or JDBC syntax. */
     public static final String HOST_CHARACTERS = "^[^\\s/?#&;=@,\\\\'\"`%]*$";
-    public static final String HOST_CHARACTERS_MESSAGE = "must not contain whitespace or any of / ? # & ; = @ , \\ % or quotes";
+    public static final String HOST_CHARACTERS_MESSAGE = "{constraint.host.characters}";
     public static final int HOST_MAX = 253;
-    public static final String HOST_MAX_MESSAGE = "must be at most 253 characters";
+    public static final String HOST_MAX_MESSAGE = "{constraint.host.max}";
     public static final int PORT_MIN = 1;
     public static final int PORT_MAX = 65535;
-    public static final String PORT_MESSAGE = "must be between 1 and 65535";
+    public static final String PORT_MESSAGE = "{constraint.port}";
     /** PostgreSQL's NAMEDATALEN - 1: the longest user, database or schema name, in bytes. */
     public static final int NAME_MAX = 63;
-    public static final String NAME_MAX_MESSAGE = "must be at most 63 characters";
+    public static final String NAME_MAX_MESSAGE = "{constraint.name.max}";
+    public static final String NAME_BYTES_MESSAGE = "{constraint.name.bytes}";
     public static final int REMARKS_MAX = 128;
+    public static final String REMARKS_MAX_MESSAGE = "{constraint.remarks.max}";
+    public static final String REQUIRED_MESSAGE = "{constraint.required}";
     public static final int PASSWORD_MAX = 1024;
     /** The shape of a password reference; {@link io.dsm.common.secrets.SecretReference} has the whole rule. */
     public static final String PASSWORD_REF = "^(file:[^/\\\\~].*|env:DSM_SOURCE_[A-Z0-9_]+)$";

@@ -19,21 +19,21 @@ import io.dsm.common.validation.Utf8Size;
 @JsonIgnoreProperties(value = { "passwordSet" })
 @Schema(name = "StandbyInput", description = "The standby of a PRIMARY_STANDBY data source.")
 public record StandbyInput(
-        @NotBlank(message = "is required")
+        @NotBlank(message = Rules.REQUIRED_MESSAGE)
         @Size(max = Rules.HOST_MAX, message = Rules.HOST_MAX_MESSAGE)
         @Pattern(regexp = Rules.HOST_CHARACTERS, message = Rules.HOST_CHARACTERS_MESSAGE)
         @HostName
         @Schema(description = "IPv4 address, IPv6 literal or DNS name of the standby server.", minLength = 1, examples = "10.0.12.8")
         String host,
 
-        @NotNull(message = "is required")
+        @NotNull(message = Rules.REQUIRED_MESSAGE)
         @Min(value = Rules.PORT_MIN, message = Rules.PORT_MESSAGE)
         @Max(value = Rules.PORT_MAX, message = Rules.PORT_MESSAGE)
         @Schema(description = "TCP port of the standby server.", examples = "5432")
         Integer port,
 
         @Size(max = Rules.NAME_MAX, message = Rules.NAME_MAX_MESSAGE)
-        @Utf8Size(max = Rules.NAME_MAX)
+        @Utf8Size(max = Rules.NAME_MAX, message = Rules.NAME_BYTES_MESSAGE)
         @Schema(description = "Database user on the standby. Absent: the primary's username.", examples = "migrator")
         String username,
 

@@ -13,7 +13,7 @@ public record TlsSettings(
         // build an enum of TlsMode values from the strings, which fails to load.
         @Schema(defaultValue = "prefer", description = TlsSettings.MODE)
         TlsMode mode,
-        @Size(max = 16384, message = "must be at most 16384 characters")
+        @Size(max = 16384, message = "{constraint.ca-certificate.max}")
         @Schema(nullable = true, maxLength = 16384, description = TlsSettings.CA_CERTIFICATE, examples = TlsSettings.CA_EXAMPLE)
         String caCertificate) {
 

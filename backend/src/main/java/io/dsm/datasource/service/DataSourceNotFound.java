@@ -9,6 +9,6 @@ public final class DataSourceNotFound {
     }
 
     public static ProblemException of(Object id) {
-        return ProblemException.notFound("There is no data source with id " + id + ".");
+        return ProblemException.notFound("problem.data-source.not-found", String.valueOf(id));
     }
 }

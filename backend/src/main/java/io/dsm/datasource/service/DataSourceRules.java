@@ -66,18 +66,17 @@ public class DataSourceRules {
             violations.removeIf(v -> v.field().equals("identifier"));
         }
         if (input.type() != null && !SUPPORTED_TYPES.contains(input.type())) {
-            violations.add(new Violation("type", "is not supported; supported types: " + SUPPORTED_TYPES));
+            violations.add(Violation.of("type", "violation.type.unsupported", SUPPORTED_TYPES.toString()));
         }
         checkRegion(input.region(), violations);
         if (input.attribute() != null) {
             if (input.heartbeat() && !input.attribute().acceptsHeartbeat()) {
-                violations.add(new Violation("heartbeatEnabled",
-                        "can be true only for PRIMARY and PRIMARY_STANDBY data sources"));
+                violations.add(Violation.of("heartbeatEnabled", "violation.heartbeat.attribute"));
             }
             if (input.attribute().hasStandby() && input.standby() == null) {
-                violations.add(new Violation("standby", "is required with attribute PRIMARY_STANDBY"));
+                violations.add(Violation.of("standby", "violation.standby.required"));
             } else if (!input.attribute().hasStandby() && input.standby() != null) {
-                violations.add(new Violation("standby", "is allowed only with attribute PRIMARY_STANDBY"));
+                violations.add(Violation.of("standby", "violation.standby.not-allowed"));
             }
         }
         checkPassword("", input.password(), input.passwordRef(), purpose.passwordRequired, violations);
@@ -86,7 +85,7 @@ public class DataSourceRules {
         }
         checkTls(input.tls(), violations);
         if (purpose.versionRequired && input.version() == null) {
-            violations.add(new Violation("version", "is required: send the version you read"));
+            violations.add(Violation.of("version", "violation.version.required"));
         }
         Violations.throwIfAny(violations);
     }
@@ -96,9 +95,9 @@ public class DataSourceRules {
             return;
         }
         String known = String.join(", ", regions.names());
-        violations.add(new Violation("region", region == null || region.isBlank()
-                ? "is required when several regions are configured; one of: " + known
-                : "must be one of: " + known));
+        violations.add(region == null || region.isBlank()
+                ? Violation.of("region", "violation.region.required", known)
+                : Violation.of("region", "violation.one-of", known));
     }
 
     private static void checkTls(TlsSettings tls, List<Violation> violations) {
@@ -106,10 +105,9 @@ public class DataSourceRules {
             return;
         }
         if (!tls.modeOrDefault().verifiesCertificate()) {
-            violations.add(new Violation("tls.caCertificate", "is used only with mode verify-ca or verify-full"));
+            violations.add(Violation.of("tls.caCertificate", "violation.tls.ca-unused"));
         } else if (!PemCertificates.isValid(tls.caCertificate())) {
-            violations.add(new Violation("tls.caCertificate",
-                    "must be one or more PEM certificates (-----BEGIN CERTIFICATE----- ...)"));
+            violations.add(Violation.of("tls.caCertificate", "violation.tls.ca-pem"));
         }
     }
 
@@ -117,7 +115,7 @@ public class DataSourceRules {
     private void checkPassword(String prefix, Secret password, String reference, boolean required, List<Violation> violations) {
         if (reference != null) {
             if (password != null) {
-                violations.add(new Violation(prefix + "passwordRef", "cannot be given with " + prefix + "password: give one of them"));
+                violations.add(Violation.of(prefix + "passwordRef", "violation.password-ref.with-password", prefix + "password"));
             } else {
                 references.refusal(reference).ifPresent(refusal -> violations.add(new Violation(prefix + "passwordRef", refusal)));
             }
@@ -129,12 +127,12 @@ public class DataSourceRules {
     private static void checkPassword(String field, Secret password, boolean required, List<Violation> violations) {
         if (password == null) {
             if (required) {
-                violations.add(new Violation(field, "is required (or give passwordRef)"));
+                violations.add(Violation.of(field, "violation.password.required-or-ref"));
             }
         } else if (password.isEmpty()) {
-            violations.add(new Violation(field, required ? "is required" : "must not be empty; omit it to keep the stored password"));
+            violations.add(Violation.of(field, required ? "constraint.required" : "violation.password.empty"));
         } else if (password.reveal().length() > Rules.PASSWORD_MAX) {
-            violations.add(new Violation(field, "must be at most " + Rules.PASSWORD_MAX + " characters"));
+            violations.add(Violation.of(field, "violation.max-characters", Rules.PASSWORD_MAX));
         }
     }
 }

@@ -15,6 +15,7 @@ import io.dsm.audit.AuditOutcome;
 import io.dsm.audit.Change;
 import io.dsm.audit.service.AuditEntry;
 import io.dsm.audit.service.AuditLog;
+import io.dsm.common.i18n.Text;
 import io.dsm.common.problem.ProblemException;
 import io.dsm.common.problem.StaleVersion;
 import io.dsm.common.problem.Violation;
@@ -92,7 +93,7 @@ public class DataSourceService {
     @Transactional
     public DataSourceResponse update(UUID id, DataSourceInput input, Requester requester) {
         DataSourceEntity entity = find(id);
-        refuseIfProvisioned(entity, "it is changed");
+        refuseIfProvisioned(entity, "provisioned.changed");
         requests.admit(entity, input, Purpose.UPDATE, requester,
                 new RequestRules.Attempt(AuditAction.DATA_SOURCE_UPDATED, entity.id, entity.identifier));
         if (input.version() != entity.version) {
@@ -139,13 +140,12 @@ public class DataSourceService {
 
     /**
      * A data source declared in a provisioning file is changed by changing the file: the API refuses, naming it.
-     * {@code what} says what the file changes, "it is changed" or "its accepted risks are managed".
+     * {@code what} is the catalogue key of what the file changes ("provisioned.changed", "provisioned.risks").
      */
     static void refuseIfProvisioned(DataSourceEntity entity, String what) {
         if (entity.provisionedBy != null) {
-            throw ProblemException.conflict("Data source " + entity.identifier + " is managed by the provisioning file "
-                    + entity.provisionedBy + ": " + what + " by changing that file in DSM_PROVISIONING_DIR, not through "
-                    + "the API.", List.of(new Violation("provisionedBy", "is " + entity.provisionedBy)));
+            throw ProblemException.conflict(Text.of("problem.provisioned", entity.identifier, entity.provisionedBy, Text.of(what)),
+                    List.of(Violation.of("provisionedBy", "violation.provisioned-by", entity.provisionedBy)));
         }
     }
 
@@ -155,7 +155,7 @@ public class DataSourceService {
      * transaction, since it waits on the network, and if it fails heartbeat resumes and nothing is deleted.
      */
     public void delete(UUID id, boolean dropHeartbeatTable) {
-        QuarkusTransaction.requiringNew().run(() -> refuseIfProvisioned(find(id), "it is removed"));
+        QuarkusTransaction.requiringNew().run(() -> refuseIfProvisioned(find(id), "provisioned.removed"));
         if (dropHeartbeatTable) {
             DataSourceEntity stopped = QuarkusTransaction.requiringNew().call(() -> stopHeartbeat(id));
             try {
@@ -202,7 +202,7 @@ public class DataSourceService {
 
     private void remove(UUID id) {
         DataSourceEntity entity = find(id);
-        refuseIfProvisioned(entity, "it is removed");
+        refuseIfProvisioned(entity, "provisioned.removed");
         removed(entity);
     }
 
@@ -244,14 +244,12 @@ public class DataSourceService {
     }
 
     private static ProblemException duplicateIdentifier() {
-        return ProblemException.conflict("A data source with this identifier already exists.",
-                List.of(new Violation("identifier",
-                        "is already used by another data source (identifiers are compared ignoring case)")));
+        return ProblemException.conflict(Text.of("problem.identifier.taken"),
+                List.of(Violation.of("identifier", "violation.identifier.taken")));
     }
 
     private static ProblemException notDropped(HeartbeatTableDropper.NotDropped e) {
-        return ProblemException.conflict("The heartbeat table " + e.table() + " could not be dropped: " + e.reason()
-                + ". The data source was not deleted; delete it without dropHeartbeatTable to keep the table.",
-                List.of(new Violation("dropHeartbeatTable", "could not be done: " + e.reason())));
+        return ProblemException.conflict(Text.of("problem.heartbeat.not-dropped", e.table(), e.reason()),
+                List.of(Violation.of("dropHeartbeatTable", "violation.heartbeat.not-dropped", e.reason())));
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
+import io.dsm.common.i18n.Text;
 import io.dsm.common.problem.Violation;
 import io.dsm.datasource.DataSourceEntity;
 import io.dsm.datasource.TlsMode;
@@ -58,8 +59,6 @@ public final class PasswordScope {
         }
     }
 
-    private static final String WHY = "a saved password is used only with the host, port, username and TLS settings it was"
-            + " saved with";
 
     private final DataSourceInput edited;
     /** Null: nothing was saved for this endpoint; empty: it did not move. */
@@ -109,12 +108,12 @@ public final class PasswordScope {
             return forbidden;
         }
         if (edited.passwordRef() != null && !(keepsPrimaryPassword() && edited.passwordRef().equals(savedReference))) {
-            forbidden.add(new Violation("passwordRef", referenceRefusal(primaryChanges, "")));
+            forbidden.add(new Violation("passwordRef", referenceRefusal(primaryChanges, false)));
         }
         StandbyInput standby = edited.standby();
         if (standby != null && standby.passwordRef() != null
                 && !(keepsStandbyPassword() && standby.passwordRef().equals(savedStandbyReference))) {
-            forbidden.add(new Violation("standby.passwordRef", referenceRefusal(standbyChanges, "standby ")));
+            forbidden.add(new Violation("standby.passwordRef", referenceRefusal(standbyChanges, true)));
         }
         return forbidden;
     }
@@ -131,35 +130,31 @@ public final class PasswordScope {
         }
         boolean primaryGiven = edited.password() != null || edited.passwordRef() != null;
         if (!keepsPrimaryPassword() && !primaryGiven) {
-            missing.add(new Violation("password", "the " + words(primaryChanges) + " changed: type the password again ("
-                    + WHY + ")"));
+            missing.add(Violation.of("password", "violation.password.again", words(primaryChanges)));
         }
         StandbyInput standby = edited.standby();
         boolean primaryGivenAfresh = edited.password() != null || edited.passwordRef() != null && mayNameReferences;
         if (standbyOf(edited) != null && !keepsStandbyPassword() && standby.password() == null && standby.passwordRef() == null
                 && !primaryGivenAfresh) {
-            String what = standbyChanges == null ? "the standby is new" : "the standby's " + words(standbyChanges) + " changed";
-            missing.add(new Violation("standby.password", what + ": type the standby's password again, or the primary's if"
-                    + " they share one (" + WHY + ")"));
+            missing.add(standbyChanges == null ? Violation.of("standby.password", "violation.standby-password.new")
+                    : Violation.of("standby.password", "violation.standby-password.again", words(standbyChanges)));
         }
         return missing;
     }
 
-    private static String referenceRefusal(List<String> changes, String half) {
+    private static Text referenceRefusal(List<String> changes, boolean standby) {
         if (changes != null && !changes.isEmpty()) {
-            return "needs the ADMIN role now that the " + half + words(changes) + " changed: only an administrator may point"
-                    + " a saved reference at another endpoint; type the password instead";
+            return Text.of(standby ? "violation.password-ref.standby-moved" : "violation.password-ref.moved", words(changes));
         }
-        return "needs the ADMIN role: a reference names a secret you have not seen, so only an administrator may give one;"
-                + " type the password instead";
+        return Text.of("violation.password-ref.admin-only");
     }
 
-    /** "host", "host and port", "host, port and username". */
-    static String words(List<String> parts) {
+    /** "host", "host and port", "host, port and username": field names, joined in the reader's language. */
+    static Text words(List<String> parts) {
         if (parts.size() == 1) {
-            return parts.get(0);
+            return Text.of("text.verbatim", parts.get(0));
         }
-        return String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+        return Text.of("words.and", String.join(", ", parts.subList(0, parts.size() - 1)), parts.get(parts.size() - 1));
     }
 
     private static Endpoint primaryOf(DataSourceEntity saved) {

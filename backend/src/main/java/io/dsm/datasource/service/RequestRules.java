@@ -10,6 +10,7 @@ import io.dsm.audit.AuditAction;
 import io.dsm.audit.AuditOutcome;
 import io.dsm.audit.service.AuditEntry;
 import io.dsm.audit.service.AuditLog;
+import io.dsm.common.i18n.Text;
 import io.dsm.common.problem.ProblemException;
 import io.dsm.common.problem.ProblemType;
 import io.dsm.common.problem.Violation;
@@ -51,7 +52,7 @@ public class RequestRules {
         List<Violation> forbidden = scope.forbiddenReferences(requester.mayNameReferences());
         if (!forbidden.isEmpty()) {
             throw refused(attempt, new ProblemException(ProblemType.FORBIDDEN,
-                    "Only an administrator may give a password reference.", forbidden), forbidden);
+                    Text.of("problem.password-ref.admin-only"), forbidden), forbidden);
         }
         rules.check(input, purpose);
         List<Violation> missing = scope.passwordsToGiveAgain(requester.mayNameReferences());
@@ -64,7 +65,7 @@ public class RequestRules {
     /** Recorded on its own: the request's transaction, if any, rolls back with the refusal. */
     private ProblemException refused(Attempt attempt, ProblemException refusal, List<Violation> violations) {
         String detail = "Refused before connecting or storing anything: " + violations.stream()
-                .map(v -> v.field() + " " + v.message()).collect(Collectors.joining("; "));
+                .map(v -> v.field() + " " + v.message().english()).collect(Collectors.joining("; "));
         audit.recordSeparately(AuditEntry.ofDataSource(attempt.action(), AuditOutcome.FAILURE, attempt.dataSourceId(),
                 attempt.identifier(), List.of(), detail));
         return refusal;

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.dsm.common.security.Role;
+import io.dsm.common.i18n.RequestLanguage;
 import io.dsm.provisioning.service.ProvisioningStatus;
 
 @Path("/provisioning")
@@ -26,8 +27,11 @@ public class ProvisioningResource {
 
     private final ProvisioningStatus status;
 
-    public ProvisioningResource(ProvisioningStatus status) {
+    private final RequestLanguage language;
+
+    public ProvisioningResource(ProvisioningStatus status, RequestLanguage language) {
         this.status = status;
+        this.language = language;
     }
 
     @GET
@@ -37,6 +41,6 @@ public class ProvisioningResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProvisioningResponse.class)))
     @APIResponse(responseCode = "503", ref = SharedAnswers.STORE_UNAVAILABLE)
     public ProvisioningResponse get() throws SQLException {
-        return status.get();
+        return status.get(language.locale());
     }
 }

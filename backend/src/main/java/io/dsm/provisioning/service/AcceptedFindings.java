@@ -39,7 +39,7 @@ final class AcceptedFindings {
         }
         int listLine = lines.getOrDefault(FIELD, entryLine);
         if (!(value instanceof List<?> items)) {
-            errors.add(new ProvisioningError(listLine, path + "." + FIELD, "must be a list of accepted findings (write [] for none)"));
+            errors.add(ProvisioningError.of(listLine, path + "." + FIELD, "provisioning.accepted-findings.not-a-list"));
             return List.of();
         }
         List<AcceptanceRules.Accepted> accepted = new ArrayList<>();
@@ -47,19 +47,18 @@ final class AcceptedFindings {
             String at = FIELD + "[" + i + "]";
             int line = lines.getOrDefault(at, listLine);
             if (!(items.get(i) instanceof Map<?, ?> fields)) {
-                errors.add(new ProvisioningError(line, path + "." + at, "must be a mapping of check, objects, reason, "
-                        + "expiresAt and severity"));
+                errors.add(ProvisioningError.of(line, path + "." + at, "provisioning.accepted-findings.not-a-mapping"));
                 continue;
             }
             int before = errors.size();
-            ProvisioningParser.unknown(fields, AcceptanceInput.class, at + ".", path, lines, "an accepted finding", errors);
+            ProvisioningParser.unknown(fields, AcceptanceInput.class, at + ".", path, lines, "provisioning.unknown-field.accepted-finding", errors);
             AcceptanceInput input;
             try {
                 input = json.convertValue(fields, AcceptanceInput.class);
             } catch (IllegalArgumentException e) {
                 String inner = ProvisioningParser.fieldOf(e);
                 String field = inner.isEmpty() ? at : at + "." + inner;
-                errors.add(new ProvisioningError(lines.getOrDefault(field, line), path + "." + field, "has the wrong type for this field"));
+                errors.add(ProvisioningError.of(lines.getOrDefault(field, line), path + "." + field, "provisioning.wrong-type"));
                 continue;
             }
             try {
@@ -68,7 +67,7 @@ final class AcceptedFindings {
                     accepted.add(checked);
                 }
             } catch (ProblemException e) {
-                e.toProblem().violations().forEach(violation -> errors.add(new ProvisioningError(
+                e.violations().forEach(violation -> errors.add(new ProvisioningError(
                         lines.getOrDefault(at + "." + violation.field(), line), path + "." + at + "." + violation.field(),
                         violation.message())));
             }

@@ -108,8 +108,8 @@ public class FileApplier {
             Optional<ProvisionedSources.Stored> stored = sources.byIdentifier(declared.identifier());
             String field = "dataSources[" + i + "]";
             if (stored.isPresent() && stored.get().provisionedBy().filter(other -> !other.equals(file.name())).isPresent()) {
-                throw new Conflict(new ProvisioningError(declared.line(), field + ".identifier", "is already declared by "
-                        + stored.get().provisionedBy().get() + "; a data source is declared in one file only"));
+                throw new Conflict(ProvisioningError.of(declared.line(), field + ".identifier", "provisioning.declared-elsewhere",
+                        stored.get().provisionedBy().get()));
             }
             try {
                 ProvisionedSources.Stored applied;
@@ -122,9 +122,9 @@ public class FileApplier {
                 }
                 changed |= acceptances.declared(applied.id(), declared.acceptances(), file.name());
             } catch (ProblemException e) {
-                List<io.dsm.common.problem.Violation> violations = e.toProblem().violations();
+                List<io.dsm.common.problem.Violation> violations = e.violations();
                 throw new Conflict(new ProvisioningError(declared.line(), violations.isEmpty() ? field : field + "." + violations.get(0).field(),
-                        violations.isEmpty() ? e.getMessage() : violations.get(0).message()));
+                        violations.isEmpty() ? e.detail() : violations.get(0).message()));
             }
         }
         return changed;
@@ -159,7 +159,7 @@ public class FileApplier {
         }
         LOG.warnf("Provisioning file %s was not applied: %s", file.name(), errors.stream()
                 .map(error -> (error.line() == null ? "" : "line " + error.line() + ": ") + (error.field() == null ? "" : error.field() + " ")
-                        + error.message()).reduce((a, b) -> a + "; " + b).orElse("no reason"));
+                        + error.message().english()).reduce((a, b) -> a + "; " + b).orElse("no reason"));
     }
 
     private static boolean locked(Connection connection) throws SQLException {
@@ -187,7 +187,7 @@ public class FileApplier {
         private final transient ProvisioningError error;
 
         Conflict(ProvisioningError error) {
-            super(error.message(), null, false, false);
+            super(error.message().english(), null, false, false);
             this.error = error;
         }
     }

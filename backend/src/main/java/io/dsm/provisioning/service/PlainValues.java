@@ -46,22 +46,25 @@ final class PlainValues {
     static final class Refused extends RuntimeException {
         private final transient ProvisioningError error;
 
-        private Refused(int line, String message) {
-            super(message, null, false, false);
-            this.error = new ProvisioningError(line == 0 ? null : line, null, message);
+        private Refused(int line, String key, Object... args) {
+            this(ProvisioningError.of(line == 0 ? null : line, null, key, args));
+        }
+
+        private Refused(ProvisioningError error) {
+            super(error.message().english(), null, false, false);
+            this.error = error;
         }
 
         static Refused tooMany(int line) {
-            return new Refused(line, "holds more than " + MAX_VALUES + " values (an alias counts each time it is used)");
+            return new Refused(line, "provisioning.too-many-values", MAX_VALUES);
         }
 
         static Refused duplicateKey(int line, String key) {
-            return new Refused(line, "repeats the key " + key + " in one mapping; YAML keeps only one of them, so the file "
-                    + "would not say what it seems to");
+            return new Refused(line, "provisioning.duplicate-key", key);
         }
 
         static Refused tooDeep(int line) {
-            return new Refused(line, "nests deeper than " + MAX_DEPTH + " levels (aliases included)");
+            return new Refused(line, "provisioning.too-deep", MAX_DEPTH);
         }
 
         ProvisioningError error() {
@@ -92,7 +95,7 @@ final class PlainValues {
             return plain(node);
         }
         if (!walking.add(node)) {
-            throw new Refused(line(node), "contains an alias to itself (an *alias inside the &anchor it names), which never ends");
+            throw new Refused(line(node), "provisioning.self-alias");
         }
         try {
             return node instanceof MappingNode mapping ? map(mapping, path, depth, lines) : list((SequenceNode) node, path, depth, lines);

@@ -37,7 +37,7 @@ final class ProvisioningDirectory {
     record Readable(byte[] bytes, String checksum) implements Content {
     }
 
-    record Refused(String reason) implements Content {
+    record Refused(io.dsm.common.i18n.Text reason) implements Content {
     }
 
     /** Every provisioning file by name, read now; a file gone since the folder was listed, or not a file, is not one. */

@@ -46,7 +46,8 @@ import io.dsm.datasource.service.DataSourceRules.Purpose;
 public class ProvisioningParser {
 
     static final String API_VERSION = "dsm/v1";
-    private static final String DATA_SOURCE = "a data source";
+    /** The catalogue's sentence for a key that is not a field of a data source. */
+    private static final String DATA_SOURCE = "provisioning.unknown-field";
     private static final Set<String> TOP_LEVEL = Set.of("apiVersion", "prune", "dataSources");
     /** The largest file read; ProvisioningDirectory refuses a larger one without reading it. */
     static final int MAX_BYTES = 1024 * 1024;
@@ -73,7 +74,7 @@ public class ProvisioningParser {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            return ParsedFile.failed(name, checksum, new ProvisioningError(null, null, "is not UTF-8 text"));
+            return ParsedFile.failed(name, checksum, ProvisioningError.of(null, null, "provisioning.not-utf8"));
         }
         try {
             return parse(name, checksum, compose(text));
@@ -81,10 +82,10 @@ public class ProvisioningParser {
             return ParsedFile.failed(name, checksum, e.error());
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-            return ParsedFile.failed(name, checksum, new ProvisioningError(line == 0 ? null : line, null,
-                    "is not valid YAML: " + e.getProblem()));
+            return ParsedFile.failed(name, checksum, ProvisioningError.of(line == 0 ? null : line, null,
+                    "provisioning.not-yaml", String.valueOf(e.getProblem())));
         } catch (YAMLException e) {
-            return ParsedFile.failed(name, checksum, new ProvisioningError(null, null, "is not valid YAML: " + e.getMessage()));
+            return ParsedFile.failed(name, checksum, ProvisioningError.of(null, null, "provisioning.not-yaml", String.valueOf(e.getMessage())));
         }
     }
 
@@ -113,15 +114,15 @@ public class ProvisioningParser {
         List<ProvisioningError> errors = new ArrayList<>();
         PlainValues values = new PlainValues();
         if (!(root instanceof MappingNode document)) {
-            return ParsedFile.failed(name, checksum, new ProvisioningError(root == null ? null : line(root), null,
-                    "must be a mapping with apiVersion: " + API_VERSION + " and dataSources"));
+            return ParsedFile.failed(name, checksum, ProvisioningError.of(root == null ? null : line(root), null,
+                    "provisioning.not-a-mapping", API_VERSION));
         }
         Map<String, Node> top = entries(document, "", errors);
         top.keySet().stream().filter(key -> !TOP_LEVEL.contains(key)).forEach(key -> errors.add(
-                new ProvisioningError(line(top.get(key)), PlainValues.shown(key), "is not a field of a provisioning file (apiVersion, prune, dataSources)")));
+                ProvisioningError.of(line(top.get(key)), PlainValues.shown(key), "provisioning.unknown-top-field")));
         Node version = top.get("apiVersion");
         if (version == null || !(version instanceof ScalarNode scalar) || !API_VERSION.equals(scalar.getValue())) {
-            errors.add(new ProvisioningError(version == null ? line(document) : line(version), "apiVersion", "must be " + API_VERSION));
+            errors.add(ProvisioningError.of(version == null ? line(document) : line(version), "apiVersion", "provisioning.api-version", API_VERSION));
         }
         boolean prune = false;
         Node pruneNode = top.get("prune");
@@ -130,15 +131,15 @@ public class ProvisioningParser {
             if ("true".equals(value) || "false".equals(value)) {
                 prune = Boolean.parseBoolean((String) value);
             } else {
-                errors.add(new ProvisioningError(line(pruneNode), "prune", "must be true or false"));
+                errors.add(ProvisioningError.of(line(pruneNode), "prune", "violation.json.boolean"));
             }
         }
         List<DeclaredSource> sources = new ArrayList<>();
         Node list = top.get("dataSources");
         if (list == null) {
-            errors.add(new ProvisioningError(line(document), "dataSources", "is required (an empty list [] declares none)"));
+            errors.add(ProvisioningError.of(line(document), "dataSources", "provisioning.data-sources.required"));
         } else if (!(list instanceof SequenceNode sequence)) {
-            errors.add(new ProvisioningError(line(list), "dataSources", "must be a list of data sources (write [] for none)"));
+            errors.add(ProvisioningError.of(line(list), "dataSources", "provisioning.data-sources.list"));
         } else {
             for (int i = 0; i < sequence.getValue().size(); i++) {
                 declared(sequence.getValue().get(i), "dataSources[" + i + "]", values, errors).ifPresent(sources::add);
@@ -153,21 +154,21 @@ public class ProvisioningParser {
             return List.copyOf(errors);
         }
         List<ProvisioningError> listed = new ArrayList<>(errors.subList(0, MAX_ERRORS - 1));
-        listed.add(new ProvisioningError(null, null, "has " + (errors.size() - listed.size()) + " more errors, not listed"));
+        listed.add(ProvisioningError.of(null, null, "provisioning.more-errors", errors.size() - listed.size()));
         return List.copyOf(listed);
     }
 
     private java.util.Optional<DeclaredSource> declared(Node node, String path, PlainValues values, List<ProvisioningError> errors) {
         if (!(node instanceof MappingNode mapping)) {
-            errors.add(new ProvisioningError(line(node), path, "must be a mapping of a data source's fields"));
+            errors.add(ProvisioningError.of(line(node), path, "provisioning.entry.mapping"));
             return java.util.Optional.empty();
         }
         Map<String, Integer> lines = new HashMap<>();
         Object plain = values.of(mapping, lines);
         int before = errors.size();
         if (lines.containsKey("version")) {
-            errors.add(new ProvisioningError(lines.get("version"), path + ".version",
-                    "is not used in provisioning files: the file is the version"));
+            errors.add(ProvisioningError.of(lines.get("version"), path + ".version",
+                    "provisioning.version"));
         }
         unknownFields(plain, path, lines, errors);
         @SuppressWarnings("unchecked")
@@ -180,14 +181,14 @@ public class ProvisioningParser {
             input = json.convertValue(fields, DataSourceInput.class);
         } catch (IllegalArgumentException e) {
             String field = fieldOf(e);
-            errors.add(new ProvisioningError(lines.getOrDefault(field, line(node)), path + (field.isEmpty() ? "" : "." + field),
-                    "has the wrong type for this field"));
+            errors.add(ProvisioningError.of(lines.getOrDefault(field, line(node)), path + (field.isEmpty() ? "" : "." + field),
+                    "provisioning.wrong-type"));
             return java.util.Optional.empty();
         }
         try {
             rules.check(input, Purpose.CREATE);
         } catch (ProblemException e) {
-            e.toProblem().violations().forEach(violation -> errors.add(new ProvisioningError(
+            e.violations().forEach(violation -> errors.add(new ProvisioningError(
                     lines.getOrDefault(violation.field(), line(node)), path + "." + violation.field(), violation.message())));
         }
         return errors.size() == before ? java.util.Optional.of(new DeclaredSource(input, accepted, line(node))) : java.util.Optional.empty();
@@ -202,9 +203,9 @@ public class ProvisioningParser {
         }
     }
 
-    /** The keys of {@code value} that are not fields of {@code type}, each an error naming {@code what} it is not a field of. */
+    /** The keys of {@code value} that are not fields of {@code type}, each an error saying so with {@code unknownFieldKey}. */
     static void unknown(Object value, Class<? extends Record> type, String prefix, String path, Map<String, Integer> lines,
-            String what, List<ProvisioningError> errors) {
+            String unknownFieldKey, List<ProvisioningError> errors) {
         if (!(value instanceof Map<?, ?> fields)) {
             return;
         }
@@ -213,7 +214,7 @@ public class ProvisioningParser {
         for (Object key : fields.keySet()) {
             String field = prefix + PlainValues.shown(String.valueOf(key));
             if (!known.contains(String.valueOf(key)) && !field.equals("version") && !field.equals(AcceptedFindings.FIELD)) {
-                errors.add(new ProvisioningError(lines.get(field), path + "." + field, "is not a field of " + what));
+                errors.add(ProvisioningError.of(lines.get(field), path + "." + field, unknownFieldKey));
             }
         }
     }
@@ -225,8 +226,8 @@ public class ProvisioningParser {
             DeclaredSource source = sources.get(i);
             DeclaredSource first = seen.putIfAbsent(source.identifier().toLowerCase(Locale.ROOT), source);
             if (first != null) {
-                errors.add(new ProvisioningError(source.line(), "dataSources[" + i + "].identifier",
-                        "is declared twice in this file (first on line " + first.line() + ")"));
+                errors.add(ProvisioningError.of(source.line(), "dataSources[" + i + "].identifier",
+                        "provisioning.declared-twice", first.line()));
             }
         }
     }
@@ -237,7 +238,7 @@ public class ProvisioningParser {
             if (tuple.getKeyNode() instanceof ScalarNode key) {
                 entries.put(key.getValue(), tuple.getValueNode());
             } else {
-                errors.add(new ProvisioningError(line(tuple.getKeyNode()), path, "has a key that is not a plain name"));
+                errors.add(ProvisioningError.of(line(tuple.getKeyNode()), path, "provisioning.key-not-plain"));
             }
         }
         return entries;

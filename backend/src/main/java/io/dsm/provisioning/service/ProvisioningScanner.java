@@ -40,7 +40,7 @@ import io.quarkus.runtime.StartupEvent;
 public class ProvisioningScanner {
 
     private static final Logger LOG = Logger.getLogger(ProvisioningScanner.class);
-    static final String UNEXPECTED = "could not be applied because of an unexpected error; dsm's log has the details";
+    static final String UNEXPECTED = "provisioning.unexpected";
 
     private final Optional<ProvisioningDirectory> directory;
     private final long intervalMillis;
@@ -159,7 +159,7 @@ public class ProvisioningScanner {
                 throw (VirtualMachineError) e;
             }
             // Recording the failure needs the store: if the store is what failed, this throws too and provisioning pauses.
-            ProvisioningError unexpected = new ProvisioningError(null, null, UNEXPECTED);
+            ProvisioningError unexpected = ProvisioningError.of(null, null, UNEXPECTED);
             applier.apply(ParsedFile.failed(name, null, unexpected), instance, lastErrors);
             if (!lastErrors.equals(List.of(unexpected))) {
                 LOG.warnf(e, "Provisioning file %s failed unexpectedly", name);

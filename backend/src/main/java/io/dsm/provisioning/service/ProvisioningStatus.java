@@ -2,6 +2,7 @@ package io.dsm.provisioning.service;
 
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -26,11 +27,12 @@ public class ProvisioningStatus {
         this.config = config;
     }
 
-    public ProvisioningResponse get() throws SQLException {
+    /** Each file's errors in {@code language}. */
+    public ProvisioningResponse get(Locale language) throws SQLException {
         List<ProvisioningFileResponse> files = FileStatuses.all(store, json).stream()
                 .map(row -> new ProvisioningFileResponse(row.name(), row.status(), row.checkedAt(), row.appliedAt(), row.prune(),
                         row.sources(), row.errors().stream()
-                                .map(e -> new ProvisioningFileResponse.Error(e.line(), e.field(), e.message())).toList()))
+                                .map(e -> new ProvisioningFileResponse.Error(e.line(), e.field(), e.message().render(language))).toList()))
                 .toList();
         return new ProvisioningResponse(config.provisioning().dir().isPresent(), files);
     }

@@ -61,7 +61,7 @@ public class UserResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserResponse.class)))
     @APIResponse(responseCode = "409", description = "The username is taken.")
     public Response create(UserInput input) {
-        UserResponse created = users.create(RequestBodies.required(input, "the user"));
+        UserResponse created = users.create(RequestBodies.required(input, "body.user"));
         return Response.created(URI.create("/api/users/" + created.id())).entity(created).build();
     }
 
@@ -86,7 +86,7 @@ public class UserResource {
     @APIResponse(responseCode = "409", description = "Stale version, or the last administrator.")
     public UserResponse update(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             UserInput input) {
-        return users.update(Ids.parse("id", id), RequestBodies.required(input, "the user"));
+        return users.update(Ids.parse("id", id), RequestBodies.required(input, "body.user"));
     }
 
     @DELETE

@@ -16,12 +16,11 @@ public final class PasswordRules {
 
     public static void checkPassword(String field, String password, String username, List<Violation> violations) {
         if (password == null || password.isEmpty()) {
-            violations.add(new Violation(field, "is required"));
+            violations.add(Violation.of(field, "constraint.required"));
         } else if (password.length() < AccountRules.PASSWORD_MIN || password.length() > AccountRules.PASSWORD_MAX) {
-            violations.add(new Violation(field, "must be " + AccountRules.PASSWORD_MIN + " to " + AccountRules.PASSWORD_MAX
-                    + " characters long"));
+            violations.add(Violation.of(field, "violation.password.length", AccountRules.PASSWORD_MIN, AccountRules.PASSWORD_MAX));
         } else if (username != null && password.toLowerCase(Locale.ROOT).contains(username.toLowerCase(Locale.ROOT))) {
-            violations.add(new Violation(field, "must not contain the username"));
+            violations.add(Violation.of(field, "violation.password.contains-username"));
         }
     }
 

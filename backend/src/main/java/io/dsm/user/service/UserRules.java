@@ -38,11 +38,11 @@ public class UserRules {
         if (purpose == Purpose.UPDATE) {
             violations.removeIf(v -> v.field().equals("username"));
             if (input.version() == null) {
-                violations.add(new Violation("version", "is required: send the version you last read"));
+                violations.add(Violation.of("version", "violation.version.required"));
             }
         } else if (input.username() == null || input.username().isBlank()) {
             violations.removeIf(v -> v.field().equals("username"));
-            violations.add(new Violation("username", "is required"));
+            violations.add(Violation.of("username", "constraint.required"));
         }
         if (purpose == Purpose.CREATE || input.password() != null) {
             PasswordRules.checkPassword("password", input.password() == null ? null : input.password().reveal(), username,

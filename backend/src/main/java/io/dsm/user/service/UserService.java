@@ -16,6 +16,7 @@ import io.dsm.audit.AuditOutcome;
 import io.dsm.audit.Change;
 import io.dsm.audit.service.AuditEntry;
 import io.dsm.audit.service.AuditLog;
+import io.dsm.common.i18n.Text;
 import io.dsm.common.problem.ProblemException;
 import io.dsm.common.problem.StaleVersion;
 import io.dsm.common.problem.Violation;
@@ -88,12 +89,12 @@ public class UserService {
         UserEntity user = find(id);
         rules.check(input, UserRules.Purpose.UPDATE, user.username);
         if (input.version() != user.version) {
-            throw StaleVersion.of("user");
+            throw StaleVersion.of("stale.user");
         }
         List<Change> changes = new ArrayList<>();
         if (input.role() != user.role) {
             if (user.role == Role.ADMIN) {
-                requireAnotherAdmin(user, "demoted");
+                requireAnotherAdmin(user, "problem.user.last-admin.demoted");
             }
             changes.add(new Change("role", user.role.name(), input.role().name()));
             user.role = input.role();
@@ -114,10 +115,10 @@ public class UserService {
     public void delete(UUID id, UUID actingUserId) {
         UserEntity user = find(id);
         if (Objects.equals(id, actingUserId)) {
-            throw ProblemException.conflict("You cannot delete yourself; another administrator can.", List.of());
+            throw ProblemException.conflict(Text.of("problem.user.delete-self"), List.of());
         }
         if (user.role == Role.ADMIN) {
-            requireAnotherAdmin(user, "deleted");
+            requireAnotherAdmin(user, "problem.user.last-admin.deleted");
         }
         users.delete(user);
         credentials.forget(user.username);
@@ -135,13 +136,13 @@ public class UserService {
         UserEntity user = find(userId);
         List<Violation> violations = PasswordRules.none();
         if (currentPassword == null || currentPassword.isEmpty()) {
-            violations.add(new Violation("currentPassword", "is required"));
+            violations.add(Violation.of("currentPassword", "constraint.required"));
         } else if (!currentPasswords.isCurrent(user.username, currentPassword, user.passwordHash)) {
-            violations.add(new Violation("currentPassword", "is not your current password"));
+            violations.add(Violation.of("currentPassword", "violation.password.not-current"));
         }
         PasswordRules.checkPassword("newPassword", newPassword, user.username, violations);
         if (violations.isEmpty() && newPassword.equals(currentPassword)) {
-            violations.add(new Violation("newPassword", "must differ from the current password"));
+            violations.add(Violation.of("newPassword", "violation.password.unchanged"));
         }
         PasswordRules.throwIfAny(violations);
         user.passwordHash = hasher.hash(newPassword);
@@ -152,21 +153,21 @@ public class UserService {
                 List.of(Change.ofSecret("password")), "user " + user.username));
     }
 
-    private void requireAnotherAdmin(UserEntity user, String what) {
+    /** @param refusal the catalogue's sentence for the last administrator's demotion or deletion */
+    private void requireAnotherAdmin(UserEntity user, String refusal) {
         if (users.countAdmins() <= 1) {
-            throw ProblemException.conflict("User " + user.username + " is the last administrator and cannot be " + what
-                    + "; make another user ADMIN first.", List.of());
+            throw ProblemException.conflict(Text.of(refusal, user.username), List.of());
         }
     }
 
     private UserEntity find(UUID id) {
         return users.findByIdOptional(id)
-                .orElseThrow(() -> ProblemException.notFound("There is no user with id " + id + "."));
+                .orElseThrow(() -> ProblemException.notFound("problem.user.not-found", id.toString()));
     }
 
     private static ProblemException usernameTaken(String username) {
-        return ProblemException.conflict("A user named " + username + " already exists (names are compared ignoring case).",
-                List.of(new Violation("username", "is already taken")));
+        return ProblemException.conflict(Text.of("problem.user.taken", username),
+                List.of(Violation.of("username", "violation.username.taken")));
     }
 
     static UserResponse toResponse(UserEntity user) {

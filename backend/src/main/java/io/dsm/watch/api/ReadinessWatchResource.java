@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.dsm.api.SharedAnswers;
+import io.dsm.common.i18n.RequestLanguage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -39,9 +40,11 @@ import io.dsm.watch.service.RecheckTooSoon;
 public class ReadinessWatchResource {
 
     private final ReadinessWatchService service;
+    private final RequestLanguage language;
 
-    public ReadinessWatchResource(ReadinessWatchService service) {
+    public ReadinessWatchResource(ReadinessWatchService service, RequestLanguage language) {
         this.service = service;
+        this.language = language;
     }
 
     @GET
@@ -65,11 +68,11 @@ public class ReadinessWatchResource {
 
     @ServerExceptionMapper
     public Response tooSoon(RecheckTooSoon e) {
-        return ProblemResponses.retryLater(ProblemType.TOO_MANY_RECHECKS, e.getMessage(), e.retryAfterSeconds());
+        return ProblemResponses.retryLater(ProblemType.TOO_MANY_RECHECKS, e.text(), language.locale(), e.retryAfterSeconds());
     }
 
     @ServerExceptionMapper
     public Response tooManyTests(TooManyTests e) {
-        return ProblemResponses.retryLater(ProblemType.TOO_MANY_TESTS, e.getMessage(), 1);
+        return ProblemResponses.retryLater(ProblemType.TOO_MANY_TESTS, e.text(), language.locale(), 1);
     }
 }

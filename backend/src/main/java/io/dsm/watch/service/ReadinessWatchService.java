@@ -20,6 +20,7 @@ import io.dsm.audit.AuditOutcome;
 import io.dsm.audit.service.AuditEntry;
 import io.dsm.audit.service.AuditLog;
 import io.dsm.audit.service.RequestOrigin;
+import io.dsm.common.i18n.Text;
 import io.dsm.common.problem.ProblemException;
 import io.dsm.config.DsmConfig;
 import io.dsm.connection.api.ConnectionTestResult;
@@ -96,8 +97,7 @@ public class ReadinessWatchService {
             try (Connection connection = store.getConnection()) {
                 WatchStore.Latest latest = WatchStore.read(connection, id, true).orElseThrow(() -> DataSourceNotFound.of(id));
                 if (latest.claimed()) {
-                    throw ProblemException.conflict("This data source is being checked right now; its result is stored in a "
-                            + "moment. Read it with GET, or re-check again afterwards.", List.of());
+                    throw ProblemException.conflict(Text.of("problem.recheck-in-progress"), List.of());
                 }
                 if (latest.manualCheckAt() != null) {
                     Duration since = Duration.between(latest.manualCheckAt(), Instant.now());

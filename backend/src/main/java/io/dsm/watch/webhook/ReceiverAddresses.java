@@ -46,7 +46,7 @@ final class ReceiverAddresses {
         for (InetAddress address : addresses) {
             Optional<AddressPolicy.Refusal> refusal = policy.refusal(address, port);
             if (refusal.isPresent()) {
-                String reason = refusal.get().reason();
+                String reason = refusal.get().reason().english();
                 return new Refused(literal.isPresent() ? reason : host + " resolves to " + reason);
             }
         }

@@ -102,7 +102,7 @@ public class WebhookDelivery {
         Hosts.ipLiteral(webhook.endpoint().host()).flatMap(address -> policy.refusal(address, webhook.endpoint().port()))
                 .ifPresent(refusal -> LOG.warnf(
                         "DSM_WATCH_WEBHOOK_URL points at an address the address policy refuses (%s): every event will be given up",
-                        refusal.reason()));
+                        refusal.reason().english()));
         poller.scheduleWithFixedDelay(this::poll, 0, POLL_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         LOG.infof("Readiness webhook started: events to %s, %s, up to %d attempts of at most %s each", webhook.endpoint().origin(),
                 webhook.signer().isPresent() ? "signed (X-Dsm-Signature)" : "unsigned", webhook.maxAttempts(), webhook.timeout());

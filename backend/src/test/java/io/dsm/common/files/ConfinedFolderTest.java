@@ -30,8 +30,10 @@ class ConfinedFolderTest {
         ConfinedFolder.Read read = confined.read(file, LIMIT);
         long allocated = allocatedByThisThread() - before;
 
-        assertThat(read).isEqualTo(new ConfinedFolder.Refused(ConfinedFolder.Refusal.TOO_LARGE,
-                "is " + HUGE + " bytes, over the limit of " + LIMIT + " bytes"));
+        assertThat(read).isInstanceOfSatisfying(ConfinedFolder.Refused.class, refused -> {
+            assertThat(refused.refusal()).isEqualTo(ConfinedFolder.Refusal.TOO_LARGE);
+            assertThat(refused.reason().english()).isEqualTo("is " + HUGE + " bytes, over the limit of " + LIMIT + " bytes");
+        });
         assertThat(allocated).as("bytes allocated to read a file that grew to %d bytes meanwhile", HUGE).isLessThan(1024 * 1024);
     }
 

@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 class CatalogueTest {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)");
@@ -66,10 +68,52 @@ class CatalogueTest {
         assertThat(Languages.choose(List.of())).isEqualTo(Languages.ENGLISH);
     }
 
-    /** The keys of the Chinese file itself, not those the bundle would inherit from the English base. */
+    @Test
+    void everyConstraintMessageExistsInBothLanguages() {
+        Set<String> englishKeys = new TreeSet<>(Catalogue.constraints(Languages.ENGLISH).keySet());
+        assertThat(ownKeys("/ValidationMessages_zh_CN.properties")).isEqualTo(englishKeys);
+    }
+
+    @Test
+    void rendersAConstraintMessageAsTheValidatorWritesIt() {
+        assertThat(Text.of("constraint.port").render(Languages.SIMPLIFIED_CHINESE)).isEqualTo("必须在 1 到 65535 之间");
+        assertThat(Text.of("constraint.host.characters").english())
+                .isEqualTo("must not contain whitespace or any of / ? # & ; = @ , \\ % or quotes");
+    }
+
+    @Test
+    void writesWholeNumbersAsDigitsWithoutGrouping() {
+        assertThat(Text.of("check.network.reached", "db.example", 54321).english()).isEqualTo("Reached db.example:54321.");
+    }
+
+    @Test
+    void choosesTheLanguageOfAnAcceptLanguageHeader() {
+        assertThat(Languages.ofHeader("zh-CN,zh;q=0.9,en;q=0.8")).isEqualTo(Languages.SIMPLIFIED_CHINESE);
+        assertThat(Languages.ofHeader("en-GB,zh;q=0.5")).isEqualTo(Languages.ENGLISH);
+        assertThat(Languages.ofHeader(null)).isEqualTo(Languages.ENGLISH);
+        assertThat(Languages.ofHeader("not a header;;")).isEqualTo(Languages.ENGLISH);
+    }
+
+    @Test
+    void keepsATextStoredAsJsonAndAPlainStringStoredBeforeKeys() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        Text text = Text.of("secret.file-refused", "orders.pw", Text.of("file.missing", "/etc/dsm/secrets"));
+
+        Text stored = json.readValue(json.writeValueAsString(text), Text.class);
+
+        assertThat(stored.render(Languages.SIMPLIFIED_CHINESE)).isEqualTo(text.render(Languages.SIMPLIFIED_CHINESE));
+        assertThat(json.readValue("\"is not UTF-8 text\"", Text.class).render(Languages.SIMPLIFIED_CHINESE))
+                .isEqualTo("is not UTF-8 text");
+    }
+
     private static Set<String> ownKeys() {
+        return ownKeys("/i18n/messages_zh_CN.properties");
+    }
+
+    /** The keys of the Chinese file itself, not those the bundle would inherit from the English base. */
+    private static Set<String> ownKeys(String resource) {
         Properties file = new Properties();
-        try (var in = CatalogueTest.class.getResourceAsStream("/i18n/messages_zh_CN.properties");
+        try (var in = CatalogueTest.class.getResourceAsStream(resource);
                 var reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             file.load(reader);
         } catch (IOException e) {

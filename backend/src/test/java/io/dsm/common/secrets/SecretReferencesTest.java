@@ -49,7 +49,7 @@ class SecretReferencesTest {
     private String problem(String reference) {
         SecretReferences.Resolved resolved = references.resolve(reference);
         assertThat(resolved.secret()).as("a secret read through " + reference).isEmpty();
-        return resolved.problem().orElseThrow();
+        return resolved.problem().orElseThrow().english();
     }
 
     @Test
@@ -99,7 +99,7 @@ class SecretReferencesTest {
     @Test
     void refusesALinkThatLeadsOutOfTheFolderBeforeAndAtUse() throws IOException {
         Files.createSymbolicLink(secrets.resolve("escape.pw"), outside);
-        assertThat(references.refusal("file:escape.pw")).hasValueSatisfying(why -> assertThat(why).contains("leads out"));
+        assertThat(references.refusal("file:escape.pw")).hasValueSatisfying(why -> assertThat(why.english()).contains("leads out"));
         assertThat(problem("file:escape.pw")).contains("leads out").doesNotContain("pw-Outside-never-read");
     }
 
@@ -182,7 +182,7 @@ class SecretReferencesTest {
     @Test
     void refusesFileReferencesWithoutASecretsFolder() {
         SecretReferences none = new SecretReferences(Optional.empty(), name -> null);
-        assertThat(none.refusal("file:orders01.pw")).hasValueSatisfying(why -> assertThat(why).contains("DSM_SECRETS_DIR"));
+        assertThat(none.refusal("file:orders01.pw")).hasValueSatisfying(why -> assertThat(why.english()).contains("DSM_SECRETS_DIR"));
     }
 
     @Test

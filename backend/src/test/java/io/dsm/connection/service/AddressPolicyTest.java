@@ -72,8 +72,8 @@ class AddressPolicyTest {
         for (String address : List.of("127.0.0.1", "127.0.0.2", "::1", "::ffff:127.0.0.1", "0.0.0.0", "::")) {
             assertThat(loopbackAllowed.refusal(InetAddress.getByName(address), STORE_PORT)).as(address)
                     .hasValueSatisfying(refusal -> {
-                        assertThat(refusal.reason()).contains("dsm's own embedded store").contains("whatever DSM_CONNECT_ALLOW says");
-                        assertThat(refusal.remedy()).doesNotContain("allow this address");
+                        assertThat(refusal.reason().english()).contains("dsm's own embedded store").contains("whatever DSM_CONNECT_ALLOW says");
+                        assertThat(refusal.remedy().english()).doesNotContain("allow this address");
                     });
         }
     }

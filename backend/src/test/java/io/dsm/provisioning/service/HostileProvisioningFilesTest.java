@@ -175,7 +175,7 @@ class HostileProvisioningFilesTest extends ApiTest {
         start(scanner(throwing));
 
         assertApplied(calm);
-        assertThat(errors(odd)).containsExactly(error(null, ProvisioningScanner.UNEXPECTED));
+        assertThat(errors(odd)).containsExactly(error(null, "could not be applied because of an unexpected error; dsm's log has the details"));
     }
 
     @Test

@@ -35,7 +35,7 @@ class ProvisioningParserBoundsTest {
                     remarks: *loop
                 """);
 
-        assertThat(file.errors()).containsExactly(new ProvisioningError(3, null,
+        assertThat(ShownError.of(file)).containsExactly(new ShownError(3, null,
                 "contains an alias to itself (an *alias inside the &anchor it names), which never ends"));
     }
 
@@ -44,7 +44,7 @@ class ProvisioningParserBoundsTest {
         ParsedFile file = parse("apiVersion: dsm/v1\ndataSources: &list\n  - {" + ENTRY + ", remarks: *list}\n");
 
         assertThat(file.valid()).isFalse();
-        assertThat(file.errors()).extracting(ProvisioningError::message).containsExactly(
+        assertThat(ShownError.of(file)).extracting(ShownError::message).containsExactly(
                 "contains an alias to itself (an *alias inside the &anchor it names), which never ends");
     }
 
@@ -61,7 +61,7 @@ class ProvisioningParserBoundsTest {
         ParsedFile file = parse(yaml.toString());
         long allocated = allocatedByThisThread() - before;
 
-        assertThat(file.errors()).extracting(ProvisioningError::message)
+        assertThat(ShownError.of(file)).extracting(ShownError::message)
                 .contains("holds more than " + PlainValues.MAX_VALUES + " values (an alias counts each time it is used)");
         assertThat(allocated).as("bytes allocated to parse a file of %d bytes", yaml.length()).isLessThan(200L * 1024 * 1024);
     }
@@ -71,7 +71,7 @@ class ProvisioningParserBoundsTest {
         // The document is level 1 and deep: [ on line 2 level 2, so the 50th [ (line 51) is level 51.
         ParsedFile file = parse("apiVersion: dsm/v1\ndeep: " + "[\n".repeat(10_000) + "]".repeat(10_000) + "\ndataSources: []\n");
 
-        assertThat(file.errors()).containsExactly(new ProvisioningError(51, null, "nests deeper than 50 levels (aliases included)"));
+        assertThat(ShownError.of(file)).containsExactly(new ShownError(51, null, "nests deeper than 50 levels (aliases included)"));
     }
 
     @Test
@@ -80,7 +80,7 @@ class ProvisioningParserBoundsTest {
         ParsedFile file = parse("apiVersion: dsm/v1\nshared: &a " + deep + "\nmore: &b [" + deep.replace("x", "*a") + "]\n"
                 + "dataSources:\n  - {" + ENTRY + ", remarks: *b}\n");
 
-        assertThat(file.errors()).containsExactly(new ProvisioningError(2, null, "nests deeper than 50 levels (aliases included)"));
+        assertThat(ShownError.of(file)).containsExactly(new ShownError(2, null, "nests deeper than 50 levels (aliases included)"));
     }
 
     @Test
@@ -89,7 +89,7 @@ class ProvisioningParserBoundsTest {
         ParsedFile file = parse("apiVersion: dsm/v1\ndataSources: []\nmany:\n" + "- 1\n".repeat(150_000));
 
         // Six nodes come before the items (the top mapping, its keys and values so far, the list): the 100,001st is item 99,994.
-        assertThat(file.errors()).containsExactly(new ProvisioningError(3 + 99_994, null,
+        assertThat(ShownError.of(file)).containsExactly(new ShownError(3 + 99_994, null,
                 "holds more than " + PlainValues.MAX_VALUES + " values (an alias counts each time it is used)"));
     }
 
@@ -131,7 +131,7 @@ class ProvisioningParserBoundsTest {
         ParsedFile file = parse(yaml.append("}\n").toString());
 
         assertThat(file.errors()).hasSize(ProvisioningParser.MAX_ERRORS);
-        assertThat(file.errors().get(ProvisioningParser.MAX_ERRORS - 1).message()).isEqualTo("has 4901 more errors, not listed");
+        assertThat(ShownError.of(file).get(ProvisioningParser.MAX_ERRORS - 1).message()).isEqualTo("has 4901 more errors, not listed");
     }
 
     @Test
@@ -141,7 +141,7 @@ class ProvisioningParserBoundsTest {
         ParsedFile file = parse("apiVersion: dsm/v1\ndataSources:\n  - " + ENTRY.replace(", ", "\n    ") + "\n    ? " + key
                 + "\n    : 1\n");
 
-        assertThat(file.errors()).containsExactly(new ProvisioningError(12, "dataSources[0]." + "k".repeat(64) + "…",
+        assertThat(ShownError.of(file)).containsExactly(new ShownError(12, "dataSources[0]." + "k".repeat(64) + "…",
                 "is not a field of a data source"));
     }
 

@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.dsm.datasource.api.Rules;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** What a provisioning file means is what it says: nothing in it is silently dropped. */
@@ -35,7 +34,7 @@ class ProvisioningParserTest {
                 """.getBytes(StandardCharsets.UTF_8), "c0ffee");
 
         assertThat(file.valid()).isFalse();
-        assertThat(file.errors()).containsExactly(new ProvisioningError(8, null,
+        assertThat(ShownError.of(file)).containsExactly(new ShownError(8, null,
                 "repeats the key host in one mapping; YAML keeps only one of them, so the file would not say what it seems to"));
     }
 
@@ -80,6 +79,7 @@ class ProvisioningParserTest {
                 """.getBytes(StandardCharsets.UTF_8), "c0ffee");
 
         assertThat(file.valid()).isFalse();
-        assertThat(file.errors()).containsExactly(new ProvisioningError(3, "dataSources[0].identifier", Rules.IDENTIFIER_MESSAGE));
+        assertThat(ShownError.of(file)).containsExactly(new ShownError(3, "dataSources[0].identifier",
+                "must be 1 to 32 ASCII letters, digits, underscores (_) or hyphens (-), without spaces"));
     }
 }
