@@ -14,12 +14,19 @@ import java.util.Locale;
  */
 public record Text(String key, List<Object> args) {
 
+    static final String VERBATIM = "verbatim";
+
     public Text {
         args = List.copyOf(args);
     }
 
     public static Text of(String key, Object... args) {
         return new Text(key, List.of(args));
+    }
+
+    /** A sentence that is not in the catalogue, shown as it is in every language: a server's own words, or one stored before. */
+    public static Text verbatim(String sentence) {
+        return of(VERBATIM, sentence);
     }
 
     public String render(Locale locale) {

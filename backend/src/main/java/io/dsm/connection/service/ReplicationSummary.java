@@ -20,7 +20,7 @@ final class ReplicationSummary {
 
     static CheckResult of(ReadinessOutcome readiness) {
         if (readiness.notInspected().isPresent()) {
-            return CheckResult.warning("Readiness for incremental sync could not be checked: " + readiness.notInspected().get()
+            return CheckResult.warning("Readiness for incremental sync could not be checked: " + readiness.notInspected().get().english()
                     + ".", "Retry the test; if it persists, check the server's log.");
         }
         List<Finding> incremental = readiness.findings().stream().filter(f -> f.concerns(ReadinessScope.INCREMENTAL_SYNC)).toList();

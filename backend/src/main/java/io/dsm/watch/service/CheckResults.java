@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.agroal.api.AgroalDataSource;
+import io.dsm.common.i18n.TextJson;
 import io.dsm.audit.AuditAction;
 import io.dsm.audit.AuditOutcome;
 import io.dsm.audit.service.AuditEntry;
@@ -36,6 +37,8 @@ public class CheckResults {
     private final AgroalDataSource store;
     private final AuditLog audit;
     private final ObjectMapper json;
+    /** The stored report keeps its texts as keys and arguments, for each reader's language. */
+    private final ObjectMapper reports;
     private final WatchSettings settings;
     private final boolean webhook;
 
@@ -43,6 +46,7 @@ public class CheckResults {
         this.store = store;
         this.audit = audit;
         this.json = json;
+        this.reports = TextJson.storing(json);
         this.settings = WatchSettings.of(config);
         this.webhook = config.watch().webhookUrl().filter(url -> !url.isBlank()).isPresent();
     }
@@ -78,17 +82,17 @@ public class CheckResults {
         Instant checkedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         ConnectionTestResult result = checked.outcome().result();
         ConnectionTestResult before = latest.get().report() == null ? null
-                : json.readValue(latest.get().report(), ConnectionTestResult.class);
+                : reports.readValue(latest.get().report(), ConnectionTestResult.class);
         ReadinessStates now = ReadinessStates.of(result);
         SourceReadinessState from = latest.get().state();
         List<ReadinessChange> changes = HistoryDiff.between(from, before, now, result, actor, checkedAt);
         WatchStore.addHistory(connection, id, changes);
         WatchStore.pruneHistory(connection, id, settings.historyLimit(), settings.historyRetention());
         WatchStore.saveResult(connection, id, owner, now, startedAt, checkedAt, startedAt.plus(settings.interval()),
-                json.writeValueAsString(result), json.writeValueAsString(checked.outcome().slots()), checked.identifier());
+                reports.writeValueAsString(result), json.writeValueAsString(checked.outcome().slots()), checked.identifier());
         Stored stored = new Stored(from, now);
         if (stored.changed()) {
-            String summary = HistoryDiff.summary(now, result);
+            String summary = HistoryDiff.summary(now, result).english();
             audit.recordAs(AuditEntry.ofDataSource(AuditAction.READINESS_CHANGED,
                     now.fit() ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE, id,
                     checked.identifier(), List.of(), from + " → " + now.state() + ": " + summary), actor);
@@ -96,7 +100,7 @@ public class CheckResults {
                 ReadinessEvent event = new ReadinessEvent(UUID.randomUUID(), ReadinessEvent.TYPE, checkedAt,
                         new ReadinessEvent.Source(id, checked.identifier()), from, now.state(), now.blockers(), now.warnings(),
                         summary, Observation.of(result).values().stream()
-                                .map(o -> new ReadinessEvent.Found(o.check(), o.target(), o.severity(), o.message())).toList(),
+                                .map(o -> new ReadinessEvent.Found(o.check(), o.target(), o.severity(), o.message().english())).toList(),
                         actor);
                 WebhookOutbox.enqueue(connection, event.id(), json.writeValueAsString(event));
             }

@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
+import io.dsm.common.i18n.Text;
+import io.dsm.common.i18n.Words;
 import io.dsm.connection.api.ConnectionTestResult;
 import io.dsm.connection.api.ReadinessVerdict;
 import io.dsm.datasource.SourceReadinessState;
@@ -41,13 +42,14 @@ final class HistoryDiff {
     }
 
     /** Why the state is what it is, in one line: the failed checks, or the verdicts. */
-    static String summary(ReadinessStates states, ConnectionTestResult result) {
+    static Text summary(ReadinessStates states, ConnectionTestResult result) {
         if (states.state() == SourceReadinessState.UNREACHABLE) {
-            return result.checks().stream().filter(check -> check.status() == io.dsm.connection.CheckStatus.FAILED)
-                    .map(check -> check.target() + " " + check.name() + " failed: " + check.message())
-                    .collect(Collectors.joining("; "));
+            return Words.sentences(result.checks().stream().filter(check -> check.status() == io.dsm.connection.CheckStatus.FAILED)
+                    .map(check -> Text.of("watch.checkFailed", check.target().name(), check.name().name(),
+                            Text.verbatim(check.message())))
+                    .toList());
         }
-        return result.readiness().verdicts().stream().map(ReadinessVerdict::summary).collect(Collectors.joining("; "));
+        return Words.sentences(result.readiness().verdicts().stream().map(ReadinessVerdict::summary).toList());
     }
 
     private static ReadinessChange finding(ReadinessChangeKind kind, Observation observation, String actor, Instant at) {

@@ -3,6 +3,7 @@ package io.dsm.watch.service;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.dsm.common.i18n.Text;
 import io.dsm.connection.CheckStatus;
 import io.dsm.connection.CheckTarget;
 import io.dsm.connection.api.ConnectionTestResult;
@@ -12,7 +13,7 @@ import io.dsm.readiness.FindingSeverity;
  * Something a check found that the history follows: a failed connection check, or a readiness
  * finding worth acting on (a blocker or a warning). Two observations are the same when their key is.
  */
-record Observation(String check, CheckTarget target, FindingSeverity severity, String message) {
+record Observation(String check, CheckTarget target, FindingSeverity severity, Text message) {
 
     String key() {
         return check + "|" + target + "|" + severity;
@@ -26,7 +27,7 @@ record Observation(String check, CheckTarget target, FindingSeverity severity, S
         }
         result.checks().stream().filter(check -> check.status() == CheckStatus.FAILED)
                 .map(check -> new Observation("connection." + check.name().name().toLowerCase(java.util.Locale.ROOT),
-                        check.target(), FindingSeverity.BLOCKER, check.message()))
+                        check.target(), FindingSeverity.BLOCKER, Text.verbatim(check.message())))
                 .forEach(observation -> found.putIfAbsent(observation.key(), observation));
         result.readiness().findings().stream().filter(finding -> finding.severity() != FindingSeverity.INFO)
                 .map(finding -> new Observation(finding.check().id(), finding.target(), finding.severity(), finding.message()))
