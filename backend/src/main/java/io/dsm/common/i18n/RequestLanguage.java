@@ -4,12 +4,14 @@ import java.util.Locale;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;
+import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
 
 /** The language the current request asked for with {@code Accept-Language}: English unless it prefers Chinese. */
 @RequestScoped
+@Unremovable // looked up by current(), for the JSON of answers, rather than injected
 public class RequestLanguage {
 
     @Inject

@@ -25,14 +25,7 @@ final class DecodingRules {
         }
         generatedColumns(facts, findings);
         TableRules.perTable(facts, findings, ReadinessCheck.TABLES_UNCHANGED_TOAST, INFO, facts.scope().toasted(),
-                ScopeTables.TOASTED_CONDITION, "ALTER TABLE %s REPLICA IDENTITY FULL", "has", "have",
-                " TOASTed values and no REPLICA IDENTITY FULL: an UPDATE that leaves such a value unchanged is decoded "
-                        + "without it (marked as unchanged), so an applier that writes whole rows must keep the value the "
-                        + "target has. REPLICA IDENTITY FULL sends the value with the old row, at a cost in WAL: every "
-                        + "UPDATE and DELETE on the table then logs the whole old row.",
-                "Apply updates to the columns they carry, as PostgreSQL's own subscriber does; the statements below set "
-                        + "REPLICA IDENTITY FULL for an applier that cannot.",
-                "No table in scope has TOASTed values without REPLICA IDENTITY FULL (as of each table's last VACUUM).");
+                ScopeTables.TOASTED_CONDITION, "ALTER TABLE %s REPLICA IDENTITY FULL", "tables.unchangedToast");
     }
 
     private static void generatedColumns(InspectionFacts facts, Findings findings) {
