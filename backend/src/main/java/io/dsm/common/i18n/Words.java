@@ -2,26 +2,31 @@ package io.dsm.common.i18n;
 
 import java.util.List;
 
-/** Ways of joining words that differ between languages. */
+/** Ways of joining words and sentences that differ between languages. */
 public final class Words {
 
     private Words() {
     }
 
-    /** "a and b", "a 和 b": each language joins words its own way. */
+    /** "a and b", "a 和 b". */
     public static Text and(List<Text> words) {
-        Text joined = words.get(0);
-        for (Text next : words.subList(1, words.size())) {
-            joined = Text.of("words.and", joined, next);
-        }
-        return joined;
+        return joined("words.and", words);
     }
 
-    /** "a; b; c": separate sentences in one line. */
+    /** "a; b; c", "a；b；c": separate statements in one line. */
     public static Text sentences(List<Text> sentences) {
-        Text joined = sentences.get(0);
-        for (Text next : sentences.subList(1, sentences.size())) {
-            joined = Text.of("words.sentences", joined, next);
+        return joined("words.sentences", sentences);
+    }
+
+    /** Whole sentences one after another: a space between them in English, none in Chinese. */
+    public static Text paragraph(List<Text> sentences) {
+        return joined("words.paragraph", sentences);
+    }
+
+    private static Text joined(String key, List<Text> parts) {
+        Text joined = parts.get(0);
+        for (Text next : parts.subList(1, parts.size())) {
+            joined = Text.of(key, joined, next);
         }
         return joined;
     }
