@@ -10,6 +10,6 @@ import io.dsm.readiness.ReadinessCheck;
 public record PassedReadinessCheck(
         ReadinessCheck check,
         CheckTarget target,
-        @Schema(implementation = String.class, description = "What it saw, in the request's language.", examples = "wal_level is logical.")
+        @Schema(implementation = String.class, description = "What it saw.", examples = "wal_level is logical.")
         Text message) {
 }

@@ -17,10 +17,10 @@ public record ReadinessFinding(
         @Schema(description = "The scopes it concerns.")
         List<ReadinessScope> scopes,
         FindingSeverity severity,
-        @Schema(implementation = String.class, description = "What was found, in the request's language.",
+        @Schema(implementation = String.class, description = "What was found.",
                 examples = "1 table in scope has no replica identity (no primary key and REPLICA IDENTITY DEFAULT, or NOTHING)")
         Text message,
-        @Schema(implementation = String.class, nullable = true, description = "How to fix it, in words, in the request's language.")
+        @Schema(implementation = String.class, nullable = true, description = "How to fix it, in words.")
         Text hint,
         @Schema(nullable = true, description = "The SQL that fixes it, to run as a user allowed to (often a superuser or the "
                 + "tables' owner); null where no SQL fixes it.", examples = "ALTER TABLE app.events REPLICA IDENTITY FULL;")

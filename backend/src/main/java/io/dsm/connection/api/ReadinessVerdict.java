@@ -14,6 +14,6 @@ public record ReadinessVerdict(
         long blockers,
         @Schema(description = "Warning findings that concern this scope.", examples = "1")
         long warnings,
-        @Schema(implementation = String.class, description = "The verdict in words, in the request's language.", examples = "Incremental sync: 2 blockers, 1 warning")
+        @Schema(implementation = String.class, description = "The verdict in words.", examples = "Incremental sync: 2 blockers, 1 warning")
         Text summary) {
 }

@@ -26,8 +26,7 @@ public record ReadinessChange(
         CheckTarget target,
         @Schema(nullable = true, description = "For a finding: how serious it was.")
         FindingSeverity severity,
-        @Schema(implementation = String.class, nullable = true, description = "What was found, or why the state changed, in the "
-                + "request's language.",
+        @Schema(implementation = String.class, nullable = true, description = "What was found, or why the state changed.",
                 examples = "1 table in scope has no replica identity")
         Text message,
         @Schema(description = "Who caused the check: readiness-watch for the background check, else the user who asked for it.",
