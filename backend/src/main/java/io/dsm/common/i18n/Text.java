@@ -20,6 +20,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public record Text(String key, List<Object> args) {
 
+    static final String VERBATIM = "verbatim";
+
     public Text {
         // Not List.copyOf: an argument may be null (an absent identifier), written "null" as string concatenation would.
         args = Collections.unmodifiableList(new ArrayList<>(args));
@@ -41,6 +43,11 @@ public record Text(String key, List<Object> args) {
         List<Object> args = new ArrayList<>();
         json.path("args").forEach(arg -> args.add(arg.isObject() ? stored(arg) : arg.isNumber() ? arg.numberValue() : arg.asText()));
         return new Text(json.path("key").asText(), args);
+    }
+
+    /** A sentence that is not in the catalogue, shown as it is in every language: a server's own words, or one stored before. */
+    public static Text verbatim(String sentence) {
+        return of(VERBATIM, sentence);
     }
 
     public String render(Locale locale) {

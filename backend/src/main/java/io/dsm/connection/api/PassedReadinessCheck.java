@@ -1,5 +1,6 @@
 package io.dsm.connection.api;
 
+import io.dsm.common.i18n.Text;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.dsm.connection.CheckTarget;
@@ -9,6 +10,6 @@ import io.dsm.readiness.ReadinessCheck;
 public record PassedReadinessCheck(
         ReadinessCheck check,
         CheckTarget target,
-        @Schema(description = "What it saw.", examples = "wal_level is logical.")
-        String message) {
+        @Schema(implementation = String.class, description = "What it saw.", examples = "wal_level is logical.")
+        Text message) {
 }

@@ -2,6 +2,7 @@ package io.dsm.connection.api;
 
 import java.util.List;
 
+import io.dsm.common.i18n.Text;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.dsm.connection.CheckTarget;
@@ -16,11 +17,11 @@ public record ReadinessFinding(
         @Schema(description = "The scopes it concerns.")
         List<ReadinessScope> scopes,
         FindingSeverity severity,
-        @Schema(description = "What was found.",
+        @Schema(implementation = String.class, description = "What was found.",
                 examples = "1 table in scope has no replica identity (no primary key and REPLICA IDENTITY DEFAULT, or NOTHING)")
-        String message,
-        @Schema(nullable = true, description = "How to fix it, in words.")
-        String hint,
+        Text message,
+        @Schema(implementation = String.class, nullable = true, description = "How to fix it, in words.")
+        Text hint,
         @Schema(nullable = true, description = "The SQL that fixes it, to run as a user allowed to (often a superuser or the "
                 + "tables' owner); null where no SQL fixes it.", examples = "ALTER TABLE app.events REPLICA IDENTITY FULL;")
         String fixSql,

@@ -1,5 +1,6 @@
 package io.dsm.connection.api;
 
+import io.dsm.common.i18n.Text;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.dsm.readiness.ReadinessScope;
@@ -13,6 +14,6 @@ public record ReadinessVerdict(
         long blockers,
         @Schema(description = "Warning findings that concern this scope.", examples = "1")
         long warnings,
-        @Schema(description = "The verdict in words.", examples = "Incremental sync: 2 blockers, 1 warning")
-        String summary) {
+        @Schema(implementation = String.class, description = "The verdict in words.", examples = "Incremental sync: 2 blockers, 1 warning")
+        Text summary) {
 }

@@ -14,7 +14,6 @@ import io.dsm.audit.service.AuditLog;
 import io.dsm.common.i18n.RequestLanguage;
 import io.dsm.connection.CheckStatus;
 import io.dsm.connection.api.ConnectionTestResult;
-import io.dsm.connection.api.ReadinessVerdict;
 import io.dsm.connection.service.ConnectionSpecs.Password;
 import io.dsm.datasource.api.DataSourceInput;
 import io.dsm.datasource.service.DataSourceRules.Purpose;
@@ -67,7 +66,8 @@ public class ConnectionTestService {
             String suffix) {
         String failed = result.checks().stream().filter(c -> c.status() == CheckStatus.FAILED)
                 .map(c -> c.target() + " " + c.name()).collect(Collectors.joining(", "));
-        String verdicts = result.readiness().verdicts().stream().map(ReadinessVerdict::summary).collect(Collectors.joining("; "));
+        String verdicts = result.readiness().verdicts().stream().map(v -> v.summary().english())
+                .collect(Collectors.joining("; "));
         String detail = specs.stream().map(ConnectionSpec::toString).collect(Collectors.joining("; "))
                 + (failed.isEmpty() ? ": passed" : ": failed " + failed) + suffix + ". " + verdicts;
         audit.recordSeparately(AuditEntry.ofDataSource(AuditAction.CONNECTION_TESTED,

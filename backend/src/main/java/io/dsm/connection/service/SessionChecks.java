@@ -52,7 +52,7 @@ final class SessionChecks {
     private ServerFacts facts;
     private ReadinessInspection inspection;
     private int versionNum;
-    private ReadinessOutcome readiness = ReadinessOutcome.notInspected("the connection failed");
+    private ReadinessOutcome readiness = ReadinessOutcome.connectionFailed();
     private boolean recorded;
     private CheckResult authentication;
 
@@ -129,9 +129,8 @@ final class SessionChecks {
                 if (olderServerWithoutTlsDetails(e)) {
                     reading = reading.withoutTls();
                 } else if (inspection != null) {
-                    readiness = ReadinessOutcome.notInspected(QUERY_CANCELED.equals(e.getSQLState())
-                            ? "the catalog is too large to inspect within the test's timeout"
-                            : "the server refused the catalog queries: " + text.clean(e.getMessage()));
+                    readiness = QUERY_CANCELED.equals(e.getSQLState()) ? ReadinessOutcome.catalogTooLarge()
+                            : ReadinessOutcome.catalogRefused(text.clean(e.getMessage()));
                     inspection = null;
                 } else {
                     throw e;
@@ -237,7 +236,7 @@ final class SessionChecks {
         try {
             read.read();
         } catch (SQLException e) {
-            readiness = ReadinessOutcome.notInspected("its answers could not be read: " + text.clean(e.getMessage()));
+            readiness = ReadinessOutcome.answersUnreadable(text.clean(e.getMessage()));
             inspection = null;
         }
     }

@@ -39,7 +39,7 @@ final class TargetProbe {
     private ReplicationProbe replication;
     private final ReadinessLimits limits;
     private final Optional<Duration> slotProbeWait;
-    private ReadinessOutcome readiness = ReadinessOutcome.notInspected("the connection failed");
+    private ReadinessOutcome readiness = ReadinessOutcome.connectionFailed();
 
     /** @param served the scopes this endpoint serves, which decide what readiness inspects on it */
     /** @param slotProbeWait how long a temporary slot's creation may wait, or empty where no slot is probed */

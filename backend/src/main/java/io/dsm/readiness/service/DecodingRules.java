@@ -6,6 +6,7 @@ import static io.dsm.readiness.FindingSeverity.WARNING;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.dsm.common.i18n.Text;
 import io.dsm.common.jdbc.SqlIdentifiers;
 import io.dsm.readiness.ReadinessCheck;
 
@@ -25,63 +26,43 @@ final class DecodingRules {
         }
         generatedColumns(facts, findings);
         TableRules.perTable(facts, findings, ReadinessCheck.TABLES_UNCHANGED_TOAST, INFO, facts.scope().toasted(),
-                ScopeTables.TOASTED_CONDITION, "ALTER TABLE %s REPLICA IDENTITY FULL", "has", "have",
-                " TOASTed values and no REPLICA IDENTITY FULL: an UPDATE that leaves such a value unchanged is decoded "
-                        + "without it (marked as unchanged), so an applier that writes whole rows must keep the value the "
-                        + "target has. REPLICA IDENTITY FULL sends the value with the old row, at a cost in WAL: every "
-                        + "UPDATE and DELETE on the table then logs the whole old row.",
-                "Apply updates to the columns they carry, as PostgreSQL's own subscriber does; the statements below set "
-                        + "REPLICA IDENTITY FULL for an applier that cannot.",
-                "No table in scope has TOASTed values without REPLICA IDENTITY FULL (as of each table's last VACUUM).");
+                ScopeTables.TOASTED_CONDITION, "ALTER TABLE %s REPLICA IDENTITY FULL", "tables.unchangedToast");
     }
 
     private static void generatedColumns(InspectionFacts facts, Findings findings) {
         ObjectList stored = facts.scope().generated();
         ObjectList virtual = facts.scope().virtualGenerated();
         if (!virtual.isEmpty()) {
-            findings.add(ReadinessCheck.TABLES_GENERATED_COLUMNS, WARNING, tables(virtual) + " virtual generated columns: "
-                    + "logical decoding never sends them, so the target must compute them itself.",
-                    "Define the same generated columns on the target.", null, virtual);
+            findings.add(ReadinessCheck.TABLES_GENERATED_COLUMNS, WARNING, Text.of("generated.virtual", virtual.total()),
+                    Text.of("generated.virtual.hint"), null, virtual);
         }
         if (stored.isEmpty()) {
             if (virtual.isEmpty()) {
-                findings.pass(ReadinessCheck.TABLES_GENERATED_COLUMNS, "No table in scope has a generated column.");
+                findings.pass(ReadinessCheck.TABLES_GENERATED_COLUMNS, Text.of("generated.none"));
             }
             return;
         }
         if (!facts.subject().atLeast(18)) {
-            findings.add(ReadinessCheck.TABLES_GENERATED_COLUMNS, WARNING, tables(stored) + " stored generated columns: "
-                    + "PostgreSQL " + facts.subject().major() + " does not send them in logical decoding, so the target "
-                    + "must compute them itself or never gets their values.",
-                    "Define the same generated columns (GENERATED ALWAYS AS the same expression) on the target. From "
-                            + "PostgreSQL 18 a publication can send them (publish_generated_columns = stored).",
+            findings.add(ReadinessCheck.TABLES_GENERATED_COLUMNS, WARNING, Text.of("generated.storedBeforePg18",
+                    stored.total(), String.valueOf(facts.subject().major())), Text.of("generated.storedBeforePg18.hint"),
                     null, stored);
             return;
         }
         List<Publication> publications = facts.publications();
         List<Publication> leavingOut = publications.stream().filter(p -> !p.generatedColumns()).toList();
         if (publications.isEmpty()) {
-            findings.add(ReadinessCheck.TABLES_GENERATED_COLUMNS, INFO, tables(stored) + " stored generated columns: "
-                    + "create the project's publication WITH (publish_generated_columns = stored), so that decoding "
-                    + "sends their values.", null, null, stored);
+            findings.add(ReadinessCheck.TABLES_GENERATED_COLUMNS, INFO, Text.of("generated.storedUnpublished", stored.total()),
+                    null, null, stored);
         } else if (leavingOut.isEmpty()) {
             if (virtual.isEmpty()) {
-                findings.pass(ReadinessCheck.TABLES_GENERATED_COLUMNS, "The publications send the stored generated columns "
-                        + "of " + SqlNames.count(stored.total(), "table", "tables") + " in scope.");
+                findings.pass(ReadinessCheck.TABLES_GENERATED_COLUMNS, Text.of("generated.storedSent", stored.total()));
             }
         } else {
-            findings.add(ReadinessCheck.TABLES_GENERATED_COLUMNS, WARNING, tables(stored) + " stored generated columns, "
-                    + "which " + SqlNames.count(leavingOut.size(), "publication", "publications") + " ("
-                    + leavingOut.stream().map(p -> SqlNames.quotedName(p.name())).collect(Collectors.joining(", "))
-                    + ") " + SqlNames.verb(leavingOut.size(), "does", "do") + " not send: publish_generated_columns "
-                    + "is not stored.",
-                    "Let the publications send them, or define the same generated columns on the target.",
+            findings.add(ReadinessCheck.TABLES_GENERATED_COLUMNS, WARNING, Text.of("generated.storedLeftOut", stored.total(),
+                    leavingOut.size(), leavingOut.stream().map(p -> SqlNames.quotedName(p.name())).collect(Collectors.joining(", "))),
+                    Text.of("generated.storedLeftOut.hint"),
                     leavingOut.stream().map(p -> "ALTER PUBLICATION " + SqlIdentifiers.quote(p.name())
                             + " SET (publish_generated_columns = stored);").collect(Collectors.joining("\n")), stored);
         }
-    }
-
-    private static String tables(ObjectList tables) {
-        return SqlNames.count(tables.total(), "table", "tables") + " in scope " + SqlNames.verb(tables.total(), "has", "have");
     }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import io.dsm.common.i18n.Text;
+import io.dsm.common.i18n.Words;
 import io.dsm.readiness.FindingSeverity;
 import io.dsm.readiness.ReadinessScope;
 import io.dsm.readiness.ReadinessState;
@@ -21,8 +23,7 @@ public final class Verdicts {
         for (ReadinessScope scope : ReadinessScope.values()) {
             List<EndpointReadiness> serving = endpoints.stream().filter(e -> e.served().contains(scope)).toList();
             verdicts.add(applicable.contains(scope) ? verdict(scope, serving)
-                    : new Verdict(scope, ReadinessState.NOT_APPLICABLE, 0, 0, scope.label()
-                            + ": not applicable, this data source serves full migration only (incremental sync reads a primary)"));
+                    : new Verdict(scope, ReadinessState.NOT_APPLICABLE, 0, 0, Text.of("verdict.notApplicable", label(scope))));
         }
         return verdicts;
     }
@@ -32,20 +33,28 @@ public final class Verdicts {
         long warnings = count(serving, scope, FindingSeverity.WARNING);
         List<String> failed = serving.stream().flatMap(e -> e.failedChecks().stream())
                 .filter(check -> check.blocks().contains(scope)).map(EndpointReadiness.FailedCheck::name).distinct().toList();
-        String counts = counts(blockers, warnings);
+        Optional<Text> counts = counts(blockers, warnings);
         if (!failed.isEmpty()) {
-            return new Verdict(scope, ReadinessState.BLOCKED, blockers, warnings, scope.label() + ": blocked, the "
-                    + String.join(" and ", failed) + (failed.size() == 1 ? " check" : " checks") + " failed"
-                    + (counts.isEmpty() ? "" : "; " + counts));
+            Text checks = Text.of(failed.size() == 1 ? "verdict.failedCheck" : "verdict.failedChecks",
+                    Words.and(failed.stream().map(Text::verbatim).toList()));
+            return new Verdict(scope, ReadinessState.BLOCKED, blockers, warnings, counts
+                    .map(c -> Text.of("verdict.blockedByChecksWithCounts", label(scope), checks, c))
+                    .orElse(Text.of("verdict.blockedByChecks", label(scope), checks)));
         }
-        Optional<String> notInspected = serving.stream().flatMap(e -> e.outcome().notInspected().stream()).findFirst();
+        Optional<Text> notInspected = serving.stream().flatMap(e -> e.outcome().notInspected().stream()).findFirst();
         if (notInspected.isPresent() || serving.isEmpty()) {
-            return new Verdict(scope, ReadinessState.NOT_CHECKED, blockers, warnings, scope.label() + ": not checked, "
-                    + notInspected.orElse("no endpoint serves it"));
+            return new Verdict(scope, ReadinessState.NOT_CHECKED, blockers, warnings, Text.of("verdict.notChecked", label(scope),
+                    notInspected.orElse(Text.of("verdict.noEndpoint"))));
         }
         ReadinessState state = blockers > 0 ? ReadinessState.BLOCKED
                 : warnings > 0 ? ReadinessState.WARNINGS : ReadinessState.READY;
-        return new Verdict(scope, state, blockers, warnings, scope.label() + ": " + (counts.isEmpty() ? "ready" : counts));
+        return new Verdict(scope, state, blockers, warnings, counts.map(c -> Text.of("verdict.counted", label(scope), c))
+                .orElse(Text.of("verdict.ready", label(scope))));
+    }
+
+    /** The scope's name in the reader's language. */
+    public static Text label(ReadinessScope scope) {
+        return Text.of("readiness.scope." + scope.name());
     }
 
     private static long count(List<EndpointReadiness> serving, ReadinessScope scope, FindingSeverity severity) {
@@ -53,14 +62,12 @@ public final class Verdicts {
                 .filter(f -> f.severity() == severity && f.concerns(scope)).count();
     }
 
-    private static String counts(long blockers, long warnings) {
-        List<String> parts = new ArrayList<>();
-        if (blockers > 0) {
-            parts.add(SqlNames.count(blockers, "blocker", "blockers"));
+    private static Optional<Text> counts(long blockers, long warnings) {
+        Text blocking = Text.of("verdict.blockers", blockers);
+        Text warning = Text.of("verdict.warnings", warnings);
+        if (blockers > 0 && warnings > 0) {
+            return Optional.of(Text.of("verdict.blockersAndWarnings", blocking, warning));
         }
-        if (warnings > 0) {
-            parts.add(SqlNames.count(warnings, "warning", "warnings"));
-        }
-        return String.join(", ", parts);
+        return blockers > 0 ? Optional.of(blocking) : warnings > 0 ? Optional.of(warning) : Optional.empty();
     }
 }

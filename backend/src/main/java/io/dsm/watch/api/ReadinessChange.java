@@ -2,6 +2,7 @@ package io.dsm.watch.api;
 
 import java.time.Instant;
 
+import io.dsm.common.i18n.Text;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.dsm.connection.CheckTarget;
@@ -25,9 +26,9 @@ public record ReadinessChange(
         CheckTarget target,
         @Schema(nullable = true, description = "For a finding: how serious it was.")
         FindingSeverity severity,
-        @Schema(nullable = true, description = "What was found, or why the state changed.",
+        @Schema(implementation = String.class, nullable = true, description = "What was found, or why the state changed.",
                 examples = "1 table in scope has no replica identity")
-        String message,
+        Text message,
         @Schema(description = "Who caused the check: readiness-watch for the background check, else the user who asked for it.",
                 examples = "readiness-watch")
         String actor) {

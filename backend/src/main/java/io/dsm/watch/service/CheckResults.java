@@ -17,11 +17,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.agroal.api.AgroalDataSource;
+import io.dsm.common.i18n.TextJson;
 import io.dsm.audit.AuditAction;
 import io.dsm.audit.AuditOutcome;
 import io.dsm.audit.service.AuditEntry;
 import io.dsm.audit.service.AuditLog;
 import io.dsm.config.DsmConfig;
+import io.dsm.common.i18n.Text;
 import io.dsm.connection.api.ConnectionTestResult;
 import io.dsm.connection.service.SourceCheck;
 import io.dsm.datasource.SourceReadinessState;
@@ -39,6 +41,8 @@ public class CheckResults {
     private final AgroalDataSource store;
     private final AuditLog audit;
     private final ObjectMapper json;
+    /** The stored report keeps its texts as keys and arguments, for each reader's language. */
+    private final ObjectMapper reports;
     private final WatchSettings settings;
     private final boolean webhook;
 
@@ -46,6 +50,7 @@ public class CheckResults {
         this.store = store;
         this.audit = audit;
         this.json = json;
+        this.reports = TextJson.storing(json);
         this.settings = WatchSettings.of(config);
         this.webhook = config.watch().webhookUrl().filter(url -> !url.isBlank()).isPresent();
     }
@@ -81,27 +86,28 @@ public class CheckResults {
         Instant checkedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         ConnectionTestResult result = checked.outcome().result();
         ConnectionTestResult before = latest.get().report() == null ? null
-                : json.readValue(latest.get().report(), ConnectionTestResult.class);
+                : reports.readValue(latest.get().report(), ConnectionTestResult.class);
         ReadinessStates now = ReadinessStates.of(result);
         SourceReadinessState from = latest.get().state();
         List<Observation> expired = Observation.expiredAcceptances(before, result, checkedAt);
-        String summary = HistoryDiff.summary(now, result, expired);
+        Text summary = HistoryDiff.summary(now, result, expired);
         List<ReadinessChange> changes = HistoryDiff.between(from, before, now, result, summary, actor, checkedAt);
         WatchStore.addHistory(connection, id, changes);
         WatchStore.pruneHistory(connection, id, settings.historyLimit(), settings.historyRetention());
         WatchStore.saveResult(connection, id, owner, now, startedAt, checkedAt, nextCheckAt(startedAt, result),
-                json.writeValueAsString(result), json.writeValueAsString(checked.outcome().slots()), checked.identifier());
+                reports.writeValueAsString(result), json.writeValueAsString(checked.outcome().slots()), checked.identifier());
         Stored stored = new Stored(from, now);
         // An expired acceptance is reported like a state change even when the state stays: its finding counts again.
         if (stored.changed() || !expired.isEmpty()) {
             audit.recordAs(AuditEntry.ofDataSource(AuditAction.READINESS_CHANGED,
                     now.fit() ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE, id,
-                    checked.identifier(), List.of(), from + " → " + now.state() + ": " + summary), actor);
+                    checked.identifier(), List.of(), from + " → " + now.state() + ": " + summary.english()), actor);
             if (webhook) {
                 Collection<Observation> observed = Observation.of(result).values();
                 ReadinessEvent event = new ReadinessEvent(UUID.randomUUID(), ReadinessEvent.TYPE, checkedAt,
                         new ReadinessEvent.Source(id, checked.identifier()), from, now.state(), now.blockers(), now.warnings(),
-                        now.accepted(), summary, observed.stream().filter(Observation::open).map(ReadinessEvent::found).toList(),
+                        now.accepted(), summary.english(),
+                        observed.stream().filter(Observation::open).map(ReadinessEvent::found).toList(),
                         observed.stream().filter(o -> !o.open()).map(ReadinessEvent::accepted).toList(),
                         expired.stream().map(ReadinessEvent::accepted).toList(), actor);
                 WebhookOutbox.enqueue(connection, event.id(), json.writeValueAsString(event));

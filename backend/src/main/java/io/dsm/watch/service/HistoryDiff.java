@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import io.dsm.common.i18n.Text;
+import io.dsm.common.i18n.Words;
 import io.dsm.connection.api.ConnectionTestResult;
 import io.dsm.connection.api.FindingAcceptance;
 import io.dsm.connection.api.ReadinessVerdict;
@@ -22,7 +22,7 @@ final class HistoryDiff {
 
     /** @param summary why the state is what it is now ({@link #summary}), for a state change */
     static List<ReadinessChange> between(SourceReadinessState fromState, ConnectionTestResult before, ReadinessStates now,
-            ConnectionTestResult after, String summary, String actor, Instant at) {
+            ConnectionTestResult after, Text summary, String actor, Instant at) {
         Map<String, Observation> was = Observation.of(before);
         Map<String, Observation> is = Observation.of(after);
         List<ReadinessChange> changes = new ArrayList<>();
@@ -52,24 +52,25 @@ final class HistoryDiff {
      * Why the state is what it is, in one line: the failed checks, or the verdicts; and the acceptances that
      * expired since the check before, which is why their findings count again.
      */
-    static String summary(ReadinessStates states, ConnectionTestResult result, List<Observation> expired) {
-        String summary;
+    static Text summary(ReadinessStates states, ConnectionTestResult result, List<Observation> expired) {
+        List<Text> parts = new ArrayList<>();
         if (states.state() == SourceReadinessState.UNREACHABLE) {
-            summary = result.checks().stream().filter(check -> check.status() == io.dsm.connection.CheckStatus.FAILED)
-                    .map(check -> check.target() + " " + check.name() + " failed: " + check.message())
-                    .collect(Collectors.joining("; "));
+            result.checks().stream().filter(check -> check.status() == io.dsm.connection.CheckStatus.FAILED)
+                    .map(check -> Text.of("watch.checkFailed", check.target().name(), check.name().name(),
+                            Text.verbatim(check.message())))
+                    .forEach(parts::add);
         } else {
-            summary = result.readiness().verdicts().stream().map(ReadinessVerdict::summary).collect(Collectors.joining("; "));
+            result.readiness().verdicts().stream().map(ReadinessVerdict::summary).forEach(parts::add);
         }
-        if (expired.isEmpty()) {
-            return summary;
+        if (!expired.isEmpty()) {
+            parts.add(Text.of("watch.summary.acceptanceExpired",
+                    String.join(", ", expired.stream().map(Observation::check).distinct().toList())));
         }
-        String checks = expired.stream().map(Observation::check).distinct().collect(Collectors.joining(", "));
-        return summary + "; " + Text.of("watch.summary.acceptanceExpired", checks).english();
+        return Words.sentences(parts);
     }
 
-    /** The acceptance's side of the change, in English like the rest of the history, and what was found. */
-    private static String acceptanceMessage(ReadinessChangeKind kind, Observation was, Observation is) {
+    /** The acceptance's side of the change, and what was found. */
+    private static Text acceptanceMessage(ReadinessChangeKind kind, Observation was, Observation is) {
         FindingAcceptance acceptance = kind == ReadinessChangeKind.FINDING_ACCEPTED ? is.accepted() : was.accepted();
         Text text = switch (kind) {
             case FINDING_ACCEPTED -> acceptance.expiresAt() == null
@@ -80,10 +81,10 @@ final class HistoryDiff {
                     String.valueOf(acceptance.expiresAt()));
             default -> Text.of("watch.history.findingReopened", acceptance.acceptedBy());
         };
-        return text.english() + " " + is.message();
+        return Words.paragraph(List.of(text, is.message()));
     }
 
-    private static ReadinessChange finding(ReadinessChangeKind kind, Observation observation, String message, String actor,
+    private static ReadinessChange finding(ReadinessChangeKind kind, Observation observation, Text message, String actor,
             Instant at) {
         return new ReadinessChange(at, kind, null, null, observation.check(), observation.target(), observation.severity(),
                 message, actor);

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.dsm.common.i18n.Text;
 import io.dsm.connection.CheckStatus;
 import io.dsm.connection.CheckTarget;
 import io.dsm.connection.api.AffectedObject;
@@ -18,7 +19,7 @@ import io.dsm.watch.ReadinessChangeKind;
  * finding worth acting on (a blocker or a warning), with the acceptance that covers it, if any. Two
  * observations are the same when their key is: whether it is accepted is not part of it.
  */
-record Observation(String check, CheckTarget target, FindingSeverity severity, String message, List<String> objects,
+record Observation(String check, CheckTarget target, FindingSeverity severity, Text message, List<String> objects,
         FindingAcceptance accepted) {
 
     String key() {
@@ -54,7 +55,7 @@ record Observation(String check, CheckTarget target, FindingSeverity severity, S
         }
         result.checks().stream().filter(check -> check.status() == CheckStatus.FAILED)
                 .map(check -> new Observation("connection." + check.name().name().toLowerCase(java.util.Locale.ROOT),
-                        check.target(), FindingSeverity.BLOCKER, check.message(), List.of(), null))
+                        check.target(), FindingSeverity.BLOCKER, Text.verbatim(check.message()), List.of(), null))
                 .forEach(observation -> found.putIfAbsent(observation.key(), observation));
         result.readiness().findings().stream().filter(finding -> finding.severity() != FindingSeverity.INFO)
                 .map(finding -> new Observation(finding.check().id(), finding.target(), finding.severity(), finding.message(),

@@ -32,7 +32,7 @@ public record ReadinessEvent(UUID id, String type, Instant occurredAt, Source da
     }
 
     static Found found(Observation observation) {
-        return new Found(observation.check(), observation.target(), observation.severity(), observation.message());
+        return new Found(observation.check(), observation.target(), observation.severity(), observation.message().english());
     }
 
     static Accepted accepted(Observation observation) {

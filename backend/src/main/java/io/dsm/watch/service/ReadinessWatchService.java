@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.dsm.common.i18n.TextJson;
 import io.dsm.common.lease.InstanceIdentity;
 import io.agroal.api.AgroalDataSource;
 import io.dsm.audit.AuditAction;
@@ -40,7 +41,8 @@ public class ReadinessWatchService {
     private final String owner;
     private final AuditLog audit;
     private final RequestOrigin origin;
-    private final ObjectMapper json;
+    /** Reads the stored report, whose texts are keys and arguments, so that the answer speaks the request's language. */
+    private final ObjectMapper reports;
     private final WatchSettings settings;
 
     public ReadinessWatchService(AgroalDataSource store, SourceCheck checks, CheckResults results, InstanceIdentity instance,
@@ -51,7 +53,7 @@ public class ReadinessWatchService {
         this.owner = instance.name();
         this.audit = audit;
         this.origin = origin;
-        this.json = json;
+        this.reports = TextJson.storing(json);
         this.settings = WatchSettings.of(config);
     }
 
@@ -125,7 +127,7 @@ public class ReadinessWatchService {
 
     private SourceReadinessResponse response(UUID id, WatchStore.Latest latest, List<io.dsm.watch.api.ReadinessChange> history)
             throws JsonProcessingException {
-        ConnectionTestResult report = latest.report() == null ? null : json.readValue(latest.report(), ConnectionTestResult.class);
+        ConnectionTestResult report = latest.report() == null ? null : reports.readValue(latest.report(), ConnectionTestResult.class);
         return new SourceReadinessResponse(id, latest.state(), latest.checkedAt(), settings.enabled() ? latest.nextCheckAt() : null,
                 latest.blockers(), latest.warnings(), latest.accepted(), settings.interval().toSeconds(), report, history);
     }

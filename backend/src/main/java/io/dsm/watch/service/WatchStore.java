@@ -15,6 +15,10 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.dsm.common.i18n.Text;
+import io.dsm.common.i18n.TextJson;
 import io.dsm.common.jdbc.Statements;
 import io.dsm.common.jdbc.StoreValues;
 import io.dsm.common.lease.InstanceRegistry;
@@ -35,6 +39,8 @@ import io.dsm.watch.api.ReadinessChange;
  */
 final class WatchStore {
 
+    private static final ObjectMapper TEXTS = TextJson.storing(new ObjectMapper());
+    private static final int MESSAGE_LENGTH = 1000;
     private static final LeaseTable CHECKS = new LeaseTable("readiness_watch", "data_source_id");
     /** Due checks of this instance's share, or overdue by the handover, the most overdue first. */
     private static final String CLAIM_DUE = CHECKS.claim(InstanceRegistry.SHARE,
@@ -170,12 +176,24 @@ final class WatchStore {
                 statement.setString(6, change.check());
                 setName(statement, 7, change.target());
                 setName(statement, 8, change.severity());
-                statement.setString(9, truncate(change.message(), 1000));
+                statement.setString(9, storedMessage(change.message()));
                 statement.setString(10, truncate(change.actor(), 64));
                 statement.addBatch();
             }
             statement.executeBatch();
         }
+    }
+
+    /**
+     * A history message as its key and arguments, so each reader gets their language; one too long for the column
+     * (a summary of many failed checks) is kept in English instead, cut to fit.
+     */
+    private static String storedMessage(Text message) {
+        if (message == null) {
+            return null;
+        }
+        String stored = TextJson.store(TEXTS, message);
+        return stored.length() <= MESSAGE_LENGTH ? stored : truncate(message.english(), MESSAGE_LENGTH);
     }
 
     /** Keeps the newest {@code limit} changes of a source, none older than {@code retention}. */
@@ -206,7 +224,8 @@ final class WatchStore {
                     changes.add(new ReadinessChange(rows.getTimestamp(1).toInstant(), ReadinessChangeKind.valueOf(rows.getString(2)),
                             valueOf(SourceReadinessState.class, rows.getString(3)), valueOf(SourceReadinessState.class, rows.getString(4)),
                             rows.getString(5), valueOf(CheckTarget.class, rows.getString(6)),
-                            valueOf(FindingSeverity.class, rows.getString(7)), rows.getString(8), rows.getString(9)));
+                            valueOf(FindingSeverity.class, rows.getString(7)), TextJson.restore(TEXTS, rows.getString(8)),
+                            rows.getString(9)));
                 }
             }
             return changes;
