@@ -14,6 +14,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.dsm.common.i18n.TextJson;
+
 import io.dsm.provisioning.FileStatus;
 
 /** The last apply of each provisioning file, in the store, shared by every instance. */
@@ -74,9 +76,10 @@ final class FileStatuses {
         }
     }
 
+    /** Errors are stored language-neutral, as key and arguments, so that each reader gets them in their language. */
     private static String json(List<ProvisioningError> errors, ObjectMapper json) {
         try {
-            return json.writeValueAsString(errors);
+            return TextJson.storing(json).writeValueAsString(errors);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -84,7 +87,7 @@ final class FileStatuses {
 
     private static List<ProvisioningError> errors(String stored, ObjectMapper json) {
         try {
-            return json.readValue(stored, ERRORS);
+            return TextJson.storing(json).readValue(stored, ERRORS);
         } catch (JsonProcessingException e) {
             return List.of();
         }
