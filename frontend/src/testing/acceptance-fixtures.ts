@@ -40,6 +40,7 @@ export function anAcceptance(overrides: Partial<AcceptanceResponse> = {}): Accep
     acceptedBy: 'jane',
     acceptedAt: '2026-11-24T09:00:00Z',
     expiresAt: '2026-12-24T00:00:00Z',
+    severity: 'BLOCKER',
     source: 'API',
     expired: false,
     ...overrides,

@@ -1,16 +1,16 @@
 import dayjs, { type Dayjs } from 'dayjs';
-import type { FindingSeverity, ReadinessCheckDescription, ReadinessFinding } from '@/lib/api/types';
+import type { ReadinessFinding } from '@/lib/api/types';
 
 /** How far ahead the expiry of an acceptance that needs one starts: a month, to be looked at again. */
 export const DEFAULT_EXPIRY_DAYS = 30;
 
 /**
- * Whether an acceptance of this finding needs an expiry: the server asks for one where the check
- * can raise a blocker at all, so a warning of such a check needs one too.
+ * Whether an acceptance of this finding needs an expiry: the console accepts the severity the finding
+ * has, and the server asks for an expiry where that is a blocker. A warning accepted until revoked
+ * counts again should it become a blocker.
  */
-export function needsExpiry(finding: Pick<ReadinessFinding, 'severity'>, check?: ReadinessCheckDescription): boolean {
-  const worst: FindingSeverity = check?.worstSeverity ?? finding.severity;
-  return worst === 'BLOCKER' || finding.severity === 'BLOCKER';
+export function needsExpiry(finding: Pick<ReadinessFinding, 'severity'>): boolean {
+  return finding.severity === 'BLOCKER';
 }
 
 /** The day an expiry starts on; none where it is optional (accepted until revoked). */

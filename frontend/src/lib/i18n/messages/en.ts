@@ -590,8 +590,9 @@ export const en = {
       `The report lists ${listed} of ${total} objects. A finding about more objects than it lists cannot be covered by names: it stays open until it lists them all.`,
     noObjects: 'This check names no objects: the acceptance covers its findings whole.',
     expiresAt: 'Expires on',
-    expiryRequiredHelp: 'Required: this check can block. From that day on, the finding counts again.',
-    expiryOptionalHelp: 'Optional for a warning: leave it empty to accept the risk until it is revoked.',
+    expiryRequiredHelp: 'Required for a blocker. From that day on, the finding counts again.',
+    expiryOptionalHelp:
+      'Optional for a warning: leave it empty to accept the risk until it is revoked. Should it become a blocker, it counts again.',
     expiryRequired: 'Choose the day the acceptance expires',
     submit: 'Accept risk',
     failed: 'The risk was not accepted',

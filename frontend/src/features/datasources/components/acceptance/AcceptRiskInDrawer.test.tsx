@@ -10,7 +10,9 @@ import { DataSourcesPage } from '../DataSourcesPage';
 describe('accepting a risk from the readiness tab of the details', () => {
   // The whole page, drawer and modal: far slower in jsdom than a component alone.
   it('accepts, lists the acceptance, and offers the re-check that makes it count', async () => {
-    const source = aDataSource({ readiness: { state: 'BLOCKED', checkedAt: null, blockers: 1, warnings: 1 } });
+    const source = aDataSource({
+      readiness: { state: 'BLOCKED', checkedAt: null, blockers: 1, warnings: 1, accepted: 0 },
+    });
     const base = `/api/datasources/${source.id}`;
     let acceptances: AcceptanceResponse[] = [];
     const accepted = anAcceptance({

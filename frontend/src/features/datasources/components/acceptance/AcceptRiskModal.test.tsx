@@ -83,6 +83,7 @@ describe('accepting a finding as a risk', () => {
       objects: ['app.docs'],
       reason: 'Legacy documents, migrated separately',
       expiresAt: null,
+      severity: 'WARNING',
     });
     await waitFor(() => expect(onAccepted).toHaveBeenCalledOnce());
     expect(onClose).toHaveBeenCalledOnce();
@@ -93,7 +94,7 @@ describe('accepting a finding as a risk', () => {
     const day = dayjs().startOf('day').add(30, 'day');
 
     expect(within(modal()).getByLabelText('Expires on')).toHaveValue(day.format('YYYY-MM-DD'));
-    expect(modal()).toHaveTextContent('Required: this check can block.');
+    expect(modal()).toHaveTextContent('Required for a blocker.');
     await giveReason(user, 'Insert-only tables');
     await user.click(submit());
 
@@ -108,11 +109,11 @@ describe('accepting a finding as a risk', () => {
     expect(modal()).toHaveTextContent('Optional for a warning');
   });
 
-  it('asks for an expiry for a warning of a check that can also block', () => {
+  it('accepts a warning of a check that can also block as a warning, until revoked unless a day is set', () => {
     showModal(WARNING, aCheckDescription('tables.large_objects', { worstSeverity: 'BLOCKER' }));
 
-    expect(within(modal()).getByLabelText('Expires on')).not.toHaveValue('');
-    expect(modal()).toHaveTextContent('Required: this check can block.');
+    expect(within(modal()).getByLabelText('Expires on')).toHaveValue('');
+    expect(modal()).toHaveTextContent('Should it become a blocker, it counts again.');
   });
 
   it('sends nothing without a reason, and says so under the field', async () => {

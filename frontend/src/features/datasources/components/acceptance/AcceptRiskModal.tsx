@@ -51,7 +51,7 @@ export function AcceptRiskModal({ dataSourceId, finding, check, onClose, onAccep
   const toast = useToast();
   const [form] = Form.useForm<Values>();
   const accept = useAcceptRisk(dataSourceId);
-  const expiryRequired = needsExpiry(finding, check);
+  const expiryRequired = needsExpiry(finding);
   const checkName = m.readiness.checks[finding.check];
   const listedOnly = finding.objectCount > finding.objects.length;
 
@@ -62,6 +62,8 @@ export function AcceptRiskModal({ dataSourceId, finding, check, onClose, onAccep
         objects: check.namesObjects ? values.objects : [],
         reason: values.reason.trim(),
         expiresAt: expiryInstant(values.expiresAt),
+        // What the user sees is what they accept: should the finding grow more severe, it counts again.
+        severity: finding.severity,
       },
       {
         onSuccess: () => {

@@ -27,6 +27,7 @@ const WITH_ACCEPTED_WARNING: ConnectionTestResult = {
               reason: 'Legacy documents, migrated separately.',
               acceptedBy: 'jane',
               expiresAt: '2026-12-25T12:00:00Z',
+              severity: 'WARNING',
             },
           }
         : finding,
