@@ -31,7 +31,7 @@ public class AuthProblemMappers {
     public Response refused(AuthenticationFailedException e, RoutingContext context) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof SignInThrottled throttled) {
-                return throttled(throttled);
+                return ProblemResponses.retryLater(throttled, language.locale());
             }
             if (cause instanceof CsrfRejected csrf) {
                 return csrf(csrf);
@@ -41,11 +41,6 @@ public class AuthProblemMappers {
             }
         }
         return unauthorized(Text.of("problem.sign-in.wrong"), context);
-    }
-
-    @ServerExceptionMapper
-    public Response throttled(SignInThrottled e) {
-        return ProblemResponses.retryLater(ProblemType.TOO_MANY_SIGN_INS, e.text(), language.locale(), e.retryAfterSeconds());
     }
 
     @ServerExceptionMapper

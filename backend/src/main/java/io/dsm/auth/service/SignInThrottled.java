@@ -1,19 +1,13 @@
 package io.dsm.auth.service;
 
 import io.dsm.common.i18n.Text;
-import io.dsm.common.i18n.TextException;
+import io.dsm.common.problem.ProblemType;
+import io.dsm.common.problem.RetryLater;
 
 /** Too many failed sign-ins for this user or from this address: answered 429 with Retry-After. */
-public class SignInThrottled extends TextException {
-
-    private final long retryAfterSeconds;
+public class SignInThrottled extends RetryLater {
 
     public SignInThrottled(long retryAfterSeconds) {
-        super(Text.of("problem.sign-in.throttled", retryAfterSeconds));
-        this.retryAfterSeconds = retryAfterSeconds;
-    }
-
-    public long retryAfterSeconds() {
-        return retryAfterSeconds;
+        super(ProblemType.TOO_MANY_SIGN_INS, Text.of("problem.sign-in.throttled", retryAfterSeconds), retryAfterSeconds);
     }
 }

@@ -40,6 +40,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response retryLater(RetryLater e) {
+        return ProblemResponses.retryLater(e, language.locale());
+    }
+
+    @ServerExceptionMapper
     public Response staleUpdate(OptimisticLockException e) {
         return ProblemResponses.of(StaleVersion.exception().toProblem(language.locale()));
     }

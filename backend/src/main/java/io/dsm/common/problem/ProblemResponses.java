@@ -21,7 +21,9 @@ public final class ProblemResponses {
     }
 
     /** A 429 that tells the client how many seconds to wait before it tries again. */
-    public static Response retryLater(ProblemType type, Text detail, Locale language, long retryAfterSeconds) {
-        return Response.fromResponse(of(type, detail, language)).header("Retry-After", String.valueOf(retryAfterSeconds)).build();
+    /** 429 with the refusal's problem type and its Retry-After. */
+    public static Response retryLater(RetryLater refusal, Locale language) {
+        return Response.fromResponse(of(refusal.type(), refusal.text(), language))
+                .header("Retry-After", String.valueOf(refusal.retryAfterSeconds())).build();
     }
 }

@@ -9,10 +9,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import io.dsm.api.SharedAnswers;
-import io.dsm.common.i18n.RequestLanguage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -21,15 +19,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import io.dsm.common.problem.ProblemResponses;
-import io.dsm.common.problem.ProblemType;
 import io.dsm.common.security.Role;
 import io.dsm.common.validation.Ids;
 import io.dsm.common.validation.RequestBodies;
 import io.dsm.connection.service.ConnectionTestService;
-import io.dsm.connection.service.TooManyTests;
 import io.dsm.datasource.api.DataSourceInput;
 import io.dsm.datasource.service.Requester;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -47,12 +41,9 @@ public class ConnectionTestResource {
 
     private final ConnectionTestService service;
     private final SecurityIdentity identity;
-    private final RequestLanguage language;
-
-    public ConnectionTestResource(ConnectionTestService service, SecurityIdentity identity, RequestLanguage language) {
+    public ConnectionTestResource(ConnectionTestService service, SecurityIdentity identity) {
         this.service = service;
         this.identity = identity;
-        this.language = language;
     }
 
     @POST
@@ -85,10 +76,5 @@ public class ConnectionTestResource {
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             DataSourceInput edited) {
         return service.testStored(Ids.parse("id", id), Optional.ofNullable(edited), Requester.of(identity));
-    }
-
-    @ServerExceptionMapper
-    public Response tooManyTests(TooManyTests e) {
-        return ProblemResponses.retryLater(ProblemType.TOO_MANY_TESTS, e.text(), language.locale(), 1);
     }
 }

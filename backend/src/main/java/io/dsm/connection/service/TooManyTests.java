@@ -1,12 +1,13 @@
 package io.dsm.connection.service;
 
 import io.dsm.common.i18n.Text;
-import io.dsm.common.i18n.TextException;
+import io.dsm.common.problem.ProblemType;
+import io.dsm.common.problem.RetryLater;
 
-/** More connection tests are running than DSM_TEST_CONCURRENCY allows. */
-public class TooManyTests extends TextException {
+/** More connection tests are running than DSM_TEST_CONCURRENCY allows: a slot frees within about a second. */
+public class TooManyTests extends RetryLater {
 
     public TooManyTests() {
-        super(Text.of("problem.too-many-tests"));
+        super(ProblemType.TOO_MANY_TESTS, Text.of("problem.too-many-tests"), 1);
     }
 }

@@ -7,10 +7,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import io.dsm.api.SharedAnswers;
-import io.dsm.common.i18n.RequestLanguage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -19,15 +17,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import io.dsm.common.problem.ProblemResponses;
-import io.dsm.common.problem.ProblemType;
 import io.dsm.common.security.Role;
 import io.dsm.common.validation.Ids;
-import io.dsm.connection.service.TooManyTests;
 import io.dsm.watch.service.ReadinessWatchService;
-import io.dsm.watch.service.RecheckTooSoon;
 
 @Path("/datasources/{id}/readiness")
 @RolesAllowed(Role.VIEWER_NAME)
@@ -40,11 +33,8 @@ import io.dsm.watch.service.RecheckTooSoon;
 public class ReadinessWatchResource {
 
     private final ReadinessWatchService service;
-    private final RequestLanguage language;
-
-    public ReadinessWatchResource(ReadinessWatchService service, RequestLanguage language) {
+    public ReadinessWatchResource(ReadinessWatchService service) {
         this.service = service;
-        this.language = language;
     }
 
     @GET
@@ -64,15 +54,5 @@ public class ReadinessWatchResource {
             + "Retry-After seconds.", headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)))
     public SourceReadinessResponse recheck(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
         return service.recheck(Ids.parse("id", id));
-    }
-
-    @ServerExceptionMapper
-    public Response tooSoon(RecheckTooSoon e) {
-        return ProblemResponses.retryLater(ProblemType.TOO_MANY_RECHECKS, e.text(), language.locale(), e.retryAfterSeconds());
-    }
-
-    @ServerExceptionMapper
-    public Response tooManyTests(TooManyTests e) {
-        return ProblemResponses.retryLater(ProblemType.TOO_MANY_TESTS, e.text(), language.locale(), 1);
     }
 }

@@ -1,19 +1,13 @@
 package io.dsm.watch.service;
 
 import io.dsm.common.i18n.Text;
-import io.dsm.common.i18n.TextException;
+import io.dsm.common.problem.ProblemType;
+import io.dsm.common.problem.RetryLater;
 
 /** A re-check asked for within DSM_WATCH_RECHECK_MIN_INTERVAL of the last one: a 429 with Retry-After. */
-public class RecheckTooSoon extends TextException {
-
-    private final long retryAfterSeconds;
+public class RecheckTooSoon extends RetryLater {
 
     RecheckTooSoon(long retryAfterSeconds) {
-        super(Text.of("problem.recheck-too-soon", retryAfterSeconds));
-        this.retryAfterSeconds = retryAfterSeconds;
-    }
-
-    public long retryAfterSeconds() {
-        return retryAfterSeconds;
+        super(ProblemType.TOO_MANY_RECHECKS, Text.of("problem.recheck-too-soon", retryAfterSeconds), retryAfterSeconds);
     }
 }
