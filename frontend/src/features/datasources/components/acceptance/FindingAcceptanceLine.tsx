@@ -1,14 +1,16 @@
 import { SafetyOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { DisabledReason } from '@/components/DisabledReason';
 import type { ReadinessFinding } from '@/lib/api/types';
 import { useMessages } from '@/lib/i18n/i18n-context';
 import { useReadinessChecks } from '../../api/use-readiness-checks';
 import { useAcceptRiskScope } from './accept-risk-scope';
 import { AcceptedNote } from './AcceptedNote';
-import { AcceptRiskModal } from './AcceptRiskModal';
 import { useAcceptanceReasons } from './use-acceptance-reasons';
+
+// Its date picker is not part of the list's first load: fetched when a user first accepts a risk.
+const AcceptRiskModal = lazy(() => import('./AcceptRiskModal').then((module) => ({ default: module.AcceptRiskModal })));
 
 /**
  * Under a finding: that it is accepted (why, by whom, until when), or "Accept risk…" where it may
@@ -43,13 +45,15 @@ function AcceptRiskAction({ finding }: { finding: ReadinessFinding }) {
         </Button>
       </DisabledReason>
       {open && (
-        <AcceptRiskModal
-          dataSourceId={scope.dataSource.id}
-          finding={finding}
-          check={check}
-          onClose={() => setOpen(false)}
-          onAccepted={() => scope.onChanged?.()}
-        />
+        <Suspense fallback={null}>
+          <AcceptRiskModal
+            dataSourceId={scope.dataSource.id}
+            finding={finding}
+            check={check}
+            onClose={() => setOpen(false)}
+            onAccepted={() => scope.onChanged?.()}
+          />
+        </Suspense>
       )}
     </div>
   );

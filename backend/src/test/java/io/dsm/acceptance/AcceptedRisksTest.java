@@ -68,6 +68,22 @@ class AcceptedRisksTest extends LogicalTargetTest {
     }
 
     @Test
+    void theReplicationCheckSaysWhatIncrementalSyncNeedsWithoutTheAcceptedBlocker() {
+        String id = blockedSource("accept_repl");
+        assertThat(replicationCheck(test(id))).containsEntry("status", "WARNING");
+
+        acceptEvents(id, inDays(30));
+        Map<String, Object> after = replicationCheck(test(id));
+
+        assertThat(after).containsEntry("status", "PASSED");
+        assertThat((String) after.get("message")).doesNotContain(REPLICA_IDENTITY);
+    }
+
+    private static Map<String, Object> replicationCheck(JsonPath result) {
+        return result.getMap("checks.find { it.name == 'REPLICATION' }");
+    }
+
+    @Test
     void aWarningAcceptedDoesNotCoverTheBlockerTheSameCheckRaisesOnceItsSeverityRises() {
         target.database("accept_rises", "CREATE TABLE app.orders (id int PRIMARY KEY)");
         String id = DataSources.create(target.source("accept_rises").identifier("acceptrises")).getString("id");

@@ -35,6 +35,15 @@ final class CheckList {
         add(name, result.status(), result.message(), result.hint(), result.sqlState());
     }
 
+    /** Writes the check again, as {@code result} says now, in its place. */
+    void replace(CheckName name, CheckResult result) {
+        for (int i = 0; i < checks.size(); i++) {
+            if (checks.get(i).name() == name) {
+                checks.set(i, check(name, result.status(), result.message(), result.hint(), result.sqlState()));
+            }
+        }
+    }
+
     void pass(CheckName name, Text message) {
         add(name, CheckStatus.PASSED, message, null, null);
     }
@@ -93,7 +102,11 @@ final class CheckList {
     }
 
     private void add(CheckName name, CheckStatus status, Text message, Text hint, String sqlState) {
-        checks.add(new Check(spec.target(), name, status, message.render(language), hint == null ? null : hint.render(language),
-                sqlState));
+        checks.add(check(name, status, message, hint, sqlState));
+    }
+
+    private Check check(CheckName name, CheckStatus status, Text message, Text hint, String sqlState) {
+        return new Check(spec.target(), name, status, message.render(language), hint == null ? null : hint.render(language),
+                sqlState);
     }
 }

@@ -181,6 +181,7 @@ public class ConnectionTester {
         for (Future<TargetProbe> other : others) {
             probes.add(await(other));
         }
+        probes.forEach(probe -> probe.apply(accepted));
         List<Check> checks = probes.stream().flatMap(p -> p.checks().stream()).toList();
         boolean success = checks.stream().noneMatch(c -> c.status() == CheckStatus.FAILED);
         String version = probes.stream().flatMap(p -> p.serverVersion().stream()).findFirst().orElse(null);

@@ -38,7 +38,7 @@ final class ReadinessReports {
             ReadinessOutcome outcome = probe.readiness();
             List<Finding> open = new ArrayList<>();
             for (Finding finding : outcome.findings()) {
-                Optional<LiveAcceptance> covering = covering(accepted, finding);
+                Optional<LiveAcceptance> covering = CoveredFindings.covering(accepted, finding);
                 findings.add(finding(probe, finding, covering));
                 if (covering.isEmpty()) {
                     open.add(finding);
@@ -52,11 +52,6 @@ final class ReadinessReports {
                 .map(v -> new ReadinessVerdict(v.scope(), v.state(), v.blockers(), v.warnings(), v.summary())).toList();
         findings.sort((a, b) -> a.severity().compareTo(b.severity()));
         return new ReadinessReport(verdicts, findings, passed);
-    }
-
-    private static Optional<LiveAcceptance> covering(List<LiveAcceptance> accepted, Finding finding) {
-        List<String> names = finding.objects().stream().map(io.dsm.readiness.service.AffectedObject::name).toList();
-        return accepted.stream().filter(a -> a.covers(finding.check(), finding.severity(), names, finding.objectCount())).findFirst();
     }
 
     private static ReadinessFinding finding(TargetProbe probe, Finding finding, Optional<LiveAcceptance> covering) {

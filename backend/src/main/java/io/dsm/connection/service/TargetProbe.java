@@ -16,8 +16,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 
+import io.dsm.acceptance.service.LiveAcceptance;
 import io.dsm.common.i18n.Text;
 import io.dsm.connection.CheckName;
+import io.dsm.connection.CheckStatus;
 import io.dsm.connection.CheckTarget;
 import io.dsm.connection.api.Check;
 import io.dsm.readiness.ReadinessScope;
@@ -68,6 +70,17 @@ final class TargetProbe {
 
     ReadinessOutcome readiness() {
         return readiness;
+    }
+
+    /**
+     * Says again what incremental sync needs (the REPLICATION check) without the findings these acceptances
+     * cover, which the verdicts leave out too: the check ran before the saved source's acceptances were applied.
+     */
+    void apply(List<LiveAcceptance> accepted) {
+        if (!accepted.isEmpty() && spec.expectsPrimary() && checks.checks().stream().anyMatch(
+                c -> c.name() == CheckName.REPLICATION && c.status() != CheckStatus.SKIPPED && c.status() != CheckStatus.FAILED)) {
+            checks.replace(CheckName.REPLICATION, ReplicationSummary.of(CoveredFindings.open(readiness, accepted)));
+        }
     }
 
     List<Check> checks() {
