@@ -48,7 +48,7 @@ class GreenplumUtilityModeTest {
 
     @Test
     void namesTheModeInTheNetworkCheck() {
-        assertThat(GreenplumUtilityMode.describe(GreenplumUtilityMode.GREENPLUM_7))
+        assertThat(GreenplumUtilityMode.describe(GreenplumUtilityMode.GREENPLUM_7).english())
                 .isEqualTo("Greenplum utility mode (gp_role=utility), as a segment node requires");
     }
 }

@@ -8,19 +8,19 @@ class TargetProbeTest {
 
     @Test
     void showsTenthsOfAMillisecondBelowTen() {
-        assertThat(TargetProbe.milliseconds(140_000)).isEqualTo("0.1 ms");
-        assertThat(TargetProbe.milliseconds(9_940_000)).isEqualTo("9.9 ms");
+        assertThat(TargetProbe.milliseconds(140_000).english()).isEqualTo("0.1 ms");
+        assertThat(TargetProbe.milliseconds(9_940_000).english()).isEqualTo("9.9 ms");
     }
 
     @Test
     void saysUnderATenthRatherThanZero() {
-        assertThat(TargetProbe.milliseconds(40_000)).isEqualTo("under 0.1 ms");
+        assertThat(TargetProbe.milliseconds(40_000).english()).isEqualTo("under 0.1 ms");
     }
 
     @Test
     void showsWholeMillisecondsFromTen() {
-        assertThat(TargetProbe.milliseconds(9_960_000)).isEqualTo("10 ms");
-        assertThat(TargetProbe.milliseconds(10_000_000)).isEqualTo("10 ms");
-        assertThat(TargetProbe.milliseconds(250_600_000)).isEqualTo("251 ms");
+        assertThat(TargetProbe.milliseconds(9_960_000).english()).isEqualTo("10 ms");
+        assertThat(TargetProbe.milliseconds(10_000_000).english()).isEqualTo("10 ms");
+        assertThat(TargetProbe.milliseconds(250_600_000).english()).isEqualTo("251 ms");
     }
 }
