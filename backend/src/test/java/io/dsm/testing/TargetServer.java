@@ -10,7 +10,9 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -211,9 +213,15 @@ public final class TargetServer implements AutoCloseable {
         return name;
     }
 
+    /** Stops the server and removes its data directory: a full test run starts hundreds of these. */
     @Override
     public void close() {
         stop();
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void startServer() throws IOException {

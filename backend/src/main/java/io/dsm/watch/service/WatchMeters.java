@@ -2,6 +2,7 @@ package io.dsm.watch.service;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -15,8 +16,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.MultiGauge;
-import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.prometheus.PrometheusMeterRegistry;
 
 /**
  * The watch's metrics. What this instance does (checks, their lateness, threads busy) is its own;
@@ -32,11 +33,7 @@ final class WatchMeters {
     private final DistributionSummary lateness;
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicLong backlog = new AtomicLong();
-    private final MultiGauge states;
-    private final MultiGauge accepted;
-    private final MultiGauge retained;
-    private final MultiGauge active;
-    private final MultiGauge walStatus;
+    private final SourceGauges gauges;
 
     WatchMeters(MeterRegistry meters, int threads) {
         this.meters = meters;
@@ -49,17 +46,8 @@ final class WatchMeters {
                 .register(meters);
         Gauge.builder("dsm.watch.backlog", backlog, AtomicLong::get)
                 .description("Checks due now that no instance has started").register(meters);
-        states = MultiGauge.builder("dsm.watch.readiness.state")
-                .description("1 for the data source's readiness state, 0 for the others").register(meters);
-        accepted = MultiGauge.builder("dsm.watch.accepted.findings")
-                .description("Blockers and warnings of the data source's last check that an acceptance covers (not in its state)")
-                .register(meters);
-        retained = MultiGauge.builder("dsm.watch.slot.retained.wal").baseUnit("bytes")
-                .description("WAL a replication slot of the source's database holds on the server's disk").register(meters);
-        active = MultiGauge.builder("dsm.watch.slot.active").description("1 when the slot has a consumer connected, else 0")
-                .register(meters);
-        walStatus = MultiGauge.builder("dsm.watch.slot.wal.status")
-                .description("1 for the slot's wal_status (reserved, extended, unreserved, lost)").register(meters);
+        gauges = new SourceGauges();
+        prometheus(meters).ifPresent(registry -> registry.getPrometheusRegistry().register(gauges));
     }
 
     AtomicInteger running() {
@@ -82,33 +70,23 @@ final class WatchMeters {
     /** Replaces the per-source gauges with what the store holds now. */
     void export(List<WatchStore.Exported> rows, long due, ObjectMapper json) {
         backlog.set(due);
-        List<MultiGauge.Row<?>> stateRows = new ArrayList<>();
-        List<MultiGauge.Row<?>> acceptedRows = new ArrayList<>();
-        List<MultiGauge.Row<?>> retainedRows = new ArrayList<>();
-        List<MultiGauge.Row<?>> activeRows = new ArrayList<>();
-        List<MultiGauge.Row<?>> statusRows = new ArrayList<>();
+        List<SourceGauges.Source> sources = new ArrayList<>(rows.size());
         for (WatchStore.Exported row : rows) {
             String source = row.identifier() == null ? row.dataSourceId().toString() : row.identifier();
-            for (SourceReadinessState state : SourceReadinessState.values()) {
-                stateRows.add(MultiGauge.Row.of(Tags.of("datasource", source, "state", state.name()), state == row.state() ? 1 : 0));
-            }
-            acceptedRows.add(MultiGauge.Row.of(Tags.of("datasource", source), row.accepted()));
-            for (SlotUsage slot : slots(row.slots(), json)) {
-                Tags tags = Tags.of("datasource", source, "slot", slot.name());
-                if (slot.retainedBytes() >= 0) {
-                    retainedRows.add(MultiGauge.Row.of(tags, slot.retainedBytes()));
-                }
-                activeRows.add(MultiGauge.Row.of(tags, slot.active() ? 1 : 0));
-                if (slot.walStatus() != null) {
-                    statusRows.add(MultiGauge.Row.of(tags.and("wal_status", slot.walStatus()), 1));
-                }
-            }
+            sources.add(new SourceGauges.Source(source, row.state(), row.accepted(), slots(row.slots(), json)));
         }
-        states.register(stateRows, true);
-        accepted.register(acceptedRows, true);
-        retained.register(retainedRows, true);
-        active.register(activeRows, true);
-        walStatus.register(statusRows, true);
+        gauges.replace(sources);
+    }
+
+    /** The Prometheus registry among the application's, if metrics are exported to Prometheus at all. */
+    private static Optional<PrometheusMeterRegistry> prometheus(MeterRegistry meters) {
+        if (meters instanceof PrometheusMeterRegistry registry) {
+            return Optional.of(registry);
+        }
+        if (meters instanceof CompositeMeterRegistry composite) {
+            return composite.getRegistries().stream().map(WatchMeters::prometheus).flatMap(Optional::stream).findFirst();
+        }
+        return Optional.empty();
     }
 
     private static List<SlotUsage> slots(String stored, ObjectMapper json) {
