@@ -17,14 +17,8 @@ final class IdParameters {
     }
 
     static void markUuids(OpenAPI openAPI) {
-        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
-            return;
-        }
-        openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(operation -> {
-            if (operation.getParameters() != null) {
-                operation.getParameters().forEach(IdParameters::markUuid);
-            }
-        }));
+        Operations.of(openAPI).filter(operation -> operation.getParameters() != null)
+                .forEach(operation -> operation.getParameters().forEach(IdParameters::markUuid));
     }
 
     private static void markUuid(Parameter parameter) {
