@@ -1,6 +1,19 @@
-# Sourced by connection.sh, heartbeat.sh, readiness.sh and cold-connection.sh: the machine's Debian PostgreSQL 15 ("15 main", port
-# 5432), which those benchmarks connect dsm to; starting and stopping dsm on a fresh data directory;
-# load and CPU accounting. Needs log() and die() from the caller, and OUT and DSM_JAR.
+# Sourced by connection.sh, heartbeat.sh, readiness.sh, readiness-instructions.sh, cold-connection.sh, test-sql.sh and
+# watch.sh, after their own settings: where the repository, the jar and the output are; log() and die(); the machine's
+# Debian PostgreSQL 15 ("15 main", port 5432), which those benchmarks connect dsm to; starting and stopping dsm on a
+# fresh data directory; load and CPU accounting.
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BENCH=$ROOT/bench
+DSM_JAR=${DSM_JAR:-$ROOT/backend/target/quarkus-app/quarkus-run.jar}
+# bench/out/<script>-<time> unless OUT is set.
+OUT=${OUT:-$BENCH/out/$(basename "$0" .sh)-$(date +%Y%m%d-%H%M%S)}
+if [[ -n ${HTTP_PORT-} ]]; then
+  BASE=http://127.0.0.1:$HTTP_PORT
+fi
+
+log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "FAILED: $*"; exit 1; }
 
 PG_CLUSTER_VERSION=${PG_CLUSTER_VERSION:-15}
 PG_CLUSTER_NAME=${PG_CLUSTER_NAME:-main}

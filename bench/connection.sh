@@ -32,9 +32,6 @@
 # if needed) and drops both on exit, also on failure.
 set -euo pipefail
 
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-BENCH=$ROOT/bench
-DSM_JAR=${DSM_JAR:-$ROOT/backend/target/quarkus-app/quarkus-run.jar}
 HTTP_PORT=${HTTP_PORT:-18091}
 ROUNDS=${ROUNDS:-3}
 COUNT=${COUNT:-300}
@@ -42,15 +39,11 @@ WARMUP=${WARMUP:-3000}
 PGBENCH_SECONDS=${PGBENCH_SECONDS:-20}
 FAIL_REPS=${FAIL_REPS:-5}
 TARPIT_REPS=${TARPIT_REPS:-3}
-OUT=${OUT:-$BENCH/out/connection-$(date +%Y%m%d-%H%M%S)}
-BASE=http://127.0.0.1:$HTTP_PORT
 PER_ROUND=$(((COUNT + ROUNDS - 1) / ROUNDS))
 [[ $WARMUP =~ ^[0-9]+$ ]] && ((WARMUP >= 1)) || { echo "WARMUP must be at least 1" >&2; exit 2; }
 
-log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { log "FAILED: $*"; exit 1; }
 # shellcheck source=bench/connection-heartbeat-lib.sh
-source "$BENCH/connection-heartbeat-lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/connection-heartbeat-lib.sh"
 
 require_bench_tools
 PGJDBC=$(ls "$(dirname "$DSM_JAR")"/lib/main/org.postgresql.postgresql-*.jar 2>/dev/null | head -1)

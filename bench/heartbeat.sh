@@ -24,24 +24,17 @@
 # Drops database and role bench_hb on exit, also on failure or Ctrl-C.
 set -euo pipefail
 
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-BENCH=$ROOT/bench
-DSM_JAR=${DSM_JAR:-$ROOT/backend/target/quarkus-app/quarkus-run.jar}
 HTTP_PORT=${HTTP_PORT:-18092}
 SOURCES=${SOURCES:-1000}
 INTERVAL=${INTERVAL:-5}
 DURATION=${DURATION:-300}
 LOAD_CONCURRENCY=${LOAD_CONCURRENCY:-8}
 ACTIVE_TIMEOUT=${ACTIVE_TIMEOUT:-300}
-OUT=${OUT:-$BENCH/out/heartbeat-$(date +%Y%m%d-%H%M%S)}
-BASE=http://127.0.0.1:$HTTP_PORT
 HB_THREADS=${DSM_HEARTBEAT_THREADS:-8}
 HB_MAX_CONNECTIONS=${DSM_HEARTBEAT_MAX_CONNECTIONS:-100}
 
-log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { log "FAILED: $*"; exit 1; }
 # shellcheck source=bench/connection-heartbeat-lib.sh
-source "$BENCH/connection-heartbeat-lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/connection-heartbeat-lib.sh"
 
 require_bench_tools jcmd
 ((SOURCES >= 1 && SOURCES <= 9999)) || die "SOURCES must be 1 to 9999"

@@ -18,8 +18,6 @@ export PG_CLUSTER_NAME=${PG_CLUSTER_NAME:-readiness}
 VG_PORT=${VG_PORT:-5434}
 RUNS=${RUNS:-3}
 WORK=$(mktemp -d /tmp/dsm-instructions.XXXXXX)
-log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { log "FAILED: $*"; exit 1; }
 # shellcheck source=bench/connection-heartbeat-lib.sh
 source "$BENCH/connection-heartbeat-lib.sh"
 command -v valgrind >/dev/null || die "valgrind is not installed (apt-get install -y valgrind)"

@@ -21,23 +21,16 @@
 # bench_sql (REPLICATION, owner of schema app, 4 tables); drops both on exit.
 set -euo pipefail
 
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-BENCH=$ROOT/bench
-DSM_JAR=${DSM_JAR:-$ROOT/backend/target/quarkus-app/quarkus-run.jar}
 HTTP_PORT=${HTTP_PORT:-18095}
 WARMUP=${WARMUP:-30}
 COUNT=${COUNT:-90}
 ROUNDS=${ROUNDS:-3}
 PGBENCH_SECONDS=${PGBENCH_SECONDS:-10}
-OUT=${OUT:-$BENCH/out/test-sql-$(date +%Y%m%d-%H%M%S)}
-BASE=http://127.0.0.1:$HTTP_PORT
 PER_ROUND=$(((COUNT + ROUNDS - 1) / ROUNDS))
 export PG_CLUSTER_NAME=${PG_CLUSTER_NAME:-readiness}
 
-log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { log "FAILED: $*"; exit 1; }
 # shellcheck source=bench/connection-heartbeat-lib.sh
-source "$BENCH/connection-heartbeat-lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/connection-heartbeat-lib.sh"
 
 require_bench_tools
 mkdir -p "$OUT"

@@ -25,9 +25,6 @@
 # Drops the bench_watch databases and roles on exit, also on failure or Ctrl-C.
 set -euo pipefail
 
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-BENCH=$ROOT/bench
-DSM_JAR=${DSM_JAR:-$ROOT/backend/target/quarkus-app/quarkus-run.jar}
 SOURCES=${SOURCES:-1000}
 HEARTBEATS=${HEARTBEATS:-200}
 INTERVAL=${INTERVAL:-60}
@@ -37,13 +34,10 @@ WINDOW=${WINDOW:-180}
 TWO_WINDOW=${TWO_WINDOW:-120}
 WATCH_THREADS=${DSM_WATCH_THREADS:-4}
 TARGET_CLUSTER=${TARGET_CLUSTER:-readiness}
-OUT=${OUT:-$BENCH/out/watch-$(date +%Y%m%d-%H%M%S)}
 PORT_A=18093 PORT_B=18094
 
-log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { log "FAILED: $*"; exit 1; }
 # shellcheck source=bench/connection-heartbeat-lib.sh
-source "$BENCH/connection-heartbeat-lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/connection-heartbeat-lib.sh"
 require_bench_tools jcmd
 ((SOURCES >= 1 && SOURCES <= 9999 && HEARTBEATS <= SOURCES)) || die "SOURCES must be 1 to 9999, HEARTBEATS at most SOURCES"
 mkdir -p "$OUT"

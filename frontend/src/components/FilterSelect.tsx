@@ -15,31 +15,26 @@ interface Props<V extends string> {
   widePopup?: boolean;
 }
 
-/** A toolbar filter: one value or none, cleared with its ×. */
-export function FilterSelect<V extends string>({
-  label,
-  placeholder,
-  value,
-  options,
-  onChange,
-  wide = false,
-  widePopup = false,
-}: Props<V>) {
-  return (
-    <Select<V>
-      className={wide ? 'toolbar__filter toolbar__filter--wide' : 'toolbar__filter'}
-      aria-label={label}
-      placeholder={placeholder}
-      allowClear
-      value={value}
-      onChange={onChange}
-      options={options}
-      popupMatchSelectWidth={!widePopup}
-    />
-  );
+type Common<V extends string> = Omit<Props<V>, 'value' | 'onChange'>;
+
+/** What every toolbar filter shares, single or multiple: its width, name, placeholder, × and options. */
+function toolbarFilter<V extends string>({ label, placeholder, options, wide = false, widePopup = false }: Common<V>) {
+  return {
+    className: wide ? 'toolbar__filter toolbar__filter--wide' : 'toolbar__filter',
+    'aria-label': label,
+    placeholder,
+    allowClear: true,
+    options,
+    popupMatchSelectWidth: !widePopup,
+  };
 }
 
-interface MultiProps<V extends string> extends Omit<Props<V>, 'value' | 'onChange'> {
+/** A toolbar filter: one value or none, cleared with its ×. */
+export function FilterSelect<V extends string>({ value, onChange, ...common }: Props<V>) {
+  return <Select<V> {...toolbarFilter(common)} value={value} onChange={onChange} />;
+}
+
+interface MultiProps<V extends string> extends Common<V> {
   value: readonly V[];
   onChange: (value: V[]) => void;
   /** How an option looks in the open list (a coloured tag, say); its label otherwise. */
@@ -50,30 +45,16 @@ interface MultiProps<V extends string> extends Omit<Props<V>, 'value' | 'onChang
  * A toolbar filter of several values at once ("Blocked or Unreachable"), cleared with its ×. The
  * chosen values collapse into "+N" rather than growing the toolbar.
  */
-export function MultiFilterSelect<V extends string>({
-  label,
-  placeholder,
-  value,
-  options,
-  onChange,
-  wide = false,
-  widePopup = false,
-  renderOption,
-}: MultiProps<V>) {
+export function MultiFilterSelect<V extends string>({ value, onChange, renderOption, ...common }: MultiProps<V>) {
   return (
     <Select<V[]>
       mode="multiple"
-      className={wide ? 'toolbar__filter toolbar__filter--wide' : 'toolbar__filter'}
-      aria-label={label}
-      placeholder={placeholder}
-      allowClear
+      {...toolbarFilter(common)}
       maxTagCount="responsive"
       showSearch={false}
       value={[...value]}
       onChange={onChange}
-      options={options}
       optionRender={renderOption && ((option) => renderOption(option.value as V))}
-      popupMatchSelectWidth={!widePopup}
     />
   );
 }

@@ -13,19 +13,13 @@ import type {
  * What the Create / Edit / Copy dialog edits. Passwords live here only while the dialog is open:
  * the form is destroyed when it closes, and they are never copied into queries, URLs or logs.
  */
-export interface DataSourceFormValues {
+export interface DataSourceFormValues extends ServerFormValues {
   type: DataSourceType;
   identifier: string;
   region: string | undefined;
   attribute: DatabaseAttribute;
   heartbeatEnabled: boolean;
   heartbeatSchema: string;
-  host: string;
-  port: number | null;
-  username: string;
-  passwordSource: PasswordSource;
-  password: string;
-  passwordRef: string;
   databaseName: string;
   schemaName: string;
   remarks: string;
@@ -33,7 +27,8 @@ export interface DataSourceFormValues {
   tls: { mode: TlsMode; caCertificate: string };
 }
 
-export interface StandbyFormValues {
+/** Where and as whom the service signs in: the source's own server, and its standby the same way. */
+interface ServerFormValues {
   host: string;
   port: number | null;
   username: string;
@@ -41,6 +36,8 @@ export interface StandbyFormValues {
   password: string;
   passwordRef: string;
 }
+
+export type StandbyFormValues = ServerFormValues;
 
 /**
  * Where a password comes from: typed here and stored (sealed) by the service, or a reference the

@@ -18,6 +18,7 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * password optional (a form is tested before it is filled; a saved data source is tested with its
  * stored password). Deriving it keeps the two from drifting apart;</li>
  * <li>declares the answers several operations share once ({@link SharedAnswers});</li>
+ * <li>says that every id parameter is a UUID ({@link IdParameters});</li>
  * <li>marks the fields of every response schema required ({@link ResponseSchemas}).</li>
  * </ul>
  */
@@ -28,6 +29,7 @@ public class DsmOpenApiFilter implements OASFilter {
     public void filterOpenAPI(OpenAPI openAPI) {
         deriveConnectionTestInput(openAPI.getComponents());
         SharedAnswers.apply(openAPI);
+        IdParameters.markUuids(openAPI);
         ResponseSchemas.markRequired(openAPI);
     }
 

@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.eclipse.microprofile.openapi.models.OpenAPI;
-import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
@@ -37,7 +36,7 @@ final class ResponseSchemas {
         Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
         Set<String> requested = new HashSet<>();
         Set<String> answered = new HashSet<>();
-        operations(openAPI).forEach(operation -> {
+        Operations.of(openAPI).forEach(operation -> {
             if (operation.getRequestBody() != null) {
                 reach(operation.getRequestBody().getContent(), schemas, requested);
             }
@@ -51,13 +50,6 @@ final class ResponseSchemas {
                 .filter(schema -> schema.getValue().getProperties() != null)
                 .forEach(schema -> schema.getValue().setRequired(schema.getValue().getProperties().keySet().stream()
                         .filter(field -> !OPTIONAL.getOrDefault(schema.getKey(), Set.of()).contains(field)).toList()));
-    }
-
-    private static Stream<Operation> operations(OpenAPI openAPI) {
-        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
-            return Stream.empty();
-        }
-        return openAPI.getPaths().getPathItems().values().stream().flatMap(item -> item.getOperations().values().stream());
     }
 
     private static APIResponse resolve(APIResponse response, OpenAPI openAPI) {

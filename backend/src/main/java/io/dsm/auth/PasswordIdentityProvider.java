@@ -3,6 +3,7 @@ package io.dsm.auth;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.dsm.audit.AuditAction;
 import io.dsm.audit.AuditOutcome;
@@ -33,15 +34,12 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
     private static final AuditEntry WRONG_PASSWORD = AuditEntry.of(AuditAction.SIGN_IN, AuditOutcome.FAILURE,
             "HTTP Basic: wrong username or password");
 
-    private final Credentials credentials;
-    private final SignInAttempts attempts;
-    private final AuditLog audit;
-
-    public PasswordIdentityProvider(Credentials credentials, SignInAttempts attempts, AuditLog audit) {
-        this.credentials = credentials;
-        this.attempts = attempts;
-        this.audit = audit;
-    }
+    @Inject
+    Credentials credentials;
+    @Inject
+    SignInAttempts attempts;
+    @Inject
+    AuditLog audit;
 
     @Override
     public Class<UsernamePasswordAuthenticationRequest> getRequestType() {

@@ -1,6 +1,7 @@
 package io.dsm.region;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -21,11 +22,8 @@ import io.dsm.common.security.Role;
 @Tag(name = "Regions", description = "Where data sources can be placed")
 public class RegionResource {
 
-    private final Regions regions;
-
-    public RegionResource(Regions regions) {
-        this.regions = regions;
-    }
+    @Inject
+    Regions regions;
 
     @GET
     @Operation(operationId = "listRegions", summary = "List the configured regions")

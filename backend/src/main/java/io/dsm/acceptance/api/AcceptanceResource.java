@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -21,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -39,12 +39,8 @@ import io.dsm.common.validation.RequestBodies;
 @APIResponse(responseCode = "503", ref = SharedAnswers.STORE_UNAVAILABLE)
 public class AcceptanceResource {
 
-
-    private final Acceptances acceptances;
-
-    public AcceptanceResource(Acceptances acceptances) {
-        this.acceptances = acceptances;
-    }
+    @Inject
+    Acceptances acceptances;
 
     @GET
     @Operation(operationId = "listAcceptances", summary = "List a data source's accepted risks",
@@ -52,7 +48,7 @@ public class AcceptanceResource {
     @APIResponse(responseCode = "200", description = "The acceptances.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = AcceptanceResponse.class)))
     @APIResponse(responseCode = "404", ref = SharedAnswers.DATA_SOURCE_NOT_FOUND)
-    public List<AcceptanceResponse> list(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
+    public List<AcceptanceResponse> list(@PathParam("id") String id) {
         return acceptances.list(Ids.parse("id", id));
     }
 
@@ -67,7 +63,7 @@ public class AcceptanceResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AcceptanceResponse.class)))
     @APIResponse(responseCode = "404", ref = SharedAnswers.DATA_SOURCE_NOT_FOUND)
     @APIResponse(responseCode = "409", ref = SharedAnswers.ACCEPTANCES_MANAGED_BY_FILE)
-    public Response accept(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
+    public Response accept(@PathParam("id") String id,
             AcceptanceInput input, @Context UriInfo uriInfo) {
         AcceptanceResponse created = acceptances.accept(Ids.parse("id", id), RequestBodies.required(input, "body.acceptance"));
         URI location = uriInfo.getAbsolutePathBuilder().path(created.id().toString()).build();
@@ -85,8 +81,8 @@ public class AcceptanceResource {
     @APIResponse(responseCode = "204", description = "Revoked.")
     @APIResponse(responseCode = "404", description = "No data source has this id, or it has no such acceptance.")
     @APIResponse(responseCode = "409", ref = SharedAnswers.ACCEPTANCES_MANAGED_BY_FILE)
-    public void revoke(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("acceptanceId") String acceptanceId) {
+    public void revoke(@PathParam("id") String id,
+            @PathParam("acceptanceId") String acceptanceId) {
         acceptances.revoke(Ids.parse("id", id), Ids.parse("acceptanceId", acceptanceId));
     }
 }

@@ -1,6 +1,7 @@
 package io.dsm.audit.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -31,11 +32,8 @@ public class AuditResource {
     static final int DEFAULT_SIZE = 50;
     static final int MAX_SIZE = 200;
 
-    private final AuditQueries queries;
-
-    public AuditResource(AuditQueries queries) {
-        this.queries = queries;
-    }
+    @Inject
+    AuditQueries queries;
 
     @GET
     @Operation(operationId = "listAuditEvents", summary = "List audit events, newest first")
@@ -45,7 +43,7 @@ public class AuditResource {
             @Parameter(description = "Username, ignoring case") @QueryParam("actor") String actor,
             @Parameter(schema = @Schema(implementation = AuditAction.class)) @QueryParam("action") String action,
             @Parameter(schema = @Schema(implementation = AuditOutcome.class)) @QueryParam("outcome") String outcome,
-            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("dataSourceId") String dataSourceId,
+            @QueryParam("dataSourceId") String dataSourceId,
             @Parameter(description = "From this time on (inclusive)", schema = @Schema(type = SchemaType.STRING, format = "date-time"))
             @QueryParam("from") String from,
             @Parameter(description = "Before this time", schema = @Schema(type = SchemaType.STRING, format = "date-time"))

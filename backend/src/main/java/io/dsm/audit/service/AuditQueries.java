@@ -3,6 +3,7 @@ package io.dsm.audit.service;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import io.dsm.audit.AuditEventEntity;
@@ -13,11 +14,8 @@ import io.dsm.audit.api.AuditPage;
 @ApplicationScoped
 public class AuditQueries {
 
-    private final AuditEventRepository events;
-
-    public AuditQueries(AuditEventRepository events) {
-        this.events = events;
-    }
+    @Inject
+    AuditEventRepository events;
 
     @Transactional
     public AuditPage list(AuditFilter filter) {

@@ -1,6 +1,7 @@
 package io.dsm.auth.api;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -40,13 +41,10 @@ public class SessionResource {
     record NotSignedIn(boolean signedIn) {
     }
 
-    private final SessionService sessions;
-    private final SecurityIdentity identity;
-
-    public SessionResource(SessionService sessions, SecurityIdentity identity) {
-        this.sessions = sessions;
-        this.identity = identity;
-    }
+    @Inject
+    SessionService sessions;
+    @Inject
+    SecurityIdentity identity;
 
     @POST
     @PermitAll

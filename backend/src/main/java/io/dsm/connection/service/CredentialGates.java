@@ -1,9 +1,6 @@
 package io.dsm.connection.service;
 
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 
 import org.postgresql.plugin.AuthenticationRequestType;
@@ -21,16 +18,14 @@ public final class CredentialGates {
     /** (token, name of the {@link AuthenticationRequestType}) to the password's future; null when there is no gate. */
     public static final BiFunction<String, String, CompletableFuture<char[]>> ASK = CredentialGates::ask;
 
-    private static final Map<String, CredentialGate> GATES = new ConcurrentHashMap<>();
+    private static final TokenRegistry<CredentialGate> GATES = new TokenRegistry<>();
 
     private CredentialGates() {
     }
 
     /** @return the token under which the plugin finds the gate */
     static String open(CredentialGate gate) {
-        String token = UUID.randomUUID().toString();
-        GATES.put(token, gate);
-        return token;
+        return GATES.put(gate);
     }
 
     static void remove(String token) {
@@ -45,15 +40,9 @@ public final class CredentialGates {
     @SuppressWarnings("unchecked")
     static CompletableFuture<char[]> askFromContext(String token, AuthenticationRequestType method) {
         CompletableFuture<char[]> local = ask(token, method.name());
-        ClassLoader context = Thread.currentThread().getContextClassLoader();
-        if (local != null || context == null || context == CredentialGates.class.getClassLoader()) {
-            return local;
-        }
-        try {
-            Object ask = Class.forName(CredentialGates.class.getName(), true, context).getField("ASK").get(null);
-            return ((BiFunction<String, String, CompletableFuture<char[]>>) ask).apply(token, method.name());
-        } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
-            return null;
-        }
+        BiFunction<String, String, CompletableFuture<char[]>> application = local == null
+                ? ContextCopies.field(CredentialGates.class, "ASK", BiFunction.class)
+                : null;
+        return application == null ? local : application.apply(token, method.name());
     }
 }

@@ -1,9 +1,6 @@
 package io.dsm.connection.service;
 
 import java.net.Socket;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -21,16 +18,14 @@ public final class ParkedSockets {
     /** The socket parked under a token, taken out of the registry; null when there is none. */
     public static final Function<String, Socket> CLAIM = ParkedSockets::claim;
 
-    private static final Map<String, Socket> PARKED = new ConcurrentHashMap<>();
+    private static final TokenRegistry<Socket> PARKED = new TokenRegistry<>();
 
     private ParkedSockets() {
     }
 
     /** @return the token under which pgjdbc's socket factory claims the socket */
     static String park(Socket connected) {
-        String token = UUID.randomUUID().toString();
-        PARKED.put(token, connected);
-        return token;
+        return PARKED.put(connected);
     }
 
     /** @return whether the socket was still waiting: pgjdbc failed before it asked, or dialled again */
@@ -50,15 +45,8 @@ public final class ParkedSockets {
     @SuppressWarnings("unchecked")
     static Socket claimFromContext(String token) {
         Socket local = claim(token);
-        ClassLoader context = Thread.currentThread().getContextClassLoader();
-        if (local != null || context == null || context == ParkedSockets.class.getClassLoader()) {
-            return local;
-        }
-        try {
-            Object claim = Class.forName(ParkedSockets.class.getName(), true, context).getField("CLAIM").get(null);
-            return ((Function<String, Socket>) claim).apply(token);
-        } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
-            return null;
-        }
+        Function<String, Socket> application = local == null ? ContextCopies.field(ParkedSockets.class, "CLAIM", Function.class)
+                : null;
+        return application == null ? local : application.apply(token);
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.dsm.connection.api.ConnectionTestResult;
 import io.dsm.readiness.service.SlotUsage;
@@ -16,13 +17,10 @@ import io.dsm.readiness.service.SlotUsage;
 @ApplicationScoped
 public class SourceCheck {
 
-    private final StoredConnections stored;
-    private final ConnectionTester tester;
-
-    public SourceCheck(StoredConnections stored, ConnectionTester tester) {
-        this.stored = stored;
-        this.tester = tester;
-    }
+    @Inject
+    StoredConnections stored;
+    @Inject
+    ConnectionTester tester;
 
     /** The report of one check and the replication slots of the primary's database (empty where none were read). */
     public record Outcome(ConnectionTestResult result, List<SlotUsage> slots) {

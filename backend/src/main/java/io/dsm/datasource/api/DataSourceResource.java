@@ -1,6 +1,7 @@
 package io.dsm.datasource.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.UUID;
 
@@ -47,13 +48,10 @@ import io.quarkus.security.identity.SecurityIdentity;
 @APIResponse(responseCode = "503", ref = SharedAnswers.STORE_UNAVAILABLE)
 public class DataSourceResource {
 
-    private final DataSourceService service;
-    private final SecurityIdentity identity;
-
-    public DataSourceResource(DataSourceService service, SecurityIdentity identity) {
-        this.service = service;
-        this.identity = identity;
-    }
+    @Inject
+    DataSourceService service;
+    @Inject
+    SecurityIdentity identity;
 
     @POST
     @RolesAllowed(Role.OPERATOR_NAME)
@@ -114,8 +112,7 @@ public class DataSourceResource {
     public IdentifierAvailability identifierAvailability(
             @Parameter(description = "The identifier to check.", required = true,
                     schema = @Schema(type = SchemaType.STRING, pattern = Rules.IDENTIFIER)) @QueryParam("identifier") String identifier,
-            @Parameter(description = "A data source to leave out, for example the one being edited.",
-                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("excludeId") String excludeId) {
+            @Parameter(description = "A data source to leave out, for example the one being edited.") @QueryParam("excludeId") String excludeId) {
         if (identifier == null || !identifier.matches(Rules.IDENTIFIER)) {
             throw ProblemException.invalid("identifier", identifier == null ? "constraint.required" : "constraint.identifier");
         }
@@ -129,7 +126,7 @@ public class DataSourceResource {
     @APIResponse(responseCode = "200", description = "The data source.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DataSourceResponse.class)))
     @APIResponse(responseCode = "404", ref = SharedAnswers.DATA_SOURCE_NOT_FOUND)
-    public DataSourceResponse get(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
+    public DataSourceResponse get(@PathParam("id") String id) {
         return service.get(Ids.parse("id", id));
     }
 
@@ -149,7 +146,7 @@ public class DataSourceResource {
     @APIResponse(responseCode = "403", ref = SharedAnswers.NOT_ALLOWED_OR_PASSWORD_REF)
     @APIResponse(responseCode = "404", ref = SharedAnswers.DATA_SOURCE_NOT_FOUND)
     @APIResponse(responseCode = "409", description = "The version is out of date, or the identifier is used by another data source.")
-    public DataSourceResponse update(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
+    public DataSourceResponse update(@PathParam("id") String id,
             DataSourceInput input) {
         UUID parsed = Ids.parse("id", id);
         return service.update(parsed, RequestBodies.required(input, "body.data-source"), Requester.of(identity));
@@ -166,7 +163,7 @@ public class DataSourceResource {
     @APIResponse(responseCode = "204", description = "Removed.")
     @APIResponse(responseCode = "409", description = "The heartbeat table could not be dropped; nothing was deleted.")
     @APIResponse(responseCode = "404", ref = SharedAnswers.DATA_SOURCE_NOT_FOUND)
-    public void delete(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
+    public void delete(@PathParam("id") String id,
             @Parameter(description = "Also drop the heartbeat table (oms_postgres_heartbeat) from the database. If the drop "
                     + "fails, nothing is deleted and the answer is 409 with the reason.")
             @QueryParam("dropHeartbeatTable") @DefaultValue("false") boolean dropHeartbeatTable) {

@@ -1,6 +1,7 @@
 package io.dsm.datasource.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,11 +23,8 @@ import io.dsm.datasource.service.SecretRotation;
 @Tag(name = "Secret key", description = "Rotate the key that encrypts stored passwords (administrators only)")
 public class SecretKeyResource {
 
-    private final SecretRotation rotation;
-
-    public SecretKeyResource(SecretRotation rotation) {
-        this.rotation = rotation;
-    }
+    @Inject
+    SecretRotation rotation;
 
     @GET
     @Operation(operationId = "getSecretKeyStatus", summary = "How many stored passwords are not yet under DSM_SECRET_KEY")

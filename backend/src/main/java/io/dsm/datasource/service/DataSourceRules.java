@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.inject.Singleton;
+import jakarta.inject.Inject;
 import jakarta.validation.Validator;
 
 import io.dsm.common.crypto.Secret;
@@ -49,15 +50,12 @@ public class DataSourceRules {
         }
     }
 
-    private final Validator validator;
-    private final Regions regions;
-    private final SecretReferences references;
-
-    public DataSourceRules(Validator validator, Regions regions, SecretReferences references) {
-        this.validator = validator;
-        this.regions = regions;
-        this.references = references;
-    }
+    @Inject
+    Validator validator;
+    @Inject
+    Regions regions;
+    @Inject
+    SecretReferences references;
 
     /** @throws ProblemException (400) naming every invalid field */
     public void check(DataSourceInput input, Purpose purpose) {

@@ -5,6 +5,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Singleton;
+import jakarta.inject.Inject;
 
 import io.dsm.audit.AuditAction;
 import io.dsm.audit.AuditOutcome;
@@ -28,13 +29,10 @@ import io.dsm.datasource.service.DataSourceRules.Purpose;
 @Singleton
 public class RequestRules {
 
-    private final DataSourceRules rules;
-    private final AuditLog audit;
-
-    public RequestRules(DataSourceRules rules, AuditLog audit) {
-        this.rules = rules;
-        this.audit = audit;
-    }
+    @Inject
+    DataSourceRules rules;
+    @Inject
+    AuditLog audit;
 
     /** What the request attempts, for the audit record of a refusal. */
     public record Attempt(AuditAction action, UUID dataSourceId, String identifier) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.dsm.audit.AuditAction;
 import io.dsm.audit.AuditOutcome;
@@ -28,15 +29,12 @@ public class SecretRotation {
     static final int BATCH = 100;
     private static final int MAX_PASSES = 5;
 
-    private final DataSourceRepository dataSources;
-    private final SecretCipher cipher;
-    private final AuditLog audit;
-
-    public SecretRotation(DataSourceRepository dataSources, SecretCipher cipher, AuditLog audit) {
-        this.dataSources = dataSources;
-        this.cipher = cipher;
-        this.audit = audit;
-    }
+    @Inject
+    DataSourceRepository dataSources;
+    @Inject
+    SecretCipher cipher;
+    @Inject
+    AuditLog audit;
 
     public KeyRotationStatus status() {
         return QuarkusTransaction.requiringNew().call(() -> new KeyRotationStatus(cipher.fingerprint(), 0, countUnderOtherKeys(), 0));

@@ -3,6 +3,7 @@ package io.dsm.provisioning.api;
 import java.sql.SQLException;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -25,14 +26,11 @@ import io.dsm.provisioning.service.ProvisioningStatus;
 @Tag(name = "Provisioning", description = "Data sources declared in files in DSM_PROVISIONING_DIR")
 public class ProvisioningResource {
 
-    private final ProvisioningStatus status;
+    @Inject
+    ProvisioningStatus status;
 
-    private final RequestLanguage language;
-
-    public ProvisioningResource(ProvisioningStatus status, RequestLanguage language) {
-        this.status = status;
-        this.language = language;
-    }
+    @Inject
+    RequestLanguage language;
 
     @GET
     @Operation(operationId = "getProvisioning", summary = "The last apply of each provisioning file",

@@ -31,7 +31,8 @@ final class FileStatuses {
             Instant checkedAt, Instant appliedAt, String appliedBy) {
     }
 
-    static List<Row> all(DataSource store, ObjectMapper json) throws SQLException {
+    /** @param texts the {@link io.dsm.common.i18n.StoredTexts} mapper */
+    static List<Row> all(DataSource store, ObjectMapper texts) throws SQLException {
         try (Connection connection = store.getConnection();
                 PreparedStatement statement = connection.prepareStatement("""
                         SELECT name, status, checksum, prune, sources, errors::text, checked_at, applied_at, applied_by
@@ -40,7 +41,7 @@ final class FileStatuses {
             List<Row> all = new ArrayList<>();
             while (rows.next()) {
                 all.add(new Row(rows.getString(1), FileStatus.valueOf(rows.getString(2)), rows.getString(3), rows.getBoolean(4),
-                        rows.getInt(5), errors(rows.getString(6), json), rows.getTimestamp(7).toInstant(),
+                        rows.getInt(5), errors(rows.getString(6), texts), rows.getTimestamp(7).toInstant(),
                         rows.getTimestamp(8) == null ? null : rows.getTimestamp(8).toInstant(), rows.getString(9)));
             }
             return all;
@@ -76,7 +77,11 @@ final class FileStatuses {
         }
     }
 
-    /** Errors are stored language-neutral, as key and arguments, so that each reader gets them in their language. */
+    /**
+     * Errors are stored language-neutral, as key and arguments, so that each reader gets them in their language. FileApplier
+     * still hands in the application's mapper, hence the copy here (once per apply, not per scan); once it injects the
+     * {@link io.dsm.common.i18n.StoredTexts} mapper this becomes {@code json.writeValueAsString(errors)}.
+     */
     private static String json(List<ProvisioningError> errors, ObjectMapper json) {
         try {
             return TextJson.storing(json).writeValueAsString(errors);
@@ -85,9 +90,9 @@ final class FileStatuses {
         }
     }
 
-    private static List<ProvisioningError> errors(String stored, ObjectMapper json) {
+    private static List<ProvisioningError> errors(String stored, ObjectMapper texts) {
         try {
-            return TextJson.storing(json).readValue(stored, ERRORS);
+            return texts.readValue(stored, ERRORS);
         } catch (JsonProcessingException e) {
             return List.of();
         }

@@ -22,6 +22,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.agroal.api.AgroalDataSource;
+import io.dsm.common.i18n.StoredTexts;
 import io.dsm.common.concurrent.BackgroundThreads;
 import io.dsm.common.lease.InstanceIdentity;
 import io.dsm.config.DsmConfig;
@@ -47,21 +48,22 @@ public class ProvisioningScanner {
     private final ProvisioningParser parser;
     private final FileApplier applier;
     private final AgroalDataSource store;
-    private final ObjectMapper json;
+    /** The {@link StoredTexts} mapper: stored errors are keys and arguments. */
+    private final ObjectMapper texts;
     private final String instance;
     private final ScheduledThreadPoolExecutor scanner;
     private volatile boolean storeDown;
 
     @Inject
     public ProvisioningScanner(DsmConfig config, ProvisioningParser parser, FileApplier applier, AgroalDataSource store,
-            ObjectMapper json, InstanceIdentity instance, BackgroundThreads threads) {
+            @StoredTexts ObjectMapper texts, InstanceIdentity instance, BackgroundThreads threads) {
         this(config.provisioning().dir().map(ProvisioningScanner::checked), config.provisioning().scanInterval(), parser, applier, store,
-                json, instance.name(), threads);
+                texts, instance.name(), threads);
     }
 
     /** A scanner of its own folder: another instance, as tests start one. */
     ProvisioningScanner(Optional<Path> dir, Duration interval, ProvisioningParser parser, FileApplier applier, AgroalDataSource store,
-            ObjectMapper json, String instance, BackgroundThreads threads) {
+            ObjectMapper texts, String instance, BackgroundThreads threads) {
         this.scanner = threads.scheduled("dsm-provisioning", 1);
         this.directory = dir.map(ProvisioningDirectory::new);
         this.intervalMillis = interval.toMillis();
@@ -71,7 +73,7 @@ public class ProvisioningScanner {
         this.parser = parser;
         this.applier = applier;
         this.store = store;
-        this.json = json;
+        this.texts = texts;
         this.instance = instance;
     }
 
@@ -114,7 +116,7 @@ public class ProvisioningScanner {
         }
         try {
             Map<String, ProvisioningDirectory.Content> files = directory.get().read();
-            Map<String, FileStatuses.Row> known = FileStatuses.all(store, json).stream()
+            Map<String, FileStatuses.Row> known = FileStatuses.all(store, texts).stream()
                     .collect(Collectors.toMap(FileStatuses.Row::name, Function.identity()));
             files.forEach((name, content) -> check(name, content, known.get(name)));
             known.values().stream().filter(row -> !files.containsKey(row.name()) && row.status() != FileStatus.REMOVED)

@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.agroal.api.AgroalDataSource;
+import io.dsm.common.i18n.StoredTexts;
 import io.dsm.config.DsmConfig;
 import io.dsm.provisioning.api.ProvisioningFileResponse;
 import io.dsm.provisioning.api.ProvisioningResponse;
@@ -17,19 +19,17 @@ import io.dsm.provisioning.api.ProvisioningResponse;
 @ApplicationScoped
 public class ProvisioningStatus {
 
-    private final AgroalDataSource store;
-    private final ObjectMapper json;
-    private final DsmConfig config;
-
-    public ProvisioningStatus(AgroalDataSource store, ObjectMapper json, DsmConfig config) {
-        this.store = store;
-        this.json = json;
-        this.config = config;
-    }
+    @Inject
+    AgroalDataSource store;
+    @Inject
+    @StoredTexts
+    ObjectMapper texts;
+    @Inject
+    DsmConfig config;
 
     /** Each file's errors in {@code language}. */
     public ProvisioningResponse get(Locale language) throws SQLException {
-        List<ProvisioningFileResponse> files = FileStatuses.all(store, json).stream()
+        List<ProvisioningFileResponse> files = FileStatuses.all(store, texts).stream()
                 .map(row -> new ProvisioningFileResponse(row.name(), row.status(), row.checkedAt(), row.appliedAt(), row.prune(),
                         row.sources(), row.errors().stream()
                                 .map(e -> new ProvisioningFileResponse.Error(e.line(), e.field(), e.message().render(language))).toList()))

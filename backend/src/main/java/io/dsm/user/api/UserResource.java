@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -20,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -38,13 +38,10 @@ import io.quarkus.security.identity.SecurityIdentity;
 @Tag(name = "Users", description = "Who may sign in, with which role (administrators only)")
 public class UserResource {
 
-    private final UserService users;
-    private final SecurityIdentity identity;
-
-    public UserResource(UserService users, SecurityIdentity identity) {
-        this.users = users;
-        this.identity = identity;
-    }
+    @Inject
+    UserService users;
+    @Inject
+    SecurityIdentity identity;
 
     @GET
     @Operation(operationId = "listUsers", summary = "List users, by username")
@@ -71,7 +68,7 @@ public class UserResource {
     @APIResponse(responseCode = "200", description = "The user.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserResponse.class)))
     @APIResponse(responseCode = "404", ref = SharedAnswers.USER_NOT_FOUND)
-    public UserResponse get(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
+    public UserResponse get(@PathParam("id") String id) {
         return users.get(Ids.parse("id", id));
     }
 
@@ -84,7 +81,7 @@ public class UserResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserResponse.class)))
     @APIResponse(responseCode = "404", ref = SharedAnswers.USER_NOT_FOUND)
     @APIResponse(responseCode = "409", description = "Stale version, or the last administrator.")
-    public UserResponse update(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
+    public UserResponse update(@PathParam("id") String id,
             UserInput input) {
         return users.update(Ids.parse("id", id), RequestBodies.required(input, "body.user"));
     }
@@ -97,7 +94,7 @@ public class UserResource {
     @APIResponse(responseCode = "204", description = "Deleted.")
     @APIResponse(responseCode = "404", ref = SharedAnswers.USER_NOT_FOUND)
     @APIResponse(responseCode = "409", description = "Yourself, or the last administrator.")
-    public Response delete(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
+    public Response delete(@PathParam("id") String id) {
         users.delete(Ids.parse("id", id), ActingUser.id(identity));
         return Response.noContent().build();
     }

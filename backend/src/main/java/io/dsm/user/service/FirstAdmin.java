@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
@@ -30,15 +31,14 @@ public class FirstAdmin {
     private static final Logger LOG = Logger.getLogger(FirstAdmin.class);
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
-    private final UserRepository users;
-    private final DsmConfig config;
-    private final PrintStream console;
-
-    public FirstAdmin(UserRepository users, DsmConfig config) {
-        this.users = users;
-        this.config = config;
-        this.console = System.out;
-    }
+    @Inject
+    UserRepository users;
+    @Inject
+    DsmConfig config;
+    @Inject
+    PasswordHasher hasher;
+    /** Where a generated password is printed once: standard output, never the log. */
+    private final PrintStream console = System.out;
 
     void onStart(@Observes StartupEvent event) {
         QuarkusTransaction.requiringNew().run(this::createIfNoUsers);
@@ -54,7 +54,7 @@ public class FirstAdmin {
         admin.id = UUID.randomUUID();
         admin.username = USERNAME;
         admin.role = Role.ADMIN;
-        admin.passwordHash = new PasswordHasher(config.auth().passwordHashIterations()).hash(password);
+        admin.passwordHash = hasher.hash(password);
         admin.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         admin.updatedAt = admin.createdAt;
         if (!users.insertUnlessTaken(admin)) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import io.dsm.audit.AuditAction;
@@ -21,7 +22,6 @@ import io.dsm.common.problem.ProblemException;
 import io.dsm.common.problem.StaleVersion;
 import io.dsm.common.problem.Violation;
 import io.dsm.common.security.Role;
-import io.dsm.config.DsmConfig;
 import io.dsm.user.UserEntity;
 import io.dsm.user.api.UserInput;
 import io.dsm.user.api.UserResponse;
@@ -30,24 +30,20 @@ import io.dsm.user.api.UserResponse;
 @ApplicationScoped
 public class UserService {
 
-    private final UserRepository users;
-    private final PasswordHasher hasher;
-    private final RememberedCredentials credentials;
-    private final UserSessions sessions;
-    private final AuditLog audit;
-    private final UserRules rules;
-    private final CurrentPasswordCheck currentPasswords;
-
-    public UserService(UserRepository users, DsmConfig config, RememberedCredentials credentials, UserSessions sessions,
-            AuditLog audit, UserRules rules, CurrentPasswordCheck currentPasswords) {
-        this.users = users;
-        this.hasher = new PasswordHasher(config.auth().passwordHashIterations());
-        this.credentials = credentials;
-        this.sessions = sessions;
-        this.audit = audit;
-        this.rules = rules;
-        this.currentPasswords = currentPasswords;
-    }
+    @Inject
+    UserRepository users;
+    @Inject
+    PasswordHasher hasher;
+    @Inject
+    RememberedCredentials credentials;
+    @Inject
+    UserSessions sessions;
+    @Inject
+    AuditLog audit;
+    @Inject
+    UserRules rules;
+    @Inject
+    CurrentPasswordCheck currentPasswords;
 
     @Transactional
     public List<UserResponse> list() {

@@ -1,6 +1,7 @@
 package io.dsm.watch.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,7 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -32,14 +32,12 @@ import io.dsm.watch.service.ReadinessWatchService;
 @APIResponse(responseCode = "503", ref = SharedAnswers.STORE_UNAVAILABLE)
 public class ReadinessWatchResource {
 
-    private final ReadinessWatchService service;
-    public ReadinessWatchResource(ReadinessWatchService service) {
-        this.service = service;
-    }
+    @Inject
+    ReadinessWatchService service;
 
     @GET
     @Operation(operationId = "getDataSourceReadiness", summary = "What the readiness watch knows about a data source")
-    public SourceReadinessResponse get(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
+    public SourceReadinessResponse get(@PathParam("id") String id) {
         return service.get(Ids.parse("id", id));
     }
 
@@ -52,7 +50,7 @@ public class ReadinessWatchResource {
     @APIResponse(responseCode = "409", description = "The data source is being checked right now; its result is stored in a moment.")
     @APIResponse(responseCode = "429", description = "Re-checked too recently, or too many tests are running; retry after "
             + "Retry-After seconds.", headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)))
-    public SourceReadinessResponse recheck(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
+    public SourceReadinessResponse recheck(@PathParam("id") String id) {
         return service.recheck(Ids.parse("id", id));
     }
 }

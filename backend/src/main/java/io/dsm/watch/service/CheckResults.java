@@ -17,7 +17,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.agroal.api.AgroalDataSource;
-import io.dsm.common.i18n.TextJson;
+import io.dsm.common.i18n.StoredTexts;
 import io.dsm.audit.AuditAction;
 import io.dsm.audit.AuditOutcome;
 import io.dsm.audit.service.AuditEntry;
@@ -46,11 +46,12 @@ public class CheckResults {
     private final WatchSettings settings;
     private final boolean webhook;
 
-    public CheckResults(AgroalDataSource store, AuditLog audit, ObjectMapper json, DsmConfig config) {
+    public CheckResults(AgroalDataSource store, AuditLog audit, ObjectMapper json, @StoredTexts ObjectMapper reports,
+            DsmConfig config) {
         this.store = store;
         this.audit = audit;
         this.json = json;
-        this.reports = TextJson.storing(json);
+        this.reports = reports;
         this.settings = WatchSettings.of(config);
         this.webhook = config.watch().webhookUrl().filter(url -> !url.isBlank()).isPresent();
     }
@@ -92,7 +93,7 @@ public class CheckResults {
         List<Observation> expired = Observation.expiredAcceptances(before, result, checkedAt);
         Text summary = HistoryDiff.summary(now, result, expired);
         List<ReadinessChange> changes = HistoryDiff.between(from, before, now, result, summary, actor, checkedAt);
-        WatchStore.addHistory(connection, id, changes);
+        WatchStore.addHistory(connection, id, changes, reports);
         WatchStore.pruneHistory(connection, id, settings.historyLimit(), settings.historyRetention());
         WatchStore.saveResult(connection, id, owner, now, startedAt, checkedAt, nextCheckAt(startedAt, result),
                 reports.writeValueAsString(result), json.writeValueAsString(checked.outcome().slots()), checked.identifier());

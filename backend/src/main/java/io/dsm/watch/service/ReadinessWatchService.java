@@ -13,7 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.dsm.common.i18n.TextJson;
+import io.dsm.common.i18n.StoredTexts;
 import io.dsm.common.lease.InstanceIdentity;
 import io.agroal.api.AgroalDataSource;
 import io.dsm.audit.AuditAction;
@@ -46,14 +46,14 @@ public class ReadinessWatchService {
     private final WatchSettings settings;
 
     public ReadinessWatchService(AgroalDataSource store, SourceCheck checks, CheckResults results, InstanceIdentity instance,
-            AuditLog audit, RequestOrigin origin, ObjectMapper json, DsmConfig config) {
+            AuditLog audit, RequestOrigin origin, @StoredTexts ObjectMapper reports, DsmConfig config) {
         this.store = store;
         this.checks = checks;
         this.results = results;
         this.owner = instance.name();
         this.audit = audit;
         this.origin = origin;
-        this.reports = TextJson.storing(json);
+        this.reports = reports;
         this.settings = WatchSettings.of(config);
     }
 
@@ -62,7 +62,7 @@ public class ReadinessWatchService {
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection connection = store.getConnection()) {
                 WatchStore.Latest latest = WatchStore.read(connection, id, false).orElseThrow(() -> DataSourceNotFound.of(id));
-                return response(id, latest, WatchStore.history(connection, id, settings.historyLimit()));
+                return response(id, latest, WatchStore.history(connection, id, settings.historyLimit(), reports));
             }
         });
     }

@@ -39,7 +39,6 @@ import io.dsm.watch.api.ReadinessChange;
  */
 final class WatchStore {
 
-    private static final ObjectMapper TEXTS = TextJson.storing(new ObjectMapper());
     private static final int MESSAGE_LENGTH = 1000;
     private static final LeaseTable CHECKS = new LeaseTable("readiness_watch", "data_source_id");
     /** Due checks of this instance's share, or overdue by the handover, the most overdue first. */
@@ -159,7 +158,7 @@ final class WatchStore {
         }
     }
 
-    static void addHistory(Connection connection, UUID id, List<ReadinessChange> changes) throws SQLException {
+    static void addHistory(Connection connection, UUID id, List<ReadinessChange> changes, ObjectMapper texts) throws SQLException {
         if (changes.isEmpty()) {
             return;
         }
@@ -176,7 +175,7 @@ final class WatchStore {
                 statement.setString(6, change.check());
                 setName(statement, 7, change.target());
                 setName(statement, 8, change.severity());
-                statement.setString(9, storedMessage(change.message()));
+                statement.setString(9, storedMessage(change.message(), texts));
                 statement.setString(10, truncate(change.actor(), 64));
                 statement.addBatch();
             }
@@ -188,11 +187,11 @@ final class WatchStore {
      * A history message as its key and arguments, so each reader gets their language; one too long for the column
      * (a summary of many failed checks) is kept in English instead, cut to fit.
      */
-    private static String storedMessage(Text message) {
+    private static String storedMessage(Text message, ObjectMapper texts) {
         if (message == null) {
             return null;
         }
-        String stored = TextJson.store(TEXTS, message);
+        String stored = TextJson.store(texts, message);
         return stored.length() <= MESSAGE_LENGTH ? stored : truncate(message.english(), MESSAGE_LENGTH);
     }
 
@@ -211,8 +210,8 @@ final class WatchStore {
         }
     }
 
-    /** The history of a source, newest first. */
-    static List<ReadinessChange> history(Connection connection, UUID id, int limit) throws SQLException {
+    /** The history of a source, newest first; {@code texts} is the {@link io.dsm.common.i18n.StoredTexts} mapper. */
+    static List<ReadinessChange> history(Connection connection, UUID id, int limit, ObjectMapper texts) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
                 SELECT occurred_at, kind, from_state, to_state, check_id, target, severity, message, actor
                 FROM readiness_history WHERE data_source_id = ? ORDER BY occurred_at DESC, id DESC LIMIT ?""")) {
@@ -224,7 +223,7 @@ final class WatchStore {
                     changes.add(new ReadinessChange(rows.getTimestamp(1).toInstant(), ReadinessChangeKind.valueOf(rows.getString(2)),
                             valueOf(SourceReadinessState.class, rows.getString(3)), valueOf(SourceReadinessState.class, rows.getString(4)),
                             rows.getString(5), valueOf(CheckTarget.class, rows.getString(6)),
-                            valueOf(FindingSeverity.class, rows.getString(7)), TextJson.restore(TEXTS, rows.getString(8)),
+                            valueOf(FindingSeverity.class, rows.getString(7)), TextJson.restore(texts, rows.getString(8)),
                             rows.getString(9)));
                 }
             }

@@ -31,6 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.dsm.common.i18n.StoredTexts;
 import io.dsm.common.concurrent.BackgroundThreads;
 import io.agroal.api.AgroalDataSource;
 import io.dsm.acceptance.service.AcceptanceRules;
@@ -71,6 +72,10 @@ class HostileProvisioningFilesTest extends ApiTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    @StoredTexts
+    ObjectMapper texts;
 
     @TempDir
     Path root;
@@ -235,7 +240,7 @@ class HostileProvisioningFilesTest extends ApiTest {
     }
 
     private ProvisioningScanner scanner(ProvisioningParser using) {
-        return new ProvisioningScanner(Optional.of(folder), Duration.ofMillis(200), using, applier, store, json, "another-instance", threads);
+        return new ProvisioningScanner(Optional.of(folder), Duration.ofMillis(200), using, applier, store, texts, "another-instance", threads);
     }
 
     private void start() {
