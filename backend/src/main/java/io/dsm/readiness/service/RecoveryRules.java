@@ -60,8 +60,8 @@ final class RecoveryRules {
         // A setting the server does not show this user is absent: then nothing is claimed about it.
         Optional<String> primarySlot = session.setting(SessionFacts.PRIMARY_SLOT).map(SessionFacts.Setting::value);
         Text needs = Text.of("server.recovery.needsLogicalPrimary", major);
-        Text wait = probe == null ? Text.of("server.recovery.wait") : Words.paragraph(List.of(Text.of("server.recovery.wait"),
-                probed(probe)));
+        Text waitForSnapshot = Text.of("server.recovery.wait");
+        Text wait = probe == null ? waitForSnapshot : Words.paragraph(List.of(waitForSnapshot, probed(probe)));
         List<Text> missing = new ArrayList<>();
         if (!feedback) {
             missing.add(Text.of("server.recovery.feedbackOff"));
