@@ -1,5 +1,7 @@
 package io.dsm.readiness.service;
 
+import io.dsm.common.i18n.Text;
+
 /** Lengths of time as a person reads them: "3 days", "40 s", "250 ms". */
 final class Durations {
 
@@ -7,18 +9,18 @@ final class Durations {
     }
 
     /** A whole number of the largest unit that fits: an age or a time left, where precision does not matter. */
-    static String seconds(long seconds) {
+    static Text seconds(long seconds) {
         long abs = Math.abs(seconds);
         if (abs >= 2 * 86_400) {
-            return abs / 86_400 + " days";
+            return Text.of("duration.days", abs / 86_400);
         }
         if (abs >= 2 * 3_600) {
-            return abs / 3_600 + " hours";
+            return Text.of("duration.hours", abs / 3_600);
         }
         if (abs >= 2 * 60) {
-            return abs / 60 + " minutes";
+            return Text.of("duration.minutes", abs / 60);
         }
-        return SqlNames.count(abs, "second", "seconds");
+        return Text.of("duration.seconds", abs);
     }
 
     /** A setting in milliseconds, as SHOW would print it: 250ms, 30s, 5min, 2h. */

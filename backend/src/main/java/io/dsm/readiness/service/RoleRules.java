@@ -2,9 +2,12 @@ package io.dsm.readiness.service;
 
 import static io.dsm.readiness.FindingSeverity.BLOCKER;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import io.dsm.common.i18n.Text;
+import io.dsm.common.i18n.Words;
 import io.dsm.common.jdbc.SqlIdentifiers;
 import io.dsm.readiness.ReadinessCheck;
 
@@ -27,72 +30,63 @@ final class RoleRules {
 
     private static void replication(InspectionFacts facts, Findings findings) {
         ServerBasics basics = facts.basics();
-        String user = "User " + facts.user();
+        String user = facts.user();
         if (basics.superuser()) {
-            findings.pass(ReadinessCheck.ROLE_REPLICATION, user + " is a superuser.");
+            findings.pass(ReadinessCheck.ROLE_REPLICATION, Text.of("role.replication.superuser", user));
         } else if (basics.replicationAttribute()) {
-            findings.pass(ReadinessCheck.ROLE_REPLICATION, user + " has the REPLICATION attribute.");
+            findings.pass(ReadinessCheck.ROLE_REPLICATION, Text.of("role.replication.attribute", user));
         } else if (facts.basics().providerReplicationRole()) {
-            findings.pass(ReadinessCheck.ROLE_REPLICATION, user + " is a member of rds_replication.");
+            findings.pass(ReadinessCheck.ROLE_REPLICATION, Text.of("role.replication.rdsMember", user));
         } else {
             boolean rds = facts.settings().service().provider() == ManagedService.Provider.AMAZON_RDS;
-            String confirmed = ReplicationConnectionRule.refusedFor(facts.replication(), ReplicationConnectionRule.NO_PRIVILEGE)
-                    .map(message -> " The server refused dsm's replication connection for this reason: " + message)
-                    .orElse("");
-            findings.add(ReadinessCheck.ROLE_REPLICATION, BLOCKER, user + " has neither the REPLICATION attribute nor "
-                    + "superuser" + (rds ? ", and is not a member of rds_replication" : "") + "; REPLICATION is not inherited "
-                    + "from roles it is a member of." + confirmed,
-                    rds ? "Run as the master user." : "Run as a superuser.",
+            Text lacks = Text.of(rds ? "role.replication.foundOnRds" : "role.replication.found", user);
+            Text message = ReplicationConnectionRule.refusedFor(facts.replication(), ReplicationConnectionRule.NO_PRIVILEGE)
+                    .map(refusal -> Words.paragraph(List.of(lacks, Text.of("role.replication.refused", refusal))))
+                    .orElse(lacks);
+            findings.add(ReadinessCheck.ROLE_REPLICATION, BLOCKER, message,
+                    Text.of(rds ? "role.replication.hintOnRds" : "role.replication.hint"),
                     (rds ? "GRANT rds_replication TO " : "ALTER ROLE ") + facts.userIdentifier() + (rds ? ";" : " REPLICATION;"));
         }
     }
 
     private static void publication(InspectionFacts facts, Findings findings) {
         ScopeTables scope = facts.scope();
-        String user = "User " + facts.user();
-        String tables = SqlNames.count(scope.tables(), "table", "tables");
-        if (scope.tables() == 0) {
-            findings.pass(ReadinessCheck.ROLE_PUBLICATION, "No table in scope yet: there is nothing to publish.");
+        String user = facts.user();
+        long tables = scope.tables();
+        if (tables == 0) {
+            findings.pass(ReadinessCheck.ROLE_PUBLICATION, Text.of("role.publication.noTable"));
             return;
         }
+        String database = SqlNames.quotedName(facts.subject().databaseName());
         Optional<Publication> complete = facts.publications().stream()
                 .filter(p -> p.coversAll() && p.publishesEveryChange()).findFirst();
         if (complete.isPresent()) {
-            findings.pass(ReadinessCheck.ROLE_PUBLICATION, "Publication " + SqlNames.quotedName(complete.get().name())
-                    + " already publishes all " + tables + " in scope: the project can use it.");
+            findings.pass(ReadinessCheck.ROLE_PUBLICATION, Text.of("role.publication.complete",
+                    SqlNames.quotedName(complete.get().name()), tables));
         } else if (facts.basics().superuser()) {
-            findings.pass(ReadinessCheck.ROLE_PUBLICATION, user + " is a superuser and can create any publication.");
+            findings.pass(ReadinessCheck.ROLE_PUBLICATION, Text.of("role.publication.superuser", user));
         } else if (!facts.basics().createOnDatabase() && scope.notOwned().isEmpty()) {
-            findings.add(ReadinessCheck.ROLE_PUBLICATION, BLOCKER, user + " owns the " + tables + " in scope but cannot "
-                    + "create a publication: it has no CREATE privilege on database "
-                    + SqlNames.quotedName(facts.subject().databaseName()) + ", and no publication covers them all.",
-                    "Run as a superuser or the database's owner; or have a superuser create the publication "
-                            + "(CREATE PUBLICATION ... FOR TABLE) and name it in the project.",
+            findings.add(ReadinessCheck.ROLE_PUBLICATION, BLOCKER, Text.of("role.publication.noCreate", user, tables, database),
+                    Text.of("role.publication.noCreate.hint"),
                     "GRANT CREATE ON DATABASE " + SqlIdentifiers.quote(facts.subject().databaseName()) + " TO "
                             + facts.userIdentifier() + ";");
         } else if (!facts.basics().createOnDatabase() || !scope.notOwned().isEmpty()) {
-            String lacks = facts.basics().createOnDatabase() ? "may create publications but"
-                    : "has no CREATE privilege on database " + SqlNames.quotedName(facts.subject().databaseName()) + " and";
-            findings.add(ReadinessCheck.ROLE_PUBLICATION, BLOCKER, user + " " + lacks + " does not own "
-                    + scope.notOwned().total() + " of the " + tables + " in scope, so it cannot create a publication of "
-                    + "them (FOR TABLE needs ownership), and no publication covers them all.",
-                    createPublicationHint(facts), createPublication(facts), scope.notOwned());
+            findings.add(ReadinessCheck.ROLE_PUBLICATION, BLOCKER, Text.of(facts.basics().createOnDatabase()
+                    ? "role.publication.notOwned" : "role.publication.notOwnedNoCreate", user, scope.notOwned().total(), tables,
+                    database), createPublicationHint(facts), createPublication(facts), scope.notOwned());
         } else {
-            findings.pass(ReadinessCheck.ROLE_PUBLICATION, user + " can create a publication of all " + tables
-                    + " in scope (CREATE on the database, owner of the tables).");
+            findings.pass(ReadinessCheck.ROLE_PUBLICATION, Text.of("role.publication.passed", user, tables));
         }
     }
 
-    private static String createPublicationHint(InspectionFacts facts) {
-        long unpublishable = facts.scope().tables() - facts.scope().publishable();
-        String leftOut = unpublishable == 0 ? "" : " It leaves out " + SqlNames.count(unpublishable, "unlogged table",
-                "unlogged tables") + ": PostgreSQL cannot publish " + SqlNames.verb(unpublishable, "it", "them")
-                + " (see tables.unlogged).";
+    private static Text createPublicationHint(InspectionFacts facts) {
         if (facts.scope().publishable() == 0) {
-            return "No table in scope can be published: PostgreSQL cannot publish unlogged tables (see tables.unlogged).";
+            return Text.of("role.publication.nothingPublishable");
         }
-        return "Have a superuser or the tables' owner run this, then name " + SUGGESTED_PUBLICATION + " in the project."
-                + leftOut;
+        Text hint = Text.of("role.publication.create.hint", SUGGESTED_PUBLICATION);
+        long unpublishable = facts.scope().tables() - facts.scope().publishable();
+        return unpublishable == 0 ? hint
+                : Words.paragraph(List.of(hint, Text.of("role.publication.create.leavesOutUnlogged", unpublishable)));
     }
 
     /**
@@ -118,11 +112,10 @@ final class RoleRules {
 
     private static void select(InspectionFacts facts, Findings findings) {
         ScopeTables scope = facts.scope();
-        String all = SqlNames.count(scope.relations() + scope.sequences().total(), "table, view or sequence",
-                "tables, views and sequences");
-        String user = "User " + facts.user();
+        long all = scope.relations() + scope.sequences().total();
+        String user = facts.user();
         if (scope.unreadable().isEmpty()) {
-            findings.pass(ReadinessCheck.ROLE_SELECT, user + " can read all " + all + " in scope.");
+            findings.pass(ReadinessCheck.ROLE_SELECT, Text.of("role.select.passed", user, all));
             return;
         }
         String grants = scope.unreadableSchemas().stream()
@@ -130,9 +123,7 @@ final class RoleRules {
                         + facts.userIdentifier() + ";\nGRANT SELECT ON ALL SEQUENCES IN SCHEMA " + SqlIdentifiers.quote(schema)
                         + " TO " + facts.userIdentifier() + ";")
                 .collect(Collectors.joining("\n"));
-        findings.add(ReadinessCheck.ROLE_SELECT, BLOCKER, user + " cannot read " + scope.unreadable().total() + " of the "
-                + all + " in scope: a migration fails on the first of them.",
-                "Run as their owner or a superuser; ALTER DEFAULT PRIVILEGES keeps tables created later readable too.", grants,
-                scope.unreadable());
+        findings.add(ReadinessCheck.ROLE_SELECT, BLOCKER, Text.of("role.select.found", user, scope.unreadable().total(), all),
+                Text.of("role.select.hint"), grants, scope.unreadable());
     }
 }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import io.dsm.common.i18n.Text;
+import io.dsm.common.i18n.Words;
 import io.dsm.common.jdbc.SqlIdentifiers;
 import io.dsm.readiness.ReadinessCheck;
 
@@ -49,75 +51,65 @@ final class RoleSettingRules {
     private static void readOnly(InspectionFacts facts, SessionFacts session, Findings findings) {
         Optional<SessionFacts.Setting> readOnly = session.setting(SessionFacts.READ_ONLY).filter(SessionFacts.Setting::on);
         if (readOnly.isEmpty()) {
-            findings.pass(ReadinessCheck.ROLE_READ_ONLY, "The user's transactions can write (default_transaction_read_only is off).");
+            findings.pass(ReadinessCheck.ROLE_READ_ONLY, Text.of("role.readOnly.passed"));
             return;
         }
         boolean heartbeat = facts.subject().heartbeatSchema().isPresent();
         boolean publicationNeeded = facts.completePublication().isEmpty() && facts.scope().tables() > 0;
-        List<String> failing = new ArrayList<>();
+        List<Text> failing = new ArrayList<>();
         if (publicationNeeded) {
-            failing.add("CREATE PUBLICATION");
+            failing.add(Text.of("role.readOnly.createPublication"));
         }
         if (heartbeat) {
-            failing.add("the heartbeat's writes");
+            failing.add(Text.of("role.readOnly.heartbeatWrites"));
         }
-        String what = failing.isEmpty() ? "anything the project writes on the source (a publication it creates later)"
-                : String.join(" and ", failing);
-        findings.add(ReadinessCheck.ROLE_READ_ONLY, failing.isEmpty() ? WARNING : BLOCKER, "default_transaction_read_only is on "
-                + "for user " + facts.user() + " in this database (" + readOnly.get().origin() + "): every transaction of the "
-                + "project's sessions is read-only, so " + what + " fail" + (failing.isEmpty() ? "s" : "")
-                + " with \"cannot execute ... in a read-only transaction\" (SQLSTATE 25006).",
-                "Run it as a superuser or as the user itself. BEGIN READ WRITE lets it run where the setting is on for the "
-                        + "session that runs it too.",
+        Text message = failing.isEmpty() ? Text.of("role.readOnly.foundLater", facts.user(), readOnly.get().origin())
+                : Text.of("role.readOnly.found", facts.user(), readOnly.get().origin(), Words.and(failing));
+        findings.add(ReadinessCheck.ROLE_READ_ONLY, failing.isEmpty() ? WARNING : BLOCKER, message, Text.of("role.readOnly.hint"),
                 "BEGIN READ WRITE;\n" + alterForUser(facts, SessionFacts.READ_ONLY, "off") + "\nCOMMIT;");
     }
 
     private static void connectionLimit(InspectionFacts facts, SessionFacts session, Findings findings) {
-        String user = "user " + facts.user();
         if (facts.basics().superuser()) {
-            findings.pass(ReadinessCheck.ROLE_CONNECTION_LIMIT, "User " + facts.user() + " is a superuser: no connection "
-                    + "limit applies to it.");
+            findings.pass(ReadinessCheck.ROLE_CONNECTION_LIMIT, Text.of("role.connectionLimit.superuser", facts.user()));
             return;
         }
         String database = SqlIdentifiers.quote(facts.subject().databaseName());
-        List<String> limits = new ArrayList<>();
+        List<Text> limits = new ArrayList<>();
         List<String> fixes = new ArrayList<>();
         long free = freeConnections(facts);
         if (facts.basics().connectionLimit() >= 0) {
-            limits.add(user + " has CONNECTION LIMIT " + facts.basics().connectionLimit() + " with "
-                    + SqlNames.count(session.roleSessions(), "other session", "other sessions") + " open");
+            limits.add(Text.of("role.connectionLimit.ofUser", facts.user(), facts.basics().connectionLimit(),
+                    session.roleSessions()));
             fixes.add("ALTER ROLE " + facts.userIdentifier() + " CONNECTION LIMIT -1;");
         }
         if (session.databaseConnectionLimit() >= 0) {
-            limits.add("database " + database + " has CONNECTION LIMIT " + session.databaseConnectionLimit() + " with "
-                    + SqlNames.count(session.databaseSessions(), "other session", "other sessions") + " open");
+            limits.add(Text.of("role.connectionLimit.ofDatabase", database, session.databaseConnectionLimit(),
+                    session.databaseSessions()));
             fixes.add("ALTER DATABASE " + database + " CONNECTION LIMIT -1;");
         }
         if (limits.isEmpty()) {
-            findings.pass(ReadinessCheck.ROLE_CONNECTION_LIMIT, "No connection limit applies to " + user + " or database "
-                    + database + ".");
+            findings.pass(ReadinessCheck.ROLE_CONNECTION_LIMIT, Text.of("role.connectionLimit.none", facts.user(), database));
             return;
         }
         boolean walSenderCounts = facts.subject().major() <= SessionFacts.LAST_COUNTING_WAL_SENDERS;
-        String counted = String.join(", and ", limits) + (walSenderCounts ? " (dsm's own test connections left out): "
-                : " (dsm's own test connection left out; WAL senders do not count): ")
-                + SqlNames.count(free, "connection is", "connections are") + " left for the project";
+        Text bothLimits = limits.size() == 1 ? limits.get(0) : Text.of("role.connectionLimit.both", limits.get(0), limits.get(1));
+        Text counted = Text.of(walSenderCounts ? "role.connectionLimit.left" : "role.connectionLimit.leftWalSendersUncounted",
+                bothLimits, free);
         String fix = String.join("\n", fixes);
         int wanted = facts.subject().limits().projectSessions();
-        String hint = "Or raise the limit so that the project's sessions (DSM_READINESS_PROJECT_SESSIONS: " + wanted + ") fit.";
+        Text hint = Text.of("role.connectionLimit.hint", wanted);
         if (free < 1) {
-            findings.add(ReadinessCheck.ROLE_CONNECTION_LIMIT, BLOCKER, counted + ": the project's first session is refused "
-                    + "with \"too many connections\" (SQLSTATE 53300).", hint, fix);
+            findings.add(ReadinessCheck.ROLE_CONNECTION_LIMIT, BLOCKER, Text.of("role.connectionLimit.noneLeft", counted), hint,
+                    fix);
         } else if (walSenderCounts && free < 2 && facts.incremental()) {
-            findings.add(ReadinessCheck.ROLE_CONNECTION_LIMIT, BLOCKER, counted + ": PostgreSQL " + facts.subject().major()
-                    + " counts a WAL sender against the limit like a session, so incremental sync's session and WAL sender "
-                    + "cannot both connect (SQLSTATE 53300, \"too many connections\").", hint, fix);
+            findings.add(ReadinessCheck.ROLE_CONNECTION_LIMIT, BLOCKER, Text.of("role.connectionLimit.walSenderCounts", counted,
+                    facts.subject().major()), hint, fix);
         } else if (free < wanted) {
-            findings.add(ReadinessCheck.ROLE_CONNECTION_LIMIT, WARNING, counted + ", fewer than the " + wanted + " sessions a "
-                    + "project opens at once; the server refuses the next with \"too many connections\" (SQLSTATE 53300).",
+            findings.add(ReadinessCheck.ROLE_CONNECTION_LIMIT, WARNING, Text.of("role.connectionLimit.fewer", counted, wanted),
                     hint, fix);
         } else {
-            findings.pass(ReadinessCheck.ROLE_CONNECTION_LIMIT, counted + ".");
+            findings.pass(ReadinessCheck.ROLE_CONNECTION_LIMIT, Text.of("role.connectionLimit.passed", counted));
         }
     }
 
@@ -149,13 +141,12 @@ final class RoleSettingRules {
         List<String> set = SessionFacts.TIMEOUTS.stream()
                 .filter(name -> session.setting(name).map(s -> s.number() > 0).orElse(false)).toList();
         if (set.isEmpty()) {
-            findings.pass(ReadinessCheck.ROLE_TIMEOUTS, "No statement_timeout, idle_in_transaction_session_timeout or "
-                    + "transaction_timeout applies to the user's sessions.");
+            findings.pass(ReadinessCheck.ROLE_TIMEOUTS, Text.of("role.timeouts.passed"));
             return;
         }
         SessionFacts.ScopeSize size = Optional.ofNullable(session.scopeSize()).orElse(new SessionFacts.ScopeSize(null, 0, 0));
         boolean cuts = false;
-        List<String> parts = new ArrayList<>();
+        List<Text> parts = new ArrayList<>();
         for (String name : set) {
             SessionFacts.Setting setting = session.setting(name).orElseThrow();
             boolean perStatement = SessionFacts.STATEMENT_TIMEOUT.equals(name);
@@ -163,40 +154,35 @@ final class RoleSettingRules {
             long needed = readMillis(pages);
             boolean shorter = setting.number() < needed;
             cuts |= shorter;
-            String read = perStatement
-                    ? (size.largest() == null ? "no table in scope has counted pages yet"
-                            : "reading " + size.largest() + ", the largest table in scope (" + Bytes.readable(pages * PAGE_BYTES)
-                                    + "), takes about " + Durations.setting(Math.max(1, needed)))
-                    : "a copy of all tables in scope (" + Bytes.readable(pages * PAGE_BYTES) + ") takes about "
-                            + Durations.setting(Math.max(1, needed)) + " in one transaction";
-            parts.add(name + " is " + Durations.setting(setting.number()) + " (" + setting.origin() + "): " + read
-                    + (shorter ? ", so the server cancels it" : ", and " + (perStatement ? "a statement" : "a transaction")
-                            + " that takes longer is cut"));
+            String bytes = Bytes.readable(pages * PAGE_BYTES);
+            String takes = Durations.setting(Math.max(1, needed));
+            Text read = perStatement
+                    ? (size.largest() == null ? Text.of("role.timeouts.noPagesCounted")
+                            : Text.of("role.timeouts.largestTable", size.largest(), bytes, takes))
+                    : Text.of("role.timeouts.wholeCopy", bytes, takes);
+            String outcome = shorter ? "role.timeouts.cancels" : perStatement ? "role.timeouts.cutsLongerStatements"
+                    : "role.timeouts.cutsLongerTransactions";
+            parts.add(Text.of(outcome, name, Durations.setting(setting.number()), setting.origin(), read));
         }
         String fix = set.stream().map(name -> alterForUser(facts, name, "0")).collect(Collectors.joining("\n"));
-        findings.add(ReadinessCheck.ROLE_TIMEOUTS, cuts ? BLOCKER : WARNING, String.join("; ", parts) + ". Sizes are estimated "
-                + "at 100 MB/s from the pages counted by the last VACUUM or ANALYZE.",
-                "A full migration reads each table in one statement, and may hold one transaction (its snapshot) open "
-                        + "for the whole copy.", fix);
+        findings.add(ReadinessCheck.ROLE_TIMEOUTS, cuts ? BLOCKER : WARNING, Text.of("role.timeouts.found", Words.sentences(parts)),
+                Text.of("role.timeouts.hint"), fix);
     }
 
     private static void passwordExpiry(InspectionFacts facts, Findings findings) {
         ServerBasics.PasswordExpiry expiry = facts.basics().passwordExpiry();
-        String user = "user " + facts.user();
         if (expiry == null) {
-            findings.pass(ReadinessCheck.ROLE_PASSWORD_EXPIRY, "The password of " + user + " does not expire.");
+            findings.pass(ReadinessCheck.ROLE_PASSWORD_EXPIRY, Text.of("role.passwordExpiry.never", facts.user()));
             return;
         }
         long warning = facts.subject().limits().passwordExpiryWarning().toSeconds();
-        String when = expiry.secondsLeft() <= 0 ? "expired " + expiry.at() + ", " + Durations.seconds(expiry.secondsLeft()) + " ago"
-                : "expires " + expiry.at() + ", in " + Durations.seconds(expiry.secondsLeft());
+        Text when = Text.of(expiry.secondsLeft() <= 0 ? "role.passwordExpiry.expired" : "role.passwordExpiry.expires", expiry.at(),
+                Durations.seconds(expiry.secondsLeft()));
         if (expiry.secondsLeft() >= warning) {
-            findings.pass(ReadinessCheck.ROLE_PASSWORD_EXPIRY, "The password of " + user + " " + when + ".");
+            findings.pass(ReadinessCheck.ROLE_PASSWORD_EXPIRY, Text.of("role.passwordExpiry.passed", facts.user(), when));
             return;
         }
-        findings.add(ReadinessCheck.ROLE_PASSWORD_EXPIRY, WARNING, "The password of " + user + " " + when + ": no session of "
-                + "the project can sign in with it after that (SQLSTATE 28P01).",
-                "Or set VALID UNTIL to a moment after the migration ends.",
-                "ALTER ROLE " + facts.userIdentifier() + " VALID UNTIL 'infinity';");
+        findings.add(ReadinessCheck.ROLE_PASSWORD_EXPIRY, WARNING, Text.of("role.passwordExpiry.found", facts.user(), when),
+                Text.of("role.passwordExpiry.hint"), "ALTER ROLE " + facts.userIdentifier() + " VALID UNTIL 'infinity';");
     }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.dsm.common.i18n.Text;
 import io.dsm.common.jdbc.CatalogBatch;
 
 /**
@@ -95,14 +96,14 @@ record SessionFacts(Map<String, Setting> settings, boolean receivingWal, int dat
         }
 
         /** Where the value came from, in the words of the statement that set it. */
-        String origin() {
+        Text origin() {
             return switch (source) {
-                case "database user" -> "set for the user in this database (ALTER ROLE ... IN DATABASE ... SET)";
-                case "user" -> "set for the user (ALTER ROLE ... SET)";
-                case "database" -> "set for the database (ALTER DATABASE ... SET)";
-                case "configuration file" -> "set in the server's configuration";
-                case "default" -> "the server's default";
-                default -> "set by " + source;
+                case "database user" -> Text.of("setting.origin.databaseUser");
+                case "user" -> Text.of("setting.origin.user");
+                case "database" -> Text.of("setting.origin.database");
+                case "configuration file" -> Text.of("setting.origin.configurationFile");
+                case "default" -> Text.of("setting.origin.default");
+                default -> Text.of("setting.origin.other", source);
             };
         }
     }

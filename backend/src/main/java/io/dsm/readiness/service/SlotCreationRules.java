@@ -5,8 +5,10 @@ import static io.dsm.readiness.FindingSeverity.WARNING;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Optional;
 
+import io.dsm.common.i18n.Text;
+import io.dsm.common.i18n.Words;
 import io.dsm.common.jdbc.SqlIdentifiers;
 import io.dsm.readiness.ReadinessCheck;
 
@@ -28,17 +30,20 @@ final class SlotCreationRules {
         }
         // On a standby the wait is for the primary's next running-transactions record: server.recovery tells it.
         boolean waited = probe != null && probe.outcome() == SlotProbe.Outcome.WAITED && !facts.basics().inRecovery();
-        long threshold = facts.subject().limits().longTransaction().toSeconds();
+        long thresholdSeconds = facts.subject().limits().longTransaction().toSeconds();
         List<SlotBlocker> prepared = facts.settings().slotBlockers().stream().filter(SlotBlocker::isPrepared).toList();
         List<SlotBlocker> sessions = facts.settings().slotBlockers().stream().filter(b -> !b.isPrepared()).toList();
-        List<SlotBlocker> longRunning = sessions.stream().filter(b -> b.seconds() != null && b.seconds() >= threshold).toList();
+        List<SlotBlocker> longRunning = sessions.stream().filter(b -> b.seconds() != null && b.seconds() >= thresholdSeconds).toList();
         long hidden = sessions.stream().filter(b -> b.seconds() == null).count();
-        String hiddenNote = hidden == 0 ? "" : " " + SqlNames.count(hidden, "session of another user holds", "sessions of other users hold")
-                + " a transaction id now; the server shows how long only to members of pg_read_all_stats.";
+        Text threshold = Durations.seconds(thresholdSeconds);
         if (prepared.isEmpty() && longRunning.isEmpty() && !waited) {
-            findings.pass(ReadinessCheck.SLOTS_CREATION, created(probe) + "No prepared transaction, and no session whose "
-                    + "transaction has held a transaction id for " + Durations.seconds(threshold) + " or longer: a slot's "
-                    + "creation waits for nothing but transactions that end on their own." + hiddenNote);
+            List<Text> passed = new ArrayList<>();
+            if (probe != null && probe.outcome() == SlotProbe.Outcome.CREATED) {
+                passed.add(Text.of("slots.creation.probeCreated", probe.consistentPoint(), probe.millis()));
+            }
+            passed.add(Text.of("slots.creation.passed", threshold));
+            hiddenSessions(hidden).ifPresent(passed::add);
+            findings.pass(ReadinessCheck.SLOTS_CREATION, Words.paragraph(passed));
             return;
         }
         List<AffectedObject> objects = new ArrayList<>();
@@ -46,35 +51,27 @@ final class SlotCreationRules {
                 + SqlIdentifiers.quote(p.database()) + " by " + p.role() + ", " + Durations.seconds(p.seconds()) + " ago, "
                 + p.xidAge() + " transactions old")));
         longRunning.forEach(s -> objects.add(new AffectedObject("pid " + s.pid(), describe(s))));
-        List<String> parts = new ArrayList<>();
+        List<Text> parts = new ArrayList<>();
         if (waited) {
-            parts.add("The server did not create a temporary logical slot for dsm within " + probe.millis() + " ms: it was "
-                    + "still waiting for transactions that hold a transaction id to end" + (objects.isEmpty()
-                            ? " (none that dsm may see has run for " + Durations.seconds(threshold) + "), so a project's slot "
-                                    + "would wait too."
-                            : ", so a project's slot would wait too."));
+            parts.add(objects.isEmpty() ? Text.of("slots.creation.probeWaitedUnseen", probe.millis(), threshold)
+                    : Text.of("slots.creation.probeWaited", probe.millis()));
         }
         if (!prepared.isEmpty()) {
-            parts.add(SqlNames.count(prepared.size(), "prepared transaction holds", "prepared transactions hold")
-                    + " a transaction id until someone commits or rolls " + SqlNames.verb(prepared.size(), "it", "them")
-                    + " back (" + prepared.stream().limit(5).map(p -> SqlIdentifiers.literal(p.gid()) + ", " + Durations.seconds(p.seconds()) + " old")
-                            .collect(Collectors.joining("; ")) + "): creating the project's replication slot waits for "
-                    + SqlNames.verb(prepared.size(), "it", "them") + ", in any database.");
+            parts.add(Text.of("slots.creation.prepared", prepared.size(), Words.sentences(prepared.stream().limit(5)
+                    .map(p -> Text.of("slots.creation.preparedAge", SqlIdentifiers.literal(p.gid()), Durations.seconds(p.seconds())))
+                    .toList())));
         }
         if (!longRunning.isEmpty()) {
-            parts.add(SqlNames.count(longRunning.size(), "session has", "sessions have") + " held a transaction id for "
-                    + Durations.seconds(threshold) + " or longer: creating the project's replication slot waits until "
-                    + SqlNames.verb(longRunning.size(), "its transaction ends", "their transactions end") + ".");
+            parts.add(Text.of("slots.creation.longRunning", longRunning.size(), threshold));
         }
-        findings.add(ReadinessCheck.SLOTS_CREATION, prepared.isEmpty() && !waited ? WARNING : BLOCKER, String.join(" ", parts) + hiddenNote,
+        hiddenSessions(hidden).ifPresent(parts::add);
+        findings.add(ReadinessCheck.SLOTS_CREATION, prepared.isEmpty() && !waited ? WARNING : BLOCKER, Words.paragraph(parts),
                 hint(prepared, longRunning), null, ObjectList.of(objects));
     }
 
-    /** What the probe proved, when it created its slot. */
-    private static String created(SlotProbe probe) {
-        return probe == null || probe.outcome() != SlotProbe.Outcome.CREATED ? ""
-                : "The server created a temporary logical slot for dsm at WAL " + probe.consistentPoint() + " in " + probe.millis()
-                        + " ms, and dropped it when dsm disconnected: a project's slot can be created now. ";
+    /** Sessions of other users that hold a transaction id for a time the server does not show this user. */
+    private static Optional<Text> hiddenSessions(long hidden) {
+        return hidden == 0 ? Optional.empty() : Optional.of(Text.of("slots.creation.hiddenSessions", hidden));
     }
 
     /**
@@ -85,9 +82,8 @@ final class SlotCreationRules {
         boolean explained = !"logical".equals(facts.basics().walLevel()) || facts.basics().inRecovery()
                 || facts.settings().freeSlots() == 0;
         if (!explained) {
-            findings.add(ReadinessCheck.SLOTS_CREATION, BLOCKER, "The server refused to create a temporary logical slot for dsm: "
-                    + probe.message() + " (SQLSTATE " + probe.sqlState() + ").",
-                    "A project's slot would be refused the same way: follow the server's message.", null);
+            findings.add(ReadinessCheck.SLOTS_CREATION, BLOCKER, Text.of("slots.creation.refused", probe.message(),
+                    probe.sqlState()), Text.of("slots.creation.refused.hint"), null);
         }
     }
 
@@ -108,12 +104,13 @@ final class SlotCreationRules {
     }
 
     /** No fix SQL: committing or rolling back someone's work, or ending a session, is its owner's decision. */
-    private static String hint(List<SlotBlocker> prepared, List<SlotBlocker> sessions) {
-        List<String> steps = new ArrayList<>();
-        prepared.stream().limit(5).forEach(p -> steps.add("in database " + SqlIdentifiers.quote(p.database()) + ", COMMIT PREPARED "
-                + SqlIdentifiers.literal(p.gid()) + "; or ROLLBACK PREPARED " + SqlIdentifiers.literal(p.gid()) + ";"));
-        sessions.stream().limit(5).forEach(s -> steps.add("SELECT pg_terminate_backend(" + s.pid() + ");"));
-        return "Ask whoever owns " + (prepared.isEmpty() ? "the sessions" : sessions.isEmpty() ? "the prepared transactions"
-                : "them") + " first, then: " + String.join(" ", steps);
+    private static Text hint(List<SlotBlocker> prepared, List<SlotBlocker> sessions) {
+        List<Text> steps = new ArrayList<>();
+        prepared.stream().limit(5).forEach(p -> steps.add(Text.of("slots.creation.endPrepared", SqlIdentifiers.quote(p.database()),
+                SqlIdentifiers.literal(p.gid()))));
+        sessions.stream().limit(5).forEach(s -> steps.add(Text.of("slots.creation.terminate", s.pid())));
+        String owners = prepared.isEmpty() ? "slots.creation.hintSessions" : sessions.isEmpty() ? "slots.creation.hintPrepared"
+                : "slots.creation.hintBoth";
+        return Text.of(owners, Words.paragraph(steps));
     }
 }
