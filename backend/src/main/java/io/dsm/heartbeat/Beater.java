@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
 
+import io.dsm.common.i18n.Text;
+import io.dsm.common.i18n.Words;
 import io.dsm.connection.service.AddressPolicy;
 import io.dsm.connection.service.ConnectFailures;
 import io.dsm.datasource.HeartbeatState;
@@ -59,7 +61,7 @@ final class Beater implements Runnable {
     private int failures;
     private int beatsSincePublicationCheck;
     private Instant lastBeatAt;
-    private String warning;
+    private Text warning;
 
     Beater(HeartbeatTarget target, Context context) {
         this.target = target;
@@ -102,7 +104,7 @@ final class Beater implements Runnable {
             write(current, address);
             succeeded(latenessMillis);
         } catch (BeatFailure failure) {
-            failed(failure.getMessage(), failure.unreachable);
+            failed(failure.reason, failure.unreachable);
         }
     }
 
@@ -156,8 +158,8 @@ final class Beater implements Runnable {
         beatsSincePublicationCheck = 0;
         List<String> leavingOut = HeartbeatPublications.leavingOut(lease.connection, table.schema(), HeartbeatTable.NAME);
         warning = HeartbeatPublications.problem(leavingOut, table.schema(), HeartbeatTable.NAME)
-                .map(problem -> problem + " Add the table: " + HeartbeatPublications.fix(leavingOut, table.schema(),
-                        HeartbeatTable.NAME).replace('\n', ' '))
+                .map(problem -> Words.paragraph(List.of(problem, Text.of("heartbeat.publications.addTable",
+                        HeartbeatPublications.fix(leavingOut, table.schema(), HeartbeatTable.NAME).replace('\n', ' ')))))
                 .orElse(null);
     }
 
@@ -165,7 +167,7 @@ final class Beater implements Runnable {
         try {
             return TargetAddress.resolve(current.spec(), context.policy());
         } catch (TargetAddress.Unusable e) {
-            throw new BeatFailure(e.getMessage(), e.unreachable);
+            throw new BeatFailure(e.reason, e.unreachable);
         }
     }
 
@@ -191,7 +193,7 @@ final class Beater implements Runnable {
         context.statusChanged(new BeatStatus(target.dataSourceId(), HeartbeatState.ACTIVE, lastBeatAt, null, 0, warning));
     }
 
-    private void failed(String error, boolean targetUnreachable) {
+    private void failed(Text error, boolean targetUnreachable) {
         failures++;
         unreachable = targetUnreachable;
         long backoff = Math.min(MAX_BACKOFF.toNanos(), context.interval().toNanos() << Math.min(failures - 1, 20));
@@ -212,12 +214,20 @@ final class Beater implements Runnable {
                 || ConnectFailures.find(e, IOException.class) != null;
     }
 
+    /** Why a beat failed: kept as a text, for each reader's language; its message (logs) is English. */
     static final class BeatFailure extends Exception {
+        final transient Text reason;
         final boolean unreachable;
 
-        BeatFailure(String message, boolean unreachable) {
-            super(message, null, false, false);
+        BeatFailure(Text reason, boolean unreachable) {
+            super(null, null, false, false);
+            this.reason = reason;
             this.unreachable = unreachable;
+        }
+
+        @Override
+        public String getMessage() {
+            return reason.english();
         }
     }
 

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 
+import io.dsm.common.i18n.TextJson;
 import io.dsm.common.jdbc.StoreValues;
 import io.dsm.datasource.HeartbeatState;
 import io.dsm.datasource.api.HeartbeatStatus;
@@ -59,8 +60,8 @@ public class HeartbeatRegistry implements Heartbeats {
                 .setParameter(1, dataSourceIds).getResultList();
         for (Object[] row : rows) {
             statuses.put((UUID) row[0], new HeartbeatStatus(HeartbeatState.valueOf((String) row[1]),
-                    StoreValues.instant(row[2]), (String) row[3], ((Number) row[4]).intValue(),
-                    (String) row[5]));
+                    StoreValues.instant(row[2]), TextJson.restore(Leases.TEXTS, (String) row[3]), ((Number) row[4]).intValue(),
+                    TextJson.restore(Leases.TEXTS, (String) row[5])));
         }
         return statuses;
     }

@@ -42,7 +42,7 @@ public class HeartbeatTableRemoval implements HeartbeatTableDropper {
         } catch (TargetAddress.Unusable e) {
             throw new NotDropped(table.displayName(), e.getMessage());
         } catch (SQLException e) {
-            throw new NotDropped(table.displayName(), HeartbeatFailures.describe(e, table, spec));
+            throw new NotDropped(table.displayName(), HeartbeatFailures.describe(e, table, spec).english());
         }
     }
 }

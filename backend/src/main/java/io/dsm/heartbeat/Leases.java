@@ -13,6 +13,9 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.dsm.common.i18n.TextJson;
 import io.dsm.common.jdbc.Statements;
 import io.dsm.common.jdbc.StoreValues;
 import io.dsm.common.lease.InstanceRegistry;
@@ -26,6 +29,11 @@ import io.dsm.common.lease.LeaseTable;
  * leases expire.
  */
 final class Leases {
+
+    /** The heartbeat's sentences are stored as catalogue keys and arguments, for each reader's language. */
+    static final ObjectMapper TEXTS = TextJson.storing(new ObjectMapper());
+    /** The width of the columns last_error and warning. */
+    private static final int STATUS_LENGTH = 512;
 
     private static final LeaseTable HEARTBEATS = new LeaseTable("heartbeat", "data_source_id");
     /** Any row nobody holds, the longest expired first. */
@@ -107,9 +115,9 @@ final class Leases {
             for (BeatStatus status : statuses) {
                 statement.setString(1, status.state().name());
                 statement.setTimestamp(2, status.lastBeatAt() == null ? null : Timestamp.from(status.lastBeatAt()));
-                statement.setString(3, truncate(status.lastError()));
+                statement.setString(3, TextJson.storeWithin(TEXTS, status.lastError(), STATUS_LENGTH));
                 statement.setInt(4, status.consecutiveFailures());
-                statement.setString(5, truncate(status.warning()));
+                statement.setString(5, TextJson.storeWithin(TEXTS, status.warning(), STATUS_LENGTH));
                 statement.setObject(6, status.dataSourceId());
                 statement.setString(7, owner);
                 statement.addBatch();
@@ -148,7 +156,4 @@ final class Leases {
         return StoreValues.interval(ttl);
     }
 
-    private static String truncate(String text) {
-        return text == null || text.length() <= 512 ? text : text.substring(0, 509) + "...";
-    }
 }

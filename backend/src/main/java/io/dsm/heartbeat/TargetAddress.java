@@ -3,6 +3,7 @@ package io.dsm.heartbeat;
 import java.io.IOException;
 import java.net.InetAddress;
 
+import io.dsm.common.i18n.Text;
 import io.dsm.connection.service.AddressPolicy;
 import io.dsm.connection.service.ConnectionSpec;
 import io.dsm.connection.service.Hosts;
@@ -11,11 +12,18 @@ import io.dsm.connection.service.Hosts;
 final class TargetAddress {
 
     static final class Unusable extends Exception {
+        final transient Text reason;
         final boolean unreachable;
 
-        Unusable(String message, boolean unreachable) {
-            super(message, null, false, false);
+        Unusable(Text reason, boolean unreachable) {
+            super(null, null, false, false);
+            this.reason = reason;
             this.unreachable = unreachable;
+        }
+
+        @Override
+        public String getMessage() {
+            return reason.english();
         }
     }
 
@@ -24,20 +32,20 @@ final class TargetAddress {
 
     static InetAddress resolve(ConnectionSpec spec, AddressPolicy policy) throws Unusable {
         if (spec.password().isEmpty()) {
-            throw new Unusable("the stored password cannot be used: " + spec.passwordProblem().english(), false);
+            throw new Unusable(Text.of("heartbeat.failure.passwordUnusable", spec.passwordProblem()), false);
         }
         InetAddress[] addresses;
         try {
             addresses = InetAddress.getAllByName(Hosts.unbracketed(spec.host()));
         } catch (IOException e) {
-            throw new Unusable("the host name " + spec.host() + " cannot be resolved", true);
+            throw new Unusable(Text.of("heartbeat.failure.unknownHost", spec.host()), true);
         }
         for (InetAddress address : addresses) {
             if (policy.refusal(address, spec.port()).isEmpty()) {
                 return address;
             }
         }
-        String reason = policy.refusal(addresses[0], spec.port()).map(refusal -> refusal.reason().english()).orElse("");
-        throw new Unusable("connections to " + spec.host() + " are not allowed: " + reason, false);
+        Text reason = policy.refusal(addresses[0], spec.port()).map(refusal -> refusal.reason()).orElse(Text.verbatim(""));
+        throw new Unusable(Text.of("heartbeat.failure.notAllowed", spec.host(), reason), false);
     }
 }

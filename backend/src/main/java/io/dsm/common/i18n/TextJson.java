@@ -45,6 +45,22 @@ public final class TextJson {
         }
     }
 
+    /**
+     * The text for a column of at most {@code limit} characters: as its key and arguments, or, when that is too long,
+     * in English cut to fit (a verbatim sentence for every reader).
+     */
+    public static String storeWithin(ObjectMapper storing, Text text, int limit) {
+        if (text == null) {
+            return null;
+        }
+        String stored = store(storing, text);
+        if (stored.length() <= limit) {
+            return stored;
+        }
+        String english = text.english();
+        return english.length() <= limit ? english : english.substring(0, limit - 1) + "…";
+    }
+
     /** The text of a column {@link #store} wrote; anything that is not such JSON reads back verbatim. */
     public static Text restore(ObjectMapper storing, String column) {
         if (column == null) {

@@ -13,6 +13,11 @@ public final class Words {
         return joined("words.and", words);
     }
 
+    /** "a, b, c", "a，b，c": the parts of one description. */
+    public static Text list(List<Text> parts) {
+        return joined("words.list", parts);
+    }
+
     /** "a; b; c", "a；b；c": separate statements in one line. */
     public static Text sentences(List<Text> sentences) {
         return joined("words.sentences", sentences);

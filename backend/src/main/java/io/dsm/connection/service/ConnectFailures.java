@@ -26,8 +26,8 @@ public final class ConnectFailures {
     }
 
     /** One sentence for a failed connection or statement, without the password: for heartbeat statuses. */
-    public static String describe(Throwable failure, ConnectionSpec spec) {
-        return classify(failure, spec, new ServerText(spec.password()), false, 0).message().english();
+    public static Text describe(Throwable failure, ConnectionSpec spec) {
+        return classify(failure, spec, new ServerText(spec.password()), false, 0).message();
     }
 
     static Failure classify(Throwable failure, ConnectionSpec spec, ServerText text, boolean timedOut, long timeoutMillis) {

@@ -22,6 +22,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
+import io.dsm.common.i18n.Text;
 import io.dsm.readiness.service.ReadinessInspection;
 import io.dsm.readiness.service.ReplicationConnectionResult;
 import io.dsm.readiness.service.SlotProbe;
@@ -188,8 +189,7 @@ final class ReplicationProbe {
 
     private ReplicationConnectionResult failed(SQLException failure) {
         if (failure instanceof PasswordWithheld) {
-            return ReplicationConnectionResult.withheld(PasswordMethods.CLEARTEXT_WITHHELD.english(),
-                    PasswordMethods.CLEARTEXT_FIX.english());
+            return ReplicationConnectionResult.withheld(PasswordMethods.CLEARTEXT_WITHHELD, PasswordMethods.CLEARTEXT_FIX);
         }
         if (heldBack != null) {
             return ReplicationConnectionResult.notAttempted(heldBack);
@@ -206,6 +206,6 @@ final class ReplicationProbe {
     }
 
     private ReplicationConnectionResult timedOut() {
-        return ReplicationConnectionResult.timedOut("no answer within the " + budget.totalMillis() + " ms the test may take.");
+        return ReplicationConnectionResult.timedOut(Text.of("replication.noAnswer", budget.totalMillis()));
     }
 }

@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.dsm.common.i18n.Text;
+
 import io.dsm.readiness.FindingSeverity;
 import io.dsm.readiness.ReadinessCheck;
 import io.dsm.readiness.ReadinessScope;
@@ -11,14 +13,17 @@ import io.dsm.readiness.ReadinessScope;
 @Schema(name = "ReadinessCheckDescription", description = "One check of the readiness catalogue.")
 public record ReadinessCheckDescription(
         ReadinessCheck id,
-        @Schema(examples = "Every table has a replica identity")
-        String title,
+        @Schema(implementation = String.class, description = "Its title, in the request's language.",
+                examples = "Every table has a replica identity")
+        Text title,
         @Schema(description = "The scopes its findings can concern.")
         List<ReadinessScope> scopes,
-        @Schema(description = "What it checks and why it matters (Markdown).")
-        String description,
-        @Schema(description = "How its findings are fixed in general; each finding says exactly how (Markdown).")
-        String remedy,
+        @Schema(implementation = String.class, description = "What it checks and why it matters (Markdown), in the request's "
+                + "language; SQL, settings and ids stay as they are.")
+        Text description,
+        @Schema(implementation = String.class, description = "How its findings are fixed in general; each finding says exactly "
+                + "how (Markdown), in the request's language.")
+        Text remedy,
         @Schema(description = "The most severe finding it can raise; an acceptance of a check that can be a BLOCKER needs an "
                 + "expiry.")
         FindingSeverity worstSeverity,

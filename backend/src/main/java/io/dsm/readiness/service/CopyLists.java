@@ -30,22 +30,20 @@ final class CopyLists {
                                 AND NOT EXISTS (SELECT FROM pg_policy p WHERE p.polrelid = c.oid AND NOT {permissive} AND {applies}))"""
             .replace("{applies}", POLICY_APPLIES);
     private static final String ROW_SECURITY_DETAIL = """
-            concat_ws('; ', (SELECT CASE WHEN t.relforcerowsecurity AND pg_has_role(t.relowner, 'USAGE')
-                                           THEN 'FORCE ROW LEVEL SECURITY filters its owner too'
-                                         ELSE 'owned by ' || t.relowner::regrole::text END FROM pg_class t WHERE t.oid = s.oid),
-                      (SELECT CASE count(*) WHEN 0 THEN 'no policy lets the user read a row'
-                                WHEN 1 THEN '1 policy decides which rows the user reads'
-                                ELSE count(*) || ' policies decide which rows the user reads' END
-                       FROM pg_policy p WHERE p.polrelid = s.oid AND {applies}), {leaf})"""
+            json_build_array((SELECT CASE WHEN t.relforcerowsecurity AND pg_has_role(t.relowner, 'USAGE')
+                                           THEN {forced} ELSE {ownedBy} END FROM pg_class t WHERE t.oid = s.oid),
+                      (SELECT {policies} FROM pg_policy p WHERE p.polrelid = s.oid AND {applies}), {leaf})"""
+            .replace("{forced}", DetailTexts.sql("detail.rowSecurity.forced"))
+            .replace("{ownedBy}", DetailTexts.sql("detail.rowSecurity.ownedBy", "t.relowner::regrole::text"))
+            .replace("{policies}", DetailTexts.sql("detail.rowSecurity.policies", "count(*)"))
             .replace("{applies}", POLICY_APPLIES).replace("{leaf}", ScopeTables.LEAF);
 
     /** A table with legacy inheritance children (relhassubclass may outlive them, so pg_inherits decides). */
     static final String LEGACY_PARENT = "s.inherited AND s.in_schema AND EXISTS (SELECT FROM pg_inherits i WHERE i.inhparent = s.oid)";
     private static final String CHILD = "quote_ident(cn.nspname) || '.' || quote_ident(cc.relname)";
     private static final String LEGACY_CHILDREN = """
-            (SELECT count(*) || CASE count(*) WHEN 1 THEN ' child table: ' ELSE ' child tables: ' END
-                    || array_to_string((array_agg({child} ORDER BY {child}))[1:3], ', ')
-                    || CASE WHEN count(*) > 3 THEN ' and ' || count(*) - 3 || ' more' ELSE '' END
+            (SELECT json_build_object('key', 'detail.inheritanceChildren', 'args', json_build_array(count(*),
+                      to_json((array_agg({child} ORDER BY {child}))[1:3]), greatest(count(*) - 3, 0)))
              FROM pg_inherits i JOIN pg_class cc ON cc.oid = i.inhrelid JOIN pg_namespace cn ON cn.oid = cc.relnamespace
              WHERE i.inhparent = s.oid)""".replace("{child}", CHILD);
 

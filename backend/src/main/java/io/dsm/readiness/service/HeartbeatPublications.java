@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.dsm.common.i18n.Text;
 import io.dsm.common.jdbc.CatalogBatch;
 import io.dsm.common.jdbc.SqlIdentifiers;
 
@@ -66,14 +67,12 @@ public final class HeartbeatPublications {
     }
 
     /** What is wrong, in one sentence, or empty when every publication carries the beats. */
-    public static Optional<String> problem(List<String> leavingOut, String schema, String table) {
+    public static Optional<Text> problem(List<String> leavingOut, String schema, String table) {
         if (leavingOut.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of((leavingOut.size() == 1 ? "Publication " : "Publications ") + String.join(", ", leavingOut)
-                + (leavingOut.size() == 1 ? " is" : " are") + " not FOR ALL TABLES and " + (leavingOut.size() == 1 ? "does" : "do")
-                + " not include " + qualified(schema, table) + ", so " + (leavingOut.size() == 1 ? "its" : "their")
-                + " subscribers get no change events from the beats and an idle source's slot does not advance.");
+        return Optional.of(Text.of("heartbeat.publications.leavingOut", leavingOut.size(), String.join(", ", leavingOut),
+                qualified(schema, table)));
     }
 
     /** The statements that add the table to each publication that leaves it out. */

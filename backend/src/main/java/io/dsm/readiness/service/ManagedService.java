@@ -1,5 +1,7 @@
 package io.dsm.readiness.service;
 
+import io.dsm.common.i18n.Text;
+
 /**
  * The managed PostgreSQL service a server belongs to, recognised from settings only that service
  * defines, and the state of the flag with which it switches logical decoding on.
@@ -58,32 +60,22 @@ record ManagedService(Provider provider, String flag, String flagValue) {
     }
 
     /** How this provider switches logical decoding on: its procedure, never ALTER SYSTEM, which it refuses. */
-    String enableProcedure() {
-        return switch (provider) {
-            case AMAZON_RDS -> "In the DB parameter group of the instance (Aurora: of the cluster) set rds.logical_replication "
-                    + "= 1, then reboot the instance (aws rds modify-db-parameter-group --parameters "
-                    + "\"ParameterName=rds.logical_replication,ParameterValue=1,ApplyMethod=pending-reboot\", then "
-                    + "aws rds reboot-db-instance).";
-            case AZURE -> hasFlag()
-                    ? "In the Azure portal, under the server's Replication settings (or az postgres server configuration "
-                            + "set --name azure.replication_support --value logical), set azure.replication_support to "
-                            + "logical, save, and restart the server."
-                    : "In the Azure portal, under the server's Server parameters (or az postgres flexible-server parameter "
-                            + "set --name wal_level --value logical), set wal_level to logical, save, and restart the server.";
-            case GOOGLE_CLOUD_SQL -> "Set the database flag cloudsql.logical_decoding to on (gcloud sql instances patch "
-                    + "<instance> --database-flags=cloudsql.logical_decoding=on; keep the instance's other flags in "
-                    + "that list); the instance restarts.";
-            case SELF_MANAGED -> "Run ALTER SYSTEM SET wal_level = logical; and restart the server.";
-        };
+    Text enableProcedure() {
+        return Text.of(switch (provider) {
+            case AMAZON_RDS -> "managed.enable.rds";
+            case AZURE -> hasFlag() ? "managed.enable.azureSingle" : "managed.enable.azureFlexible";
+            case GOOGLE_CLOUD_SQL -> "managed.enable.cloudSql";
+            case SELF_MANAGED -> "managed.enable.selfManaged";
+        });
     }
 
     /** How this provider changes a server parameter that needs a restart. */
-    String parameterProcedure(String parameter) {
-        return switch (provider) {
-            case AMAZON_RDS -> "Set " + parameter + " in the DB parameter group, then reboot the instance.";
-            case AZURE -> "Set " + parameter + " under the server's Server parameters in the Azure portal, then restart it.";
-            case GOOGLE_CLOUD_SQL -> "Set the database flag " + parameter + " (gcloud sql instances patch --database-flags).";
-            case SELF_MANAGED -> "ALTER SYSTEM SET " + parameter + " = <value>; then restart the server.";
-        };
+    Text parameterProcedure(String parameter) {
+        return Text.of(switch (provider) {
+            case AMAZON_RDS -> "managed.parameter.rds";
+            case AZURE -> "managed.parameter.azure";
+            case GOOGLE_CLOUD_SQL -> "managed.parameter.cloudSql";
+            case SELF_MANAGED -> "managed.parameter.selfManaged";
+        }, parameter);
     }
 }

@@ -24,7 +24,7 @@ record ObjectList(List<AffectedObject> shown, long total) {
     }
 
     /**
-     * A list as the catalog queries build it: {@code {"count": n, "objects": [{"name": …, "detail": …}]}}.
+     * A list as the catalog queries build it: {@code {"count": n, "objects": [{"name": …, "detail": …}]}}, each detail as {@link DetailTexts} writes it.
      * JSON carries every character of a name, so none is ever split or mangled; SQL NULL is no list.
      */
     static ObjectList of(JsonNode list) {
@@ -34,7 +34,7 @@ record ObjectList(List<AffectedObject> shown, long total) {
         List<AffectedObject> shown = new ArrayList<>();
         JsonNode objects = list.get("objects");
         if (objects != null) {
-            objects.forEach(o -> shown.add(new AffectedObject(CatalogJson.text(o, "name"), CatalogJson.text(o, "detail"))));
+            objects.forEach(o -> shown.add(new AffectedObject(CatalogJson.text(o, "name"), DetailTexts.read(o.get("detail")))));
         }
         JsonNode count = list.get("count");
         return new ObjectList(shown, count == null ? shown.size() : count.asLong());

@@ -76,7 +76,7 @@ final class PublicationRules {
         for (Publication publication : named) {
             List<AffectedObject> objects = new ArrayList<>(publication.missing().shown());
             publication.partial().shown().forEach(o -> objects.add(new AffectedObject(o.name(),
-                    "published with a column list or row filter")));
+                    Text.of("detail.publishedSubset"))));
             long total = publication.missing().total() + publication.partial().total();
             String name = SqlNames.quotedName(publication.name());
             Text gap = publication.partial().isEmpty()
@@ -135,13 +135,13 @@ final class PublicationRules {
 
     private static void heartbeat(InspectionFacts facts, String schema, Findings findings) {
         List<String> leavingOut = facts.heartbeatLeavingOut();
-        Optional<String> problem = HeartbeatPublications.problem(leavingOut, schema, HEARTBEAT_TABLE);
+        Optional<Text> problem = HeartbeatPublications.problem(leavingOut, schema, HEARTBEAT_TABLE);
         if (problem.isPresent()) {
-            // The connection's HEARTBEAT check says the same sentence: it stays English until that check is translated.
-            findings.add(ReadinessCheck.PUBLICATIONS_HEARTBEAT_TABLE, WARNING, Text.verbatim(problem.get()),
+            // The heartbeat writer's warning says the same sentence.
+            findings.add(ReadinessCheck.PUBLICATIONS_HEARTBEAT_TABLE, WARNING, problem.get(),
                     Text.of("publications.heartbeat.hint"),
                     HeartbeatPublications.fix(leavingOut, schema, HEARTBEAT_TABLE),
-                    ObjectList.of(leavingOut.stream().map(name -> new AffectedObject(name, null)).toList()));
+                    ObjectList.of(leavingOut.stream().map(name -> new AffectedObject(name, (Text) null)).toList()));
         } else if (facts.publications().isEmpty()) {
             findings.add(ReadinessCheck.PUBLICATIONS_HEARTBEAT_TABLE, INFO, Text.of("publications.heartbeat.noPublication",
                     SqlIdentifiers.quote(schema) + "." + HEARTBEAT_TABLE), null, null);

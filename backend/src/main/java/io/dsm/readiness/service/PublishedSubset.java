@@ -7,6 +7,8 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.dsm.common.i18n.Text;
+import io.dsm.common.i18n.Words;
 import io.dsm.common.jdbc.SqlIdentifiers;
 
 /**
@@ -57,19 +59,19 @@ record PublishedSubset(String publication, String table, String member, String r
 
     /** What is wrong, in the words a DBA checks it with: "publication p: row filter uses region, not in …". */
     AffectedObject object() {
-        List<String> problems = new ArrayList<>();
+        List<Text> problems = new ArrayList<>();
         if (badFilter()) {
-            String outside = wholeRow ? "the whole row"
+            Object outside = wholeRow ? Text.of("detail.rowFilter.wholeRow")
                     : names(filterColumns.stream().filter(c -> !identityColumns.contains(c)).toList());
-            problems.add("row filter uses " + outside + (identityColumns.isEmpty() ? ", and the table has no replica identity"
-                    : ", not in the replica identity (" + names(identityColumns) + ")"));
+            problems.add(identityColumns.isEmpty() ? Text.of("detail.rowFilter.noIdentity", outside)
+                    : Text.of("detail.rowFilter.outsideIdentity", outside, names(identityColumns)));
         }
         if (badList()) {
-            problems.add(full() ? "a column list, which REPLICA IDENTITY FULL does not allow"
-                    : "column list leaves out " + names(identityColumns.stream().filter(c -> !listColumns.contains(c)).toList())
-                            + ", part of the replica identity");
+            problems.add(full() ? Text.of("detail.columnList.full")
+                    : Text.of("detail.columnList.leavesOut",
+                            names(identityColumns.stream().filter(c -> !listColumns.contains(c)).toList())));
         }
-        return new AffectedObject(table, "publication " + SqlIdentifiers.quote(publication) + ": " + String.join("; ", problems));
+        return new AffectedObject(table, Text.of("detail.publication", SqlIdentifiers.quote(publication), Words.sentences(problems)));
     }
 
     /**

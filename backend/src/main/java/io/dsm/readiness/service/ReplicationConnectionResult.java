@@ -1,15 +1,17 @@
 package io.dsm.readiness.service;
 
+import io.dsm.common.i18n.Text;
+
 /**
  * How the logical replication connection of a test went: what IDENTIFY_SYSTEM reported, or what the
  * temporary slot probe that replaces it found, or why the server refused the connection (its SQLSTATE
  * and message, without the password), or why dsm did not send the password (with the fix), or that
- * no answer came within the test's timeout.
+ * no answer came within the test's timeout. The server's own words are kept verbatim, dsm's as catalogue texts.
  *
  * @param probe the temporary slot probe's answer, when it ran instead of IDENTIFY_SYSTEM; else null
  */
 public record ReplicationConnectionResult(Outcome outcome, String systemId, String timeline, String walPosition, String database,
-        String sqlState, String message, Integer backendPid, String hint, SlotProbe probe) {
+        String sqlState, Text message, Integer backendPid, Text hint, SlotProbe probe) {
 
     public enum Outcome {
         ACCEPTED,
@@ -34,19 +36,22 @@ public record ReplicationConnectionResult(Outcome outcome, String systemId, Stri
                 null, probe);
     }
 
+    /** @param message the server's own words */
     public static ReplicationConnectionResult refused(String sqlState, String message) {
-        return new ReplicationConnectionResult(Outcome.REFUSED, null, null, null, null, sqlState, message, null, null, null);
+        return new ReplicationConnectionResult(Outcome.REFUSED, null, null, null, null, sqlState, Text.verbatim(message), null, null,
+                null);
     }
 
-    public static ReplicationConnectionResult timedOut(String message) {
+    public static ReplicationConnectionResult timedOut(Text message) {
         return new ReplicationConnectionResult(Outcome.TIMED_OUT, null, null, null, null, null, message, null, null, null);
     }
 
     public static ReplicationConnectionResult notAttempted(String why) {
-        return new ReplicationConnectionResult(Outcome.NOT_ATTEMPTED, null, null, null, null, null, why, null, null, null);
+        return new ReplicationConnectionResult(Outcome.NOT_ATTEMPTED, null, null, null, null, null, Text.verbatim(why), null, null,
+                null);
     }
 
-    public static ReplicationConnectionResult withheld(String message, String hint) {
+    public static ReplicationConnectionResult withheld(Text message, Text hint) {
         return new ReplicationConnectionResult(Outcome.WITHHELD, null, null, null, null, null, message, null, hint, null);
     }
 }

@@ -5,6 +5,8 @@ import static io.dsm.readiness.FindingSeverity.WARNING;
 
 import java.util.Optional;
 
+import io.dsm.common.i18n.Text;
+
 import io.dsm.readiness.ReadinessCheck;
 import io.dsm.readiness.service.ReplicationConnectionResult.Outcome;
 
@@ -25,7 +27,7 @@ final class ReplicationConnectionRule {
     /** The server's message when it refused the replication connection with this SQLSTATE. */
     static Optional<String> refusedFor(ReplicationConnectionResult result, String sqlState) {
         return result.outcome() == Outcome.REFUSED && sqlState.equals(result.sqlState())
-                ? Optional.of(result.message())
+                ? Optional.of(result.message().english())
                 : Optional.empty();
     }
 
@@ -33,24 +35,20 @@ final class ReplicationConnectionRule {
         ReplicationConnectionResult result = facts.replication();
         switch (result.outcome()) {
             case ACCEPTED -> findings.pass(ReadinessCheck.REPLICATION_CONNECTION, result.probe() != null
-                    ? "The server accepted a logical replication connection from dsm, and answered its CREATE_REPLICATION_SLOT "
-                            + "of a temporary slot (slots.creation tells what came of it)."
-                    : "The server accepted a logical replication connection from dsm: IDENTIFY_SYSTEM reports system "
-                            + result.systemId() + ", timeline " + result.timeline() + ", WAL at " + result.walPosition()
-                            + ", database " + result.database() + ".");
-            case TIMED_OUT -> findings.add(ReadinessCheck.REPLICATION_CONNECTION, WARNING, "The logical replication connection "
-                    + "did not complete within the test's timeout: " + result.message(),
-                    "Retry; if it persists, a proxy or the server's load may be holding replication connections.", null);
+                    ? Text.of("replication.accepted.probed")
+                    : Text.of("replication.accepted", result.systemId(), result.timeline(), result.walPosition(), result.database()));
+            case TIMED_OUT -> findings.add(ReadinessCheck.REPLICATION_CONNECTION, WARNING, Text.of("replication.timedOut",
+                    result.message()), Text.of("replication.timedOut.hint"), null);
             case REFUSED -> {
                 if (explainedElsewhere(facts, result)) {
                     return;
                 }
-                findings.add(ReadinessCheck.REPLICATION_CONNECTION, BLOCKER, "The server refused a logical replication "
-                        + "connection from dsm: " + result.message() + (result.sqlState() == null ? ""
-                        : " (SQLSTATE " + result.sqlState() + ")."), hint(result.sqlState()), null);
+                findings.add(ReadinessCheck.REPLICATION_CONNECTION, BLOCKER, result.sqlState() == null
+                        ? Text.of("replication.refused", result.message())
+                        : Text.of("replication.refused.sqlState", result.message(), result.sqlState()), hint(result.sqlState()), null);
             }
-            case WITHHELD -> findings.add(ReadinessCheck.REPLICATION_CONNECTION, BLOCKER, "dsm did not open a logical "
-                    + "replication connection: " + result.message(), result.hint(), null);
+            case WITHHELD -> findings.add(ReadinessCheck.REPLICATION_CONNECTION, BLOCKER, Text.of("replication.withheld",
+                    result.message()), result.hint(), null);
             case NOT_ATTEMPTED -> {
                 // nothing was tried, so nothing is claimed
             }
@@ -64,23 +62,19 @@ final class ReplicationConnectionRule {
                 || TOO_MANY_CONNECTIONS.equals(result.sqlState()) && facts.freeWalSenders() == 0;
     }
 
-    private static String hint(String sqlState) {
+    private static Text hint(String sqlState) {
         if (INVALID_AUTHORIZATION.equals(sqlState)) {
-            return "Let the user in from dsm's address in pg_hba.conf (a logical replication connection matches the lines "
-                    + "of its database, not those of the keyword replication), then reload the server.";
+            return Text.of("replication.refused.hba.hint");
         }
         if (NO_PRIVILEGE.equals(sqlState)) {
-            return "The user needs the REPLICATION attribute (ALTER ROLE ... REPLICATION), or on Amazon RDS membership in "
-                    + "rds_replication.";
+            return Text.of("replication.refused.privilege.hint");
         }
         if (TOO_MANY_CONNECTIONS.equals(sqlState)) {
-            return "Raise max_wal_senders (or max_connections) and restart the server, or stop a consumer that is no "
-                    + "longer needed.";
+            return Text.of("replication.refused.tooMany.hint");
         }
         if (PROTOCOL_VIOLATION.equals(sqlState)) {
-            return "A connection pooler such as PgBouncer answered instead of the server: replication connections must "
-                    + "reach PostgreSQL directly. Register the server's own address.";
+            return Text.of("replication.refused.pooler.hint");
         }
-        return "Check the server's log for the connection from dsm's address.";
+        return Text.of("replication.refused.hint");
     }
 }

@@ -92,7 +92,7 @@ final class ScopePublications {
                       'updates', l.updates, 'deletes', l.deletes, 'truncates', l.truncates, 'via_root', l.via_root,
                       'covered', l.covered, 'complete', l.complete, 'partitioned', l.partitioned, 'generated', l.generated,
                       'missing', json_build_object('count', (SELECT tables FROM top) - l.covered, 'objects',
-                        (SELECT array_to_json(array_agg(json_build_object('name', x.name, 'detail', 'not published') ORDER BY x.name))
+                        (SELECT array_to_json(array_agg(json_build_object('name', x.name, 'detail', {notPublished}) ORDER BY x.name))
                          FROM missing x WHERE x.pub = l.oid)),
                       'partial', json_build_object('count', l.partial_count, 'objects',
                         (SELECT array_to_json(array_agg(json_build_object('name', x.name) ORDER BY x.name))
@@ -139,6 +139,7 @@ final class ScopePublications {
 
     static String answers(Subject subject) {
         return ANSWERS.replace("{identityAnswer}", subject.atLeast(15) ? IDENTITY_ANSWER : "NULL::json")
+                .replace("{notPublished}", DetailTexts.sql("detail.notPublished"))
                 .replace("{maxObjects}", String.valueOf(Finding.MAX_OBJECTS))
                 .replace("{maxSubsets}", String.valueOf(MAX_SUBSETS));
     }

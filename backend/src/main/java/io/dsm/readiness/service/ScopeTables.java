@@ -42,7 +42,7 @@ record ScopeTables(long tables, long publishable, long relations, Map<String, Ob
 
     /** A relation of the scope's schemas, or a partition of one of its tables wherever it lives. */
     static final String CHECKED = "(s.in_schema OR s.relispartition)";
-    static final String LEAF = "CASE WHEN NOT s.in_schema THEN 'partition of ' || s.root_name END";
+    static final String LEAF = "CASE WHEN NOT s.in_schema THEN " + DetailTexts.sql("detail.partitionOf", "s.root_name") + " END";
     /** Identity states in which the server has no replica identity index and the table is not FULL. */
     static final String NO_IDENTITY = "s.identity IN ('none', 'nothing', 'deferrable_pk', 'invalid_pk') AND " + CHECKED;
     static final String BAD_IDENTITY_INDEX = "s.identity IN ('index_unusable', 'index_gone') AND " + CHECKED;
@@ -58,25 +58,35 @@ record ScopeTables(long tables, long publishable, long relations, Map<String, Ob
     private static final String PRIMARY_KEY_NAME = "(SELECT quote_ident(ic.relname) FROM pg_index i "
             + "JOIN pg_class ic ON ic.oid = i.indexrelid WHERE i.indrelid = s.oid AND i.indisprimary LIMIT 1)";
     private static final String IDENTITY_REASON = """
-            CASE s.identity WHEN 'nothing' THEN 'REPLICA IDENTITY NOTHING'
-              WHEN 'deferrable_pk' THEN 'primary key ' || %1$s || ' is DEFERRABLE: PostgreSQL does not use it as replica identity'
-              WHEN 'invalid_pk' THEN 'primary key ' || %1$s || ' is not valid' END""".formatted(PRIMARY_KEY_NAME);
+            CASE s.identity WHEN 'nothing' THEN %s
+              WHEN 'deferrable_pk' THEN %s
+              WHEN 'invalid_pk' THEN %s END""".formatted(DetailTexts.sql("detail.identity.nothing"),
+            DetailTexts.sql("detail.identity.deferrablePrimaryKey", PRIMARY_KEY_NAME),
+            DetailTexts.sql("detail.identity.invalidPrimaryKey", PRIMARY_KEY_NAME));
+    /** The index's faults as a list of details (NULLs left out). */
     private static final String INDEX_PROBLEM = """
-            coalesce((SELECT 'index ' || quote_ident(ic.relname) || ' is ' || concat_ws(', ',
-                        CASE WHEN NOT i.indisvalid THEN 'not valid' END, CASE WHEN NOT i.indisunique THEN 'not unique' END,
-                        CASE WHEN NOT i.indimmediate THEN 'deferrable' END, CASE WHEN i.indpred IS NOT NULL THEN 'partial' END,
-                        CASE WHEN NOT i.indislive THEN 'being dropped' END,
+            coalesce((SELECT json_build_object('key', 'detail.identityIndex.unusable', 'args', json_build_array(quote_ident(ic.relname),
+                        json_build_array(CASE WHEN NOT i.indisvalid THEN {notValid} END, CASE WHEN NOT i.indisunique THEN {notUnique} END,
+                        CASE WHEN NOT i.indimmediate THEN {deferrable} END, CASE WHEN i.indpred IS NOT NULL THEN {partial} END,
+                        CASE WHEN NOT i.indislive THEN {beingDropped} END,
                         CASE WHEN EXISTS (SELECT FROM pg_attribute a WHERE a.attrelid = i.indrelid
-                                          AND a.attnum = ANY (i.indkey::int2[]) AND NOT a.attnotnull) THEN 'on a nullable column' END)
+                                          AND a.attnum = ANY (i.indkey::int2[]) AND NOT a.attnotnull) THEN {nullable} END)))
                       FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid WHERE i.indrelid = s.oid AND i.indisreplident LIMIT 1),
-                     'its replica identity index is gone')""";
+                     {gone})""".replace("{notValid}", DetailTexts.sql("detail.identityIndex.notValid"))
+            .replace("{notUnique}", DetailTexts.sql("detail.identityIndex.notUnique"))
+            .replace("{deferrable}", DetailTexts.sql("detail.identityIndex.deferrable"))
+            .replace("{partial}", DetailTexts.sql("detail.identityIndex.partial"))
+            .replace("{beingDropped}", DetailTexts.sql("detail.identityIndex.beingDropped"))
+            .replace("{nullable}", DetailTexts.sql("detail.identityIndex.nullable"))
+            .replace("{gone}", DetailTexts.sql("detail.identityIndex.gone"));
     /** The publications of updates or deletes that publish the table, itself or through its root. %s: FOR TABLES IN SCHEMA. */
     private static final String PUBLISHERS = """
-            (SELECT 'published by ' || string_agg(quote_ident(p.pubname), ', ' ORDER BY p.pubname)
-                    || ', so UPDATE and DELETE on it fail now'
+            (SELECT json_build_object('key', 'detail.publishedBy', 'args', json_build_array(json_agg(quote_ident(p.pubname)
+                    ORDER BY p.pubname)))
              FROM pg_publication p WHERE (p.pubupdate OR p.pubdelete) AND (p.puballtables
                OR EXISTS (SELECT FROM pg_publication_rel r WHERE r.prpubid = p.oid
-                 AND (r.prrelid = s.oid OR r.prrelid IN (SELECT d.root FROM descendant d WHERE d.oid = s.oid)))%s))""";
+                 AND (r.prrelid = s.oid OR r.prrelid IN (SELECT d.root FROM descendant d WHERE d.oid = s.oid)))%s)
+             HAVING count(*) > 0)""";
     private static final String IN_PUBLISHED_SCHEMA = """
 
                OR EXISTS (SELECT FROM pg_publication_namespace pn WHERE pn.pnpubid = p.oid AND pn.pnnspid = s.relnamespace)""";
@@ -190,18 +200,17 @@ record ScopeTables(long tables, long publishable, long relations, Map<String, Ob
         String publishers = incremental ? PUBLISHERS.formatted(subject.atLeast(15) ? IN_PUBLISHED_SCHEMA : "") : "NULL";
         List<ScopeList> lists = new ArrayList<>(List.of(
                 new ScopeList("unreadable", "s.unreadable AND " + CHECKED, LEAF),
-                new ScopeList("no_identity", NO_IDENTITY,
-                        "nullif(concat_ws('; ', " + IDENTITY_REASON + ", " + LEAF + ", " + publishers + "), '')"),
-                new ScopeList("bad_identity_index", BAD_IDENTITY_INDEX, "concat_ws('; ', " + INDEX_PROBLEM + ", " + LEAF + ")"),
+                new ScopeList("no_identity", NO_IDENTITY, DetailTexts.sqlParts(IDENTITY_REASON, LEAF, publishers)),
+                new ScopeList("bad_identity_index", BAD_IDENTITY_INDEX, DetailTexts.sqlParts(INDEX_PROBLEM, LEAF)),
                 new ScopeList("unlogged", UNLOGGED, LEAF),
                 new ScopeList("partitioned", "s.relkind = 'p' AND s.in_schema AND NOT s.relispartition", "NULL"),
-                new ScopeList("large_objects", LO_COLUMNS + " IS NOT NULL AND s.in_schema", "'columns ' || " + LO_COLUMNS),
+                new ScopeList("large_objects", LO_COLUMNS + " IS NOT NULL AND s.in_schema", DetailTexts.sql("detail.largeObjectColumns", LO_COLUMNS)),
                 new ScopeList("not_owned", TOP + " AND NOT pg_has_role(s.relowner, 'USAGE')", "NULL"),
                 new ScopeList("sequences", "s.relkind = 'S'", "NULL"),
                 new ScopeList("generated", STORED_GENERATED + " IS NOT NULL AND s.in_schema",
-                        "'generated columns ' || " + STORED_GENERATED),
+                        DetailTexts.sql("detail.generatedColumns", STORED_GENERATED)),
                 new ScopeList("virtual_generated", VIRTUAL_GENERATED + " IS NOT NULL AND s.in_schema",
-                        "'virtual generated columns ' || " + VIRTUAL_GENERATED),
+                        DetailTexts.sql("detail.virtualGeneratedColumns", VIRTUAL_GENERATED)),
                 new ScopeList("toasted", TOASTED_CONDITION, LEAF)));
         lists.addAll(CopyLists.lists(subject));
         return lists;

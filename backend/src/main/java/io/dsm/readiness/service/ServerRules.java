@@ -4,9 +4,12 @@ import static io.dsm.readiness.FindingSeverity.BLOCKER;
 import static io.dsm.readiness.FindingSeverity.INFO;
 import static io.dsm.readiness.FindingSeverity.WARNING;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.dsm.common.i18n.Text;
+import io.dsm.common.i18n.Words;
 import io.dsm.common.jdbc.SqlIdentifiers;
 import io.dsm.readiness.ReadinessCheck;
 
@@ -21,18 +24,15 @@ final class ServerRules {
 
     /** Before PostgreSQL 10 nothing else of incremental sync can be checked: this is the one finding. */
     static void version(Subject subject, ServerBasics basics, Findings findings) {
-        String version = "PostgreSQL " + basics.version();
+        String version = basics.version();
         if (subject.major() < OLDEST_DECODING) {
-            findings.add(ReadinessCheck.SERVER_VERSION, BLOCKER, version + " cannot decode changes for incremental sync: "
-                    + "logical decoding with pgoutput needs PostgreSQL " + OLDEST_DECODING + " or later.",
-                    "Upgrade the server, or use this source for full migration only.", null);
+            findings.add(ReadinessCheck.SERVER_VERSION, BLOCKER, Text.of("server.version.tooOld", version, OLDEST_DECODING),
+                    Text.of("server.version.tooOld.hint"), null);
         } else if (subject.major() > NEWEST_VERIFIED) {
-            findings.add(ReadinessCheck.SERVER_VERSION, WARNING, version + " is newer than the versions incremental sync is "
-                    + "verified with (" + OLDEST_DECODING + " to " + NEWEST_VERIFIED + ").",
-                    "Try the project on a copy first.", null);
+            findings.add(ReadinessCheck.SERVER_VERSION, WARNING, Text.of("server.version.newer", version, OLDEST_DECODING,
+                    NEWEST_VERIFIED), Text.of("server.version.newer.hint"), null);
         } else {
-            findings.pass(ReadinessCheck.SERVER_VERSION, version + " is supported (" + OLDEST_DECODING + " to "
-                    + NEWEST_VERIFIED + ").");
+            findings.pass(ReadinessCheck.SERVER_VERSION, Text.of("server.version.passed", version, OLDEST_DECODING, NEWEST_VERIFIED));
         }
     }
 
@@ -49,28 +49,25 @@ final class ServerRules {
         boolean logical = "logical".equals(walLevel);
         if (service.hasFlag() && !service.flagOn()) {
             // The flag is what sets wal_level on these services: one finding, under the flag, with the provider's procedure.
-            findings.add(ReadinessCheck.SERVER_PROVIDER_LOGICAL_DECODING, BLOCKER, service.provider().label + ": "
-                    + service.flag() + " is " + service.flagValue() + ", so wal_level is " + walLevel
-                    + " and no logical replication slot can be created.", service.enableProcedure(), null);
+            findings.add(ReadinessCheck.SERVER_PROVIDER_LOGICAL_DECODING, BLOCKER, Text.of("server.providerFlag.off",
+                    service.provider().label, service.flag(), service.flagValue(), walLevel), service.enableProcedure(), null);
             return;
         }
         if (service.hasFlag()) {
-            findings.pass(ReadinessCheck.SERVER_PROVIDER_LOGICAL_DECODING, service.provider().label + ": " + service.flag()
-                    + " is " + service.flagValue() + ".");
+            findings.pass(ReadinessCheck.SERVER_PROVIDER_LOGICAL_DECODING, Text.of("server.providerFlag.passed",
+                    service.provider().label, service.flag(), service.flagValue()));
         }
         if (logical) {
-            findings.pass(ReadinessCheck.SERVER_WAL_LEVEL, "wal_level is logical.");
+            findings.pass(ReadinessCheck.SERVER_WAL_LEVEL, Text.of("server.walLevel.passed"));
         } else if (service.hasFlag()) {
-            findings.add(ReadinessCheck.SERVER_WAL_LEVEL, BLOCKER, service.flag() + " is " + service.flagValue()
-                    + ", but wal_level is still " + walLevel + ": the server has not restarted since the flag was set.",
-                    "Reboot the instance to apply the flag.", null);
+            findings.add(ReadinessCheck.SERVER_WAL_LEVEL, BLOCKER, Text.of("server.walLevel.notRestarted", service.flag(),
+                    service.flagValue(), walLevel), Text.of("server.walLevel.notRestarted.hint"), null);
         } else if (service.managed()) {
-            findings.add(ReadinessCheck.SERVER_WAL_LEVEL, BLOCKER, "wal_level is " + walLevel
-                    + "; logical decoding needs logical.", service.enableProcedure(), null);
+            findings.add(ReadinessCheck.SERVER_WAL_LEVEL, BLOCKER, Text.of("server.walLevel.notLogical", walLevel),
+                    service.enableProcedure(), null);
         } else {
-            findings.add(ReadinessCheck.SERVER_WAL_LEVEL, BLOCKER, "wal_level is " + walLevel
-                    + "; logical decoding needs logical.", "Restart the server after the change (a reload is not enough).",
-                    "ALTER SYSTEM SET wal_level = logical;");
+            findings.add(ReadinessCheck.SERVER_WAL_LEVEL, BLOCKER, Text.of("server.walLevel.notLogical", walLevel),
+                    Text.of("server.walLevel.notLogical.hint"), "ALTER SYSTEM SET wal_level = logical;");
         }
     }
 
@@ -80,42 +77,38 @@ final class ServerRules {
         int free = settings.freeSlots();
         List<Slot> inactive = facts.slots().stream().filter(slot -> !slot.active() && !slot.temporary()).toList();
         ObjectList candidates = ObjectList.of(inactive.stream()
-                .map(slot -> new AffectedObject(slot.name(), slot.detail() + (slot.database() == null ? ""
-                        : ", in database " + slot.database())))
+                .map(slot -> new AffectedObject(slot.name(), slot.database() == null ? slot.detail()
+                        : Words.list(List.of(slot.detail(), Text.of("detail.slot.inDatabase", slot.database())))))
                 .toList());
-        String raise = facts.settings().service().managed()
+        Text raise = facts.settings().service().managed()
                 ? facts.settings().service().parameterProcedure("max_replication_slots") : null;
         String raiseSql = facts.settings().service().managed() ? null
                 : "ALTER SYSTEM SET max_replication_slots = " + Math.max(10, settings.slotsUsed() + 4) + ";";
         if (max == 0) {
-            findings.add(ReadinessCheck.SERVER_REPLICATION_SLOTS, BLOCKER, "max_replication_slots is 0: no replication slot "
-                    + "can be created.", raise != null ? raise : "Restart the server after the change.", raiseSql);
+            findings.add(ReadinessCheck.SERVER_REPLICATION_SLOTS, BLOCKER, Text.of("server.slots.none"),
+                    raise != null ? raise : Text.of("server.slots.none.hint"), raiseSql);
         } else if (free == 0) {
-            findings.add(ReadinessCheck.SERVER_REPLICATION_SLOTS, BLOCKER, "All " + max + " replication slots are taken: "
-                    + "an incremental sync project finds no free slot." + inactiveNote(inactive),
-                    freeingHint(inactive, raise), dropStatements(inactive, raiseSql), candidates);
+            findings.add(ReadinessCheck.SERVER_REPLICATION_SLOTS, BLOCKER, withInactiveNote(Text.of("server.slots.allTaken", max),
+                    inactive), freeingHint(inactive, raise), dropStatements(inactive, raiseSql), candidates);
         } else if (free == 1) {
-            findings.add(ReadinessCheck.SERVER_REPLICATION_SLOTS, WARNING, "Only 1 of " + max + " replication slots is free: "
-                    + "this project takes it, and a second project, or a re-sync that creates its new slot before dropping "
-                    + "the old one, finds none." + inactiveNote(inactive), freeingHint(inactive, raise),
-                    dropStatements(inactive, raiseSql), candidates);
+            findings.add(ReadinessCheck.SERVER_REPLICATION_SLOTS, WARNING, withInactiveNote(Text.of("server.slots.oneFree", max),
+                    inactive), freeingHint(inactive, raise), dropStatements(inactive, raiseSql), candidates);
         } else {
-            findings.pass(ReadinessCheck.SERVER_REPLICATION_SLOTS, free + " of " + max + " replication slots are free.");
+            findings.pass(ReadinessCheck.SERVER_REPLICATION_SLOTS, Text.of("server.slots.passed", free, max));
         }
     }
 
-    private static String inactiveNote(List<Slot> inactive) {
-        if (inactive.isEmpty()) {
-            return "";
-        }
-        return inactive.size() == 1 ? " 1 of the slots taken is inactive."
-                : " " + inactive.size() + " of the slots taken are inactive.";
+    private static Text withInactiveNote(Text message, List<Slot> inactive) {
+        return inactive.isEmpty() ? message : Words.paragraph(List.of(message, Text.of("server.slots.inactive", inactive.size())));
     }
 
-    private static String freeingHint(List<Slot> inactive, String raise) {
-        String drop = inactive.isEmpty() ? "" : "Drop the inactive slots that no consumer will come back for (a consumer "
-                + "whose slot is dropped must start over from a new snapshot). ";
-        return drop + (raise != null ? raise : "Or raise max_replication_slots and restart the server.");
+    private static Text freeingHint(List<Slot> inactive, Text raise) {
+        List<Text> hint = new ArrayList<>();
+        if (!inactive.isEmpty()) {
+            hint.add(Text.of("server.slots.dropInactive.hint"));
+        }
+        hint.add(raise != null ? raise : Text.of("server.slots.raise.hint"));
+        return Words.paragraph(hint);
     }
 
     private static String dropStatements(List<Slot> inactive, String raiseSql) {
@@ -130,42 +123,34 @@ final class ServerRules {
     private static void walSenders(InspectionFacts facts, Findings findings) {
         ServerSettings settings = facts.settings();
         int max = settings.maxWalSenders();
-        String hint = settings.service().managed() ? settings.service().parameterProcedure("max_wal_senders")
-                : "Raise max_wal_senders and restart the server, or stop a consumer that is no longer needed.";
+        Text hint = settings.service().managed() ? settings.service().parameterProcedure("max_wal_senders")
+                : Text.of("server.walSenders.hint");
         String fix = settings.service().managed() ? null
                 : "ALTER SYSTEM SET max_wal_senders = " + Math.max(10, settings.walSenderPids().size() + 4) + ";";
         if (max == 0) {
-            findings.add(ReadinessCheck.SERVER_WAL_SENDERS, BLOCKER, "max_wal_senders is 0: the server accepts no "
-                    + "replication connection.", hint, fix);
+            findings.add(ReadinessCheck.SERVER_WAL_SENDERS, BLOCKER, Text.of("server.walSenders.none"), hint, fix);
         } else if (facts.freeWalSenders() == 0) {
-            findings.add(ReadinessCheck.SERVER_WAL_SENDERS, BLOCKER, "All " + max + " WAL senders are busy (standbys and "
-                    + "other consumers): a project could not stream changes.", hint, fix);
+            findings.add(ReadinessCheck.SERVER_WAL_SENDERS, BLOCKER, Text.of("server.walSenders.allBusy", max), hint, fix);
         } else {
-            findings.pass(ReadinessCheck.SERVER_WAL_SENDERS, facts.freeWalSenders() + " of " + max
-                    + " WAL senders are free.");
+            findings.pass(ReadinessCheck.SERVER_WAL_SENDERS, Text.of("server.walSenders.passed", facts.freeWalSenders(), max));
         }
     }
 
     private static void slotWalKeepSize(InspectionFacts facts, Findings findings) {
         ManagedService service = facts.settings().service();
         if (facts.settings().slotWalKeepSize().isEmpty()) {
-            findings.add(ReadinessCheck.SERVER_MAX_SLOT_WAL_KEEP_SIZE, INFO, "PostgreSQL " + facts.subject().major()
-                    + " cannot bound the WAL a replication slot keeps (max_slot_wal_keep_size came with 13): a slot whose "
-                    + "consumer stops keeps WAL until the disk is full.", "Watch the WAL retained by slots "
-                    + "(slots.inactive), and drop slots whose consumer is gone.", null);
+            findings.add(ReadinessCheck.SERVER_MAX_SLOT_WAL_KEEP_SIZE, INFO, Text.of("server.slotWalKeepSize.beforePg13",
+                    facts.subject().major()), Text.of("server.slotWalKeepSize.beforePg13.hint"), null);
             return;
         }
         String size = facts.settings().slotWalKeepSize().get();
         if (!"-1".equals(size)) {
-            findings.pass(ReadinessCheck.SERVER_MAX_SLOT_WAL_KEEP_SIZE, "max_slot_wal_keep_size is " + size
-                    + ": a slot cannot keep more WAL than that.");
+            findings.pass(ReadinessCheck.SERVER_MAX_SLOT_WAL_KEEP_SIZE, Text.of("server.slotWalKeepSize.passed", size));
             return;
         }
-        findings.add(ReadinessCheck.SERVER_MAX_SLOT_WAL_KEEP_SIZE, WARNING, "max_slot_wal_keep_size is -1: a slot whose "
-                + "consumer stops keeps WAL until the disk is full and the server stops.",
-                (service.managed() ? service.parameterProcedure("max_slot_wal_keep_size") + " "
-                        : "Choose a size the WAL disk can hold with room to spare; it takes effect on reload. ")
-                        + "A slot that falls further behind is invalidated (wal_status lost) and its project must re-sync.",
+        findings.add(ReadinessCheck.SERVER_MAX_SLOT_WAL_KEEP_SIZE, WARNING, Text.of("server.slotWalKeepSize.unbounded"),
+                Words.paragraph(List.of(service.managed() ? service.parameterProcedure("max_slot_wal_keep_size")
+                        : Text.of("server.slotWalKeepSize.choose"), Text.of("server.slotWalKeepSize.invalidated"))),
                 service.managed() ? null : "ALTER SYSTEM SET max_slot_wal_keep_size = '64GB';\nSELECT pg_reload_conf();");
     }
 }

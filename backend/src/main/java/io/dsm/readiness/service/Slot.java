@@ -1,8 +1,13 @@
 package io.dsm.readiness.service;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import io.dsm.common.i18n.Text;
+import io.dsm.common.i18n.Words;
 
 /**
  * A replication slot of the server: slots of every database count against max_replication_slots,
@@ -32,23 +37,23 @@ record Slot(String name, String database, String plugin, boolean logical, boolea
     }
 
     /** What is worth knowing about the slot, in a few words. */
-    String detail() {
-        StringBuilder detail = new StringBuilder(active ? "active" : "inactive");
-        if (inactiveSince != null && !active) {
-            detail.append(" since ").append(inactiveSince.toLocalDate());
-        }
+    Text detail() {
+        List<Text> detail = new ArrayList<>();
+        detail.add(active ? Text.of("detail.slot.active")
+                : inactiveSince != null ? Text.of("detail.slot.inactiveSince", inactiveSince.toLocalDate().toString())
+                : Text.of("detail.slot.inactive"));
         if (retainedBytes >= 0) {
-            detail.append(", retains ").append(Bytes.readable(retainedBytes)).append(" of WAL");
+            detail.add(Text.of("detail.slot.retains", Bytes.readable(retainedBytes)));
         }
         if (walStatus != null) {
-            detail.append(", wal_status ").append(walStatus);
+            detail.add(Text.of("detail.slot.walStatus", walStatus));
         }
         if (plugin != null && !"pgoutput".equals(plugin)) {
-            detail.append(", plugin ").append(plugin);
+            detail.add(Text.of("detail.slot.plugin", plugin));
         }
         if (!logical) {
-            detail.append(", physical");
+            detail.add(Text.of("detail.slot.physical"));
         }
-        return detail.toString();
+        return Words.list(detail);
     }
 }

@@ -31,7 +31,7 @@ final class SlotRules {
         }
         if (abandoned.isEmpty()) {
             findings.pass(ReadinessCheck.SLOTS_INACTIVE, Text.of("slots.inactive.passed", here.size(), quoted,
-                    here.stream().map(slot -> slot.name() + " (" + slot.detail() + ")").collect(Collectors.joining(", "))));
+                    Words.list(here.stream().map(slot -> Text.of("detail.slot.named", slot.name(), slot.detail())).toList())));
             return;
         }
         long retained = abandoned.stream().mapToLong(slot -> Math.max(0, slot.retainedBytes())).sum();

@@ -52,8 +52,9 @@ final class ViewProbe {
                 EXCEPTION
                   WHEN query_canceled THEN skipped := skipped + 1; deadline := '-infinity';
                   WHEN lock_not_available THEN skipped := skipped + 1;
-                  WHEN OTHERS THEN failed := failed || json_build_object('name', r.name, 'detail',
-                    CASE r.relkind WHEN 'v' THEN 'view' ELSE 'foreign table' END || ': ' || SQLERRM || ' (SQLSTATE ' || SQLSTATE || ')');
+                  WHEN OTHERS THEN failed := failed || json_build_object('name', r.name, 'detail', json_build_object('key',
+                    CASE r.relkind WHEN 'v' THEN 'detail.probe.view' ELSE 'detail.probe.foreignTable' END,
+                    'args', json_build_array(SQLERRM, SQLSTATE)));
                 END;
               END LOOP;
               PERFORM set_config('dsm.probe_result', json_build_object('failed', failed, 'skipped', skipped)::text, true);
@@ -102,7 +103,7 @@ final class ViewProbe {
         JsonNode result = CatalogJson.column(row, "current_setting");
         List<AffectedObject> failed = new ArrayList<>();
         if (result != null) {
-            result.get("failed").forEach(f -> failed.add(new AffectedObject(CatalogJson.text(f, "name"), CatalogJson.text(f, "detail"))));
+            result.get("failed").forEach(f -> failed.add(new AffectedObject(CatalogJson.text(f, "name"), DetailTexts.read(f.get("detail")))));
         }
         long probed = Math.min(candidates, MAX_PROBED);
         long skipped = result == null ? probed : result.get("skipped").asLong();

@@ -53,8 +53,8 @@ class CredentialGateTest {
             ReplicationConnectionResult result = probe.await();
 
             assertThat(result.outcome()).isEqualTo(Outcome.WITHHELD);
-            assertThat(result.message()).isEqualTo(PasswordMethods.CLEARTEXT_WITHHELD.english());
-            assertThat(result.hint()).contains("scram-sha-256").contains("verify-full");
+            assertThat(result.message()).isEqualTo(PasswordMethods.CLEARTEXT_WITHHELD);
+            assertThat(result.hint().english()).contains("scram-sha-256").contains("verify-full");
             fake.awaitEnded(1);
             assertThat(fake.startups()).singleElement().satisfies(startup -> assertThat(startup)
                     .containsEntry("replication", "database").containsEntry("user", "cdc"));

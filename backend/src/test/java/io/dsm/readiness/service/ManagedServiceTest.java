@@ -30,14 +30,14 @@ class ManagedServiceTest {
         ManagedService flexible = ManagedService.recognise(null, null, "pg_trgm,postgis", null);
         assertThat(flexible.provider()).isEqualTo(Provider.AZURE);
         assertThat(flexible.hasFlag()).isFalse();
-        assertThat(flexible.enableProcedure()).contains("wal_level").contains("Server parameters");
+        assertThat(flexible.enableProcedure().english()).contains("wal_level").contains("Server parameters");
     }
 
     @Test
     void recognisesGoogleCloudSqlByItsLogicalDecodingFlag() {
         ManagedService cloudSql = ManagedService.recognise(null, null, null, "off");
         assertThat(cloudSql.provider()).isEqualTo(Provider.GOOGLE_CLOUD_SQL);
-        assertThat(cloudSql.enableProcedure()).contains("cloudsql.logical_decoding=on");
+        assertThat(cloudSql.enableProcedure().english()).contains("cloudsql.logical_decoding=on");
     }
 
     @Test
@@ -50,8 +50,8 @@ class ManagedServiceTest {
         for (String[] settings : new String[][] { { "off", null, null, null }, { null, "off", null, null },
                 { null, null, "x", null }, { null, null, null, "off" } }) {
             ManagedService service = ManagedService.recognise(settings[0], settings[1], settings[2], settings[3]);
-            assertThat(service.enableProcedure()).as(service.provider().name()).doesNotContain("ALTER SYSTEM");
-            assertThat(service.parameterProcedure("max_replication_slots")).doesNotContain("ALTER SYSTEM");
+            assertThat(service.enableProcedure().english()).as(service.provider().name()).doesNotContain("ALTER SYSTEM");
+            assertThat(service.parameterProcedure("max_replication_slots").english()).doesNotContain("ALTER SYSTEM");
         }
     }
 }
