@@ -265,7 +265,7 @@ try {
       await badge.click();
       const drawer = page.locator('.datasource-drawer');
       await drawer.getByRole('tab', { name: 'Readiness', selected: true }).waitFor();
-      await drawer.getByText('Latest report').waitFor();
+      await drawer.getByRole('heading', { name: 'Latest report' }).waitFor();
       await drawer.getByText('State changed').first().waitFor();
       check(new URL(page.url()).searchParams.get('detailTab') === 'readiness', 'the URL names the readiness tab');
       await harness.screenshot(page, 'drawer-readiness-1280');
@@ -514,7 +514,7 @@ try {
         await banner.waitFor({ timeout: 15_000 });
         const drawer = page.locator('.datasource-drawer');
         await ui.row(identifier).locator('.readiness-badge').click();
-        await drawer.getByText('Latest report').waitFor();
+        await drawer.getByRole('heading', { name: 'Latest report' }).waitFor();
         await ui.expandFindings(drawer);
         // The check can fail: the same screen in English is full of sentences.
         const english = await untranslatedIn({ 'the banner': banner, 'the readiness tab': drawer });
@@ -527,6 +527,7 @@ try {
           .getByText(/第 \d+ 行/)
           .first()
           .waitFor();
+        await harness.screenshot(page, 'list-provisioning-banner-zh-CN-1280');
         await ui.row(identifier).locator('.readiness-badge').click();
         await drawer.getByRole('tab', { name: '就绪检查', selected: true }).waitFor();
         await drawer.locator('.finding').first().waitFor();

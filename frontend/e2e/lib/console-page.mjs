@@ -228,9 +228,6 @@ export class ConsolePage {
       /** @param {DOMRect} a @param {DOMRect} b */
       const overlap = (a, b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5;
       const box = root.querySelector('.ant-table-content, .ant-table-header, .ant-table-body') ?? root;
-      // The headers in the window, so that what covers them can be asked of the page.
-      const head = root.querySelector('thead')?.getBoundingClientRect();
-      if (head && (head.top < 0 || head.bottom > window.innerHeight)) window.scrollBy(0, head.top - 100);
       const found = [];
       if (scrolling && box.scrollWidth <= box.clientWidth) found.push('the table does not scroll sideways');
       const cells = Array.from(root.querySelectorAll('thead th')).filter(
@@ -242,6 +239,9 @@ export class ConsolePage {
         const name = (cell.textContent ?? '').trim();
         if (name === '') continue; // the expand column has no title
         if (scrolling) cell.scrollIntoView({ block: 'nearest', inline: 'center' });
+        // In the window (a nested table's headers may lie below it), so the page can say what covers it.
+        const { top, bottom } = cell.getBoundingClientRect();
+        if (top < 0 || bottom > window.innerHeight) window.scrollBy(0, top - 100);
         const viewport = box.getBoundingClientRect();
         const bounds = cell.getBoundingClientRect();
         if (bounds.left < viewport.left - 0.5 || bounds.right > viewport.right + 0.5) {

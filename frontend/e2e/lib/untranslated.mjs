@@ -7,8 +7,8 @@
  * (ideographs, full-width punctuation), which may touch a Latin word without a space.
  */
 const SEPARATORS = /[\s,;:()!?\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+|\.(?=\s|$)/;
-/** An English word: ASCII letters, perhaps with an apostrophe (user's, tables'). */
-const WORD = /^[A-Za-z]+(?:'[a-z]*)?$/;
+/** An English word: ASCII letters, perhaps hyphenated or with an apostrophe (re-sync, user's, tables'). */
+const WORD = /^[A-Za-z]+(?:[-'][A-Za-z]+)*'?$/;
 /** SQL keywords alone (REPLICA IDENTITY FULL, FOR TABLE) name what to run, inside any language. */
 const KEYWORD = /^[A-Z]{2,}$/;
 /** A statement shown as a hint, e.g. "GRANT SELECT ON ALL TABLES IN SCHEMA public TO migrator;". */
@@ -72,16 +72,17 @@ export async function visibleTexts(region) {
 }
 
 /**
- * Every English run in the visible text of these regions, each prefixed with where it was found.
+ * Every English run in the visible text of these regions, each once, prefixed with where it was found.
  * @param {Record<string, Locator>} regions by a name for the report, e.g. { 'the list': ... }
  * @param {readonly string[]} [userValues]
  */
 export async function untranslatedIn(regions, userValues = []) {
-  const found = [];
+  /** @type {Set<string>} each once, however many rows repeat it */
+  const found = new Set();
   for (const [where, region] of Object.entries(regions)) {
     for (const text of await visibleTexts(region)) {
-      for (const run of englishRuns(text, userValues)) found.push(`${where}: "${run}" in "${text}"`);
+      for (const run of englishRuns(text, userValues)) found.add(`${where}: "${run}" in "${text}"`);
     }
   }
-  return found;
+  return [...found];
 }
