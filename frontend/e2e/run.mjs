@@ -6,11 +6,15 @@
 //   DSM_PASSWORD     their password (the first admin's is DSM_ADMIN_PASSWORD)
 //   TARGET_HOST, TARGET_PORT, TARGET_USER, TARGET_PASSWORD, TARGET_DB   the PostgreSQL to register
 //   SCREENSHOT_DIR   where to write PNGs (default: screenshots/e2e)
+//   DSM_PROVISIONING_DIR   the running dsm's provisioning folder: a step puts a broken file there
 // Exits non-zero when a step fails; the last line is "N passed, N failed".
 import { expectAccessible } from './lib/accessibility.mjs';
 import { launch } from './lib/browser.mjs';
 import { ConsolePage } from './lib/console-page.mjs';
 import { Harness, check, eventually } from './lib/harness.mjs';
+import { englishRuns, untranslatedIn } from './lib/untranslated.mjs';
+import { rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 
 /** @param {string} name */
 function required(name) {
@@ -38,6 +42,18 @@ const harness = new Harness(process.env.SCREENSHOT_DIR ?? 'screenshots/e2e');
 const runId = Date.now().toString(36);
 const identifier = `e2e${runId}`;
 const copyIdentifier = `e2e${runId}copy`;
+
+/** A provisioning file dsm refuses: no attribute, a port out of range. */
+const BROKEN_PROVISIONING_FILE = `apiVersion: dsm/v1
+dataSources:
+  - identifier: e2e${runId}prov
+    type: POSTGRESQL
+    host: 127.0.0.1
+    port: 70000
+    username: migrator
+    passwordRef: env:DSM_E2E_NO_SUCH_PASSWORD
+    databaseName: appdb
+`;
 
 const COPY_STEP = 'copy it: the same values with identifier and password to fill in';
 /** The seed's columns, which the list shows until its user chooses more. */
@@ -157,7 +173,7 @@ try {
   });
 
   await harness.step(
-    "the column chooser adds dsm's columns; with all of them the list scrolls sideways and cuts no header",
+    "the column chooser adds dsm's columns, and with all of them every header still fits 1280 px",
     async () => {
       await ui.showColumns(DSM_COLUMNS);
       await page.getByRole('columnheader', { name: 'Readiness' }).waitFor();
@@ -166,7 +182,7 @@ try {
         headers.length === SEED_HEADERS.length + DSM_COLUMNS.length,
         `all columns shown, got: ${headers.join(', ')}`,
       );
-      await ui.expectHeadersVisible('.datasource-table', { scrolls: true });
+      await ui.expectHeadersVisible('.datasource-table');
       await harness.screenshot(page, 'list-all-columns-1280');
       await expectAccessible(page, 'the list with all columns');
       // Remembered: the steps that follow read the readiness, heartbeat and database columns.
@@ -177,17 +193,29 @@ try {
   );
 
   await harness.step(
-    'with several regions every column header of the list is still fully visible at 1280 px',
+    'with every column chosen, regions too, no header is covered or cut at 1280x800, in English and in Chinese',
     async () => {
       // The region column appears only when there is a choice of regions; this dsm has one.
       await page.route('**/api/regions', (route) => route.fulfill({ json: { regions: ['default', 'east'] } }));
+      await page.setViewportSize({ width: 1280, height: 800 });
       try {
         await ui.open(`?q=${identifier}`);
         await ui.showColumns(['Region']);
         await page.getByRole('columnheader', { name: 'Region' }).waitFor();
-        await ui.expectHeadersVisible('.datasource-table', { scrolls: true });
-        await harness.screenshot(page, 'list-regions-1280');
+        const headers = await ui.headers('.datasource-table');
+        check(
+          headers.length === SEED_HEADERS.length + DSM_COLUMNS.length + 1,
+          `every column shown, got: ${headers.join(', ')}`,
+        );
+        await ui.expectHeadersVisible('.datasource-table');
+        await harness.screenshot(page, 'list-every-column-1280x800');
+        await ui.chooseLanguage('简体中文');
+        await page.getByRole('columnheader', { name: '地域' }).waitFor();
+        await ui.expectHeadersVisible('.datasource-table');
+        await harness.screenshot(page, 'list-every-column-zh-CN-1280x800');
+        await ui.chooseLanguage('English');
       } finally {
+        await page.setViewportSize({ width: 1280, height: 900 });
         await page.unroute('**/api/regions');
       }
       // Back to the list as this dsm configures it, for the steps that follow.
@@ -237,7 +265,7 @@ try {
       await badge.click();
       const drawer = page.locator('.datasource-drawer');
       await drawer.getByRole('tab', { name: 'Readiness', selected: true }).waitFor();
-      await drawer.getByText('Latest report').waitFor();
+      await drawer.getByRole('heading', { name: 'Latest report' }).waitFor();
       await drawer.getByText('State changed').first().waitFor();
       check(new URL(page.url()).searchParams.get('detailTab') === 'readiness', 'the URL names the readiness tab');
       await harness.screenshot(page, 'drawer-readiness-1280');
@@ -463,6 +491,88 @@ try {
       check(new URL(page.url()).pathname === '/', 'the link opens the data sources page');
       await page.keyboard.press('Escape');
       await page.locator('.datasource-drawer').waitFor({ state: 'hidden' });
+    },
+    { needs: [CREATE_STEP] },
+  );
+
+  await harness.step(
+    'in Simplified Chinese the list, the test report, the readiness tab, the provisioning banner and the audit log show no English sentence',
+    async () => {
+      check(
+        englishRuns('端口：must be between 1 and 65535').length === 1 &&
+          englishRuns('端口必须在 1 到 65535 之间').length === 0,
+        'the detector finds an English sentence among Chinese, and only that',
+      );
+      // A provisioning file with errors, so that the banner above the list shows the server's words.
+      const folder = process.env.DSM_PROVISIONING_DIR;
+      check(folder, 'DSM_PROVISIONING_DIR is not set: the running dsm needs a provisioning folder (see the header)');
+      const broken = path.join(folder, `e2e${runId}-broken.yaml`);
+      await writeFile(broken, BROKEN_PROVISIONING_FILE);
+      try {
+        await ui.open(`?q=${identifier}`);
+        const banner = page.locator('.provisioning-banner');
+        await banner.waitFor({ timeout: 15_000 });
+        const drawer = page.locator('.datasource-drawer');
+        await ui.row(identifier).locator('.readiness-badge').click();
+        await drawer.getByRole('heading', { name: 'Latest report' }).waitFor();
+        await ui.expandFindings(drawer);
+        // The check can fail: the same screen in English is full of sentences.
+        const english = await untranslatedIn({ 'the banner': banner, 'the readiness tab': drawer });
+        check(english.length > 0, 'the detector finds the English of the English screen');
+        await page.keyboard.press('Escape');
+        await drawer.waitFor({ state: 'hidden' });
+
+        await ui.chooseLanguage('简体中文');
+        await banner
+          .getByText(/第 \d+ 行/)
+          .first()
+          .waitFor();
+        await harness.screenshot(page, 'list-provisioning-banner-zh-CN-1280');
+        await ui.row(identifier).locator('.readiness-badge').click();
+        await drawer.getByRole('tab', { name: '就绪检查', selected: true }).waitFor();
+        await drawer.locator('.finding').first().waitFor();
+        await ui.expandFindings(drawer);
+        await harness.screenshot(page, 'drawer-readiness-zh-CN-expanded-1280');
+        const found = await untranslatedIn({
+          'the list': page.locator('.datasource-table'),
+          'the provisioning banner': banner,
+          'the readiness tab': drawer,
+        });
+        await page.keyboard.press('Escape');
+        await drawer.waitFor({ state: 'hidden' });
+
+        await page.getByRole('button', { name: `编辑 ${identifier}`, exact: true }).click();
+        const report = ui.dialog().locator('.test-report');
+        await ui
+          .dialog()
+          .getByRole('button', { name: /测试连接|重新测试/ })
+          .click();
+        await report.waitFor({ timeout: 30_000 });
+        await ui.expandFindings(report);
+        await harness.screenshot(page, 'dialog-test-report-zh-CN-1280');
+        found.push(...(await untranslatedIn({ "the dialog's test report": report })));
+        await page.keyboard.press('Escape');
+        await ui.waitForDialogClosed();
+
+        await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '审计日志' }).click();
+        const audit = page.locator('.audit-table');
+        await audit.locator('tbody tr.ant-table-row').first().waitFor();
+        await audit
+          .getByRole('button', { name: /expand row|展开行/i })
+          .first()
+          .click();
+        await harness.screenshot(page, 'audit-zh-CN-1280');
+        found.push(...(await untranslatedIn({ 'the audit log': audit }, ['Edited by the e2e test'])));
+        console.log(
+          `        English found in Chinese screens: ${found.length}\n          ${found.join('\n          ')}`,
+        );
+        check(found.length === 0, `untranslated text in the Chinese screens:\n${found.join('\n')}`);
+      } finally {
+        await rm(broken, { force: true });
+        await page.keyboard.press('Escape');
+        if ((await page.getAttribute('html', 'lang')) !== 'en') await ui.chooseLanguage('English');
+        await ui.open();
+      }
     },
     { needs: [CREATE_STEP] },
   );

@@ -138,6 +138,15 @@ export class ConsolePage {
     throw new Error('no finding offers SQL that fixes it');
   }
 
+  /**
+   * Opens every finding of a report or readiness tab, so that their hints and details show too.
+   * @param {Locator} container
+   */
+  async expandFindings(container) {
+    const closed = container.locator('.finding__toggle[aria-expanded="false"]');
+    while ((await closed.count()) > 0) await closed.first().click();
+  }
+
   okButton() {
     return this.dialog().getByRole('button', { name: 'OK', exact: true });
   }
@@ -165,6 +174,20 @@ export class ConsolePage {
    */
   async expectEnabled(locator, what) {
     check(await locator.isEnabled(), `${what} should be enabled`);
+  }
+
+  /**
+   * Switches the console's language with the header's language menu, from wherever it is.
+   * @param {'English' | '简体中文'} language
+   */
+  async chooseLanguage(language) {
+    const [menu, lang] = language === 'English' ? ['语言', 'en'] : ['Language', 'zh-CN'];
+    await this.page.getByRole('combobox', { name: menu }).click();
+    await this.page.getByText(language, { exact: true }).click();
+    // <html lang> changes once the language's words have loaded and the page shows them.
+    await this.page.waitForFunction((wanted) => document.documentElement.lang === wanted, lang);
+    // Away from the menu, so that no tooltip stays open over what the step looks at next.
+    await this.page.mouse.move(5, 5);
   }
 
   /**
@@ -216,6 +239,9 @@ export class ConsolePage {
         const name = (cell.textContent ?? '').trim();
         if (name === '') continue; // the expand column has no title
         if (scrolling) cell.scrollIntoView({ block: 'nearest', inline: 'center' });
+        // In the window (a nested table's headers may lie below it), so the page can say what covers it.
+        const { top, bottom } = cell.getBoundingClientRect();
+        if (top < 0 || bottom > window.innerHeight) window.scrollBy(0, top - 100);
         const viewport = box.getBoundingClientRect();
         const bounds = cell.getBoundingClientRect();
         if (bounds.left < viewport.left - 0.5 || bounds.right > viewport.right + 0.5) {
@@ -227,6 +253,17 @@ export class ConsolePage {
         }
         const title = cell.querySelector('.ant-table-column-title') ?? cell;
         if (title.scrollWidth > title.clientWidth) found.push(`"${name}" is cut short`);
+        // Covered: whatever the pointer meets at the title's start, middle and end must be the header.
+        const words = title.getBoundingClientRect();
+        const y = words.top + words.height / 2;
+        for (const x of [words.left + 1, (words.left + words.right) / 2, words.right - 1]) {
+          const hit = document.elementFromPoint(x, y);
+          if (!hit || !cell.contains(hit)) {
+            const other = hit?.closest('th')?.textContent?.trim() ?? hit?.className ?? 'nothing';
+            found.push(`"${name}" is covered by "${other}" at x=${Math.round(x)}`);
+            break;
+          }
+        }
       }
       box.scrollLeft = 0;
       return found;

@@ -15,6 +15,7 @@ import {
 } from '../utils/audit-params';
 import { AuditTable } from './AuditTable';
 import { AuditToolbar } from './AuditToolbar';
+import './audit.css';
 
 const NO_IDS: readonly string[] = [];
 

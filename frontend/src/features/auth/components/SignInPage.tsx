@@ -16,6 +16,7 @@ import { navigate } from '@/lib/url/location';
 import { safeNext } from '@/lib/url/paths';
 import { useSignIn } from '../api/use-sign-in';
 import { signInReason } from '../utils/sign-in-reason';
+import './sign-in.css';
 
 interface Credentials {
   username: string;

@@ -29,7 +29,7 @@ export function DataSourceCards(props: ListViewProps) {
             <li key={row.id} className={`datasource-card${row.id === props.highlightId ? ' row--highlight' : ''}`}>
               <div className="datasource-card__head">
                 <IdentifierLink dataSource={row} href={props.detailHref(row.id)} onOpen={props.onOpenDetail} />
-                <RowActions compact dataSource={row} test={tests.get(row.id)} handlers={props} />
+                <RowActions layout="menu" dataSource={row} test={tests.get(row.id)} handlers={props} />
               </div>
               <ManagedByTag dataSource={row} />
               <Typography.Text className="mono">{formatEndpoint(row.host, row.port)}</Typography.Text>

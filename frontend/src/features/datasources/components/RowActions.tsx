@@ -1,5 +1,6 @@
 import { CopyOutlined, DeleteOutlined, EditOutlined, MoreOutlined } from '@ant-design/icons';
-import { Button, Dropdown } from 'antd';
+import { Button, Dropdown, Tooltip } from 'antd';
+import type { ReactNode } from 'react';
 import { DisabledReason } from '@/components/DisabledReason';
 import type { DataSource } from '@/lib/api/types';
 import { usePermissions } from '@/lib/auth/authorization';
@@ -19,12 +20,18 @@ interface Props {
   dataSource: DataSource;
   handlers: RowActionHandlers;
   test: RowTest | undefined;
-  /** Copy, Edit and Delete in a menu, for the narrow cards on phones. */
-  compact: boolean;
+  /**
+   * `links`: every action spelled out, as the seed has them. `icons`: a short test link and Copy,
+   * Edit and Delete as icons named by tooltips, for a table that shows all of dsm's columns and
+   * must still fit 1280 px. `menu`: Copy, Edit and Delete in a menu, for the narrow cards on phones.
+   */
+  layout: 'links' | 'icons' | 'menu';
 }
 
-/** Test Connection, Copy, Edit, Delete: inline links in the table, a menu beside the test on phones. */
-export function RowActions({ dataSource, test, compact, handlers }: Props) {
+const ICONS = { copy: <CopyOutlined />, edit: <EditOutlined />, delete: <DeleteOutlined /> };
+
+/** Test Connection, Copy, Edit, Delete: inline in the table, a menu beside the test on phones. */
+export function RowActions({ dataSource, test, layout, handlers }: Props) {
   const { onTest, onCopy, onEdit, onDelete } = handlers;
   const m = useMessages();
   const { whyNot } = usePermissions();
@@ -33,10 +40,16 @@ export function RowActions({ dataSource, test, compact, handlers }: Props) {
   const cannotChange = reasons.change(dataSource);
   const identifier = dataSource.identifier;
   const testButton = (
-    <RowConnectionTest dataSource={dataSource} test={test} onRun={onTest} disabledReason={whyNot('testDataSources')} />
+    <RowConnectionTest
+      dataSource={dataSource}
+      test={test}
+      onRun={onTest}
+      disabledReason={whyNot('testDataSources')}
+      short={layout === 'icons'}
+    />
   );
 
-  if (compact) {
+  if (layout === 'menu') {
     return (
       <div className="row-actions">
         {testButton}
@@ -47,7 +60,7 @@ export function RowActions({ dataSource, test, compact, handlers }: Props) {
               // Disabled items stay in the menu, where the user looks for them, and say why.
               {
                 key: 'copy',
-                icon: <CopyOutlined />,
+                icon: ICONS.copy,
                 label: m.list.actions.copy,
                 disabled: cannotCopy !== undefined,
                 title: cannotCopy,
@@ -55,7 +68,7 @@ export function RowActions({ dataSource, test, compact, handlers }: Props) {
               },
               {
                 key: 'edit',
-                icon: <EditOutlined />,
+                icon: ICONS.edit,
                 label: m.list.actions.edit,
                 disabled: cannotChange !== undefined,
                 title: cannotChange,
@@ -63,7 +76,7 @@ export function RowActions({ dataSource, test, compact, handlers }: Props) {
               },
               {
                 key: 'delete',
-                icon: <DeleteOutlined />,
+                icon: ICONS.delete,
                 label: m.list.actions.delete,
                 danger: true,
                 disabled: cannotChange !== undefined,
@@ -89,18 +102,21 @@ export function RowActions({ dataSource, test, compact, handlers }: Props) {
       {testButton}
       <RowAction
         label={m.list.actions.copy}
+        icon={layout === 'icons' ? ICONS.copy : undefined}
         identifier={identifier}
         reason={cannotCopy}
         onClick={() => onCopy(dataSource)}
       />
       <RowAction
         label={m.list.actions.edit}
+        icon={layout === 'icons' ? ICONS.edit : undefined}
         identifier={identifier}
         reason={cannotChange}
         onClick={() => onEdit(dataSource)}
       />
       <RowAction
         label={m.list.actions.delete}
+        icon={layout === 'icons' ? ICONS.delete : undefined}
         identifier={identifier}
         reason={cannotChange}
         danger
@@ -110,33 +126,39 @@ export function RowActions({ dataSource, test, compact, handlers }: Props) {
   );
 }
 
-/** A row's link-styled action, disabled with the reason when the user's role may not use it. */
+/**
+ * A row's link-styled action, disabled with the reason when the user's role may not use it. As an
+ * icon, a tooltip names it (the reason does, when disabled).
+ */
 function RowAction({
   label,
+  icon,
   identifier,
   reason,
   danger = false,
   onClick,
 }: {
   label: string;
+  icon?: ReactNode;
   identifier: string;
   reason: string | undefined;
   danger?: boolean;
   onClick: () => void;
 }) {
-  return (
-    <DisabledReason reason={reason}>
-      <Button
-        type="link"
-        size="small"
-        danger={danger}
-        className="row-action"
-        disabled={reason !== undefined}
-        aria-label={`${label} ${identifier}`}
-        onClick={onClick}
-      >
-        {label}
-      </Button>
-    </DisabledReason>
+  const button = (
+    <Button
+      type="link"
+      size="small"
+      danger={danger}
+      className={icon ? 'row-action row-action--icon' : 'row-action'}
+      disabled={reason !== undefined}
+      aria-label={`${label} ${identifier}`}
+      icon={icon}
+      onClick={onClick}
+    >
+      {icon ? undefined : label}
+    </Button>
   );
+  if (reason !== undefined) return <DisabledReason reason={reason}>{button}</DisabledReason>;
+  return icon ? <Tooltip title={label}>{button}</Tooltip> : button;
 }

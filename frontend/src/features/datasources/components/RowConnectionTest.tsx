@@ -16,6 +16,8 @@ interface Props {
   onRun: (id: string) => Promise<RowTest>;
   /** Why the signed-in user may not test, when they may not. */
   disabledReason?: string;
+  /** "Test" rather than "Test Connection" (still its accessible name), where the table is tight. */
+  short?: boolean;
 }
 
 /**
@@ -23,7 +25,7 @@ interface Props {
  * the button; a mark by the button keeps the verdict visible and reopens the report. The mark has
  * its own slot, so that its arrival does not push the other actions aside.
  */
-export function RowConnectionTest({ dataSource, test, onRun, disabledReason }: Props) {
+export function RowConnectionTest({ dataSource, test, onRun, disabledReason, short = false }: Props) {
   const m = useMessages();
   const [open, setOpen] = useState(false);
   const id = dataSource.id;
@@ -76,8 +78,9 @@ export function RowConnectionTest({ dataSource, test, onRun, disabledReason }: P
             onClick={run}
             className="row-action"
             disabled={disabledReason !== undefined}
+            aria-label={short ? m.list.actions.test : undefined}
           >
-            {m.list.actions.test}
+            {short ? m.list.actions.testShort : m.list.actions.test}
           </Button>
         </DisabledReason>
         <span className="row-test__verdict-slot">

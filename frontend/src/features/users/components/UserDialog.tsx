@@ -12,6 +12,7 @@ import { requiredIn } from '@/lib/forms/input-rules';
 import { applyViolations, fieldsNamed, sentenceText, splitViolations } from '@/lib/forms/violations';
 import { useMessages } from '@/lib/i18n/i18n-context';
 import { useSaveUser } from '../api/use-save-user';
+import './users.css';
 
 interface Values {
   username: string;

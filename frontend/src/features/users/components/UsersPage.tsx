@@ -13,6 +13,7 @@ import { useMessages } from '@/lib/i18n/i18n-context';
 import { useUsers } from '../api/use-users';
 import { DeleteUserModal } from './DeleteUserModal';
 import { UserDialog } from './UserDialog';
+import './users.css';
 
 const ROLE_COLORS: Record<Role, string> = { ADMIN: 'gold', OPERATOR: 'blue', VIEWER: 'default' };
 

@@ -262,6 +262,7 @@ export const en = {
     allSchemas: 'all schemas',
     actions: {
       test: 'Test Connection',
+      testShort: 'Test',
       copy: 'Copy',
       edit: 'Edit',
       delete: 'Delete',

@@ -241,6 +241,7 @@ export const zhCN: Messages = {
     allSchemas: '全部 Schema',
     actions: {
       test: '测试连接',
+      testShort: '测试',
       copy: '复制',
       edit: '编辑',
       delete: '删除',

@@ -32,9 +32,12 @@ class ConsoleEndToEndIT {
         assertThat(Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium")))
                 .as("Chromium for the browser tests (apt-get install -y chromium; .ci/run does this)").exists();
 
+        // A step puts a broken provisioning file here, to read the banner it causes in Chinese.
+        Path provisioning = Files.createDirectories(dir.resolve("provisioning"));
         try (TargetServer target = TargetServer.start();
                 PackagedApp app = PackagedApp.start(dir.resolve("data"), dir.resolve("app.log"),
-                        Map.of("DSM_CONNECT_ALLOW", "127.0.0.0/8,::1/128"))) {
+                        Map.of("DSM_CONNECT_ALLOW", "127.0.0.0/8,::1/128",
+                                "DSM_PROVISIONING_DIR", provisioning.toString()))) {
             Files.createDirectories(SCREENSHOTS);
             Path output = dir.resolve("e2e.log");
             ProcessBuilder e2e = new ProcessBuilder("npm", "run", "--silent", "e2e")
@@ -51,6 +54,7 @@ class ConsoleEndToEndIT {
             env.put("TARGET_PASSWORD", TargetServer.MIGRATOR_PASSWORD);
             env.put("TARGET_DB", TargetServer.DATABASE);
             env.put("SCREENSHOT_DIR", SCREENSHOTS.toAbsolutePath().toString());
+            env.put("DSM_PROVISIONING_DIR", provisioning.toString());
             Process process = e2e.start();
             boolean finished = process.waitFor(10, TimeUnit.MINUTES);
             if (!finished) {
