@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.dsm.connection.api.ConnectionTestResult;
+import io.dsm.connection.ConnectionTestResult;
 import io.dsm.readiness.service.SlotUsage;
 
 /**
