@@ -13,7 +13,7 @@ import jakarta.persistence.EntityManager;
 import io.dsm.common.i18n.TextJson;
 import io.dsm.common.jdbc.StoreValues;
 import io.dsm.datasource.HeartbeatState;
-import io.dsm.datasource.api.HeartbeatStatus;
+import io.dsm.datasource.HeartbeatStatus;
 import io.dsm.datasource.service.Heartbeats;
 
 /**

@@ -10,7 +10,7 @@ import io.dsm.connection.service.AddressPolicy;
 import io.dsm.connection.service.ConnectionSpec;
 import io.dsm.connection.service.JdbcConnector;
 import io.dsm.connection.service.StoredConnectionSpecs;
-import io.dsm.datasource.DataSourceEntity;
+import io.dsm.datasource.StoredSource;
 import io.dsm.datasource.service.HeartbeatTableDropper;
 
 /**
@@ -31,7 +31,7 @@ public class HeartbeatTableRemoval implements HeartbeatTableDropper {
     }
 
     @Override
-    public void drop(DataSourceEntity dataSource) throws NotDropped {
+    public void drop(StoredSource dataSource) throws NotDropped {
         ConnectionSpec spec = specs.primary(dataSource);
         HeartbeatTable table = new HeartbeatTable(spec.heartbeatSchema());
         try {

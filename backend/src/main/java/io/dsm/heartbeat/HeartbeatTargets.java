@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.dsm.connection.service.StoredConnectionSpecs;
-import io.dsm.datasource.DataSourceEntity;
+import io.dsm.datasource.StoredSource;
 import io.dsm.datasource.service.StoredDataSources;
 
 /** Reads the data sources an instance beats, with their passwords, in one short transaction. */
@@ -30,7 +30,7 @@ public class HeartbeatTargets {
     }
 
     /** Where the data source's heartbeat table lives. */
-    HeartbeatTarget of(DataSourceEntity entity) {
-        return new HeartbeatTarget(entity.id, entity.identifier, entity.version, specs.primary(entity));
+    HeartbeatTarget of(StoredSource source) {
+        return new HeartbeatTarget(source.id(), source.identifier(), source.version(), specs.primary(source));
     }
 }

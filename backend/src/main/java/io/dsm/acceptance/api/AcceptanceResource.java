@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.dsm.acceptance.AcceptanceInput;
 import io.dsm.acceptance.service.Acceptances;
 import io.dsm.api.SharedAnswers;
 import io.dsm.common.problem.Problem;

@@ -11,7 +11,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.dsm.acceptance.api.AcceptanceInput;
+import io.dsm.acceptance.AcceptanceInput;
 import io.dsm.common.problem.ProblemException;
 import io.dsm.common.problem.Violation;
 import io.dsm.config.DsmConfig;

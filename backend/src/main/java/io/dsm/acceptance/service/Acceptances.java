@@ -13,7 +13,7 @@ import jakarta.transaction.Transactional.TxType;
 
 import io.dsm.acceptance.AcceptanceEntity;
 import io.dsm.acceptance.AcceptanceSource;
-import io.dsm.acceptance.api.AcceptanceInput;
+import io.dsm.acceptance.AcceptanceInput;
 import io.dsm.acceptance.api.AcceptanceResponse;
 import io.dsm.audit.AuditAction;
 import io.dsm.audit.AuditOutcome;
@@ -21,7 +21,7 @@ import io.dsm.audit.service.AuditEntry;
 import io.dsm.audit.service.AuditLog;
 import io.dsm.audit.service.RequestOrigin;
 import io.dsm.common.problem.ProblemException;
-import io.dsm.datasource.DataSourceEntity;
+import io.dsm.datasource.SourceIdentity;
 import io.dsm.datasource.service.ReadinessWatch;
 import io.dsm.datasource.service.StoredDataSources;
 import io.dsm.readiness.ReadinessCheck;
@@ -56,7 +56,7 @@ public class Acceptances {
     /** @throws ProblemException (404) when there is no such data source */
     @Transactional
     public List<AcceptanceResponse> list(UUID dataSourceId) {
-        dataSources.get(dataSourceId);
+        dataSources.identify(dataSourceId);
         Instant now = Instant.now();
         return repository.of(dataSourceId).stream().map(entity -> response(entity, now)).toList();
     }
@@ -64,20 +64,20 @@ public class Acceptances {
     /** @throws ProblemException (400) for bad input, (404) for no such data source, (409) for a provisioned one */
     @Transactional
     public AcceptanceResponse accept(UUID dataSourceId, AcceptanceInput input) {
-        DataSourceEntity source = dataSources.managedThroughTheApi(dataSourceId, MANAGED_BY_FILE);
+        SourceIdentity source = dataSources.managedThroughTheApi(dataSourceId, MANAGED_BY_FILE);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         AcceptanceEntity entity = stored(source, rules.check(input, now), origin.actor(), AcceptanceSource.API, now);
         // The watch's state, list badge, metrics and webhook follow at its next check, due now rather than in an interval.
-        watch.checkSoon(source.id);
+        watch.checkSoon(source.id());
         return response(entity, now);
     }
 
     /** @throws ProblemException (404) for no such data source or acceptance, (409) for a provisioned source */
     @Transactional
     public void revoke(UUID dataSourceId, UUID acceptanceId) {
-        DataSourceEntity source = dataSources.managedThroughTheApi(dataSourceId, MANAGED_BY_FILE);
+        SourceIdentity source = dataSources.managedThroughTheApi(dataSourceId, MANAGED_BY_FILE);
         AcceptanceEntity entity = repository.of(dataSourceId, acceptanceId).orElseThrow(() -> ProblemException.notFound(
-                "problem.acceptance.not-found", source.identifier, acceptanceId.toString()));
+                "problem.acceptance.not-found", source.identifier(), acceptanceId.toString()));
         revoked(source, entity);
     }
 
@@ -90,7 +90,7 @@ public class Acceptances {
      */
     @Transactional(TxType.MANDATORY)
     public boolean declared(UUID dataSourceId, List<AcceptanceRules.Accepted> declared, String file) {
-        DataSourceEntity source = dataSources.get(dataSourceId);
+        SourceIdentity source = dataSources.identify(dataSourceId);
         List<AcceptanceRules.Accepted> toStore = new ArrayList<>(declared);
         boolean changed = false;
         for (AcceptanceEntity entity : repository.of(dataSourceId)) {
@@ -104,18 +104,17 @@ public class Acceptances {
         return changed || !toStore.isEmpty();
     }
 
-    /** The acceptances of a data source that have not expired, oldest first: what an export writes. */
+    /** The acceptances of a data source that have not expired, oldest first, as a file declares them: what an export writes. */
     @Transactional
-    public List<AcceptanceResponse> live(UUID dataSourceId) {
-        Instant now = Instant.now();
-        return repository.liveAt(dataSourceId, now).stream().map(entity -> response(entity, now)).toList();
+    public List<AcceptanceRules.Accepted> live(UUID dataSourceId) {
+        return repository.liveAt(dataSourceId, Instant.now()).stream().map(Acceptances::accepted).toList();
     }
 
-    private AcceptanceEntity stored(DataSourceEntity source, AcceptanceRules.Accepted accepted, String acceptedBy,
+    private AcceptanceEntity stored(SourceIdentity source, AcceptanceRules.Accepted accepted, String acceptedBy,
             AcceptanceSource origin, Instant now) {
         AcceptanceEntity entity = new AcceptanceEntity();
         entity.id = UUID.randomUUID();
-        entity.dataSourceId = source.id;
+        entity.dataSourceId = source.id();
         entity.check = accepted.check().id();
         entity.objects = accepted.objects().toArray(String[]::new);
         entity.reason = accepted.reason();
@@ -125,17 +124,17 @@ public class Acceptances {
         entity.severity = accepted.severity();
         entity.source = origin;
         repository.persist(entity);
-        audit.record(AuditEntry.ofDataSource(AuditAction.RISK_ACCEPTED, AuditOutcome.SUCCESS, source.id, source.identifier,
+        audit.record(AuditEntry.ofDataSource(AuditAction.RISK_ACCEPTED, AuditOutcome.SUCCESS, source.id(), source.identifier(),
                 List.of(), "Accepted " + described(entity) + ". Reason: " + entity.reason));
         return entity;
     }
 
-    private void revoked(DataSourceEntity source, AcceptanceEntity entity) {
+    private void revoked(SourceIdentity source, AcceptanceEntity entity) {
         repository.delete(entity);
-        audit.record(AuditEntry.ofDataSource(AuditAction.RISK_ACCEPTANCE_REVOKED, AuditOutcome.SUCCESS, source.id,
-                source.identifier, List.of(), "Revoked the acceptance of " + described(entity) + ", accepted by "
+        audit.record(AuditEntry.ofDataSource(AuditAction.RISK_ACCEPTANCE_REVOKED, AuditOutcome.SUCCESS, source.id(),
+                source.identifier(), List.of(), "Revoked the acceptance of " + described(entity) + ", accepted by "
                         + entity.acceptedBy + ". Its reason was: " + entity.reason));
-        watch.checkSoon(source.id);
+        watch.checkSoon(source.id());
     }
 
     /** What a stored acceptance says, as the rules give it, to compare with what a file declares. */

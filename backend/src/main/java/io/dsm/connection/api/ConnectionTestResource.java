@@ -23,8 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.dsm.common.security.Role;
 import io.dsm.common.validation.Ids;
 import io.dsm.common.validation.RequestBodies;
+import io.dsm.connection.ConnectionTestResult;
 import io.dsm.connection.service.ConnectionTestService;
-import io.dsm.datasource.api.DataSourceInput;
+import io.dsm.datasource.DataSourceInput;
 import io.dsm.datasource.service.Requester;
 import io.quarkus.security.identity.SecurityIdentity;
 

@@ -9,7 +9,7 @@ import java.util.Set;
 import io.dsm.common.i18n.Text;
 import io.dsm.connection.CheckName;
 import io.dsm.connection.CheckStatus;
-import io.dsm.connection.api.Check;
+import io.dsm.connection.Check;
 
 /**
  * The checks of one endpoint, in their order: each that ran, and after a failure, every later one

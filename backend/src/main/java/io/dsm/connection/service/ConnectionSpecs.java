@@ -8,9 +8,9 @@ import io.dsm.common.crypto.Secret;
 import io.dsm.common.i18n.Text;
 import io.dsm.connection.CheckTarget;
 import io.dsm.datasource.HeartbeatTableName;
-import io.dsm.datasource.api.DataSourceInput;
-import io.dsm.datasource.api.StandbyInput;
-import io.dsm.datasource.api.TlsSettings;
+import io.dsm.datasource.DataSourceInput;
+import io.dsm.datasource.StandbyInput;
+import io.dsm.datasource.TlsSettings;
 
 /** The endpoints of a data source as typed in a form: the primary, and the standby of a pair. */
 final class ConnectionSpecs {

@@ -19,9 +19,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.dsm.common.concurrent.BackgroundThreads;
 import io.dsm.config.DsmConfig;
-import io.dsm.connection.api.ConnectionTestResult;
+import io.dsm.connection.ConnectionTestResult;
 import io.dsm.connection.service.ConnectionSpecs.Password;
-import io.dsm.datasource.api.DataSourceInput;
+import io.dsm.datasource.DataSourceInput;
 import io.dsm.datasource.service.DataSourceRules;
 import io.dsm.datasource.service.DataSourceRules.Purpose;
 import io.quarkus.runtime.StartupEvent;

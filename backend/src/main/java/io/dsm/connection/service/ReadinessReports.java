@@ -6,12 +6,12 @@ import java.util.Optional;
 
 import io.dsm.acceptance.service.LiveAcceptance;
 import io.dsm.connection.CheckStatus;
-import io.dsm.connection.api.AffectedObject;
-import io.dsm.connection.api.FindingAcceptance;
-import io.dsm.connection.api.PassedReadinessCheck;
-import io.dsm.connection.api.ReadinessFinding;
-import io.dsm.connection.api.ReadinessReport;
-import io.dsm.connection.api.ReadinessVerdict;
+import io.dsm.connection.AffectedObject;
+import io.dsm.connection.FindingAcceptance;
+import io.dsm.connection.PassedReadinessCheck;
+import io.dsm.connection.ReadinessFinding;
+import io.dsm.connection.ReadinessReport;
+import io.dsm.connection.ReadinessVerdict;
 import io.dsm.datasource.DatabaseAttribute;
 import io.dsm.readiness.service.EndpointReadiness;
 import io.dsm.readiness.service.Finding;

@@ -6,7 +6,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.dsm.connection.api.ConnectionTestResult;
+import io.dsm.connection.ConnectionTestResult;
 import io.dsm.readiness.service.SlotUsage;
 
 /**

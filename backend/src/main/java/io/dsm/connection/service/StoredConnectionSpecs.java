@@ -10,9 +10,10 @@ import io.dsm.common.crypto.SecretCipher;
 import io.dsm.common.crypto.UnreadableSecretException;
 import io.dsm.connection.CheckTarget;
 import io.dsm.connection.service.ConnectionSpecs.Password;
-import io.dsm.datasource.DataSourceEntity;
 import io.dsm.datasource.HeartbeatTableName;
-import io.dsm.datasource.StandbyEndpoint;
+import io.dsm.datasource.StoredSource;
+import io.dsm.datasource.StoredSource.Standby;
+import io.dsm.datasource.StoredSource.StoredPassword;
 
 /**
  * The one route from a stored data source to the endpoints dsm connects to, with the stored
@@ -35,44 +36,45 @@ public class StoredConnectionSpecs {
     }
 
     /** The primary, and the standby of a pair. */
-    List<ConnectionSpec> of(DataSourceEntity stored) {
+    List<ConnectionSpec> of(StoredSource stored) {
         StoredPasswords passwords = passwords(stored);
         List<ConnectionSpec> specs = new ArrayList<>();
         specs.add(primary(stored, passwords.primary()));
-        StandbyEndpoint standby = stored.standby;
-        if (stored.attribute.hasStandby() && standby != null && standby.host != null) {
+        Standby standby = stored.standby();
+        if (stored.attribute().hasStandby() && standby != null && standby.host() != null) {
             Password password = passwords.standby().orElse(passwords.primary());
-            specs.add(new ConnectionSpec(CheckTarget.STANDBY, stored.attribute, standby.host, standby.port, standby.username,
-                    password.secret(), password.problem(), stored.databaseName, stored.schemaName, stored.tlsMode,
-                    stored.tlsCaCertificate, false, HeartbeatTableName.schemaOf(stored.heartbeatSchema)));
+            specs.add(new ConnectionSpec(CheckTarget.STANDBY, stored.attribute(), standby.host(), standby.port(), standby.username(),
+                    password.secret(), password.problem(), stored.databaseName(), stored.schemaName(), stored.tlsMode(),
+                    stored.tlsCaCertificate(), false, HeartbeatTableName.schemaOf(stored.heartbeatSchema())));
         }
         return specs;
     }
 
     /** The primary, where the heartbeat table lives. */
-    public ConnectionSpec primary(DataSourceEntity stored) {
-        return primary(stored, open(stored.passwordSealed, stored.passwordRef, stored));
+    public ConnectionSpec primary(StoredSource stored) {
+        return primary(stored, open(stored.password(), stored));
     }
 
     /** Passwords stored sealed are opened; referenced ones are read now, so a rotated secret counts at once. */
-    StoredPasswords passwords(DataSourceEntity stored) {
-        Optional<Password> standby = stored.standby == null || stored.standby.passwordSealed == null && stored.standby.passwordRef == null
-                ? Optional.empty() : Optional.of(open(stored.standby.passwordSealed, stored.standby.passwordRef, stored));
-        return new StoredPasswords(open(stored.passwordSealed, stored.passwordRef, stored), standby);
+    StoredPasswords passwords(StoredSource stored) {
+        Optional<Password> standby = stored.standby() == null || !stored.standby().password().isSaved()
+                ? Optional.empty() : Optional.of(open(stored.standby().password(), stored));
+        return new StoredPasswords(open(stored.password(), stored), standby);
     }
 
-    private static ConnectionSpec primary(DataSourceEntity stored, Password password) {
-        return new ConnectionSpec(CheckTarget.PRIMARY, stored.attribute, stored.host, stored.port, stored.username,
-                password.secret(), password.problem(), stored.databaseName, stored.schemaName, stored.tlsMode,
-                stored.tlsCaCertificate, stored.heartbeatEnabled, HeartbeatTableName.schemaOf(stored.heartbeatSchema));
+    private static ConnectionSpec primary(StoredSource stored, Password password) {
+        return new ConnectionSpec(CheckTarget.PRIMARY, stored.attribute(), stored.host(), stored.port(), stored.username(),
+                password.secret(), password.problem(), stored.databaseName(), stored.schemaName(), stored.tlsMode(),
+                stored.tlsCaCertificate(), stored.heartbeatEnabled(), HeartbeatTableName.schemaOf(stored.heartbeatSchema()));
     }
 
-    private Password open(String sealed, String reference, DataSourceEntity stored) {
-        if (reference != null) {
-            return sources.referenced(reference);
+    /** A sealed password opens only with the id of the data source it was saved for. */
+    private Password open(StoredPassword password, StoredSource stored) {
+        if (password.reference() != null) {
+            return sources.referenced(password.reference());
         }
         try {
-            return Password.of(cipher.open(sealed, stored.id.toString()));
+            return Password.of(cipher.open(password.sealed(), stored.id().toString()));
         } catch (UnreadableSecretException e) {
             return Password.unusable(e.text());
         }

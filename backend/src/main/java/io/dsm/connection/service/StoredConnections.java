@@ -9,14 +9,14 @@ import io.dsm.acceptance.service.AcceptedRisks;
 import io.dsm.acceptance.service.LiveAcceptance;
 import io.dsm.connection.service.ConnectionSpecs.Password;
 import io.dsm.connection.service.StoredConnectionSpecs.StoredPasswords;
-import io.dsm.datasource.DataSourceEntity;
 import io.dsm.audit.AuditAction;
-import io.dsm.datasource.api.DataSourceInput;
+import io.dsm.datasource.DataSourceInput;
 import io.dsm.datasource.service.DataSourceRules.Purpose;
 import io.dsm.datasource.service.PasswordScope;
 import io.dsm.datasource.service.RequestRules;
 import io.dsm.datasource.service.Requester;
 import io.dsm.datasource.service.StoredDataSources;
+import io.dsm.datasource.StoredSource;
 
 /**
  * Reads a stored data source for a test, in a short transaction of its own, so that no store
@@ -46,8 +46,8 @@ public class StoredConnections {
 
     /** The stored data source, as stored. */
     public Loaded load(UUID id) {
-        DataSourceEntity stored = dataSources.get(id);
-        return new Loaded(stored.identifier, specs.of(stored), acceptedRisks.liveFor(id));
+        StoredSource stored = dataSources.get(id);
+        return new Loaded(stored.identifier(), specs.of(stored), acceptedRisks.liveFor(id));
     }
 
     /**
@@ -55,9 +55,9 @@ public class StoredConnections {
      * that would send a saved password elsewhere is refused first, and nothing is opened or dialed.
      */
     public Loaded load(UUID id, DataSourceInput input, Requester requester) {
-        DataSourceEntity stored = dataSources.get(id);
+        StoredSource stored = dataSources.get(id);
         PasswordScope scope = requests.admit(stored, input, Purpose.TEST_STORED, requester,
-                new RequestRules.Attempt(AuditAction.CONNECTION_TESTED, stored.id, stored.identifier));
+                new RequestRules.Attempt(AuditAction.CONNECTION_TESTED, stored.id(), stored.identifier()));
         StoredPasswords kept = specs.passwords(stored);
         Password typed = sources.of(input.password(), input.passwordRef());
         Password primary = typed != null ? typed : kept.primary();
@@ -65,6 +65,6 @@ public class StoredConnections {
         // A moved standby takes the primary's password only when it was given with this request: admit() saw to that.
         Password standby = typedStandby != null ? typedStandby
                 : scope.keepsStandbyPassword() ? kept.standby().orElse(primary) : primary;
-        return new Loaded(stored.identifier, ConnectionSpecs.of(input, primary, standby), acceptedRisks.liveFor(id));
+        return new Loaded(stored.identifier(), ConnectionSpecs.of(input, primary, standby), acceptedRisks.liveFor(id));
     }
 }

@@ -21,7 +21,7 @@ import io.dsm.common.i18n.Text;
 import io.dsm.connection.CheckName;
 import io.dsm.connection.CheckStatus;
 import io.dsm.connection.CheckTarget;
-import io.dsm.connection.api.Check;
+import io.dsm.connection.Check;
 import io.dsm.readiness.ReadinessScope;
 import io.dsm.readiness.service.ReadinessLimits;
 import io.dsm.readiness.service.ReadinessOutcome;

@@ -37,6 +37,8 @@ import io.dsm.common.problem.ProblemException;
 import io.dsm.common.security.Role;
 import io.dsm.common.validation.Ids;
 import io.dsm.common.validation.RequestBodies;
+import io.dsm.datasource.DataSourceInput;
+import io.dsm.datasource.Rules;
 import io.dsm.datasource.service.DataSourceService;
 import io.dsm.datasource.service.Requester;
 import io.quarkus.security.identity.SecurityIdentity;

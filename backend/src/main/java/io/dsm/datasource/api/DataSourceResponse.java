@@ -7,6 +7,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.dsm.datasource.DataSourceType;
 import io.dsm.datasource.DatabaseAttribute;
+import io.dsm.datasource.HeartbeatStatus;
+import io.dsm.datasource.ReadinessSummary;
+import io.dsm.datasource.Rules;
 
 /** A data source as the API shows it: never a password, only whether one is set. */
 @Schema(name = "DataSource", description = "A registered data source.")

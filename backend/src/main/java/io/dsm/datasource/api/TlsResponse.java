@@ -3,6 +3,7 @@ package io.dsm.datasource.api;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.dsm.datasource.TlsMode;
+import io.dsm.datasource.TlsSettings;
 
 /**
  * TLS as a data source shows it: the stored mode is always set, where {@link TlsSettings} (the input) lets a

@@ -8,7 +8,7 @@ import java.util.Objects;
 
 import io.dsm.audit.Change;
 import io.dsm.datasource.DataSourceEntity;
-import io.dsm.datasource.api.DataSourceInput;
+import io.dsm.datasource.DataSourceInput;
 
 /** What a create or an update changed in a data source, for the audit log. Passwords show only as changed. */
 final class DataSourceChanges {

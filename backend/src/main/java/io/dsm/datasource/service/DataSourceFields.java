@@ -8,9 +8,9 @@ import jakarta.inject.Singleton;
 
 import io.dsm.datasource.DataSourceEntity;
 import io.dsm.datasource.StandbyEndpoint;
-import io.dsm.datasource.api.DataSourceInput;
-import io.dsm.datasource.api.StandbyInput;
-import io.dsm.datasource.api.TlsSettings;
+import io.dsm.datasource.DataSourceInput;
+import io.dsm.datasource.StandbyInput;
+import io.dsm.datasource.TlsSettings;
 import io.dsm.region.Regions;
 
 /** Writes a checked request onto the stored data source: blanks as nulls, passwords sealed, absent ones kept. */
@@ -28,7 +28,7 @@ class DataSourceFields {
 
     void apply(DataSourceInput input, DataSourceEntity entity) {
         // Decided before the endpoint is overwritten: a standby that moves does not keep its saved password.
-        boolean keepsStandbyPassword = PasswordScope.of(entity, input).keepsStandbyPassword();
+        boolean keepsStandbyPassword = PasswordScope.of(StoredDataSources.valueOf(entity), input).keepsStandbyPassword();
         entity.identifier = input.identifier();
         entity.type = input.type();
         entity.region = regions.resolve(input.region()).orElseThrow();

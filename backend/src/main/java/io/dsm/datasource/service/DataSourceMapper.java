@@ -1,10 +1,13 @@
 package io.dsm.datasource.service;
 
 import io.dsm.datasource.DataSourceEntity;
+import io.dsm.datasource.DataSourceInput;
+import io.dsm.datasource.StandbyInput;
+import io.dsm.datasource.TlsSettings;
 import io.dsm.datasource.StandbyEndpoint;
 import io.dsm.datasource.api.DataSourceResponse;
-import io.dsm.datasource.api.HeartbeatStatus;
-import io.dsm.datasource.api.ReadinessSummary;
+import io.dsm.datasource.HeartbeatStatus;
+import io.dsm.datasource.ReadinessSummary;
 import io.dsm.datasource.api.StandbyResponse;
 import io.dsm.datasource.api.TlsResponse;
 
@@ -35,5 +38,19 @@ final class DataSourceMapper {
         }
         return new StandbyResponse(standby.host, standby.port, standby.username,
                 standby.passwordSealed != null || standby.passwordRef != null, standby.passwordRef);
+    }
+
+    /**
+     * The data source as a provisioning file declares it: the same fields as a request, passwords left out and their
+     * references kept (null where the password is stored sealed).
+     */
+    static DataSourceInput toDeclaration(DataSourceEntity entity) {
+        StandbyEndpoint standby = entity.standby;
+        StandbyInput pair = standby == null || standby.host == null ? null
+                : new StandbyInput(standby.host, standby.port, standby.username, null, standby.passwordRef);
+        return new DataSourceInput(entity.identifier, entity.type, entity.region, entity.attribute, entity.heartbeatEnabled,
+                entity.host, entity.port, entity.username, null, entity.passwordRef, entity.databaseName, entity.schemaName,
+                entity.heartbeatSchema, entity.remarks, pair, new TlsSettings(entity.tlsMode, entity.tlsCaCertificate),
+                entity.version);
     }
 }

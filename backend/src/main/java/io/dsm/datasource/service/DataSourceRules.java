@@ -15,9 +15,9 @@ import io.dsm.common.problem.ProblemException;
 import io.dsm.common.problem.Violation;
 import io.dsm.common.problem.Violations;
 import io.dsm.datasource.DataSourceType;
-import io.dsm.datasource.api.DataSourceInput;
-import io.dsm.datasource.api.Rules;
-import io.dsm.datasource.api.TlsSettings;
+import io.dsm.datasource.DataSourceInput;
+import io.dsm.datasource.Rules;
+import io.dsm.datasource.TlsSettings;
 import io.dsm.region.Regions;
 
 /**

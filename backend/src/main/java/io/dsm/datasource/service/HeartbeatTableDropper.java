@@ -1,6 +1,6 @@
 package io.dsm.datasource.service;
 
-import io.dsm.datasource.DataSourceEntity;
+import io.dsm.datasource.StoredSource;
 
 /**
  * Drops a data source's heartbeat table from the data source's own database. The datasource domain
@@ -10,7 +10,7 @@ import io.dsm.datasource.DataSourceEntity;
 public interface HeartbeatTableDropper {
 
     /** @throws NotDropped with the table and the reason, a sentence without the password */
-    void drop(DataSourceEntity dataSource) throws NotDropped;
+    void drop(StoredSource dataSource) throws NotDropped;
 
     /** The table is still there, or may be. */
     final class NotDropped extends Exception {

@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
 
-import io.dsm.datasource.api.HeartbeatStatus;
+import io.dsm.datasource.HeartbeatStatus;
 
 /**
  * The heartbeat of each data source, as the registry turns it on and off and shows it. The

@@ -7,11 +7,11 @@ import java.util.Objects;
 
 import io.dsm.common.i18n.Text;
 import io.dsm.common.problem.Violation;
-import io.dsm.datasource.DataSourceEntity;
+import io.dsm.datasource.StoredSource;
 import io.dsm.datasource.TlsMode;
-import io.dsm.datasource.api.DataSourceInput;
-import io.dsm.datasource.api.StandbyInput;
-import io.dsm.datasource.api.TlsSettings;
+import io.dsm.datasource.DataSourceInput;
+import io.dsm.datasource.StandbyInput;
+import io.dsm.datasource.TlsSettings;
 
 /**
  * Where a saved password may be sent: only to the endpoint it was saved with. One who may edit a
@@ -77,14 +77,14 @@ public final class PasswordScope {
     }
 
     /** The edit of a saved data source; {@code saved} is null, or not yet written, for a new one. */
-    public static PasswordScope of(DataSourceEntity saved, DataSourceInput edited) {
-        boolean written = saved != null && saved.host != null;
+    public static PasswordScope of(StoredSource saved, DataSourceInput edited) {
+        boolean written = saved != null && saved.host() != null;
         Endpoint savedStandby = written ? standbyOf(saved) : null;
         Endpoint editedStandby = standbyOf(edited);
         return new PasswordScope(edited,
                 written ? primaryOf(edited).changesFrom(primaryOf(saved)) : null,
                 savedStandby == null || editedStandby == null ? null : editedStandby.changesFrom(savedStandby),
-                written ? saved.passwordRef : null, savedStandby == null ? null : saved.standby.passwordRef);
+                written ? saved.password().reference() : null, savedStandby == null ? null : saved.standby().password().reference());
     }
 
     /** Whether the saved primary password may be used for the edited primary. */
@@ -157,16 +157,16 @@ public final class PasswordScope {
         return Text.of("words.and", String.join(", ", parts.subList(0, parts.size() - 1)), parts.get(parts.size() - 1));
     }
 
-    private static Endpoint primaryOf(DataSourceEntity saved) {
-        return new Endpoint(saved.host, saved.port, saved.username, saved.tlsMode, saved.tlsCaCertificate);
+    private static Endpoint primaryOf(StoredSource saved) {
+        return new Endpoint(saved.host(), saved.port(), saved.username(), saved.tlsMode(), saved.tlsCaCertificate());
     }
 
-    private static Endpoint standbyOf(DataSourceEntity saved) {
-        if (saved.standby == null || saved.standby.host == null) {
+    private static Endpoint standbyOf(StoredSource saved) {
+        if (saved.standby() == null || saved.standby().host() == null) {
             return null;
         }
-        return new Endpoint(saved.standby.host, saved.standby.port, saved.standby.username, saved.tlsMode,
-                saved.tlsCaCertificate);
+        return new Endpoint(saved.standby().host(), saved.standby().port(), saved.standby().username(), saved.tlsMode(),
+                saved.tlsCaCertificate());
     }
 
     private static Endpoint primaryOf(DataSourceInput edited) {

@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.dsm.datasource.SourceReadinessState;
-import io.dsm.datasource.api.ReadinessSummary;
+import io.dsm.datasource.ReadinessSummary;
 
 /**
  * The readiness watch of each data source, as the registry shows and filters it. The datasource

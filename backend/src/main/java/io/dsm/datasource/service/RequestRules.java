@@ -15,8 +15,8 @@ import io.dsm.common.i18n.Text;
 import io.dsm.common.problem.ProblemException;
 import io.dsm.common.problem.ProblemType;
 import io.dsm.common.problem.Violation;
-import io.dsm.datasource.DataSourceEntity;
-import io.dsm.datasource.api.DataSourceInput;
+import io.dsm.datasource.StoredSource;
+import io.dsm.datasource.DataSourceInput;
 import io.dsm.datasource.service.DataSourceRules.Purpose;
 
 /**
@@ -44,7 +44,7 @@ public class RequestRules {
      * @throws ProblemException 403 naming a reference the requester may not give, 400 naming invalid fields or a
      *         password to give again
      */
-    public PasswordScope admit(DataSourceEntity saved, DataSourceInput input, Purpose purpose, Requester requester,
+    public PasswordScope admit(StoredSource saved, DataSourceInput input, Purpose purpose, Requester requester,
             Attempt attempt) {
         PasswordScope scope = PasswordScope.of(saved, input);
         List<Violation> forbidden = scope.forbiddenReferences(requester.mayNameReferences());

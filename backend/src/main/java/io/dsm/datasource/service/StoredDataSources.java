@@ -8,11 +8,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.dsm.datasource.DataSourceEntity;
+import io.dsm.datasource.SourceIdentity;
+import io.dsm.datasource.StoredSource;
+import io.dsm.datasource.StoredSource.Standby;
+import io.dsm.datasource.StoredSource.StoredPassword;
 
 /**
- * The port through which other domains (connection tests, the heartbeat writer) read stored data
- * sources, never through the repository. Each read is a short transaction of its own, so that the
- * caller holds no store connection while it waits on a data source's network.
+ * The port through which other domains (connection tests, the heartbeat writer, accepted risks) read
+ * stored data sources: values, never the entity or the repository. Each read is a short transaction of
+ * its own, so that the caller holds no store connection while it waits on a data source's network.
  */
 @ApplicationScoped
 public class StoredDataSources {
@@ -25,8 +29,14 @@ public class StoredDataSources {
 
     /** @throws io.dsm.common.problem.ProblemException (404) when there is no such data source */
     @Transactional
-    public DataSourceEntity get(UUID id) {
-        return repository.findByIdOptional(id).orElseThrow(() -> DataSourceNotFound.of(id));
+    public StoredSource get(UUID id) {
+        return valueOf(find(id));
+    }
+
+    /** @throws io.dsm.common.problem.ProblemException (404) when there is no such data source */
+    @Transactional
+    public SourceIdentity identify(UUID id) {
+        return identityOf(find(id));
     }
 
     /**
@@ -36,14 +46,33 @@ public class StoredDataSources {
      *         provisioning file that manages it
      */
     @Transactional
-    public DataSourceEntity managedThroughTheApi(UUID id, String what) {
-        DataSourceEntity entity = get(id);
-        DataSourceService.refuseIfProvisioned(entity, what);
-        return entity;
+    public SourceIdentity managedThroughTheApi(UUID id, String what) {
+        DataSourceEntity entity = find(id);
+        DataSourceWrites.refuseIfProvisioned(entity, what);
+        return identityOf(entity);
     }
 
+    /** Those of the ids that are stored; an id of a data source deleted meanwhile is left out. */
     @Transactional
-    public List<DataSourceEntity> all(Collection<UUID> ids) {
-        return ids.isEmpty() ? List.of() : repository.list("id in ?1", ids);
+    public List<StoredSource> all(Collection<UUID> ids) {
+        return ids.isEmpty() ? List.of() : repository.list("id in ?1", ids).stream().map(StoredDataSources::valueOf).toList();
+    }
+
+    private DataSourceEntity find(UUID id) {
+        return repository.findByIdOptional(id).orElseThrow(() -> DataSourceNotFound.of(id));
+    }
+
+    static SourceIdentity identityOf(DataSourceEntity entity) {
+        return new SourceIdentity(entity.id, entity.identifier);
+    }
+
+    /** A copy of the entity as it is now: a value no later change of the entity reaches. */
+    static StoredSource valueOf(DataSourceEntity entity) {
+        Standby standby = entity.standby == null ? null : new Standby(entity.standby.host, entity.standby.port,
+                entity.standby.username, new StoredPassword(entity.standby.passwordSealed, entity.standby.passwordRef));
+        return new StoredSource(entity.id, entity.identifier, entity.version, entity.attribute, entity.host, entity.port,
+                entity.username, new StoredPassword(entity.passwordSealed, entity.passwordRef), entity.databaseName,
+                entity.schemaName, entity.tlsMode, entity.tlsCaCertificate, entity.heartbeatEnabled, entity.heartbeatSchema,
+                standby);
     }
 }

@@ -7,7 +7,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.dsm.acceptance.api.AcceptanceInput;
+import io.dsm.acceptance.AcceptanceInput;
 import io.dsm.acceptance.service.AcceptanceRules;
 import io.dsm.common.problem.ProblemException;
 

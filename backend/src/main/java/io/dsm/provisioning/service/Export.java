@@ -9,10 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
-import io.dsm.acceptance.api.AcceptanceResponse;
+import io.dsm.acceptance.service.AcceptanceRules;
 import io.dsm.acceptance.service.Acceptances;
-import io.dsm.datasource.api.DataSourceResponse;
-import io.dsm.datasource.api.StandbyResponse;
+import io.dsm.datasource.DataSourceInput;
+import io.dsm.datasource.StandbyInput;
 import io.dsm.datasource.service.ProvisionedSources;
 
 /**
@@ -32,7 +32,7 @@ public class Export {
     }
 
     public String yaml() {
-        List<DataSourceResponse> all = sources.managedThroughTheApi();
+        List<ProvisionedSources.Exported> all = sources.managedThroughTheApi();
         Map<String, Object> file = new LinkedHashMap<>();
         file.put("apiVersion", ProvisioningParser.API_VERSION);
         file.put("prune", false);
@@ -51,7 +51,8 @@ public class Export {
                 """ + new Yaml(options).dump(file);
     }
 
-    private Map<String, Object> entry(DataSourceResponse source) {
+    private Map<String, Object> entry(ProvisionedSources.Exported exported) {
+        DataSourceInput source = exported.declared();
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("identifier", source.identifier());
         entry.put("type", source.type().name());
@@ -70,7 +71,7 @@ public class Export {
         tls.put("mode", source.tls().mode().value());
         putIfSet(tls, "caCertificate", source.tls().caCertificate());
         entry.put("tls", tls);
-        StandbyResponse standby = source.standby();
+        StandbyInput standby = source.standby();
         if (standby != null) {
             Map<String, Object> pair = new LinkedHashMap<>();
             pair.put("host", standby.host());
@@ -82,7 +83,7 @@ public class Export {
                     : "file:" + source.identifier() + ".standby.pw");
             entry.put("standby", pair);
         }
-        List<Map<String, Object>> accepted = acceptances.live(source.id()).stream().map(Export::acceptedFinding).toList();
+        List<Map<String, Object>> accepted = acceptances.live(exported.id()).stream().map(Export::acceptedFinding).toList();
         if (!accepted.isEmpty()) {
             entry.put(AcceptedFindings.FIELD, accepted);
         }
@@ -90,7 +91,7 @@ public class Export {
     }
 
     /** An acceptance in force as the file declares it; applying the file makes it the file's, accepted by the file. */
-    private static Map<String, Object> acceptedFinding(AcceptanceResponse acceptance) {
+    private static Map<String, Object> acceptedFinding(AcceptanceRules.Accepted acceptance) {
         Map<String, Object> finding = new LinkedHashMap<>();
         finding.put("check", acceptance.check().id());
         if (!acceptance.objects().isEmpty()) {

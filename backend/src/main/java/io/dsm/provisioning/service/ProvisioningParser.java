@@ -33,7 +33,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.dsm.acceptance.service.AcceptanceRules;
 import io.dsm.common.problem.ProblemException;
-import io.dsm.datasource.api.DataSourceInput;
+import io.dsm.datasource.DataSourceInput;
 import io.dsm.datasource.service.DataSourceRules;
 import io.dsm.datasource.service.DataSourceRules.Purpose;
 
@@ -198,8 +198,8 @@ public class ProvisioningParser {
     private static void unknownFields(Object entry, String path, Map<String, Integer> lines, List<ProvisioningError> errors) {
         unknown(entry, DataSourceInput.class, "", path, lines, DATA_SOURCE, errors);
         if (entry instanceof Map<?, ?> fields) {
-            unknown(fields.get("standby"), io.dsm.datasource.api.StandbyInput.class, "standby.", path, lines, DATA_SOURCE, errors);
-            unknown(fields.get("tls"), io.dsm.datasource.api.TlsSettings.class, "tls.", path, lines, DATA_SOURCE, errors);
+            unknown(fields.get("standby"), io.dsm.datasource.StandbyInput.class, "standby.", path, lines, DATA_SOURCE, errors);
+            unknown(fields.get("tls"), io.dsm.datasource.TlsSettings.class, "tls.", path, lines, DATA_SOURCE, errors);
         }
     }
 

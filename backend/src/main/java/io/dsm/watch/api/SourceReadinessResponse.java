@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import io.dsm.connection.api.ConnectionTestResult;
+import io.dsm.connection.ConnectionTestResult;
 import io.dsm.datasource.SourceReadinessState;
 
 @Schema(name = "SourceReadiness", description = """

@@ -24,7 +24,7 @@ import io.dsm.audit.service.AuditEntry;
 import io.dsm.audit.service.AuditLog;
 import io.dsm.config.DsmConfig;
 import io.dsm.common.i18n.Text;
-import io.dsm.connection.api.ConnectionTestResult;
+import io.dsm.connection.ConnectionTestResult;
 import io.dsm.connection.service.SourceCheck;
 import io.dsm.datasource.SourceReadinessState;
 import io.dsm.watch.api.ReadinessChange;

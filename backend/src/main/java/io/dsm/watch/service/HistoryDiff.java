@@ -7,9 +7,9 @@ import java.util.Map;
 
 import io.dsm.common.i18n.Text;
 import io.dsm.common.i18n.Words;
-import io.dsm.connection.api.ConnectionTestResult;
-import io.dsm.connection.api.FindingAcceptance;
-import io.dsm.connection.api.ReadinessVerdict;
+import io.dsm.connection.ConnectionTestResult;
+import io.dsm.connection.FindingAcceptance;
+import io.dsm.connection.ReadinessVerdict;
 import io.dsm.datasource.SourceReadinessState;
 import io.dsm.watch.ReadinessChangeKind;
 import io.dsm.watch.api.ReadinessChange;

@@ -8,9 +8,9 @@ import java.util.Map;
 import io.dsm.common.i18n.Text;
 import io.dsm.connection.CheckStatus;
 import io.dsm.connection.CheckTarget;
-import io.dsm.connection.api.AffectedObject;
-import io.dsm.connection.api.ConnectionTestResult;
-import io.dsm.connection.api.FindingAcceptance;
+import io.dsm.connection.AffectedObject;
+import io.dsm.connection.ConnectionTestResult;
+import io.dsm.connection.FindingAcceptance;
 import io.dsm.readiness.FindingSeverity;
 import io.dsm.watch.ReadinessChangeKind;
 

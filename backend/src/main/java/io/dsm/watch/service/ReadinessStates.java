@@ -1,7 +1,7 @@
 package io.dsm.watch.service;
 
 import io.dsm.connection.CheckStatus;
-import io.dsm.connection.api.ConnectionTestResult;
+import io.dsm.connection.ConnectionTestResult;
 import io.dsm.datasource.SourceReadinessState;
 import io.dsm.readiness.FindingSeverity;
 

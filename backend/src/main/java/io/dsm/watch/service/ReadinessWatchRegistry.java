@@ -13,7 +13,7 @@ import jakarta.persistence.EntityManager;
 
 import io.dsm.common.jdbc.StoreValues;
 import io.dsm.datasource.SourceReadinessState;
-import io.dsm.datasource.api.ReadinessSummary;
+import io.dsm.datasource.ReadinessSummary;
 import io.dsm.datasource.service.ReadinessWatch;
 
 /** The watch rows of data sources, as the registry needs them, in the caller's transaction. */

@@ -24,7 +24,7 @@ import io.dsm.audit.service.RequestOrigin;
 import io.dsm.common.i18n.Text;
 import io.dsm.common.problem.ProblemException;
 import io.dsm.config.DsmConfig;
-import io.dsm.connection.api.ConnectionTestResult;
+import io.dsm.connection.ConnectionTestResult;
 import io.dsm.connection.service.SourceCheck;
 import io.dsm.connection.service.TooManyTests;
 import io.dsm.datasource.service.DataSourceNotFound;

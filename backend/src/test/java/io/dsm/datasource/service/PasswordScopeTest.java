@@ -17,8 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dsm.datasource.DataSourceEntity;
 import io.dsm.datasource.StandbyEndpoint;
 import io.dsm.datasource.TlsMode;
-import io.dsm.datasource.api.DataSourceInput;
-import io.dsm.datasource.api.Rules;
+import io.dsm.datasource.DataSourceInput;
+import io.dsm.datasource.Rules;
 
 /**
  * The endpoint a saved password belongs to is exactly what the API publishes (Rules.PASSWORD_SCOPE, which the
@@ -109,7 +109,7 @@ class PasswordScopeTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("fields")
     void movesASavedPasswordExactlyWhenAFieldItIsPublishedToBeBoundToChanges(String field) throws Exception {
-        PasswordScope scope = PasswordScope.of(saved(savedBody()), input(changed(field)));
+        PasswordScope scope = PasswordScope.of(StoredDataSources.valueOf(saved(savedBody())), input(changed(field)));
 
         assertThat(scope.keepsPrimaryPassword()).as("primary kept").isEqualTo(!published(Rules.PASSWORD_SCOPE).contains(field));
         assertThat(scope.keepsStandbyPassword()).as("standby kept")
@@ -128,7 +128,7 @@ class PasswordScopeTest {
         DataSourceEntity entity = saved(body);
         body.put("host", "orders.example.com");
 
-        assertThat(PasswordScope.of(entity, input(body)).keepsPrimaryPassword()).isTrue();
+        assertThat(PasswordScope.of(StoredDataSources.valueOf(entity), input(body)).keepsPrimaryPassword()).isTrue();
     }
 
     @Test
@@ -138,12 +138,12 @@ class PasswordScopeTest {
         DataSourceEntity entity = saved(body);
         body.put("username", "someone");
 
-        assertThat(PasswordScope.of(entity, input(body)).keepsStandbyPassword()).isFalse();
+        assertThat(PasswordScope.of(StoredDataSources.valueOf(entity), input(body)).keepsStandbyPassword()).isFalse();
     }
 
     @Test
     void keepsNothingForADataSourceNotSavedYet() {
-        PasswordScope scope = PasswordScope.of(new DataSourceEntity(), input(savedBody()));
+        PasswordScope scope = PasswordScope.of(StoredDataSources.valueOf(new DataSourceEntity()), input(savedBody()));
 
         assertThat(scope.keepsPrimaryPassword()).isFalse();
         assertThat(scope.keepsStandbyPassword()).isFalse();
@@ -158,6 +158,6 @@ class PasswordScopeTest {
         entity.tlsMode = TlsMode.PREFER;
         body.remove("tls");
 
-        assertThat(PasswordScope.of(entity, input(body)).keepsPrimaryPassword()).isTrue();
+        assertThat(PasswordScope.of(StoredDataSources.valueOf(entity), input(body)).keepsPrimaryPassword()).isTrue();
     }
 }

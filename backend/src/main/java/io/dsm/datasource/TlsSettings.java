@@ -1,12 +1,11 @@
-package io.dsm.datasource.api;
+package io.dsm.datasource;
 
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import io.dsm.datasource.TlsMode;
 
-/** TLS as a client sends it: both fields may be left out. A data source shows its settings as {@link TlsResponse}. */
+/** TLS as a client sends it: both fields may be left out. A data source shows its settings as {@link io.dsm.datasource.api.TlsResponse}. */
 @Schema(name = "TlsSettings", description = TlsSettings.DESCRIPTION)
 public record TlsSettings(
         // The values come from the TlsMode schema; repeating them here made generated clients (openapi-generator)
@@ -19,15 +18,15 @@ public record TlsSettings(
 
     public static final TlsSettings DEFAULT = new TlsSettings(TlsMode.PREFER, null);
 
-    static final String DESCRIPTION = "How connections to the data source use TLS.";
-    static final String MODE = """
+    public static final String DESCRIPTION = "How connections to the data source use TLS.";
+    public static final String MODE = """
             As libpq's sslmode. disable: never TLS. prefer: TLS when the server offers it. require: TLS, \
             certificate not checked. verify-ca: TLS with a certificate signed by the CA. verify-full: as \
             verify-ca, and the certificate must name the host.""";
-    static final String CA_CERTIFICATE = """
+    public static final String CA_CERTIFICATE = """
             PEM of the CA that signed the server's certificate, for verify-ca and verify-full. Absent with a verify \
             mode: the JVM's trusted CAs are used.""";
-    static final String CA_EXAMPLE = "-----BEGIN CERTIFICATE-----\\nMIIB...\\n-----END CERTIFICATE-----";
+    public static final String CA_EXAMPLE = "-----BEGIN CERTIFICATE-----\\nMIIB...\\n-----END CERTIFICATE-----";
 
     public TlsMode modeOrDefault() {
         return mode == null ? TlsMode.PREFER : mode;

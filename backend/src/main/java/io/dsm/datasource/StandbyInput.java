@@ -1,4 +1,4 @@
-package io.dsm.datasource.api;
+package io.dsm.datasource;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

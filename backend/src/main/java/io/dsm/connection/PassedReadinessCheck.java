@@ -1,9 +1,8 @@
-package io.dsm.connection.api;
+package io.dsm.connection;
 
 import io.dsm.common.i18n.Text;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import io.dsm.connection.CheckTarget;
 import io.dsm.readiness.ReadinessCheck;
 
 @Schema(name = "PassedReadinessCheck", description = "A readiness check that ran on one endpoint and found nothing to report.")

@@ -1,11 +1,10 @@
-package io.dsm.datasource.api;
+package io.dsm.datasource;
 
 import java.time.Instant;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.dsm.common.i18n.Text;
-import io.dsm.datasource.HeartbeatState;
 
 @Schema(name = "HeartbeatStatus", description = "What the heartbeat writer last did for this data source.")
 public record HeartbeatStatus(

@@ -1,4 +1,4 @@
-package io.dsm.datasource.api;
+package io.dsm.datasource;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -16,12 +16,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.dsm.common.crypto.Secret;
 import io.dsm.common.validation.HostName;
 import io.dsm.common.validation.Utf8Size;
-import io.dsm.datasource.DataSourceType;
-import io.dsm.datasource.DatabaseAttribute;
 
 /**
  * What a client sends to create or replace a data source. The read-only fields of
- * {@link DataSourceResponse} are accepted and ignored, so a client can send back what it read.
+ * {@link io.dsm.datasource.api.DataSourceResponse} are accepted and ignored, so a client can send back what it read.
  */
 @JsonIgnoreProperties(value = { "id", "passwordSet", "heartbeat", "readiness", "provisionedBy", "createdAt", "updatedAt" })
 @Schema(name = "DataSourceInput", description = "A data source as sent to create or replace it. The read-only fields of DataSource may be sent back and are ignored.")

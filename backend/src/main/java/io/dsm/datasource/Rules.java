@@ -1,4 +1,4 @@
-package io.dsm.datasource.api;
+package io.dsm.datasource;
 
 /**
  * A data source's field rules, defined once: the request records' constraints, their OpenAPI schema

@@ -1,4 +1,4 @@
-package io.dsm.connection.api;
+package io.dsm.connection;
 
 import java.util.List;
 

@@ -1,10 +1,7 @@
-package io.dsm.connection.api;
+package io.dsm.connection;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import io.dsm.connection.CheckName;
-import io.dsm.connection.CheckStatus;
-import io.dsm.connection.CheckTarget;
 
 @Schema(name = "Check", description = "One step of a connection test.")
 public record Check(

@@ -1,4 +1,4 @@
-package io.dsm.acceptance.api;
+package io.dsm.acceptance;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.dsm.connection.api;
+package io.dsm.connection;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -1,10 +1,9 @@
-package io.dsm.datasource.api;
+package io.dsm.datasource;
 
 import java.time.Instant;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import io.dsm.datasource.SourceReadinessState;
 
 @Schema(name = "ReadinessSummary", description = "The readiness watch's last verdict on a data source, for lists and badges.")
 public record ReadinessSummary(

@@ -1,11 +1,10 @@
-package io.dsm.connection.api;
+package io.dsm.connection;
 
 import java.util.List;
 
 import io.dsm.common.i18n.Text;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import io.dsm.connection.CheckTarget;
 import io.dsm.readiness.FindingSeverity;
 import io.dsm.readiness.ReadinessCheck;
 import io.dsm.readiness.ReadinessScope;
