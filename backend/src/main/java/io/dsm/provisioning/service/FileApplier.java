@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.agroal.api.AgroalDataSource;
+import io.dsm.common.i18n.StoredTexts;
 import io.dsm.acceptance.service.Acceptances;
 import io.dsm.audit.service.RequestOrigin;
 import io.dsm.common.problem.ProblemException;
@@ -43,7 +44,8 @@ public class FileApplier {
     private final Acceptances acceptances;
     private final ObjectMapper json;
 
-    public FileApplier(AgroalDataSource store, ProvisionedSources sources, Acceptances acceptances, ObjectMapper json) {
+    public FileApplier(AgroalDataSource store, ProvisionedSources sources, Acceptances acceptances,
+            @StoredTexts ObjectMapper json) {
         this.store = store;
         this.sources = sources;
         this.acceptances = acceptances;

@@ -14,7 +14,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.dsm.common.i18n.TextJson;
 
 import io.dsm.provisioning.FileStatus;
 
@@ -77,14 +76,10 @@ final class FileStatuses {
         }
     }
 
-    /**
-     * Errors are stored language-neutral, as key and arguments, so that each reader gets them in their language. FileApplier
-     * still hands in the application's mapper, hence the copy here (once per apply, not per scan); once it injects the
-     * {@link io.dsm.common.i18n.StoredTexts} mapper this becomes {@code json.writeValueAsString(errors)}.
-     */
+    /** Errors are stored language-neutral, as key and arguments (the {@link io.dsm.common.i18n.StoredTexts} mapper), so that each reader gets them in their language. */
     private static String json(List<ProvisioningError> errors, ObjectMapper json) {
         try {
-            return TextJson.storing(json).writeValueAsString(errors);
+            return json.writeValueAsString(errors);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

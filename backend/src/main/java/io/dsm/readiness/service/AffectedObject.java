@@ -8,9 +8,4 @@ import io.dsm.common.i18n.Text;
  * quote_ident gives, whatever characters they hold, and are never translated.
  */
 public record AffectedObject(String name, Text detail) {
-
-    // TRANSITIONAL: details still written in English (SlotCreationRules); removed once every rule speaks Text.
-    AffectedObject(String name, String detail) {
-        this(name, detail == null ? null : Text.verbatim(detail));
-    }
 }

@@ -43,23 +43,6 @@ final class Findings {
         found.add(new Finding(check, scopes, severity, message, hint, fixSql, objects.shown(), objects.total()));
     }
 
-    // TRANSITIONAL: rule files not yet in the catalogue (English only); removed once every rule speaks Text.
-    void pass(ReadinessCheck check, String message) {
-        pass(check, verbatim(message));
-    }
-
-    void add(ReadinessCheck check, FindingSeverity severity, String message, String hint, String fixSql) {
-        add(check, severity, verbatim(message), verbatim(hint), fixSql);
-    }
-
-    void add(ReadinessCheck check, FindingSeverity severity, String message, String hint, String fixSql, ObjectList objects) {
-        add(check, severity, verbatim(message), verbatim(hint), fixSql, objects);
-    }
-
-    private static Text verbatim(String sentence) {
-        return sentence == null ? null : Text.verbatim(sentence);
-    }
-
     ReadinessOutcome outcome() {
         return ReadinessOutcome.inspected(found, passed);
     }

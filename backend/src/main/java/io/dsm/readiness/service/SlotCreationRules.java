@@ -47,9 +47,8 @@ final class SlotCreationRules {
             return;
         }
         List<AffectedObject> objects = new ArrayList<>();
-        prepared.forEach(p -> objects.add(new AffectedObject(p.gid(), "prepared transaction in database "
-                + SqlIdentifiers.quote(p.database()) + " by " + p.role() + ", " + Durations.seconds(p.seconds()) + " ago, "
-                + p.xidAge() + " transactions old")));
+        prepared.forEach(p -> objects.add(new AffectedObject(p.gid(), Text.of("detail.slotCreation.prepared",
+                SqlIdentifiers.quote(p.database()), p.role(), Durations.seconds(p.seconds()), p.xidAge()))));
         longRunning.forEach(s -> objects.add(new AffectedObject("pid " + s.pid(), describe(s))));
         List<Text> parts = new ArrayList<>();
         if (waited) {
@@ -87,20 +86,20 @@ final class SlotCreationRules {
         }
     }
 
-    private static String describe(SlotBlocker session) {
-        List<String> detail = new ArrayList<>();
-        detail.add("transaction open for " + Durations.seconds(session.seconds()));
+    private static Text describe(SlotBlocker session) {
+        List<Text> detail = new ArrayList<>();
+        detail.add(Text.of("detail.slotCreation.openFor", Durations.seconds(session.seconds())));
         if (session.state() != null) {
-            detail.add(session.state());
+            detail.add(Text.verbatim(session.state()));
         }
         if (session.applicationName() != null && !session.applicationName().isEmpty()) {
-            detail.add("application " + session.applicationName());
+            detail.add(Text.of("detail.slotCreation.application", session.applicationName()));
         }
-        detail.add("user " + session.role());
+        detail.add(Text.of("detail.slotCreation.user", session.role()));
         if (session.database() != null) {
-            detail.add("database " + SqlIdentifiers.quote(session.database()));
+            detail.add(Text.of("detail.slotCreation.database", SqlIdentifiers.quote(session.database())));
         }
-        return String.join(", ", detail);
+        return Words.list(detail);
     }
 
     /** No fix SQL: committing or rolling back someone's work, or ending a session, is its owner's decision. */
