@@ -466,7 +466,7 @@ export type components = {
         /** @description A table, slot or publication a finding is about. */
         AffectedObject: {
             /**
-             * @description What is wrong with this one, where that differs per object.
+             * @description What is wrong with this one, where that differs per object, in the request's language (names of objects as they are).
              * @example inactive, retains 1.2 GB of WAL, wal_status reserved
              */
             detail: string | null;
@@ -859,10 +859,10 @@ export type components = {
             consecutiveFailures: number;
             /** @description When the last heartbeat was written. */
             lastBeatAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
-            /** @description Why the last heartbeat failed, in words a person understands. */
+            /** @description Why the last heartbeat failed, in words a person understands, in the request's language. */
             lastError: string | null;
             state: components["schemas"]["HeartbeatState"];
-            /** @description Something that keeps beats from doing their job although they are written, for example a publication that does not include the heartbeat table. */
+            /** @description Something that keeps beats from doing their job although they are written, for example a publication that does not include the heartbeat table; in the request's language. */
             warning: string | null;
         };
         IdentifierAvailability: {
@@ -1038,16 +1038,19 @@ export type components = {
         ReadinessCheckDescription: {
             /** @description Whether its findings may be accepted as a risk (POST /api/datasources/{id}/acceptances). */
             acceptable: boolean;
-            /** @description What it checks and why it matters (Markdown). */
+            /** @description What it checks and why it matters (Markdown), in the request's language; SQL, settings and ids stay as they are. */
             description: string;
             id: components["schemas"]["ReadinessCheckId"];
             /** @description Whether its findings name the objects they are about; an acceptance of it must name them. */
             namesObjects: boolean;
-            /** @description How its findings are fixed in general; each finding says exactly how (Markdown). */
+            /** @description How its findings are fixed in general; each finding says exactly how (Markdown), in the request's language. */
             remedy: string;
             /** @description The scopes its findings can concern. */
             scopes: components["schemas"]["ReadinessScope"][];
-            /** @example Every table has a replica identity */
+            /**
+             * @description Its title, in the request's language.
+             * @example Every table has a replica identity
+             */
             title: string;
             /** @description The most severe finding it can raise; an acceptance of a check that can be a BLOCKER needs an expiry. */
             worstSeverity: components["schemas"]["FindingSeverity"];
