@@ -100,6 +100,9 @@ done
 curl -sf -o /dev/null "$BASE/q/health/ready" || die "dsm not ready after 60 s, see $OUT/service.log"
 POSTMASTER_PID=$(sed -n 1p "$DATA/postgres/postmaster.pid")
 PGPORT=$(sed -n 4p "$DATA/postgres/postmaster.pid")
+# The embedded store admits only its own password (SCRAM), kept in the data directory: psql and pgbench read it here.
+PGPASSWORD=$(cat "$DATA/postgres.password")
+export PGPASSWORD
 PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PGPORT" -U postgres -d postgres)
 log "dsm ready (pid $SERVICE_PID), embedded PostgreSQL pid $POSTMASTER_PID on port $PGPORT"
 

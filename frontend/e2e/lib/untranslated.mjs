@@ -25,9 +25,10 @@ const ALLOWED = [
 
 /**
  * Where no sentence is looked for: SQL to copy (fix blocks), code and monospaced values (hosts,
- * object names, GUC values), and what users typed (remarks, identifiers).
+ * object names, GUC values), what users typed (remarks, identifiers), and text the page declares
+ * English on purpose (lang="en": audit records, which the server keeps in English for every reader).
  */
-const SKIPPED = 'pre, code, kbd, .code-block, .mono, .identifier-link, [translate="no"]';
+const SKIPPED = 'pre, code, kbd, .code-block, .mono, .identifier-link, [translate="no"], [lang="en"]';
 
 /**
  * The runs of three or more English words in `text` that no allow-list entry covers. Anything

@@ -514,12 +514,12 @@ export type components = {
         /** @description One step of a connection test. */
         Check: {
             /**
-             * @description How to fix it.
+             * @description How to fix it, in the request's language.
              * @example Check the username and password.
              */
             hint: string | null;
             /**
-             * @description What was found, in words a person understands.
+             * @description What was found, in words a person understands, in the request's language.
              * @example Password authentication failed for user "migrator".
              */
             message: string;

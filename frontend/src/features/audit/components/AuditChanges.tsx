@@ -60,7 +60,13 @@ export function AuditChanges({ event }: { event: AuditEvent }) {
       <Typography.Text type="secondary" className="audit-details__meta">
         {m.audit.eventId(event.id)} · {formatDateTime(new Date(event.occurredAt), language)}
         {event.clientAddress ? ` · ${event.clientAddress}` : ''}
-        {event.detail ? ` · ${event.detail}` : ''}
+        {event.detail ? (
+          <>
+            {' · '}
+            {/* Audit records are written in English whatever the reader's language (README, Languages). */}
+            <span lang="en">{event.detail}</span>
+          </>
+        ) : null}
       </Typography.Text>
     </div>
   );

@@ -114,7 +114,8 @@ export function AuditTable({ page, params, loading, onPageChange }: Props) {
       render: (_, event) =>
         event.detail ? (
           <Tooltip title={event.detail} placement="topLeft">
-            <span>{event.detail}</span>
+            {/* Audit records are written in English whatever the reader's language (README, Languages). */}
+            <span lang="en">{event.detail}</span>
           </Tooltip>
         ) : null,
     },

@@ -100,28 +100,23 @@ export function RowActions({ dataSource, test, layout, handlers }: Props) {
   return (
     <div className="row-actions">
       {testButton}
-      <RowAction
-        label={m.list.actions.copy}
-        icon={layout === 'icons' ? ICONS.copy : undefined}
-        identifier={identifier}
-        reason={cannotCopy}
-        onClick={() => onCopy(dataSource)}
-      />
-      <RowAction
-        label={m.list.actions.edit}
-        icon={layout === 'icons' ? ICONS.edit : undefined}
-        identifier={identifier}
-        reason={cannotChange}
-        onClick={() => onEdit(dataSource)}
-      />
-      <RowAction
-        label={m.list.actions.delete}
-        icon={layout === 'icons' ? ICONS.delete : undefined}
-        identifier={identifier}
-        reason={cannotChange}
-        danger
-        onClick={() => onDelete(dataSource)}
-      />
+      {(
+        [
+          { key: 'copy', reason: cannotCopy, onClick: onCopy },
+          { key: 'edit', reason: cannotChange, onClick: onEdit },
+          { key: 'delete', reason: cannotChange, onClick: onDelete, danger: true },
+        ] as const
+      ).map((action) => (
+        <RowAction
+          key={action.key}
+          label={m.list.actions[action.key]}
+          icon={layout === 'icons' ? ICONS[action.key] : undefined}
+          identifier={identifier}
+          reason={action.reason}
+          danger={'danger' in action}
+          onClick={() => action.onClick(dataSource)}
+        />
+      ))}
     </div>
   );
 }

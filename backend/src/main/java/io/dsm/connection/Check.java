@@ -1,5 +1,7 @@
 package io.dsm.connection;
 
+import io.dsm.common.i18n.Text;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 
@@ -8,11 +10,12 @@ public record Check(
         CheckTarget target,
         CheckName name,
         CheckStatus status,
-        @Schema(description = "What was found, in words a person understands.",
-                examples = "Password authentication failed for user \"migrator\".")
-        String message,
-        @Schema(nullable = true, description = "How to fix it.", examples = "Check the username and password.")
-        String hint,
+        @Schema(implementation = String.class, description = "What was found, in words a person understands, in the "
+                + "request's language.", examples = "Password authentication failed for user \"migrator\".")
+        Text message,
+        @Schema(implementation = String.class, nullable = true, description = "How to fix it, in the request's language.",
+                examples = "Check the username and password.")
+        Text hint,
         @Schema(nullable = true, description = "The PostgreSQL SQLSTATE behind a failure, when there is one.", examples = "28P01")
         String sqlState) {
 }

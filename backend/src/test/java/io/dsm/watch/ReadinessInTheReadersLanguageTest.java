@@ -120,6 +120,18 @@ class ReadinessInTheReadersLanguageTest extends ApiTest {
     }
 
     @Test
+    void theWatchsStoredConnectionChecksReadInTheLanguageOfEachReader() {
+        assertThat(networkCheck(watch(CHINESE))).startsWith("已连通 ");
+        assertThat(networkCheck(watch(null))).startsWith("Reached ");
+    }
+
+    private static String networkCheck(JsonPath watch) {
+        List<Map<String, Object>> checks = watch.getList("latest.checks");
+        return checks.stream().filter(c -> "NETWORK".equals(c.get("name"))).map(c -> (String) c.get("message")).findFirst()
+                .orElseThrow();
+    }
+
+    @Test
     void theWatchsHistoryEntryReadsInTheLanguageOfEachReader() {
         assertThat(appeared(watch(CHINESE))).startsWith("范围内有 1 张表没有服务器可用的副本标识");
         assertThat(appeared(watch(null))).startsWith("1 table in scope has no replica identity");

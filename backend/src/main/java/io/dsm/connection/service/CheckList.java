@@ -3,7 +3,6 @@ package io.dsm.connection.service;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import io.dsm.common.i18n.Text;
@@ -14,17 +13,15 @@ import io.dsm.connection.Check;
 /**
  * The checks of one endpoint, in their order: each that ran, and after a failure, every later one
  * as skipped, so that the report always lists the same checks for the same kind of endpoint. Their
- * messages and hints are written in the language of whoever asked for the test.
+ * messages and hints wait as texts for the language of whoever reads the report.
  */
 final class CheckList {
 
     private final ConnectionSpec spec;
-    private final Locale language;
     private final List<Check> checks = new ArrayList<>();
 
-    CheckList(ConnectionSpec spec, Locale language) {
+    CheckList(ConnectionSpec spec) {
         this.spec = spec;
-        this.language = language;
     }
 
     List<Check> checks() {
@@ -106,7 +103,6 @@ final class CheckList {
     }
 
     private Check check(CheckName name, CheckStatus status, Text message, Text hint, String sqlState) {
-        return new Check(spec.target(), name, status, message.render(language), hint == null ? null : hint.render(language),
-                sqlState);
+        return new Check(spec.target(), name, status, message, hint, sqlState);
     }
 }

@@ -11,7 +11,6 @@ import io.dsm.audit.AuditAction;
 import io.dsm.audit.AuditOutcome;
 import io.dsm.audit.service.AuditEntry;
 import io.dsm.audit.service.AuditLog;
-import io.dsm.common.i18n.RequestLanguage;
 import io.dsm.connection.CheckStatus;
 import io.dsm.connection.ConnectionTestResult;
 import io.dsm.connection.service.ConnectionSpecs.Password;
@@ -29,12 +28,10 @@ public class ConnectionTestService {
     private final ConnectionTester tester;
     private final AuditLog audit;
     private final PasswordSources sources;
-    private final RequestLanguage language;
 
     public ConnectionTestService(RequestRules requests, StoredConnections stored, ConnectionTester tester, AuditLog audit,
-            PasswordSources sources, RequestLanguage language) {
+            PasswordSources sources) {
         this.sources = sources;
-        this.language = language;
         this.requests = requests;
         this.stored = stored;
         this.tester = tester;
@@ -48,13 +45,13 @@ public class ConnectionTestService {
         Password typedStandby = input.standby() == null ? null : sources.of(input.standby().password(), input.standby().passwordRef());
         Password standby = typedStandby != null ? typedStandby : primary;
         List<ConnectionSpec> specs = ConnectionSpecs.of(input, primary, standby);
-        return recorded(null, input.identifier(), specs, tester.test(specs, List.of(), language.locale()));
+        return recorded(null, input.identifier(), specs, tester.test(specs, List.of()));
     }
 
     public ConnectionTestResult testStored(UUID id, Optional<DataSourceInput> edited, Requester requester) {
         StoredConnections.Loaded loaded = edited.isPresent() ? stored.load(id, edited.get(), requester) : stored.load(id);
         String detail = edited.isPresent() ? " (with edited fields)" : "";
-        return recorded(id, loaded.identifier(), loaded.specs(), tester.test(loaded.specs(), loaded.accepted(), language.locale()), detail);
+        return recorded(id, loaded.identifier(), loaded.specs(), tester.test(loaded.specs(), loaded.accepted()), detail);
     }
 
     private ConnectionTestResult recorded(UUID id, String identifier, List<ConnectionSpec> specs, ConnectionTestResult result) {

@@ -3,7 +3,6 @@ package io.dsm.connection.service;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -25,7 +24,6 @@ import io.dsm.connection.CheckTarget;
 import io.dsm.connection.Check;
 import io.dsm.connection.ConnectionTestResult;
 import io.dsm.acceptance.service.LiveAcceptance;
-import io.dsm.common.i18n.Languages;
 import io.dsm.readiness.ReadinessScope;
 import io.dsm.readiness.service.ReadinessLimits;
 import io.dsm.readiness.service.SlotUsage;
@@ -95,9 +93,8 @@ public class ConnectionTester {
 
     /** @throws TooManyTests when DSM_TEST_CONCURRENCY tests are already running */
     /** @param accepted the acceptances in force for a saved source, empty for an unsaved one */
-    /** @param language the language of the checks' messages: the language of the request that asked */
-    public ConnectionTestResult test(List<ConnectionSpec> specs, List<LiveAcceptance> accepted, Locale language) {
-        ConnectionTestResult result = run(specs, policy, slotProbeIn(false), accepted, language);
+    public ConnectionTestResult test(List<ConnectionSpec> specs, List<LiveAcceptance> accepted) {
+        ConnectionTestResult result = run(specs, policy, slotProbeIn(false), accepted);
         meters.counter("dsm.connection.tests", "outcome", result.success() ? "passed" : "failed").increment();
         LOG.infof("Connection test of %s: %s in %d ms", specs.get(0), result.success() ? "passed" : "failed "
                 + result.checks().stream().filter(c -> c.status() == CheckStatus.FAILED).map(c -> c.target() + " " + c.name())
@@ -111,7 +108,7 @@ public class ConnectionTester {
      * never from a request.
      */
     ConnectionTestResult warmUp(List<ConnectionSpec> specs) {
-        return run(specs, warmUpPolicy, Optional.empty(), List.of(), Languages.ENGLISH);
+        return run(specs, warmUpPolicy, Optional.empty(), List.of());
     }
 
     /**
@@ -120,7 +117,7 @@ public class ConnectionTester {
      * results are stored and sent by webhook, for no reader in particular: in English.
      */
     SourceCheck.Outcome watch(List<ConnectionSpec> specs, List<LiveAcceptance> accepted) {
-        Probed probed = probe(specs, policy, slotProbeIn(true), accepted, Languages.ENGLISH);
+        Probed probed = probe(specs, policy, slotProbeIn(true), accepted);
         LOG.debugf("Readiness check of %s in %d ms", specs.get(0), probed.result().elapsedMs());
         return new SourceCheck.Outcome(probed.result(), probed.slots());
     }
@@ -132,7 +129,7 @@ public class ConnectionTester {
     SourceCheck.Outcome recheck(List<ConnectionSpec> specs, List<LiveAcceptance> accepted) {
         acquire();
         try {
-            Probed probed = probe(specs, policy, slotProbeIn(false), accepted, Languages.ENGLISH);
+            Probed probed = probe(specs, policy, slotProbeIn(false), accepted);
             meters.counter("dsm.connection.tests", "outcome", probed.result().success() ? "passed" : "failed").increment();
             return new SourceCheck.Outcome(probed.result(), probed.slots());
         } finally {
@@ -148,10 +145,10 @@ public class ConnectionTester {
     }
 
     private ConnectionTestResult run(List<ConnectionSpec> specs, AddressPolicy policy, Optional<Duration> slotProbeWait,
-            List<LiveAcceptance> accepted, Locale language) {
+            List<LiveAcceptance> accepted) {
         acquire();
         try {
-            return probe(specs, policy, slotProbeWait, accepted, language).result();
+            return probe(specs, policy, slotProbeWait, accepted).result();
         } finally {
             permits.release();
         }
@@ -168,16 +165,16 @@ public class ConnectionTester {
     }
 
     private Probed probe(List<ConnectionSpec> specs, AddressPolicy policy, Optional<Duration> slotProbeWait,
-            List<LiveAcceptance> accepted, Locale language) {
+            List<LiveAcceptance> accepted) {
         long start = System.nanoTime();
         TestBudget budget = new TestBudget(timeout);
         List<Future<TargetProbe>> others = new ArrayList<>();
         boolean pair = specs.size() > 1;
         for (ConnectionSpec spec : specs.subList(1, specs.size())) {
-            others.add(workers.submit(() -> probe(spec, pair, budget, policy, slotProbeWait, language).run()));
+            others.add(workers.submit(() -> probe(spec, pair, budget, policy, slotProbeWait).run()));
         }
         List<TargetProbe> probes = new ArrayList<>();
-        probes.add(probe(specs.get(0), pair, budget, policy, slotProbeWait, language).run());
+        probes.add(probe(specs.get(0), pair, budget, policy, slotProbeWait).run());
         for (Future<TargetProbe> other : others) {
             probes.add(await(other));
         }
@@ -191,9 +188,9 @@ public class ConnectionTester {
     }
 
     private TargetProbe probe(ConnectionSpec spec, boolean pair, TestBudget budget, AddressPolicy policy,
-            Optional<Duration> slotProbeWait, Locale language) {
+            Optional<Duration> slotProbeWait) {
         Set<ReadinessScope> served = ServedScopes.ofEndpoint(spec.attribute(), spec.target() == CheckTarget.STANDBY, pair);
-        return new TargetProbe(spec, served, policy, budget, workers, cancels, limits, slotProbeWait, language);
+        return new TargetProbe(spec, served, policy, budget, workers, cancels, limits, slotProbeWait);
     }
 
     private static TargetProbe await(Future<TargetProbe> probe) {

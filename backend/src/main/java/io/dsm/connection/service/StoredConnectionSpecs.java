@@ -43,9 +43,7 @@ public class StoredConnectionSpecs {
         Standby standby = stored.standby();
         if (stored.attribute().hasStandby() && standby != null && standby.host() != null) {
             Password password = passwords.standby().orElse(passwords.primary());
-            specs.add(new ConnectionSpec(CheckTarget.STANDBY, stored.attribute(), standby.host(), standby.port(), standby.username(),
-                    password.secret(), password.problem(), stored.databaseName(), stored.schemaName(), stored.tlsMode(),
-                    stored.tlsCaCertificate(), false, HeartbeatTableName.schemaOf(stored.heartbeatSchema())));
+            specs.add(spec(stored, CheckTarget.STANDBY, standby.host(), standby.port(), standby.username(), password, false));
         }
         return specs;
     }
@@ -63,9 +61,15 @@ public class StoredConnectionSpecs {
     }
 
     private static ConnectionSpec primary(StoredSource stored, Password password) {
-        return new ConnectionSpec(CheckTarget.PRIMARY, stored.attribute(), stored.host(), stored.port(), stored.username(),
-                password.secret(), password.problem(), stored.databaseName(), stored.schemaName(), stored.tlsMode(),
-                stored.tlsCaCertificate(), stored.heartbeatEnabled(), HeartbeatTableName.schemaOf(stored.heartbeatSchema()));
+        return spec(stored, CheckTarget.PRIMARY, stored.host(), stored.port(), stored.username(), password, stored.heartbeatEnabled());
+    }
+
+    /** One endpoint of the source: its own address and user, the source's database, schema and TLS. */
+    private static ConnectionSpec spec(StoredSource stored, CheckTarget target, String host, int port, String username,
+            Password password, boolean heartbeat) {
+        return new ConnectionSpec(target, stored.attribute(), host, port, username, password.secret(), password.problem(),
+                stored.databaseName(), stored.schemaName(), stored.tlsMode(), stored.tlsCaCertificate(), heartbeat,
+                HeartbeatTableName.schemaOf(stored.heartbeatSchema()));
     }
 
     /** A sealed password opens only with the id of the data source it was saved for. */

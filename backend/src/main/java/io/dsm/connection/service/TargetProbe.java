@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -45,9 +44,8 @@ final class TargetProbe {
 
     /** @param served the scopes this endpoint serves, which decide what readiness inspects on it */
     /** @param slotProbeWait how long a temporary slot's creation may wait, or empty where no slot is probed */
-    /** @param language the language of the checks' messages: the request's, or English where no one asked */
     TargetProbe(ConnectionSpec spec, Set<ReadinessScope> served, AddressPolicy policy, TestBudget budget, ExecutorService workers,
-            ScheduledExecutorService cancels, ReadinessLimits limits, Optional<Duration> slotProbeWait, Locale language) {
+            ScheduledExecutorService cancels, ReadinessLimits limits, Optional<Duration> slotProbeWait) {
         this.cancels = cancels;
         this.limits = limits;
         this.slotProbeWait = slotProbeWait;
@@ -57,7 +55,7 @@ final class TargetProbe {
         this.budget = budget;
         this.workers = workers;
         this.text = new ServerText(spec.password());
-        this.checks = new CheckList(spec, language);
+        this.checks = new CheckList(spec);
     }
 
     CheckTarget target() {

@@ -57,7 +57,7 @@ final class HistoryDiff {
         if (states.state() == SourceReadinessState.UNREACHABLE) {
             result.checks().stream().filter(check -> check.status() == io.dsm.connection.CheckStatus.FAILED)
                     .map(check -> Text.of("watch.checkFailed", check.target().name(), check.name().name(),
-                            Text.verbatim(check.message())))
+                            check.message()))
                     .forEach(parts::add);
         } else {
             result.readiness().verdicts().stream().map(ReadinessVerdict::summary).forEach(parts::add);

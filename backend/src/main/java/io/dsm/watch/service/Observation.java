@@ -55,7 +55,7 @@ record Observation(String check, CheckTarget target, FindingSeverity severity, T
         }
         result.checks().stream().filter(check -> check.status() == CheckStatus.FAILED)
                 .map(check -> new Observation("connection." + check.name().name().toLowerCase(java.util.Locale.ROOT),
-                        check.target(), FindingSeverity.BLOCKER, Text.verbatim(check.message()), List.of(), null))
+                        check.target(), FindingSeverity.BLOCKER, check.message(), List.of(), null))
                 .forEach(observation -> found.putIfAbsent(observation.key(), observation));
         result.readiness().findings().stream().filter(finding -> finding.severity() != FindingSeverity.INFO)
                 .map(finding -> new Observation(finding.check().id(), finding.target(), finding.severity(), finding.message(),
