@@ -80,6 +80,8 @@ class SlotProbeTest extends ApiTest {
                     + "within \\d+ ms: it was still waiting for transactions that hold a transaction id to end \\(none that "
                     + "dsm may see has run for 1 second\\), so a project's slot would wait too\\. 1 session of another user "
                     + "holds a transaction id now; .*");
+            assertThat((String) finding.get("hint")).as("the sessions are another user's: say who can see them")
+                    .contains("pg_read_all_stats");
             assertThat(probeSlotsLeft(database)).isEqualTo("0");
         }
     }

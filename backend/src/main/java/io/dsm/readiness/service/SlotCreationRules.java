@@ -108,6 +108,9 @@ final class SlotCreationRules {
         prepared.stream().limit(5).forEach(p -> steps.add(Text.of("slots.creation.endPrepared", SqlIdentifiers.quote(p.database()),
                 SqlIdentifiers.literal(p.gid()))));
         sessions.stream().limit(5).forEach(s -> steps.add(Text.of("slots.creation.terminate", s.pid())));
+        if (steps.isEmpty()) {
+            return Text.of("slots.creation.hintUnseen");
+        }
         String owners = prepared.isEmpty() ? "slots.creation.hintSessions" : sessions.isEmpty() ? "slots.creation.hintPrepared"
                 : "slots.creation.hintBoth";
         return Text.of(owners, Words.paragraph(steps));
