@@ -511,7 +511,8 @@ try {
       try {
         await ui.open(`?q=${identifier}`);
         const banner = page.locator('.provisioning-banner');
-        await banner.waitFor({ timeout: 15_000 });
+        // The server reads the file within its 2 s scan; the console asks again every 30 s.
+        await banner.waitFor({ timeout: 45_000 });
         const drawer = page.locator('.datasource-drawer');
         await ui.row(identifier).locator('.readiness-badge').click();
         await drawer.getByRole('heading', { name: 'Latest report' }).waitFor();
