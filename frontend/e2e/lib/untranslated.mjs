@@ -28,7 +28,7 @@ const ALLOWED = [
  * object names, GUC values), what users typed (remarks, identifiers), and text the page declares
  * English on purpose (lang="en": audit records, which the server keeps in English for every reader).
  */
-const SKIPPED = 'pre, code, kbd, .code-block, .mono, .identifier-link, [translate="no"], [lang="en"]';
+const SKIPPED = 'pre, code, kbd, .code-block, .mono, .identifier-link, [translate="no"], [lang="en"]:not(html)';
 
 /**
  * The runs of three or more English words in `text` that no allow-list entry covers. Anything
